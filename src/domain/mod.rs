@@ -1,2 +1,50 @@
 //! The rules of Partner Center's special qualifications and special-segment purchases.
 //! Pure Rust: no Leptos, no web-sys, no system clock. See docs/RULES.md.
+//!
+//! Entry point for the UI: [`Desk`] (state and operations) with [`Catalog::sample`], and the
+//! pure queries [`eligibility`], [`check_cart`], [`checklist`], [`impact`],
+//! [`validate_account`]. Every refusal is a [`Reason`] (or a [`FieldProblem`]) carrying its
+//! values; the UI words them.
+
+pub mod account;
+pub mod audit;
+pub mod cart;
+pub mod catalog;
+pub mod customer;
+pub mod dates;
+pub mod desk;
+pub mod education;
+pub mod eligibility;
+pub mod email;
+pub mod impact;
+pub mod matrix;
+pub mod nonprofit;
+pub mod partner;
+pub mod qualification;
+pub mod reason;
+pub mod request;
+pub mod roles;
+pub mod subscription;
+
+pub use account::{
+    validate_account, validate_domain_prefix, validate_education_details, AccountContext, AccountInfo,
+    EducationDetails, Field, FieldProblem, Problem, Severity,
+};
+pub use audit::{Actor, AuditEntry, Change, Entity};
+pub use cart::{check_cart, Cart, CartLine};
+pub use catalog::{BillingFrequency, Catalog, CatalogProblem, Offer, PriceBasis, PricePer, ProductType, SamplePrice, Term};
+pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
+pub use desk::{Desk, NewCustomer};
+pub use eligibility::eligibility;
+pub use impact::{impact, Impact, QualificationChange, SubscriptionEffect, SubscriptionImpact};
+pub use matrix::{purchasable_segments, Segment, SegmentSet};
+pub use nonprofit::{NonprofitRemoval, NonprofitReview, RemovedSubscription};
+pub use partner::{GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
+pub use qualification::{
+    EducationSegment, Qualification, QualificationRecord, QualificationSet, VettingReason, VettingStatus,
+    ALLOWED_SETS,
+};
+pub use reason::{Decision, Reason};
+pub use request::{checklist, QualificationRequest};
+pub use roles::{permits, Operation, Role};
+pub use subscription::{Subscription, SubscriptionStatus};

@@ -1,0 +1,80 @@
+//! The audit log: who (role), when (app clock), which entity, what changed, before → after.
+//! Kept without a time limit (PRODUCT.md: no 90-day limit).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::account::AccountInfo;
+use super::catalog::{BillingFrequency, Term};
+use super::partner::{GccValidationCode, PartnerType, ResellerQualification};
+use super::qualification::{Qualification, QualificationRecord, VettingReason, VettingStatus};
+use super::roles::Role;
+use super::subscription::SubscriptionStatus;
+
+/// Who made a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    /// A partner user with this role (also when acting in the simulated Microsoft area).
+    Role(Role),
+    /// The app clock: a change that happens because a date came (nonprofit removal).
+    Clock,
+}
+
+/// What a change is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entity {
+    Customer { id: String },
+    Subscription { id: String },
+    Partner,
+}
+
+/// What changed, with the values before and after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Change {
+    CustomerCreated { company_name: String, domain_prefix: String },
+    AccountCorrected { before: AccountInfo, after: AccountInfo },
+    /// A partner request was submitted (Education in review, GCC or SOE granted).
+    QualificationRequested {
+        qualification: Qualification,
+        before: Option<QualificationRecord>,
+        after: QualificationRecord,
+        requests_before: u8,
+        requests_after: u8,
+    },
+    /// The (simulated) Education review decided.
+    VettingDecided {
+        before: VettingStatus,
+        after: VettingStatus,
+        reason: Option<VettingReason>,
+    },
+    NonprofitRegistered,
+    NonprofitNoticeSent { notice_date: NaiveDate, removal_date: NaiveDate },
+    NonprofitRemoved { removed_on: NaiveDate },
+    SubscriptionCreated {
+        customer: String,
+        offer: String,
+        seats: u32,
+        term: Term,
+        billing: BillingFrequency,
+    },
+    SeatsChanged { before: u32, after: u32 },
+    AutoRenewChanged { before: bool, after: bool },
+    CommercialEquivalentProposed { equivalent: Option<String> },
+    SubscriptionCancelled { before: SubscriptionStatus, after: SubscriptionStatus },
+    PartnerTypeChanged { before: PartnerType, after: PartnerType },
+    PartnerCountryChanged { before: String, after: String },
+    ResellerQualificationsChanged { before: Vec<ResellerQualification>, after: Vec<ResellerQualification> },
+    GccValidationCodeAdded { code: GccValidationCode },
+    GccValidationCodeUsed { code: String, remaining_before: u32, remaining_after: u32 },
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// 1-based position in the log.
+    pub seq: u64,
+    pub date: NaiveDate,
+    pub actor: Actor,
+    pub entity: Entity,
+    pub change: Change,
+}

@@ -1,0 +1,337 @@
+//! The offer catalog: offers, their terms and billing, and the sample catalog shipped with the
+//! app (`catalog.json`, embedded at build time). Loading validates every offer.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::matrix::Segment;
+
+/// What kind of product an offer sells (DOMAIN.md §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProductType {
+    LicenseBased,
+    PerpetualSoftware,
+    SoftwareSubscription,
+    Azure,
+}
+
+impl ProductType {
+    /// DOMAIN.md §7 (S1, S2, S5): special pricing exists only for license-based services and
+    /// perpetual software; software subscriptions and Azure are Commercial only.
+    pub fn supports_special_segments(self) -> bool {
+        matches!(self, ProductType::LicenseBased | ProductType::PerpetualSoftware)
+    }
+}
+
+/// Whether an offer of `product_type` may be priced for `segment` (DOMAIN.md §7).
+pub fn segment_allowed_for_product_type(segment: Segment, product_type: ProductType) -> bool {
+    !segment.is_special() || product_type.supports_special_segments()
+}
+
+/// Subscription term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Term {
+    OneMonth,
+    OneYear,
+    ThreeYears,
+    Perpetual,
+}
+
+impl Term {
+    /// The date a term started on `start` ends (the renewal date); `None` for perpetual.
+    pub fn end_date(self, start: NaiveDate) -> Option<NaiveDate> {
+        let months = match self {
+            Term::OneMonth => 1,
+            Term::OneYear => 12,
+            Term::ThreeYears => 36,
+            Term::Perpetual => return None,
+        };
+        start.checked_add_months(Months::new(months))
+    }
+
+    /// Whether subscriptions of this term can renew (all but perpetual).
+    pub fn renews(self) -> bool {
+        self != Term::Perpetual
+    }
+
+    /// Whether `billing` can be used with this term: a billing period never exceeds the term,
+    /// and perpetual licences are paid once.
+    pub fn allows_billing(self, billing: BillingFrequency) -> bool {
+        use BillingFrequency::*;
+        match self {
+            Term::OneMonth => billing == Monthly,
+            Term::OneYear => matches!(billing, Monthly | Annual),
+            Term::ThreeYears => matches!(billing, Monthly | Annual | Triennial),
+            Term::Perpetual => billing == OneTime,
+        }
+    }
+}
+
+/// Billing frequency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum BillingFrequency {
+    Monthly,
+    Annual,
+    Triennial,
+    OneTime,
+}
+
+/// What a sample price is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PricePer {
+    /// Per seat (or unit) per month.
+    SeatMonth,
+    /// Once per licence (perpetual software).
+    License,
+    /// Usage-based: no fixed price.
+    Usage,
+}
+
+/// An illustrative list price. Not Microsoft's price: the whole catalog is sample data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SamplePrice {
+    pub usd_cents: u32,
+    pub per: PricePer,
+}
+
+/// One purchasable offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub id: String,
+    pub name: String,
+    /// E.g. "Microsoft 365", "Dynamics 365", "Intune", "Minecraft Education", "Office".
+    pub product_family: String,
+    pub product_type: ProductType,
+    pub segment: Segment,
+    /// Licensed per seat (user); the nonprofit auto-renew rule (§8) applies to these.
+    pub seat_based: bool,
+    /// Most seats (or units) one subscription may have; at least 1.
+    pub max_seats: u32,
+    pub terms: Vec<Term>,
+    pub billing: Vec<BillingFrequency>,
+    pub sample_price: SamplePrice,
+    /// The Commercial offer proposed when the customer loses this segment (§8).
+    pub commercial_equivalent: Option<String>,
+}
+
+/// Marks the prices of a catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PriceBasis {
+    /// Illustrative prices, not Microsoft's.
+    Sample,
+}
+
+/// A validated catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub prices: PriceBasis,
+    pub currency: String,
+    pub offers: Vec<Offer>,
+}
+
+/// Why a catalog file is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CatalogProblem {
+    InvalidJson { message: String },
+    EmptyIdOrName { offer: String },
+    DuplicateOfferId { offer: String },
+    /// DOMAIN.md §7: e.g. an Education software subscription or a Nonprofit Azure offer.
+    SpecialSegmentNotForProductType { offer: String, segment: Segment, product_type: ProductType },
+    NoTerms { offer: String },
+    NoBilling { offer: String },
+    MaxSeatsZero { offer: String },
+    /// A listed term with no listed billing frequency that fits it.
+    TermWithoutBilling { offer: String, term: Term },
+    /// A listed billing frequency that fits no listed term.
+    BillingWithoutTerm { offer: String, billing: BillingFrequency },
+    /// Nonprofit offers must name their commercial equivalent (§8).
+    MissingCommercialEquivalent { offer: String },
+    UnknownCommercialEquivalent { offer: String, equivalent: String },
+    EquivalentNotCommercial { offer: String, equivalent: String },
+}
+
+const SAMPLE_CATALOG_JSON: &str = include_str!("catalog.json");
+
+impl Catalog {
+    /// Parses and validates a catalog; every problem is reported.
+    pub fn load(json: &str) -> Result<Catalog, Vec<CatalogProblem>> {
+        let catalog: Catalog = serde_json::from_str(json)
+            .map_err(|e| vec![CatalogProblem::InvalidJson { message: e.to_string() }])?;
+        let problems = catalog.problems();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The sample catalog shipped with the app.
+    pub fn sample() -> Catalog {
+        Catalog::load(SAMPLE_CATALOG_JSON).expect("the embedded sample catalog is valid")
+    }
+
+    /// A catalog made of `offers` (validated like a loaded one).
+    pub fn from_offers(offers: Vec<Offer>) -> Result<Catalog, Vec<CatalogProblem>> {
+        let catalog = Catalog { prices: PriceBasis::Sample, currency: "USD".into(), offers };
+        let problems = catalog.problems();
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The offer with this id.
+    pub fn get(&self, id: &str) -> Option<&Offer> {
+        self.offers.iter().find(|o| o.id == id)
+    }
+
+    /// Every problem of the catalog's offers.
+    pub fn problems(&self) -> Vec<CatalogProblem> {
+        use CatalogProblem::*;
+        let mut out = Vec::new();
+        for (i, offer) in self.offers.iter().enumerate() {
+            let id = || offer.id.clone();
+            if offer.id.trim().is_empty() || offer.name.trim().is_empty() {
+                out.push(EmptyIdOrName { offer: id() });
+            }
+            if self.offers[..i].iter().any(|o| o.id == offer.id) {
+                out.push(DuplicateOfferId { offer: id() });
+            }
+            // PRODUCT.md decision, DOMAIN.md §7.
+            if !segment_allowed_for_product_type(offer.segment, offer.product_type) {
+                out.push(SpecialSegmentNotForProductType {
+                    offer: id(),
+                    segment: offer.segment,
+                    product_type: offer.product_type,
+                });
+            }
+            if offer.terms.is_empty() {
+                out.push(NoTerms { offer: id() });
+            }
+            if offer.billing.is_empty() {
+                out.push(NoBilling { offer: id() });
+            }
+            if offer.max_seats == 0 {
+                out.push(MaxSeatsZero { offer: id() });
+            }
+            for &term in &offer.terms {
+                if !offer.billing.is_empty() && !offer.billing.iter().any(|&b| term.allows_billing(b)) {
+                    out.push(TermWithoutBilling { offer: id(), term });
+                }
+            }
+            for &billing in &offer.billing {
+                if !offer.terms.is_empty() && !offer.terms.iter().any(|t| t.allows_billing(billing)) {
+                    out.push(BillingWithoutTerm { offer: id(), billing });
+                }
+            }
+            match &offer.commercial_equivalent {
+                None if offer.segment == Segment::Nonprofit => {
+                    out.push(MissingCommercialEquivalent { offer: id() })
+                }
+                None => {}
+                Some(eq) => match self.get(eq) {
+                    None => out.push(UnknownCommercialEquivalent { offer: id(), equivalent: eq.clone() }),
+                    Some(o) if o.segment != Segment::Commercial => {
+                        out.push(EquivalentNotCommercial { offer: id(), equivalent: eq.clone() })
+                    }
+                    Some(_) => {}
+                },
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn sample_catalog_loads_and_covers_every_segment_and_product_type() {
+        let c = Catalog::sample();
+        assert!((30..=40).contains(&c.offers.len()), "{}", c.offers.len());
+        assert_eq!(c.prices, PriceBasis::Sample);
+        for segment in Segment::ALL {
+            assert!(c.offers.iter().any(|o| o.segment == segment), "{segment:?}");
+        }
+        for pt in [ProductType::LicenseBased, ProductType::PerpetualSoftware, ProductType::SoftwareSubscription, ProductType::Azure] {
+            assert!(c.offers.iter().any(|o| o.product_type == pt), "{pt:?}");
+        }
+        for family in ["Microsoft 365", "Dynamics 365", "Intune", "Minecraft Education", "Office"] {
+            assert!(c.offers.iter().any(|o| o.product_family == family), "{family}");
+        }
+        // Every seat-based nonprofit offer can be replaced by a commercial one (§8).
+        assert!(c.offers.iter().filter(|o| o.segment == Segment::Nonprofit).all(|o| o.commercial_equivalent.is_some()));
+    }
+
+    fn offer(id: &str, segment: Segment, product_type: ProductType) -> Offer {
+        Offer {
+            id: id.into(),
+            name: id.into(),
+            product_family: "Azure".into(),
+            product_type,
+            segment,
+            seat_based: false,
+            max_seats: 1,
+            terms: vec![Term::OneMonth],
+            billing: vec![BillingFrequency::Monthly],
+            sample_price: SamplePrice { usd_cents: 0, per: PricePer::Usage },
+            commercial_equivalent: None,
+        }
+    }
+
+    #[test]
+    fn special_segment_on_azure_or_software_subscription_is_refused() {
+        let problems = Catalog::from_offers(vec![
+            offer("azure-edu", Segment::Education, ProductType::Azure),
+            offer("sw-gcc", Segment::GovernmentCommunityCloud, ProductType::SoftwareSubscription),
+            offer("azure", Segment::Commercial, ProductType::Azure),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            vec![
+                CatalogProblem::SpecialSegmentNotForProductType { offer: "azure-edu".into(), segment: Segment::Education, product_type: ProductType::Azure },
+                CatalogProblem::SpecialSegmentNotForProductType { offer: "sw-gcc".into(), segment: Segment::GovernmentCommunityCloud, product_type: ProductType::SoftwareSubscription },
+            ]
+        );
+    }
+
+    #[test]
+    fn structural_problems_are_all_reported() {
+        let mut a = offer("a", Segment::Commercial, ProductType::LicenseBased);
+        a.max_seats = 0;
+        a.terms = vec![Term::Perpetual];
+        let mut np = offer("a", Segment::Nonprofit, ProductType::LicenseBased);
+        np.billing.clear();
+        let mut eq = offer("b", Segment::Education, ProductType::LicenseBased);
+        eq.commercial_equivalent = Some("zzz".into());
+        let p = Catalog::from_offers(vec![a, np, eq]).unwrap_err();
+        use CatalogProblem::*;
+        assert!(p.contains(&MaxSeatsZero { offer: "a".into() }));
+        assert!(p.contains(&TermWithoutBilling { offer: "a".into(), term: Term::Perpetual }));
+        assert!(p.contains(&BillingWithoutTerm { offer: "a".into(), billing: BillingFrequency::Monthly }));
+        assert!(p.contains(&DuplicateOfferId { offer: "a".into() }));
+        assert!(p.contains(&NoBilling { offer: "a".into() }));
+        assert!(p.contains(&MissingCommercialEquivalent { offer: "a".into() }));
+        assert!(p.contains(&UnknownCommercialEquivalent { offer: "b".into(), equivalent: "zzz".into() }));
+        assert!(matches!(Catalog::load("{").unwrap_err()[0], InvalidJson { .. }));
+    }
+
+    #[test]
+    fn terms_end_and_bill() {
+        assert_eq!(Term::OneMonth.end_date(d(2025, 1, 31)), Some(d(2025, 2, 28)));
+        assert_eq!(Term::OneYear.end_date(d(2025, 3, 1)), Some(d(2026, 3, 1)));
+        assert_eq!(Term::ThreeYears.end_date(d(2025, 3, 1)), Some(d(2028, 3, 1)));
+        assert_eq!(Term::Perpetual.end_date(d(2025, 3, 1)), None);
+        assert!(!Term::OneMonth.allows_billing(BillingFrequency::Annual));
+        assert!(Term::ThreeYears.allows_billing(BillingFrequency::Triennial));
+        assert!(!Term::OneYear.allows_billing(BillingFrequency::OneTime));
+        assert!(Term::Perpetual.allows_billing(BillingFrequency::OneTime));
+    }
+}

@@ -1,0 +1,129 @@
+//! A customer of the partner: account information, primary domain, qualifications and the
+//! verification-request counter.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::account::AccountInfo;
+use super::nonprofit::NonprofitReview;
+use super::qualification::{Qualification, QualificationRecord, QualificationSet};
+
+/// At most 3 verification requests per customer, the first included (DOMAIN.md §6.4,
+/// PRODUCT.md decision).
+pub const MAX_VERIFICATION_REQUESTS: u8 = 3;
+
+/// A customer tenant as the desk knows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    /// Caller-supplied, unique in the desk.
+    pub id: String,
+    pub created: NaiveDate,
+    pub account: AccountInfo,
+    /// `<prefix>.onmicrosoft.com`, lower case; cannot be changed after creation (DOMAIN.md
+    /// §6.2): no operation of the desk writes it.
+    pub domain_prefix: String,
+    /// One record per qualification held (DOMAIN.md §2.3), in the order obtained.
+    pub qualifications: Vec<QualificationRecord>,
+    /// Verification requests submitted so far (DOMAIN.md §6.4).
+    pub verification_requests: u8,
+    /// The nonprofit periodic review (DOMAIN.md §8), if one has started.
+    pub nonprofit_review: Option<NonprofitReview>,
+}
+
+impl Customer {
+    /// A customer with no qualification (DOMAIN.md §2.1: every new customer starts at None).
+    pub fn new(id: String, account: AccountInfo, domain_prefix: &str, created: NaiveDate) -> Self {
+        Customer {
+            id,
+            created,
+            account,
+            domain_prefix: super::account::normalize_domain_prefix(domain_prefix),
+            qualifications: Vec::new(),
+            verification_requests: 0,
+            nonprofit_review: None,
+        }
+    }
+
+    /// `<prefix>.onmicrosoft.com`.
+    pub fn primary_domain(&self) -> String {
+        format!("{}.onmicrosoft.com", self.domain_prefix)
+    }
+
+    /// The record of `kind`, if held.
+    pub fn record(&self, kind: Qualification) -> Option<&QualificationRecord> {
+        self.qualifications.iter().find(|r| r.kind == kind)
+    }
+
+    pub(crate) fn record_mut(&mut self, kind: Qualification) -> Option<&mut QualificationRecord> {
+        self.qualifications.iter_mut().find(|r| r.kind == kind)
+    }
+
+    /// Every qualification held, whatever its vetting status: what request rules check.
+    pub fn held(&self) -> QualificationSet {
+        self.qualifications.iter().fold(QualificationSet::NONE, |s, r| s.with(r.kind))
+    }
+
+    /// The qualifications that count for purchases on `today`: approved (or unvetted SOE)
+    /// records, without a nonprofit qualification whose removal date has come (DOMAIN.md §4
+    /// rule 4, §8).
+    pub fn effective(&self, today: NaiveDate) -> QualificationSet {
+        let set = self
+            .qualifications
+            .iter()
+            .filter(|r| r.is_effective())
+            .fold(QualificationSet::NONE, |s, r| s.with(r.kind));
+        if self.nonprofit_removed_on(today).is_some() {
+            set.without(Qualification::Nonprofit)
+        } else {
+            set
+        }
+    }
+
+    /// Verification requests left (DOMAIN.md §6.4).
+    pub fn requests_left(&self) -> u8 {
+        MAX_VERIFICATION_REQUESTS.saturating_sub(self.verification_requests)
+    }
+
+    /// The date the nonprofit qualification was (or is due to be) removed, as of `today`.
+    pub fn nonprofit_removed_on(&self, today: NaiveDate) -> Option<NaiveDate> {
+        match self.nonprofit_review? {
+            NonprofitReview::Removed { removed_on } => Some(removed_on),
+            NonprofitReview::NoticeGiven { removal_date, .. } => {
+                (removal_date <= today).then_some(removal_date)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::qualification::VettingStatus;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
+    }
+
+    #[test]
+    fn new_customers_have_no_qualification_and_a_lower_case_prefix() {
+        let c = Customer::new("c1".into(), AccountInfo::default(), " ContosoEdu ", d(1));
+        assert_eq!(c.held(), QualificationSet::NONE);
+        assert_eq!(c.primary_domain(), "contosoedu.onmicrosoft.com");
+        assert_eq!(c.requests_left(), 3);
+    }
+
+    #[test]
+    fn effective_set_ignores_unapproved_education_and_due_nonprofit_removal() {
+        let mut c = Customer::new("c1".into(), AccountInfo::default(), "x", d(1));
+        let mut edu = QualificationRecord::granted(Qualification::Education, d(1));
+        edu.vetting_status = Some(VettingStatus::InReview);
+        c.qualifications.push(edu);
+        c.qualifications.push(QualificationRecord::granted(Qualification::Nonprofit, d(1)));
+        assert_eq!(c.held(), QualificationSet::of(&[Qualification::Education, Qualification::Nonprofit]));
+        assert_eq!(c.effective(d(2)), QualificationSet::of(&[Qualification::Nonprofit]));
+        c.nonprofit_review = Some(NonprofitReview::NoticeGiven { notice_date: d(1), removal_date: d(10) });
+        assert_eq!(c.effective(d(9)), QualificationSet::of(&[Qualification::Nonprofit]));
+        assert_eq!(c.effective(d(10)), QualificationSet::NONE);
+        assert_eq!(c.nonprofit_removed_on(d(11)), Some(d(10)));
+    }
+}

@@ -1,0 +1,467 @@
+//! The desk: the partner, its customers, their subscriptions and the audit log, with every
+//! operation as a method. Each takes the acting [`Role`] and `today` (the app clock), checks
+//! the rules, applies the change, appends audit entries, and returns `Err(reasons)` — changing
+//! nothing — when refused.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::account::{
+    validate_account, validate_domain_prefix, validate_education_details, AccountContext, AccountInfo,
+    EducationDetails, FieldProblem,
+};
+use super::audit::{Actor, AuditEntry, Change, Entity};
+use super::cart::{check_cart, Cart};
+use super::catalog::{Catalog, Offer};
+use super::customer::Customer;
+use super::education;
+use super::eligibility::eligibility;
+use super::impact::{impact, Impact, QualificationChange};
+use super::nonprofit::{self, NonprofitRemoval};
+use super::partner::{check_new_gcc_code, is_country_code, GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
+use super::qualification::{Qualification, VettingReason, VettingStatus};
+use super::reason::{Decision, Reason};
+use super::request::{apply_request, checklist, QualificationRequest};
+use super::roles::{permits, Operation, Role};
+use super::subscription::{check_auto_renew, check_cancel, check_seat_change, Subscription, SubscriptionStatus};
+
+/// The "Add customer" form (PRODUCT.md). `education: Some(..)` is "Special qualifications:
+/// Education": the customer is created and Education is requested in one submission.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCustomer {
+    /// Caller-supplied id, unique in the desk.
+    pub id: String,
+    pub account: AccountInfo,
+    pub domain_prefix: String,
+    pub education: Option<EducationDetails>,
+}
+
+/// Everything the app keeps (persisted as JSON by the store).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Desk {
+    pub partner: PartnerProfile,
+    pub customers: Vec<Customer>,
+    pub subscriptions: Vec<Subscription>,
+    pub audit: Vec<AuditEntry>,
+}
+
+fn role_check(role: Role, operation: Operation) -> Result<(), Vec<Reason>> {
+    if permits(role, operation) {
+        Ok(())
+    } else {
+        Err(vec![Reason::RoleNotPermitted { role, operation }])
+    }
+}
+
+fn refuse_if_any(reasons: Vec<Reason>) -> Result<(), Vec<Reason>> {
+    Decision::from_reasons(reasons).into_result()
+}
+
+impl Desk {
+    /// An empty desk for this partner.
+    pub fn new(partner: PartnerProfile) -> Self {
+        Desk { partner, ..Desk::default() }
+    }
+
+    // --- queries ------------------------------------------------------------------------
+
+    pub fn customer(&self, id: &str) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.id == id)
+    }
+
+    pub fn subscription(&self, id: &str) -> Option<&Subscription> {
+        self.subscriptions.iter().find(|s| s.id == id)
+    }
+
+    /// The subscriptions of a customer, in creation order.
+    pub fn subscriptions_of<'a>(&'a self, customer_id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
+        self.subscriptions.iter().filter(move |s| s.customer_id == customer_id)
+    }
+
+    fn customer_index(&self, id: &str) -> Result<usize, Vec<Reason>> {
+        self.customers
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| vec![Reason::CustomerNotFound { customer: id.to_string() }])
+    }
+
+    fn subscription_index(&self, id: &str) -> Result<usize, Vec<Reason>> {
+        self.subscriptions
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| vec![Reason::SubscriptionNotFound { subscription: id.to_string() }])
+    }
+
+    fn log(&mut self, date: NaiveDate, actor: Actor, entity: Entity, change: Change) {
+        let seq = self.audit.len() as u64 + 1;
+        self.audit.push(AuditEntry { seq, date, actor, entity, change });
+    }
+
+    fn log_customer(&mut self, date: NaiveDate, role: Role, id: &str, change: Change) {
+        self.log(date, Actor::Role(role), Entity::Customer { id: id.to_string() }, change);
+    }
+
+    /// Every problem of the "Add customer" form, warnings included (for display as the user
+    /// types): account fields, primary domain (unique in the desk), Education fields.
+    pub fn validate_new_customer(&self, new: &NewCustomer) -> Vec<FieldProblem> {
+        let context = AccountContext { education: new.education.is_some(), partner_type: self.partner.partner_type };
+        let mut out = validate_account(&new.account, context);
+        out.extend(validate_domain_prefix(&new.domain_prefix, self.customers.iter().map(|c| c.domain_prefix.as_str())));
+        if let Some(details) = &new.education {
+            out.extend(validate_education_details(details));
+        }
+        out
+    }
+
+    /// May this customer buy this offer today? See [`eligibility`].
+    pub fn eligibility(&self, customer_id: &str, offer: &Offer, today: NaiveDate) -> Decision {
+        match self.customer(customer_id) {
+            Some(c) => eligibility(c, &self.partner, offer, today),
+            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+        }
+    }
+
+    /// What would make this qualification request fail (same reasons as the request).
+    pub fn checklist(&self, role: Role, customer_id: &str, request: &QualificationRequest) -> Decision {
+        match self.customer(customer_id) {
+            Some(c) => checklist(c, &self.partner, role, request),
+            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+        }
+    }
+
+    /// Checks a cart for a customer. See [`check_cart`].
+    pub fn check_cart(&self, catalog: &Catalog, customer_id: &str, cart: &Cart, today: NaiveDate) -> Decision {
+        match self.customer(customer_id) {
+            Some(c) => check_cart(c, &self.partner, catalog, cart, today),
+            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+        }
+    }
+
+    /// What-if preview of a qualification change. See [`impact`].
+    pub fn impact(&self, catalog: &Catalog, customer_id: &str, change: QualificationChange, today: NaiveDate) -> Result<Impact, Vec<Reason>> {
+        let c = &self.customers[self.customer_index(customer_id)?];
+        Ok(impact(c, &self.partner, catalog, self.subscriptions_of(customer_id), change, today))
+    }
+
+    // --- customers and qualification requests ------------------------------------------
+
+    /// Adds a customer; with `education` it also submits the Education request (counts 1 of
+    /// 3). Field errors refuse the whole submission and count nothing (DOMAIN.md §6.7).
+    pub fn create_customer(&mut self, role: Role, new: NewCustomer, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::CreateCustomer)?;
+        let mut reasons = Vec::new();
+        if new.id.trim().is_empty() || self.customer(&new.id).is_some() {
+            reasons.push(Reason::DuplicateId { id: new.id.clone() });
+        }
+        reasons.extend(self.validate_new_customer(&new).into_iter().filter(FieldProblem::is_error).map(Reason::Field));
+        refuse_if_any(reasons)?;
+        let mut customer = Customer::new(new.id.clone(), new.account, &new.domain_prefix, today);
+        let mut partner = self.partner.clone();
+        let applied = match &new.education {
+            Some(details) => {
+                let req = QualificationRequest::education(details.clone());
+                Some(apply_request(&mut customer, &mut partner, role, &req, today)?)
+            }
+            None => None,
+        };
+        let change = Change::CustomerCreated {
+            company_name: customer.account.company_name.clone(),
+            domain_prefix: customer.domain_prefix.clone(),
+        };
+        let id = customer.id.clone();
+        self.customers.push(customer);
+        self.log_customer(today, role, &id, change);
+        if let Some(a) = applied {
+            self.log_customer(today, role, &id, Change::QualificationRequested {
+                qualification: Qualification::Education,
+                before: None,
+                after: a.after,
+                requests_before: 0,
+                requests_after: 1,
+            });
+        }
+        Ok(())
+    }
+
+    /// Corrects a customer's account information (Global admin only, DOMAIN.md §6.5). The
+    /// primary domain is not part of it: it cannot be changed (§6.2).
+    pub fn correct_account(&mut self, role: Role, customer_id: &str, account: AccountInfo, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::CorrectAccount)?;
+        let i = self.customer_index(customer_id)?;
+        let education = self.customers[i].record(Qualification::Education).is_some();
+        let context = AccountContext { education, partner_type: self.partner.partner_type };
+        refuse_if_any(validate_account(&account, context).into_iter().filter(FieldProblem::is_error).map(Reason::Field).collect())?;
+        let before = std::mem::replace(&mut self.customers[i].account, account.clone());
+        if before != account {
+            self.log_customer(today, role, customer_id, Change::AccountCorrected { before, after: account });
+        }
+        Ok(())
+    }
+
+    /// Submits a qualification request (Education, GCC or SOE) after [`Desk::checklist`].
+    pub fn request_qualification(&mut self, role: Role, customer_id: &str, request: &QualificationRequest, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        let i = self.customer_index(customer_id)?;
+        let requests_before = self.customers[i].verification_requests;
+        let applied = apply_request(&mut self.customers[i], &mut self.partner, role, request, today)?;
+        let requests_after = self.customers[i].verification_requests;
+        if let Some((code, remaining_before)) = applied.code_used {
+            self.log(today, Actor::Role(role), Entity::Partner, Change::GccValidationCodeUsed {
+                code,
+                remaining_before,
+                remaining_after: remaining_before - 1,
+            });
+        }
+        self.log_customer(today, role, customer_id, Change::QualificationRequested {
+            qualification: request.qualification,
+            before: applied.before,
+            after: applied.after,
+            requests_before,
+            requests_after,
+        });
+        Ok(())
+    }
+
+    /// Requests Education (first submission, or resubmission after Denied).
+    pub fn request_education(&mut self, role: Role, customer_id: &str, details: EducationDetails, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        self.request_qualification(role, customer_id, &QualificationRequest::education(details), today)
+    }
+
+    /// Requests GCC with one of the partner's validation codes.
+    pub fn request_gcc(&mut self, role: Role, customer_id: &str, validation_code: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        self.request_qualification(role, customer_id, &QualificationRequest::gcc(validation_code), today)
+    }
+
+    /// Requests State-owned entity.
+    pub fn request_soe(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        self.request_qualification(role, customer_id, &QualificationRequest::soe(), today)
+    }
+
+    /// The checklist of a resubmission with an optional account correction: the request is
+    /// checked against the corrected account, and a correction needs Global admin.
+    pub fn resubmit_checklist(&self, role: Role, customer_id: &str, correction: Option<&AccountInfo>, details: &EducationDetails) -> Decision {
+        let Some(c) = self.customer(customer_id) else {
+            return Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]);
+        };
+        let mut reasons = Vec::new();
+        if c.record(Qualification::Education).is_none() {
+            reasons.push(Reason::EducationNotRequested);
+        }
+        if correction.is_some() && !permits(role, Operation::CorrectAccount) {
+            reasons.push(Reason::RoleNotPermitted { role, operation: Operation::CorrectAccount });
+        }
+        let mut corrected = c.clone();
+        if let Some(account) = correction {
+            corrected.account = account.clone();
+        }
+        let request = QualificationRequest::education(details.clone());
+        reasons.extend(checklist(&corrected, &self.partner, role, &request).reasons().iter().cloned());
+        Decision::from_reasons(reasons)
+    }
+
+    /// DOMAIN.md §6.5, §6.7: correct the data (Global admin) and re-request Education after a
+    /// denial, while requests remain. All or nothing.
+    pub fn resubmit_education(&mut self, role: Role, customer_id: &str, correction: Option<AccountInfo>, details: EducationDetails, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        self.resubmit_checklist(role, customer_id, correction.as_ref(), &details).into_result()?;
+        if let Some(account) = correction {
+            self.correct_account(role, customer_id, account, today)?;
+        }
+        self.request_education(role, customer_id, details, today)
+    }
+
+    // --- the simulated Microsoft side ------------------------------------------------------
+
+    /// Microsoft (simulated) approves the Education request in review.
+    pub fn approve_education(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        let before = education::approve(&mut self.customers[i], today)?;
+        self.log_customer(today, role, customer_id, Change::VettingDecided { before, after: VettingStatus::Approved, reason: None });
+        Ok(())
+    }
+
+    /// Microsoft (simulated) denies Education with a documented reason (also an approved one,
+    /// e.g. "No longer an Education Customer").
+    pub fn deny_education(&mut self, role: Role, customer_id: &str, reason: VettingReason, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        let before = education::deny(&mut self.customers[i], reason, today)?;
+        self.log_customer(today, role, customer_id, Change::VettingDecided { before, after: VettingStatus::Denied, reason: Some(reason) });
+        Ok(())
+    }
+
+    /// The customer registers with Microsoft's nonprofit programme (simulated): Nonprofit
+    /// approved. Not a partner request: counts no verification request.
+    pub fn register_nonprofit(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        refuse_if_any(nonprofit::check_register(&self.customers[i]))?;
+        nonprofit::register(&mut self.customers[i], today);
+        self.log_customer(today, role, customer_id, Change::NonprofitRegistered);
+        Ok(())
+    }
+
+    /// Periodic review finds the customer no longer eligible: 90-day notice (DOMAIN.md §8).
+    pub fn send_nonprofit_notice(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<NaiveDate, Vec<Reason>> {
+        role_check(role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        refuse_if_any(nonprofit::check_notice(&self.customers[i]))?;
+        let removal_date = nonprofit::give_notice(&mut self.customers[i], today);
+        self.log_customer(today, role, customer_id, Change::NonprofitNoticeSent { notice_date: today, removal_date });
+        Ok(removal_date)
+    }
+
+    /// Applies every nonprofit removal whose date has come by `today` (DOMAIN.md §8):
+    /// qualification removed, auto-renew off on seat-based nonprofit subscriptions, commercial
+    /// equivalent proposed. Idempotent; call it whenever the app clock moves.
+    pub fn apply_due_nonprofit_removals(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
+        let mut removals = Vec::new();
+        for customer in &mut self.customers {
+            let id = customer.id.clone();
+            let subs = self.subscriptions.iter_mut().filter(|s| s.customer_id == id);
+            if let Some(r) = nonprofit::remove_if_due(customer, subs, today) {
+                removals.push(r);
+            }
+        }
+        for r in &removals {
+            self.log(today, Actor::Clock, Entity::Customer { id: r.customer.clone() }, Change::NonprofitRemoved { removed_on: r.removed_on });
+            for s in &r.subscriptions {
+                let entity = Entity::Subscription { id: s.subscription.clone() };
+                if s.auto_renew_was_on {
+                    self.log(today, Actor::Clock, entity.clone(), Change::AutoRenewChanged { before: true, after: false });
+                }
+                self.log(today, Actor::Clock, entity, Change::CommercialEquivalentProposed { equivalent: s.commercial_equivalent.clone() });
+            }
+        }
+        removals
+    }
+
+    // --- orders and subscriptions ---------------------------------------------------------
+
+    /// Places a checked cart: one subscription per line, with the caller's ids (one per line,
+    /// unused). Any problem refuses the whole order.
+    pub fn place_order(&mut self, role: Role, catalog: &Catalog, customer_id: &str, cart: &Cart, ids: &[String], today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::PlaceOrder)?;
+        let i = self.customer_index(customer_id)?;
+        let mut reasons = check_cart(&self.customers[i], &self.partner, catalog, cart, today).reasons().to_vec();
+        if ids.len() != cart.lines.len() {
+            reasons.push(Reason::SubscriptionIdsMismatch { lines: cart.lines.len(), ids: ids.len() });
+        }
+        for (k, id) in ids.iter().enumerate() {
+            if id.trim().is_empty() || self.subscription(id).is_some() || ids[..k].contains(id) {
+                reasons.push(Reason::DuplicateId { id: id.clone() });
+            }
+        }
+        refuse_if_any(reasons)?;
+        for (line, id) in cart.lines.iter().zip(ids) {
+            let offer = catalog.get(&line.offer_id).expect("checked by check_cart");
+            self.subscriptions.push(Subscription::new(id.clone(), customer_id.to_string(), offer, line, today));
+            self.log(today, Actor::Role(role), Entity::Subscription { id: id.clone() }, Change::SubscriptionCreated {
+                customer: customer_id.to_string(),
+                offer: line.offer_id.clone(),
+                seats: line.seats,
+                term: line.term,
+                billing: line.billing,
+            });
+        }
+        Ok(())
+    }
+
+    /// The subscription, its offer and the offer's eligibility for its customer today.
+    fn subscription_context<'c>(&self, catalog: &'c Catalog, sub_id: &str, today: NaiveDate) -> Result<(usize, &'c Offer, Decision), Vec<Reason>> {
+        let s = self.subscription_index(sub_id)?;
+        let sub = &self.subscriptions[s];
+        let offer = catalog.get(&sub.offer_id).ok_or_else(|| vec![Reason::OfferNotFound { offer: sub.offer_id.clone() }])?;
+        let decision = self.eligibility(&sub.customer_id, offer, today);
+        Ok((s, offer, decision))
+    }
+
+    /// Changes the seats of a subscription (increases need the offer to be eligible now).
+    pub fn change_seats(&mut self, role: Role, catalog: &Catalog, sub_id: &str, seats: u32, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::ManageSubscription)?;
+        let (s, offer, decision) = self.subscription_context(catalog, sub_id, today)?;
+        refuse_if_any(check_seat_change(&self.subscriptions[s], offer, seats, &decision))?;
+        let before = std::mem::replace(&mut self.subscriptions[s].seats, seats);
+        if before != seats {
+            self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::SeatsChanged { before, after: seats });
+        }
+        Ok(())
+    }
+
+    /// Switches auto-renew (on needs a renewing term and the offer eligible now, so it stays
+    /// off after a nonprofit removal).
+    pub fn set_auto_renew(&mut self, role: Role, catalog: &Catalog, sub_id: &str, on: bool, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::ManageSubscription)?;
+        let (s, _, decision) = self.subscription_context(catalog, sub_id, today)?;
+        refuse_if_any(check_auto_renew(&self.subscriptions[s], on, &decision))?;
+        let before = std::mem::replace(&mut self.subscriptions[s].auto_renew, on);
+        if before != on {
+            self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::AutoRenewChanged { before, after: on });
+        }
+        Ok(())
+    }
+
+    /// Cancels an active subscription (auto-renew goes off with it).
+    pub fn cancel_subscription(&mut self, role: Role, sub_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::ManageSubscription)?;
+        let s = self.subscription_index(sub_id)?;
+        refuse_if_any(check_cancel(&self.subscriptions[s]))?;
+        let sub = &mut self.subscriptions[s];
+        let before = sub.status;
+        sub.status = SubscriptionStatus::Cancelled { on: today };
+        sub.auto_renew = false;
+        let after = sub.status;
+        self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::SubscriptionCancelled { before, after });
+        Ok(())
+    }
+
+    // --- partner settings -------------------------------------------------------------------
+
+    fn log_partner(&mut self, today: NaiveDate, role: Role, change: Change) {
+        self.log(today, Actor::Role(role), Entity::Partner, change);
+    }
+
+    pub fn set_partner_type(&mut self, role: Role, partner_type: PartnerType, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::EditPartnerSettings)?;
+        let before = std::mem::replace(&mut self.partner.partner_type, partner_type);
+        if before != partner_type {
+            self.log_partner(today, role, Change::PartnerTypeChanged { before, after: partner_type });
+        }
+        Ok(())
+    }
+
+    /// Sets the partner's country (ISO alpha-2 code).
+    pub fn set_partner_country(&mut self, role: Role, country: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::EditPartnerSettings)?;
+        let country = country.trim().to_string();
+        if !is_country_code(&country) {
+            return Err(vec![Reason::InvalidCountryCode { country }]);
+        }
+        let before = std::mem::replace(&mut self.partner.country, country.clone());
+        if before != country {
+            self.log_partner(today, role, Change::PartnerCountryChanged { before, after: country });
+        }
+        Ok(())
+    }
+
+    /// Replaces the partner's reseller qualifications (duplicates dropped).
+    pub fn set_reseller_qualifications(&mut self, role: Role, mut qualifications: Vec<ResellerQualification>, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::EditPartnerSettings)?;
+        let mut seen = Vec::new();
+        qualifications.retain(|q| if seen.contains(q) { false } else { seen.push(*q); true });
+        let before = std::mem::replace(&mut self.partner.reseller_qualifications, qualifications.clone());
+        if before != qualifications {
+            self.log_partner(today, role, Change::ResellerQualificationsChanged { before, after: qualifications });
+        }
+        Ok(())
+    }
+
+    /// Adds one of the partner's GCC validation codes (DOMAIN.md §2.5).
+    pub fn add_gcc_validation_code(&mut self, role: Role, mut code: GccValidationCode, today: NaiveDate) -> Result<(), Vec<Reason>> {
+        role_check(role, Operation::EditPartnerSettings)?;
+        refuse_if_any(check_new_gcc_code(&self.partner, &code))?;
+        code.validation_id = code.validation_id.trim().to_string();
+        self.partner.gcc_validation_codes.push(code.clone());
+        self.log_partner(today, role, Change::GccValidationCodeAdded { code });
+        Ok(())
+    }
+}

@@ -1,0 +1,133 @@
+//! What-if preview: what a qualification change would do to the offers a customer may buy and
+//! to its subscriptions. Uses [`eligibility`] on the customer as it is and as it would be, so
+//! no rule is restated here.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::catalog::Catalog;
+use super::customer::Customer;
+use super::eligibility::eligibility;
+use super::matrix::Segment;
+use super::nonprofit::NonprofitReview;
+use super::partner::PartnerProfile;
+use super::qualification::{Qualification, QualificationRecord, QualificationSet};
+use super::subscription::Subscription;
+
+/// A hypothetical change of a customer's qualifications.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QualificationChange {
+    /// The qualification is held and approved (e.g. Education approved, GCC granted).
+    Grant(Qualification),
+    /// The qualification is lost (Education denied, nonprofit removed after review).
+    Revoke(Qualification),
+}
+
+/// How a change touches one existing subscription.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubscriptionEffect {
+    /// Nonprofit removal: auto-renew switched off, commercial equivalent proposed (DOMAIN.md §8).
+    AutoRenewSwitchedOff { commercial_equivalent: Option<String> },
+    /// The subscription keeps running, but no seat increase or auto-renew any more
+    /// (DOMAIN.md §10 [derived]).
+    SeatIncreasesAndRenewalBlocked,
+    /// Seat increases and auto-renew become possible again.
+    SeatIncreasesAndRenewalUnblocked,
+}
+
+/// One subscription affected by the change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionImpact {
+    pub subscription: String,
+    pub offer: String,
+    pub effect: SubscriptionEffect,
+}
+
+/// The preview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Impact {
+    /// Qualifications held before and after (any vetting status).
+    pub before: QualificationSet,
+    pub after: QualificationSet,
+    /// Whether `after` is one of the 8 allowed sets (DOMAIN.md §4); when false the change
+    /// cannot happen and the rest shows what it would mean anyway.
+    pub allowed: bool,
+    /// Offers that become eligible / stop being eligible, in catalog order.
+    pub offers_gained: Vec<String>,
+    pub offers_lost: Vec<String>,
+    /// Active subscriptions whose offer changes eligibility.
+    pub subscriptions: Vec<SubscriptionImpact>,
+}
+
+/// The customer as it would be after `change` on `today`.
+pub fn apply_change(customer: &Customer, change: QualificationChange, today: NaiveDate) -> Customer {
+    let mut c = customer.clone();
+    match change {
+        QualificationChange::Grant(kind) => {
+            c.qualifications.retain(|r| r.kind != kind);
+            if kind != Qualification::None {
+                c.qualifications.push(QualificationRecord::granted(kind, today));
+            }
+            if kind == Qualification::Nonprofit {
+                c.nonprofit_review = None;
+            }
+        }
+        QualificationChange::Revoke(kind) => {
+            c.qualifications.retain(|r| r.kind != kind);
+            if kind == Qualification::Nonprofit {
+                c.nonprofit_review = Some(NonprofitReview::Removed { removed_on: today });
+            }
+        }
+    }
+    c
+}
+
+/// What `change` would do to `customer` (whose subscriptions are `subscriptions`).
+pub fn impact<'a>(
+    customer: &Customer,
+    partner: &PartnerProfile,
+    catalog: &Catalog,
+    subscriptions: impl IntoIterator<Item = &'a Subscription>,
+    change: QualificationChange,
+    today: NaiveDate,
+) -> Impact {
+    let after = apply_change(customer, change, today);
+    let flip = |offer_id: &str| {
+        let offer = catalog.get(offer_id)?;
+        let was = eligibility(customer, partner, offer, today).is_allowed();
+        let will = eligibility(&after, partner, offer, today).is_allowed();
+        (was != will).then_some(will)
+    };
+    let mut offers_gained = Vec::new();
+    let mut offers_lost = Vec::new();
+    for offer in &catalog.offers {
+        match flip(&offer.id) {
+            Some(true) => offers_gained.push(offer.id.clone()),
+            Some(false) => offers_lost.push(offer.id.clone()),
+            None => {}
+        }
+    }
+    let nonprofit_removal = change == QualificationChange::Revoke(Qualification::Nonprofit);
+    let subscriptions = subscriptions
+        .into_iter()
+        .filter(|s| s.customer_id == customer.id && s.is_active())
+        .filter_map(|s| {
+            let effect = match flip(&s.offer_id)? {
+                true => SubscriptionEffect::SeatIncreasesAndRenewalUnblocked,
+                false if nonprofit_removal && s.segment == Segment::Nonprofit && s.seat_based => {
+                    SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent: s.commercial_equivalent.clone() }
+                }
+                false => SubscriptionEffect::SeatIncreasesAndRenewalBlocked,
+            };
+            Some(SubscriptionImpact { subscription: s.id.clone(), offer: s.offer_id.clone(), effect })
+        })
+        .collect();
+    Impact {
+        before: customer.held(),
+        after: after.held(),
+        allowed: after.held().is_allowed(),
+        offers_gained,
+        offers_lost,
+        subscriptions,
+    }
+}

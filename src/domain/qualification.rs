@@ -1,0 +1,270 @@
+//! Customer qualifications: the values, the records a customer holds and the sets allowed.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dates::education_expected_by;
+
+/// The SDK's `CustomerQualification` enum (DOMAIN.md §2.1, S10). Serde names are the SDK names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Qualification {
+    None,
+    Education,
+    Nonprofit,
+    GovernmentCommunityCloud,
+    StateOwnedEntity,
+}
+
+impl Qualification {
+    /// DOMAIN.md §2.1: the partner may request Education, GCC and SOE; never None or Nonprofit.
+    pub fn requestable_by_partner(self) -> bool {
+        matches!(
+            self,
+            Qualification::Education
+                | Qualification::GovernmentCommunityCloud
+                | Qualification::StateOwnedEntity
+        )
+    }
+}
+
+/// `vettingStatus` of a qualification (DOMAIN.md §2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VettingStatus {
+    InReview,
+    Approved,
+    Denied,
+}
+
+/// The documented Education vetting reasons (DOMAIN.md §2.3, S12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VettingReason {
+    NotAnEducationCustomer,
+    NoLongerAnEducationCustomer,
+    NotAnEducationCustomerAfterReview,
+    RestrictedBeingAnEducationCustomer,
+    NotAnAcademicDomain,
+    NotAnEligibleLibrary,
+    NotAnEligibleMuseum,
+}
+
+impl VettingReason {
+    /// Every documented reason, in the order of DOMAIN.md §2.3.
+    pub const ALL: [VettingReason; 7] = [
+        VettingReason::NotAnEducationCustomer,
+        VettingReason::NoLongerAnEducationCustomer,
+        VettingReason::NotAnEducationCustomerAfterReview,
+        VettingReason::RestrictedBeingAnEducationCustomer,
+        VettingReason::NotAnAcademicDomain,
+        VettingReason::NotAnEligibleLibrary,
+        VettingReason::NotAnEligibleMuseum,
+    ];
+}
+
+/// `educationSegment` of an Education request (DOMAIN.md §2.4: `K12` or `HigherEducation`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EducationSegment {
+    K12,
+    HigherEducation,
+}
+
+/// One qualification a customer holds (DOMAIN.md §2.3, the V2 qualification object).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QualificationRecord {
+    pub kind: Qualification,
+    /// `None` where the API carries none (SOE, §2.3).
+    pub vetting_status: Option<VettingStatus>,
+    /// Set when `Denied`.
+    pub vetting_reason: Option<VettingReason>,
+    /// `vettingCreateDate`: the date of the (latest) submission.
+    pub created: NaiveDate,
+    /// The date of the latest review decision (approve or deny), if any.
+    pub decided: Option<NaiveDate>,
+    pub education_segment: Option<EducationSegment>,
+    pub website: Option<String>,
+    /// The partner's GCC validation code used (GCC only).
+    pub validation_code: Option<String>,
+}
+
+impl QualificationRecord {
+    /// A record with no review pending: GCC and Nonprofit are `Approved` at once, SOE carries
+    /// no vetting status (DOMAIN.md §2.3).
+    pub fn granted(kind: Qualification, on: NaiveDate) -> Self {
+        let vetting_status = match kind {
+            Qualification::StateOwnedEntity => None,
+            _ => Some(VettingStatus::Approved),
+        };
+        QualificationRecord {
+            kind,
+            vetting_status,
+            vetting_reason: None,
+            created: on,
+            decided: None,
+            education_segment: None,
+            website: None,
+            validation_code: None,
+        }
+    }
+
+    /// Whether the record unlocks its segment: approved, or a kind that has no vetting (SOE).
+    /// DOMAIN.md §4 rule 4: Education `InReview` or `Denied` does not count.
+    pub fn is_effective(&self) -> bool {
+        matches!(self.vetting_status, None | Some(VettingStatus::Approved))
+    }
+
+    /// For a record in review: when the decision is expected (DOMAIN.md §6.1).
+    pub fn expected_by(&self) -> Option<NaiveDate> {
+        (self.vetting_status == Some(VettingStatus::InReview))
+            .then(|| education_expected_by(self.created))
+    }
+}
+
+/// A set of qualifications, as the rows of the purchase matrix see it (DOMAIN.md §4).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct QualificationSet {
+    pub education: bool,
+    pub nonprofit: bool,
+    pub gcc: bool,
+    pub soe: bool,
+}
+
+impl QualificationSet {
+    /// The empty set: a commercial customer.
+    pub const NONE: QualificationSet =
+        QualificationSet { education: false, nonprofit: false, gcc: false, soe: false };
+
+    /// Build a set from qualification kinds (`None` adds nothing).
+    pub fn of(kinds: &[Qualification]) -> Self {
+        kinds.iter().fold(Self::NONE, |set, &k| set.with(k))
+    }
+
+    /// This set with `kind` added.
+    pub fn with(mut self, kind: Qualification) -> Self {
+        match kind {
+            Qualification::None => {}
+            Qualification::Education => self.education = true,
+            Qualification::Nonprofit => self.nonprofit = true,
+            Qualification::GovernmentCommunityCloud => self.gcc = true,
+            Qualification::StateOwnedEntity => self.soe = true,
+        }
+        self
+    }
+
+    /// This set with `kind` removed.
+    pub fn without(mut self, kind: Qualification) -> Self {
+        match kind {
+            Qualification::None => {}
+            Qualification::Education => self.education = false,
+            Qualification::Nonprofit => self.nonprofit = false,
+            Qualification::GovernmentCommunityCloud => self.gcc = false,
+            Qualification::StateOwnedEntity => self.soe = false,
+        }
+        self
+    }
+
+    /// Whether `kind` is in the set (`None` is in the empty set only).
+    pub fn contains(self, kind: Qualification) -> bool {
+        match kind {
+            Qualification::None => self == Self::NONE,
+            Qualification::Education => self.education,
+            Qualification::Nonprofit => self.nonprofit,
+            Qualification::GovernmentCommunityCloud => self.gcc,
+            Qualification::StateOwnedEntity => self.soe,
+        }
+    }
+
+    /// The kinds in the set, in enum order; `[None]` for the empty set.
+    pub fn kinds(self) -> Vec<Qualification> {
+        let all = [
+            Qualification::Education,
+            Qualification::Nonprofit,
+            Qualification::GovernmentCommunityCloud,
+            Qualification::StateOwnedEntity,
+        ];
+        let kinds: Vec<_> = all.into_iter().filter(|&k| self.contains(k)).collect();
+        if kinds.is_empty() {
+            vec![Qualification::None]
+        } else {
+            kinds
+        }
+    }
+
+    /// PRODUCT.md decision, DOMAIN.md §2.2 and §4: a customer may hold exactly the sets that are
+    /// rows of the purchase matrix.
+    pub fn is_allowed(self) -> bool {
+        ALLOWED_SETS.contains(&self)
+    }
+}
+
+const fn set(education: bool, nonprofit: bool, gcc: bool, soe: bool) -> QualificationSet {
+    QualificationSet { education, nonprofit, gcc, soe }
+}
+
+/// The 8 rows of the purchase matrix (DOMAIN.md §4), in its order: None, Nonprofit, Education,
+/// Nonprofit+Education, GCC, SOE, Education+SOE, SOE+GCC.
+pub const ALLOWED_SETS: [QualificationSet; 8] = [
+    set(false, false, false, false),
+    set(false, true, false, false),
+    set(true, false, false, false),
+    set(true, true, false, false),
+    set(false, false, true, false),
+    set(false, false, false, true),
+    set(true, false, false, true),
+    set(false, false, true, true),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Qualification::*;
+
+    #[test]
+    fn partner_requests_education_gcc_soe_only() {
+        assert!(Education.requestable_by_partner());
+        assert!(GovernmentCommunityCloud.requestable_by_partner());
+        assert!(StateOwnedEntity.requestable_by_partner());
+        assert!(!None.requestable_by_partner());
+        assert!(!Nonprofit.requestable_by_partner());
+    }
+
+    #[test]
+    fn exactly_eight_of_sixteen_sets_are_allowed() {
+        let mut allowed = Vec::new();
+        for bits in 0u8..16 {
+            let s = set(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
+            if s.is_allowed() {
+                allowed.push(s);
+            }
+        }
+        assert_eq!(allowed.len(), 8);
+        // The undocumented combinations of DOMAIN.md §2.2 are refused.
+        assert!(!QualificationSet::of(&[Education, GovernmentCommunityCloud]).is_allowed());
+        assert!(!QualificationSet::of(&[Nonprofit, GovernmentCommunityCloud]).is_allowed());
+        assert!(!QualificationSet::of(&[Nonprofit, StateOwnedEntity]).is_allowed());
+        assert!(QualificationSet::of(&[StateOwnedEntity, GovernmentCommunityCloud]).is_allowed());
+    }
+
+    #[test]
+    fn in_review_and_denied_records_are_not_effective() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let mut rec = QualificationRecord::granted(Education, day);
+        assert!(rec.is_effective());
+        rec.vetting_status = Some(VettingStatus::InReview);
+        assert!(!rec.is_effective());
+        assert_eq!(rec.expected_by(), NaiveDate::from_ymd_opt(2025, 3, 6));
+        rec.vetting_status = Some(VettingStatus::Denied);
+        assert!(!rec.is_effective());
+        assert_eq!(rec.expected_by(), Option::None);
+        assert!(QualificationRecord::granted(StateOwnedEntity, day).is_effective());
+    }
+
+    #[test]
+    fn kinds_of_empty_set_is_none() {
+        assert_eq!(QualificationSet::NONE.kinds(), vec![None]);
+        assert_eq!(
+            QualificationSet::of(&[StateOwnedEntity, Education]).kinds(),
+            vec![Education, StateOwnedEntity]
+        );
+        assert!(QualificationSet::NONE.contains(None));
+        assert!(!QualificationSet::of(&[Education]).contains(None));
+    }
+}

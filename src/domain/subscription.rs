@@ -1,0 +1,211 @@
+//! Subscriptions and the checks on their lifecycle: seats, term and billing, auto-renew,
+//! cancellation (DOMAIN.md §8, §10).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::cart::CartLine;
+use super::catalog::{BillingFrequency, Offer, Term};
+use super::matrix::Segment;
+use super::reason::{Decision, Reason};
+
+/// Whether a subscription runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubscriptionStatus {
+    Active,
+    Cancelled { on: NaiveDate },
+}
+
+/// A subscription of a customer. `segment`, `seat_based` and `commercial_equivalent` are
+/// copied from the offer when bought, so rules on existing subscriptions need no catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub id: String,
+    pub customer_id: String,
+    pub offer_id: String,
+    pub segment: Segment,
+    pub seat_based: bool,
+    pub seats: u32,
+    pub term: Term,
+    pub billing: BillingFrequency,
+    pub start: NaiveDate,
+    /// End of the current term (renewal date); `None` for perpetual licences.
+    pub end: Option<NaiveDate>,
+    pub auto_renew: bool,
+    pub status: SubscriptionStatus,
+    pub commercial_equivalent: Option<String>,
+    /// Set when the customer lost this segment and the commercial equivalent is proposed (§8).
+    pub proposed_equivalent: Option<String>,
+}
+
+impl Subscription {
+    /// A new active subscription for a checked cart line. Auto-renew starts on for terms that
+    /// renew.
+    pub fn new(id: String, customer_id: String, offer: &Offer, line: &CartLine, start: NaiveDate) -> Self {
+        Subscription {
+            id,
+            customer_id,
+            offer_id: offer.id.clone(),
+            segment: offer.segment,
+            seat_based: offer.seat_based,
+            seats: line.seats,
+            term: line.term,
+            billing: line.billing,
+            start,
+            end: line.term.end_date(start),
+            auto_renew: line.term.renews(),
+            status: SubscriptionStatus::Active,
+            commercial_equivalent: offer.commercial_equivalent.clone(),
+            proposed_equivalent: None,
+        }
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == SubscriptionStatus::Active
+    }
+
+    fn check_active(&self) -> Vec<Reason> {
+        if self.is_active() {
+            Vec::new()
+        } else {
+            vec![Reason::SubscriptionNotActive { subscription: self.id.clone() }]
+        }
+    }
+}
+
+/// Seats must be at least 1 and at most the offer's limit.
+pub fn check_seats(offer: &Offer, seats: u32) -> Vec<Reason> {
+    if seats < 1 {
+        vec![Reason::SeatsBelowMinimum { seats, min: 1 }]
+    } else if seats > offer.max_seats {
+        vec![Reason::SeatsAboveLimit { seats, max: offer.max_seats }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The term and billing must be offered by the offer, and the billing must fit the term.
+pub fn check_term_billing(offer: &Offer, term: Term, billing: BillingFrequency) -> Vec<Reason> {
+    let mut out = Vec::new();
+    if !offer.terms.contains(&term) {
+        out.push(Reason::TermNotOffered { term, offered: offer.terms.clone() });
+    }
+    if !offer.billing.contains(&billing) {
+        out.push(Reason::BillingNotOffered { billing, offered: offer.billing.clone() });
+    }
+    if out.is_empty() && !term.allows_billing(billing) {
+        out.push(Reason::BillingNotAvailableForTerm { term, billing });
+    }
+    out
+}
+
+/// Checks a seat change. A seat increase also needs the offer to be eligible now
+/// (`eligibility`): DOMAIN.md §10 [derived] no seat increases into a segment the customer no
+/// longer qualifies for; §8 no new nonprofit commerce after removal. Decreases always work.
+pub fn check_seat_change(sub: &Subscription, offer: &Offer, seats: u32, eligibility: &Decision) -> Vec<Reason> {
+    let mut out = sub.check_active();
+    out.extend(check_seats(offer, seats));
+    if seats > sub.seats {
+        out.extend(eligibility.reasons().iter().cloned());
+    }
+    out
+}
+
+/// Checks switching auto-renew. Switching it on needs a renewing term and an offer eligible
+/// now, so after a nonprofit removal auto-renew stays off (DOMAIN.md §8). Switching off
+/// always works on an active subscription.
+pub fn check_auto_renew(sub: &Subscription, on: bool, eligibility: &Decision) -> Vec<Reason> {
+    let mut out = sub.check_active();
+    if on {
+        if !sub.term.renews() {
+            out.push(Reason::AutoRenewNotApplicable { term: sub.term });
+        }
+        out.extend(eligibility.reasons().iter().cloned());
+    }
+    out
+}
+
+/// Checks a cancellation.
+pub fn check_cancel(sub: &Subscription) -> Vec<Reason> {
+    sub.check_active()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::Catalog;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    fn premium() -> Offer {
+        Catalog::sample().get("m365-business-premium").unwrap().clone()
+    }
+
+    fn line(seats: u32, term: Term, billing: BillingFrequency) -> CartLine {
+        CartLine { offer_id: "m365-business-premium".into(), seats, term, billing }
+    }
+
+    #[test]
+    fn new_subscription_takes_the_line_and_term_end() {
+        let s = Subscription::new("s".into(), "c".into(), &premium(), &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
+        assert_eq!(s.end, Some(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()));
+        assert!(s.auto_renew && s.is_active() && s.seat_based);
+        assert_eq!(s.segment, Segment::Commercial);
+        let office = Catalog::sample().get("office-ltsc-standard-2021").unwrap().clone();
+        let perp = Subscription::new("p".into(), "c".into(), &office, &CartLine { offer_id: office.id.clone(), seats: 5, term: Term::Perpetual, billing: BillingFrequency::OneTime }, d(3, 1));
+        assert!(!perp.auto_renew);
+        assert_eq!(perp.end, None);
+    }
+
+    #[test]
+    fn seats_limits() {
+        let o = premium();
+        assert_eq!(check_seats(&o, 0), vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]);
+        assert!(check_seats(&o, 1).is_empty());
+        assert!(check_seats(&o, 300).is_empty());
+        assert_eq!(check_seats(&o, 301), vec![Reason::SeatsAboveLimit { seats: 301, max: 300 }]);
+    }
+
+    #[test]
+    fn term_and_billing_must_be_offered_and_fit() {
+        let o = premium();
+        assert!(check_term_billing(&o, Term::OneYear, BillingFrequency::Annual).is_empty());
+        assert_eq!(
+            check_term_billing(&o, Term::ThreeYears, BillingFrequency::Triennial),
+            vec![
+                Reason::TermNotOffered { term: Term::ThreeYears, offered: vec![Term::OneMonth, Term::OneYear] },
+                Reason::BillingNotOffered { billing: BillingFrequency::Triennial, offered: vec![BillingFrequency::Monthly, BillingFrequency::Annual] },
+            ]
+        );
+        assert_eq!(
+            check_term_billing(&o, Term::OneMonth, BillingFrequency::Annual),
+            vec![Reason::BillingNotAvailableForTerm { term: Term::OneMonth, billing: BillingFrequency::Annual }]
+        );
+    }
+
+    #[test]
+    fn seat_increase_needs_eligibility_but_decrease_does_not() {
+        let o = premium();
+        let s = Subscription::new("s".into(), "c".into(), &o, &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
+        let refused = Decision::Refused(vec![Reason::IndirectResellerMustUseProvider]);
+        assert!(check_seat_change(&s, &o, 5, &refused).is_empty());
+        assert_eq!(check_seat_change(&s, &o, 11, &refused), vec![Reason::IndirectResellerMustUseProvider]);
+        assert!(check_seat_change(&s, &o, 11, &Decision::Allowed).is_empty());
+        assert_eq!(check_seat_change(&s, &o, 0, &Decision::Allowed), vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]);
+    }
+
+    #[test]
+    fn auto_renew_on_needs_renewing_term_and_eligibility_off_always_works() {
+        let o = premium();
+        let mut s = Subscription::new("s".into(), "c".into(), &o, &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
+        let refused = Decision::Refused(vec![Reason::NonprofitStatusRemoved { removed_on: d(3, 1) }]);
+        assert!(check_auto_renew(&s, false, &refused).is_empty());
+        assert_eq!(check_auto_renew(&s, true, &refused), refused.reasons().to_vec());
+        s.term = Term::Perpetual;
+        assert_eq!(check_auto_renew(&s, true, &Decision::Allowed), vec![Reason::AutoRenewNotApplicable { term: Term::Perpetual }]);
+        s.status = SubscriptionStatus::Cancelled { on: d(3, 2) };
+        assert_eq!(check_cancel(&s), vec![Reason::SubscriptionNotActive { subscription: "s".into() }]);
+    }
+}
