@@ -465,3 +465,343 @@ impl Desk {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::{Field, Problem};
+    use crate::domain::cart::CartLine;
+    use crate::domain::catalog::{BillingFrequency, Term};
+    use crate::domain::impact::SubscriptionEffect;
+    use crate::domain::nonprofit::NonprofitReview;
+    use crate::domain::matrix::Segment;
+    use crate::domain::qualification::EducationSegment;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    fn account(country: &str) -> AccountInfo {
+        AccountInfo {
+            company_name: "Contoso School District".into(),
+            country: country.into(),
+            address_line1: "1 Main St".into(),
+            city: "Redmond".into(),
+            postal_code: "98052".into(),
+            email: "office@contoso.edu".into(),
+            first_name: "Anna".into(),
+            last_name: "Berg".into(),
+            contact_email: "anna@contoso.edu".into(),
+            ..AccountInfo::default()
+        }
+    }
+
+    fn k12() -> EducationDetails {
+        EducationDetails { segment: Some(EducationSegment::K12), website: "contoso.edu".into() }
+    }
+
+    fn new_customer(id: &str, prefix: &str, education: bool) -> NewCustomer {
+        NewCustomer { id: id.into(), account: account("US"), domain_prefix: prefix.into(), education: education.then(k12) }
+    }
+
+    fn desk() -> Desk {
+        let mut desk = Desk::new(PartnerProfile::default());
+        desk.set_reseller_qualifications(Role::GlobalAdmin, vec![ResellerQualification::GccModerate], d(3, 1)).unwrap();
+        desk.add_gcc_validation_code(
+            Role::GlobalAdmin,
+            GccValidationCode { validation_id: "123456".into(), organization_name: "Gov".into(), max_creates: 5, remaining_creates: 1 },
+            d(3, 1),
+        )
+        .unwrap();
+        desk
+    }
+
+    fn line(offer: &str, seats: u32) -> CartLine {
+        CartLine { offer_id: offer.into(), seats, term: Term::OneYear, billing: BillingFrequency::Monthly }
+    }
+
+    fn order(desk: &mut Desk, customer: &str, lines: Vec<CartLine>, ids: &[&str], today: NaiveDate) -> Result<(), Vec<Reason>> {
+        let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        desk.place_order(Role::SalesAgent, &Catalog::sample(), customer, &Cart { lines }, &ids, today)
+    }
+
+    #[test]
+    fn create_with_education_goes_in_review_and_is_audited() {
+        let mut desk = desk();
+        let audit_before = desk.audit.len();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "ContosoEdu", true), d(3, 7)).unwrap();
+        let c = desk.customer("c1").unwrap();
+        assert_eq!(c.domain_prefix, "contosoedu");
+        assert_eq!(c.verification_requests, 1);
+        let rec = c.record(Qualification::Education).unwrap();
+        assert_eq!(rec.vetting_status, Some(VettingStatus::InReview));
+        assert_eq!(rec.expected_by(), Some(d(3, 12)));
+        let log = &desk.audit[audit_before..];
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].actor, Actor::Role(Role::SalesAgent));
+        assert!(matches!(log[0].change, Change::CustomerCreated { .. }));
+        assert!(matches!(log[1].change, Change::QualificationRequested { requests_before: 0, requests_after: 1, .. }));
+        assert_eq!(log[1].seq, log[0].seq + 1);
+    }
+
+    #[test]
+    fn create_refuses_field_errors_and_taken_prefix_saving_nothing() {
+        let mut desk = desk();
+        desk.create_customer(Role::AdminAgent, new_customer("c1", "contoso", false), d(3, 7)).unwrap();
+        let mut bad = new_customer("c2", "CONTOSO", true);
+        bad.account.email = "x@gmail.com".into();
+        let err = desk.create_customer(Role::AdminAgent, bad, d(3, 7)).unwrap_err();
+        let problems: Vec<(Field, Problem)> = err
+            .iter()
+            .map(|r| match r {
+                Reason::Field(p) => (p.field, p.problem.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (Field::Email, Problem::FreeMailProvider { domain: "gmail.com".into() }),
+                (Field::PrimaryDomain, Problem::DomainPrefixTaken { prefix: "contoso".into() }),
+            ]
+        );
+        assert_eq!(desk.customers.len(), 1);
+        assert_eq!(
+            desk.create_customer(Role::AdminAgent, new_customer("c1", "other", false), d(3, 7)).unwrap_err(),
+            vec![Reason::DuplicateId { id: "c1".into() }]
+        );
+    }
+
+    #[test]
+    fn a_commercial_customer_may_use_a_free_mail_address() {
+        let mut desk = desk();
+        let mut c = new_customer("c1", "kiosk", false);
+        c.account.email = "kiosk@gmail.com".into();
+        let problems = desk.validate_new_customer(&c);
+        assert_eq!(problems.len(), 1);
+        assert!(!problems[0].is_error());
+        desk.create_customer(Role::SalesAgent, c, d(3, 7)).unwrap();
+        // Requesting Education later is refused on that address, consuming nothing.
+        let err = desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 8)).unwrap_err();
+        assert!(matches!(&err[..], [Reason::Field(p)] if p.field == Field::Email));
+        assert_eq!(desk.customer("c1").unwrap().verification_requests, 0);
+    }
+
+    #[test]
+    fn education_state_machine_through_the_desk() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
+        // In review → Denied.
+        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnAcademicDomain, d(3, 5)).unwrap();
+        // Denied → only Global admin corrects the data; agents may resubmit unchanged.
+        let mut corrected = account("US");
+        corrected.company_name = "Contoso Public School District".into();
+        assert_eq!(
+            desk.resubmit_education(Role::SalesAgent, "c1", Some(corrected.clone()), k12(), d(3, 6)).unwrap_err(),
+            vec![Reason::RoleNotPermitted { role: Role::SalesAgent, operation: Operation::CorrectAccount }]
+        );
+        desk.resubmit_education(Role::GlobalAdmin, "c1", Some(corrected.clone()), k12(), d(3, 6)).unwrap();
+        let c = desk.customer("c1").unwrap();
+        assert_eq!(c.account, corrected);
+        assert_eq!(c.domain_prefix, "contoso"); // unchangeable
+        assert_eq!(c.verification_requests, 2);
+        assert_eq!(c.record(Qualification::Education).unwrap().created, d(3, 6));
+        // Denied again → resubmission 3 → Denied → the fourth is refused.
+        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnEducationCustomerAfterReview, d(3, 7)).unwrap();
+        desk.resubmit_education(Role::AdminAgent, "c1", None, k12(), d(3, 8)).unwrap();
+        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnEducationCustomer, d(3, 10)).unwrap();
+        let audit_len = desk.audit.len();
+        assert_eq!(
+            desk.resubmit_education(Role::GlobalAdmin, "c1", None, k12(), d(3, 11)).unwrap_err(),
+            vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
+        );
+        assert_eq!(desk.audit.len(), audit_len);
+        assert_eq!(desk.customer("c1").unwrap().record(Qualification::Education).unwrap().vetting_status, Some(VettingStatus::Denied));
+    }
+
+    #[test]
+    fn approve_then_buy_education() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
+        let a3 = Catalog::sample().get("m365-a3-faculty-edu").unwrap().clone();
+        assert_eq!(
+            desk.eligibility("c1", &a3, d(3, 4)).reasons(),
+            &[Reason::EducationInReview { since: d(3, 3), expected_by: d(3, 6) }]
+        );
+        desk.approve_education(Role::SalesAgent, "c1", d(3, 5)).unwrap();
+        assert!(desk.eligibility("c1", &a3, d(3, 5)).is_allowed());
+        order(&mut desk, "c1", vec![line("m365-a3-faculty-edu", 30)], &["s1"], d(3, 5)).unwrap();
+        assert_eq!(desk.subscription("s1").unwrap().seats, 30);
+        // Resubmission is only after Denied.
+        assert_eq!(
+            desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 6)).unwrap_err(),
+            vec![Reason::QualificationAlreadyHeld { qualification: Qualification::Education, status: Some(VettingStatus::Approved) }]
+        );
+    }
+
+    #[test]
+    fn gcc_consumes_a_code_and_then_the_code_is_exhausted() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("g1", "agency", false), d(3, 3)).unwrap();
+        desk.create_customer(Role::SalesAgent, new_customer("g2", "agency2", false), d(3, 3)).unwrap();
+        desk.request_gcc(Role::AdminAgent, "g1", "123456", d(3, 4)).unwrap();
+        assert_eq!(desk.partner.gcc_validation_codes[0].remaining_creates, 0);
+        assert!(desk.audit.iter().any(|e| e.change == Change::GccValidationCodeUsed { code: "123456".into(), remaining_before: 1, remaining_after: 0 }));
+        assert_eq!(
+            desk.request_gcc(Role::AdminAgent, "g2", "123456", d(3, 4)).unwrap_err(),
+            vec![Reason::GccValidationCodeExhausted { code: "123456".into(), max_creates: 5 }]
+        );
+        // SOE on top of GCC is a matrix row.
+        desk.request_soe(Role::AdminAgent, "g1", d(3, 5)).unwrap();
+        // A GCC customer buys GCC only.
+        let cat = Catalog::sample();
+        assert!(desk.eligibility("g1", cat.get("m365-g3-gcc").unwrap(), d(3, 5)).is_allowed());
+        assert!(!desk.eligibility("g1", cat.get("m365-e3").unwrap(), d(3, 5)).is_allowed());
+    }
+
+    #[test]
+    fn nonprofit_lifecycle_switches_auto_renew_off_for_good() {
+        let mut desk = desk();
+        let cat = Catalog::sample();
+        desk.create_customer(Role::SalesAgent, new_customer("n1", "charity", false), d(1, 2)).unwrap();
+        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2)).unwrap();
+        assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
+        order(&mut desk, "n1", vec![line("m365-business-premium-npo", 10), line("m365-e3", 5)], &["s1", "s2"], d(1, 3)).unwrap();
+        let removal = desk.send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10)).unwrap();
+        assert_eq!(removal, d(4, 10));
+        assert!(desk.apply_due_nonprofit_removals(d(4, 9)).is_empty());
+        // During the notice nonprofit purchases still work.
+        order(&mut desk, "n1", vec![line("intune-plan-1-npo", 3)], &["s3"], d(2, 1)).unwrap();
+        let removals = desk.apply_due_nonprofit_removals(d(4, 10));
+        assert_eq!(removals.len(), 1);
+        assert_eq!(removals[0].subscriptions.len(), 2);
+        assert!(desk.apply_due_nonprofit_removals(d(4, 11)).is_empty(), "idempotent");
+        let s1 = desk.subscription("s1").unwrap();
+        assert!(!s1.auto_renew);
+        assert_eq!(s1.proposed_equivalent.as_deref(), Some("m365-business-premium"));
+        assert!(desk.subscription("s2").unwrap().auto_renew, "commercial untouched");
+        assert_eq!(desk.customer("n1").unwrap().nonprofit_review, Some(NonprofitReview::Removed { removed_on: d(4, 10) }));
+        // Stays off; no new nonprofit purchases or seat increases.
+        let removed = Reason::NonprofitStatusRemoved { removed_on: d(4, 10) };
+        assert_eq!(desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12)).unwrap_err(), vec![removed.clone()]);
+        assert_eq!(desk.change_seats(Role::GlobalAdmin, &cat, "s1", 11, d(4, 12)).unwrap_err(), vec![removed.clone()]);
+        desk.change_seats(Role::GlobalAdmin, &cat, "s1", 4, d(4, 12)).unwrap();
+        let err = order(&mut desk, "n1", vec![line("m365-business-premium-npo", 1)], &["s4"], d(4, 12)).unwrap_err();
+        assert_eq!(err, vec![Reason::CartLine { line: 0, offer: "m365-business-premium-npo".into(), reason: Box::new(removed) }]);
+        assert!(desk.audit.iter().any(|e| e.actor == Actor::Clock && e.change == Change::AutoRenewChanged { before: true, after: false }));
+    }
+
+    #[test]
+    fn place_order_needs_one_fresh_id_per_line() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        assert_eq!(
+            order(&mut desk, "c1", vec![line("m365-e3", 1), line("m365-e5", 1)], &["s1"], d(3, 3)).unwrap_err(),
+            vec![Reason::SubscriptionIdsMismatch { lines: 2, ids: 1 }]
+        );
+        assert_eq!(
+            order(&mut desk, "c1", vec![line("m365-e3", 1), line("m365-e5", 1)], &["s1", "s1"], d(3, 3)).unwrap_err(),
+            vec![Reason::DuplicateId { id: "s1".into() }]
+        );
+        assert!(desk.subscriptions.is_empty());
+        order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 3)).unwrap();
+        assert_eq!(
+            order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 3)).unwrap_err(),
+            vec![Reason::DuplicateId { id: "s1".into() }]
+        );
+    }
+
+    #[test]
+    fn subscription_changes_are_audited_and_cancel_is_final() {
+        let mut desk = desk();
+        let cat = Catalog::sample();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        order(&mut desk, "c1", vec![line("m365-e3", 10)], &["s1"], d(3, 3)).unwrap();
+        desk.change_seats(Role::AdminAgent, &cat, "s1", 12, d(3, 4)).unwrap();
+        desk.set_auto_renew(Role::AdminAgent, &cat, "s1", false, d(3, 4)).unwrap();
+        desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 5)).unwrap();
+        let changes: Vec<&Change> = desk.audit.iter().rev().take(3).map(|e| &e.change).collect();
+        assert_eq!(
+            changes,
+            vec![
+                &Change::SubscriptionCancelled { before: SubscriptionStatus::Active, after: SubscriptionStatus::Cancelled { on: d(3, 5) } },
+                &Change::AutoRenewChanged { before: true, after: false },
+                &Change::SeatsChanged { before: 10, after: 12 },
+            ]
+        );
+        let gone = vec![Reason::SubscriptionNotActive { subscription: "s1".into() }];
+        assert_eq!(desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 6)).unwrap_err(), gone);
+        assert_eq!(desk.change_seats(Role::SalesAgent, &cat, "s1", 5, d(3, 6)).unwrap_err(), gone);
+        assert_eq!(desk.cancel_subscription(Role::SalesAgent, "nope", d(3, 6)).unwrap_err(), vec![Reason::SubscriptionNotFound { subscription: "nope".into() }]);
+    }
+
+    #[test]
+    fn only_global_admin_corrects_accounts_and_edits_partner_settings() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        for role in [Role::AdminAgent, Role::SalesAgent] {
+            assert_eq!(
+                desk.correct_account(role, "c1", account("SE"), d(3, 4)).unwrap_err(),
+                vec![Reason::RoleNotPermitted { role, operation: Operation::CorrectAccount }]
+            );
+            assert_eq!(
+                desk.set_partner_type(role, PartnerType::IndirectReseller, d(3, 4)).unwrap_err(),
+                vec![Reason::RoleNotPermitted { role, operation: Operation::EditPartnerSettings }]
+            );
+        }
+        desk.correct_account(Role::GlobalAdmin, "c1", account("SE"), d(3, 4)).unwrap();
+        assert_eq!(desk.customer("c1").unwrap().account.country, "SE");
+        let mut bad = account("SE");
+        bad.company_name = "Inc".into();
+        assert!(desk.correct_account(Role::GlobalAdmin, "c1", bad, d(3, 4)).is_err());
+        assert_eq!(
+            desk.set_partner_country(Role::GlobalAdmin, "Poland", d(3, 4)).unwrap_err(),
+            vec![Reason::InvalidCountryCode { country: "Poland".into() }]
+        );
+        desk.set_partner_country(Role::GlobalAdmin, "PL", d(3, 4)).unwrap();
+        assert!(matches!(desk.audit.last().unwrap().change, Change::PartnerCountryChanged { .. }));
+    }
+
+    #[test]
+    fn indirect_reseller_is_sent_to_its_provider_for_special_orders() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
+        desk.approve_education(Role::SalesAgent, "c1", d(3, 4)).unwrap();
+        desk.set_partner_type(Role::GlobalAdmin, PartnerType::IndirectReseller, d(3, 4)).unwrap();
+        let err = order(&mut desk, "c1", vec![line("m365-a3-faculty-edu", 1)], &["s1"], d(3, 5)).unwrap_err();
+        assert_eq!(err, vec![Reason::CartLine { line: 0, offer: "m365-a3-faculty-edu".into(), reason: Box::new(Reason::IndirectResellerMustUseProvider) }]);
+        order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 5)).unwrap();
+    }
+
+    #[test]
+    fn impact_of_nonprofit_removal_and_education_denial() {
+        let mut desk = desk();
+        let cat = Catalog::sample();
+        desk.create_customer(Role::SalesAgent, new_customer("n1", "charity", true), d(1, 2)).unwrap();
+        desk.approve_education(Role::SalesAgent, "n1", d(1, 3)).unwrap();
+        desk.register_nonprofit(Role::SalesAgent, "n1", d(1, 3)).unwrap();
+        order(&mut desk, "n1", vec![line("m365-business-premium-npo", 5), line("m365-a3-faculty-edu", 5), line("m365-e3", 5)], &["s1", "s2", "s3"], d(1, 4)).unwrap();
+
+        let np = desk.impact(&cat, "n1", QualificationChange::Revoke(Qualification::Nonprofit), d(1, 5)).unwrap();
+        assert!(np.allowed);
+        assert!(np.offers_gained.is_empty());
+        assert!(np.offers_lost.contains(&"m365-business-premium-npo".to_string()));
+        assert!(np.offers_lost.iter().all(|o| cat.get(o).unwrap().segment == Segment::Nonprofit));
+        assert_eq!(np.subscriptions.len(), 1);
+        assert_eq!(np.subscriptions[0].effect, SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent: Some("m365-business-premium".into()) });
+
+        let edu = desk.impact(&cat, "n1", QualificationChange::Revoke(Qualification::Education), d(1, 5)).unwrap();
+        assert_eq!(edu.subscriptions.len(), 1);
+        assert_eq!(edu.subscriptions[0].subscription, "s2");
+        assert_eq!(edu.subscriptions[0].effect, SubscriptionEffect::SeatIncreasesAndRenewalBlocked);
+
+        // GCC would be refused (Nonprofit + Education + GCC is no row) and would cost every
+        // non-GCC offer.
+        let gcc = desk.impact(&cat, "n1", QualificationChange::Grant(Qualification::GovernmentCommunityCloud), d(1, 5)).unwrap();
+        assert!(!gcc.allowed);
+        assert_eq!(gcc.subscriptions.len(), 3);
+        assert!(gcc.offers_gained.iter().all(|o| cat.get(o).unwrap().segment == Segment::GovernmentCommunityCloud));
+        // The preview changed nothing.
+        assert!(desk.customer("n1").unwrap().held().nonprofit);
+    }
+}

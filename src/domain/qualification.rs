@@ -105,10 +105,15 @@ impl QualificationRecord {
         }
     }
 
-    /// Whether the record unlocks its segment: approved, or a kind that has no vetting (SOE).
-    /// DOMAIN.md §4 rule 4: Education `InReview` or `Denied` does not count.
+    /// Whether the record counts for purchases: `Approved`, or SOE without a vetting status
+    /// (SOE carries none, §2.3). DOMAIN.md §4 rule 4: `InReview` or `Denied` does not count,
+    /// nor does any other kind without a status (e.g. a hand-edited import).
     pub fn is_effective(&self) -> bool {
-        matches!(self.vetting_status, None | Some(VettingStatus::Approved))
+        match self.vetting_status {
+            Some(VettingStatus::Approved) => true,
+            None => self.kind == Qualification::StateOwnedEntity,
+            Some(_) => false,
+        }
     }
 
     /// For a record in review: when the decision is expected (DOMAIN.md §6.1).
@@ -255,6 +260,9 @@ mod tests {
         assert!(!rec.is_effective());
         assert_eq!(rec.expected_by(), Option::None);
         assert!(QualificationRecord::granted(StateOwnedEntity, day).is_effective());
+        let mut gcc = QualificationRecord::granted(GovernmentCommunityCloud, day);
+        gcc.vetting_status = Option::None;
+        assert!(!gcc.is_effective());
     }
 
     #[test]

@@ -1,0 +1,349 @@
+//! Properties of the rules that must hold after any sequence of operations (proptest).
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use segment_desk::domain::*;
+
+// --- pure functions on arbitrary customers and partners --------------------------------
+
+fn arb_kind() -> impl Strategy<Value = Qualification> {
+    prop_oneof![
+        Just(Qualification::Education),
+        Just(Qualification::Nonprofit),
+        Just(Qualification::GovernmentCommunityCloud),
+        Just(Qualification::StateOwnedEntity),
+    ]
+}
+
+fn arb_status() -> impl Strategy<Value = Option<VettingStatus>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(VettingStatus::InReview)),
+        Just(Some(VettingStatus::Approved)),
+        Just(Some(VettingStatus::Denied)),
+    ]
+}
+
+fn base() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()
+}
+
+/// Any customer, even one holding a set the desk would never produce.
+fn arb_customer() -> impl Strategy<Value = Customer> {
+    (
+        proptest::collection::vec((arb_kind(), arb_status()), 0..5),
+        prop_oneof![Just(None), (0u64..200, 0u64..200).prop_map(Some)],
+        any::<bool>(),
+    )
+        .prop_map(|(records, review, removed)| {
+            let mut c = Customer::new("c".into(), AccountInfo::default(), "c", base());
+            for (kind, status) in records {
+                let mut r = QualificationRecord::granted(kind, base());
+                r.vetting_status = status;
+                c.qualifications.push(r);
+            }
+            c.nonprofit_review = review.map(|(notice, len)| {
+                let notice_date = base() + chrono::Days::new(notice);
+                let removal_date = notice_date + chrono::Days::new(len);
+                if removed {
+                    NonprofitReview::Removed { removed_on: removal_date }
+                } else {
+                    NonprofitReview::NoticeGiven { notice_date, removal_date }
+                }
+            });
+            c
+        })
+}
+
+fn arb_partner() -> impl Strategy<Value = PartnerProfile> {
+    (
+        prop_oneof![Just(PartnerType::DirectBill), Just(PartnerType::IndirectProvider), Just(PartnerType::IndirectReseller)],
+        proptest::sample::subsequence(vec![ResellerQualification::GccModerate, ResellerQualification::GccHighAndDoD], 0..=2),
+    )
+        .prop_map(|(partner_type, reseller_qualifications)| PartnerProfile {
+            partner_type,
+            reseller_qualifications,
+            ..PartnerProfile::default()
+        })
+}
+
+fn has_approved_gcc(c: &Customer) -> bool {
+    c.qualifications
+        .iter()
+        .any(|r| r.kind == Qualification::GovernmentCommunityCloud && r.vetting_status == Some(VettingStatus::Approved))
+}
+
+proptest! {
+    /// No customer without an approved GCC qualification is ever allowed a GCC offer, and a
+    /// customer with effective GCC is allowed nothing but GCC offers.
+    #[test]
+    fn gcc_offers_only_for_approved_gcc_and_gcc_only_buys_gcc(
+        c in arb_customer(), p in arb_partner(), days in 0u64..400,
+    ) {
+        let today = base() + chrono::Days::new(days);
+        for offer in &Catalog::sample().offers {
+            let allowed = eligibility(&c, &p, offer, today).is_allowed();
+            if allowed && offer.segment == Segment::GovernmentCommunityCloud {
+                prop_assert!(has_approved_gcc(&c), "{offer:?}");
+            }
+            if allowed && c.effective(today).gcc {
+                prop_assert_eq!(offer.segment, Segment::GovernmentCommunityCloud);
+            }
+        }
+    }
+}
+
+// --- operation sequences on a desk ------------------------------------------------------
+
+#[derive(Clone, Debug)]
+enum Op {
+    Create { customer: usize, us: bool, education: bool, free_mail: bool },
+    RequestEducation { customer: usize, segment: bool },
+    Resubmit { customer: usize, correct: bool },
+    RequestGcc { customer: usize, code: usize },
+    RequestSoe { customer: usize },
+    Approve { customer: usize },
+    Deny { customer: usize, reason: usize },
+    RegisterNonprofit { customer: usize },
+    Notice { customer: usize },
+    Advance { days: u64 },
+    ApplyRemovals,
+    /// `valid`: a term and billing the offer sells and seats within its limit.
+    Order { customer: usize, offer: usize, seats: u32, valid: bool, term: usize, billing: usize },
+    AutoRenew { sub: usize, on: bool },
+    Seats { sub: usize, seats: u32 },
+    Cancel { sub: usize },
+    PartnerType { kind: usize },
+    ResellerQualification { on: bool },
+    AddCode { id: usize, max: u32 },
+}
+
+const CUSTOMERS: usize = 3;
+
+fn arb_op() -> impl Strategy<Value = Op> {
+    let c = 0..CUSTOMERS;
+    // Weighted towards the paths that build up state: nonprofit lifecycles, orders, renewals.
+    prop_oneof![
+        1 => (c.clone(), any::<bool>(), any::<bool>(), proptest::bool::weighted(0.2))
+            .prop_map(|(customer, us, education, free_mail)| Op::Create { customer, us, education, free_mail }),
+        2 => (c.clone(), proptest::bool::weighted(0.9)).prop_map(|(customer, segment)| Op::RequestEducation { customer, segment }),
+        1 => (c.clone(), any::<bool>()).prop_map(|(customer, correct)| Op::Resubmit { customer, correct }),
+        1 => (c.clone(), 0..2usize).prop_map(|(customer, code)| Op::RequestGcc { customer, code }),
+        1 => c.clone().prop_map(|customer| Op::RequestSoe { customer }),
+        2 => c.clone().prop_map(|customer| Op::Approve { customer }),
+        1 => (c.clone(), 0..7usize).prop_map(|(customer, reason)| Op::Deny { customer, reason }),
+        2 => c.clone().prop_map(|customer| Op::RegisterNonprofit { customer }),
+        2 => c.clone().prop_map(|customer| Op::Notice { customer }),
+        2 => (0u64..100).prop_map(|days| Op::Advance { days }),
+        2 => Just(Op::ApplyRemovals),
+        5 => (c.clone(), 0..64usize, 0u32..400, proptest::bool::weighted(0.85), 0..4usize, 0..4usize)
+            .prop_map(|(customer, offer, seats, valid, term, billing)| Op::Order { customer, offer, seats, valid, term, billing }),
+        4 => (0..8usize, proptest::bool::weighted(0.8)).prop_map(|(sub, on)| Op::AutoRenew { sub, on }),
+        2 => (0..8usize, 0u32..400).prop_map(|(sub, seats)| Op::Seats { sub, seats }),
+        1 => (0..8usize).prop_map(|sub| Op::Cancel { sub }),
+        1 => (0..3usize).prop_map(|kind| Op::PartnerType { kind }),
+        1 => any::<bool>().prop_map(|on| Op::ResellerQualification { on }),
+        1 => (0..3usize, 0u32..3).prop_map(|(id, max)| Op::AddCode { id, max }),
+    ]
+}
+
+fn account(us: bool, free_mail: bool) -> AccountInfo {
+    AccountInfo {
+        company_name: "Contoso Public Schools".into(),
+        country: if us { "US" } else { "SE" }.into(),
+        address_line1: "1 Main St".into(),
+        city: "Redmond".into(),
+        postal_code: "98052".into(),
+        email: if free_mail { "office@gmail.com" } else { "office@contoso.edu" }.into(),
+        first_name: "Anna".into(),
+        last_name: "Berg".into(),
+        contact_email: "anna@contoso.edu".into(),
+        ..AccountInfo::default()
+    }
+}
+
+const TERMS: [Term; 4] = [Term::OneMonth, Term::OneYear, Term::ThreeYears, Term::Perpetual];
+const BILLING: [BillingFrequency; 4] =
+    [BillingFrequency::Monthly, BillingFrequency::Annual, BillingFrequency::Triennial, BillingFrequency::OneTime];
+
+struct World {
+    desk: Desk,
+    catalog: Catalog,
+    today: NaiveDate,
+    next_sub: usize,
+}
+
+impl World {
+    fn run(&mut self, op: &Op, role: Role) -> Result<(), Vec<Reason>> {
+        let today = self.today;
+        let cid = |i: usize| format!("c{i}");
+        let details = |segment: bool| EducationDetails {
+            segment: segment.then_some(EducationSegment::K12),
+            website: "contoso.edu".into(),
+        };
+        let sub_id = |desk: &Desk, i: usize| desk.subscriptions.get(i % desk.subscriptions.len().max(1)).map(|s| s.id.clone()).unwrap_or_default();
+        let d = &mut self.desk;
+        match *op {
+            Op::Create { customer, us, education, free_mail } => d.create_customer(
+                role,
+                NewCustomer {
+                    id: cid(customer),
+                    account: account(us, free_mail),
+                    domain_prefix: format!("tenant{customer}"),
+                    education: education.then(|| details(true)),
+                },
+                today,
+            ),
+            Op::RequestEducation { customer, segment } => d.request_education(role, &cid(customer), details(segment), today),
+            Op::Resubmit { customer, correct } => {
+                let fix = correct.then(|| account(true, false));
+                d.resubmit_education(role, &cid(customer), fix, details(true), today)
+            }
+            Op::RequestGcc { customer, code } => d.request_gcc(role, &cid(customer), &format!("code{code}"), today),
+            Op::RequestSoe { customer } => d.request_soe(role, &cid(customer), today),
+            Op::Approve { customer } => d.approve_education(role, &cid(customer), today),
+            Op::Deny { customer, reason } => d.deny_education(role, &cid(customer), VettingReason::ALL[reason], today),
+            Op::RegisterNonprofit { customer } => d.register_nonprofit(role, &cid(customer), today),
+            Op::Notice { customer } => d.send_nonprofit_notice(role, &cid(customer), today).map(|_| ()),
+            Op::Advance { days } => {
+                self.today = today + chrono::Days::new(days);
+                Ok(())
+            }
+            Op::ApplyRemovals => {
+                d.apply_due_nonprofit_removals(today);
+                Ok(())
+            }
+            Op::Order { customer, offer, seats, valid, term, billing } => {
+                let offer = &self.catalog.offers[offer % self.catalog.offers.len()];
+                let line = if valid {
+                    let term = offer.terms[term % offer.terms.len()];
+                    let billing = *offer.billing.iter().find(|b| term.allows_billing(**b)).unwrap();
+                    CartLine { offer_id: offer.id.clone(), seats: 1 + seats % offer.max_seats, term, billing }
+                } else {
+                    CartLine { offer_id: offer.id.clone(), seats, term: TERMS[term], billing: BILLING[billing] }
+                };
+                let id = format!("s{}", self.next_sub);
+                self.next_sub += 1;
+                d.place_order(role, &self.catalog, &cid(customer), &Cart { lines: vec![line] }, &[id], today)
+            }
+            Op::AutoRenew { sub, on } => {
+                let id = sub_id(d, sub);
+                d.set_auto_renew(role, &self.catalog, &id, on, today)
+            }
+            Op::Seats { sub, seats } => {
+                let id = sub_id(d, sub);
+                d.change_seats(role, &self.catalog, &id, seats, today)
+            }
+            Op::Cancel { sub } => {
+                let id = sub_id(d, sub);
+                d.cancel_subscription(role, &id, today)
+            }
+            Op::PartnerType { kind } => {
+                let t = [PartnerType::DirectBill, PartnerType::IndirectProvider, PartnerType::IndirectReseller][kind];
+                d.set_partner_type(role, t, today)
+            }
+            Op::ResellerQualification { on } => {
+                let q = if on { vec![ResellerQualification::GccModerate] } else { vec![] };
+                d.set_reseller_qualifications(role, q, today)
+            }
+            Op::AddCode { id, max } => d.add_gcc_validation_code(
+                role,
+                GccValidationCode { validation_id: format!("code{id}"), organization_name: "Gov".into(), max_creates: max, remaining_creates: max },
+                today,
+            ),
+        }
+    }
+
+    fn check_invariants(&self) -> Result<(), TestCaseError> {
+        let today = self.today;
+        for c in &self.desk.customers {
+            // The request counter never exceeds 3.
+            prop_assert!(c.verification_requests <= MAX_VERIFICATION_REQUESTS, "{c:?}");
+            // Only matrix rows are ever held.
+            prop_assert!(c.held().is_allowed(), "{c:?}");
+            for offer in &self.catalog.offers {
+                let allowed = eligibility(c, &self.desk.partner, offer, today).is_allowed();
+                if allowed && offer.segment == Segment::GovernmentCommunityCloud {
+                    prop_assert!(has_approved_gcc(c), "{} allowed {}", c.id, offer.id);
+                }
+                if allowed && c.effective(today).gcc {
+                    prop_assert_eq!(offer.segment, Segment::GovernmentCommunityCloud);
+                }
+            }
+            // After a nonprofit removal no seat-based nonprofit subscription has auto-renew on.
+            if matches!(c.nonprofit_review, Some(NonprofitReview::Removed { .. })) {
+                for s in self.desk.subscriptions_of(&c.id) {
+                    prop_assert!(
+                        !(s.is_active() && s.segment == Segment::Nonprofit && s.seat_based && s.auto_renew),
+                        "{s:?}"
+                    );
+                }
+            }
+        }
+        for code in &self.desk.partner.gcc_validation_codes {
+            prop_assert!(code.remaining_creates <= code.max_creates);
+        }
+        Ok(())
+    }
+}
+
+fn arb_role() -> impl Strategy<Value = Role> {
+    prop_oneof![Just(Role::GlobalAdmin), Just(Role::AdminAgent), Just(Role::SalesAgent)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// After any sequence of operations by any roles the invariants hold, and a refused
+    /// operation changes nothing.
+    #[test]
+    fn invariants_hold_after_any_operations(ops in proptest::collection::vec((arb_op(), arb_role()), 1..80)) {
+        let mut partner = PartnerProfile::default();
+        partner.reseller_qualifications.push(ResellerQualification::GccModerate);
+        partner.gcc_validation_codes.push(GccValidationCode {
+            validation_id: "code0".into(), organization_name: "Gov".into(), max_creates: 2, remaining_creates: 2,
+        });
+        let mut world = World { desk: Desk::new(partner), catalog: Catalog::sample(), today: base(), next_sub: 0 };
+        // Three customers to start with: US commercial, US education (in review), Swedish.
+        for (customer, us, education) in [(0, true, false), (1, true, true), (2, false, false)] {
+            world.run(&Op::Create { customer, us, education, free_mail: false }, Role::SalesAgent).unwrap();
+        }
+        for (op, role) in &ops {
+            let before = world.desk.clone();
+            if world.run(op, *role).is_err() {
+                prop_assert_eq!(&world.desk, &before, "refused {:?} changed the desk", op);
+            }
+            world.check_invariants()?;
+        }
+        // Once every due removal is applied, the nonprofit property holds for all customers.
+        world.desk.apply_due_nonprofit_removals(world.today);
+        world.check_invariants()?;
+    }
+
+    /// The counter counts exactly the accepted requests and never passes 3, however often
+    /// the partner tries.
+    #[test]
+    fn request_counter_counts_accepted_requests_only(attempts in proptest::collection::vec((0..3usize, any::<bool>()), 1..20)) {
+        let mut desk = Desk::new(PartnerProfile::default());
+        let new = NewCustomer { id: "c".into(), account: account(true, false), domain_prefix: "c".into(), education: None };
+        desk.create_customer(Role::SalesAgent, new, base()).unwrap();
+        let mut accepted = 0u8;
+        for (kind, deny_after) in attempts {
+            let ok = match kind {
+                0 => desk.request_education(Role::SalesAgent, "c", EducationDetails { segment: Some(EducationSegment::K12), website: String::new() }, base()),
+                1 => desk.request_soe(Role::SalesAgent, "c", base()),
+                _ => desk.request_gcc(Role::SalesAgent, "c", "none", base()),
+            }.is_ok();
+            if ok {
+                accepted += 1;
+            }
+            if deny_after {
+                let _ = desk.deny_education(Role::GlobalAdmin, "c", VettingReason::NotAnEducationCustomer, base());
+            }
+            let used = desk.customer("c").unwrap().verification_requests;
+            prop_assert_eq!(used, accepted);
+            prop_assert!(used <= 3);
+        }
+    }
+}
