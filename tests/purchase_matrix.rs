@@ -13,21 +13,59 @@ struct Row {
     can_be_sold: [bool; 4],
 }
 
-use Qualification::{Education as E, GovernmentCommunityCloud as G, Nonprofit as N, StateOwnedEntity as S};
+use Qualification::{
+    Education as E, GovernmentCommunityCloud as G, Nonprofit as N, StateOwnedEntity as S,
+};
 
 const ROWS: [Row; 8] = [
-    Row { name: "Commercial (None)", qualifications: &[], can_be_sold: [true, false, false, false] },
-    Row { name: "Nonprofit", qualifications: &[N], can_be_sold: [true, false, true, false] },
-    Row { name: "Education", qualifications: &[E], can_be_sold: [true, true, false, false] },
-    Row { name: "Nonprofit + Education", qualifications: &[N, E], can_be_sold: [true, true, true, false] },
-    Row { name: "Government Community Cloud", qualifications: &[G], can_be_sold: [false, false, false, true] },
-    Row { name: "State-owned entity", qualifications: &[S], can_be_sold: [true, false, false, false] },
-    Row { name: "Education + State-owned entity", qualifications: &[E, S], can_be_sold: [true, true, false, false] },
-    Row { name: "State-owned entity + Government Community Cloud", qualifications: &[S, G], can_be_sold: [false, false, false, true] },
+    Row {
+        name: "Commercial (None)",
+        qualifications: &[],
+        can_be_sold: [true, false, false, false],
+    },
+    Row {
+        name: "Nonprofit",
+        qualifications: &[N],
+        can_be_sold: [true, false, true, false],
+    },
+    Row {
+        name: "Education",
+        qualifications: &[E],
+        can_be_sold: [true, true, false, false],
+    },
+    Row {
+        name: "Nonprofit + Education",
+        qualifications: &[N, E],
+        can_be_sold: [true, true, true, false],
+    },
+    Row {
+        name: "Government Community Cloud",
+        qualifications: &[G],
+        can_be_sold: [false, false, false, true],
+    },
+    Row {
+        name: "State-owned entity",
+        qualifications: &[S],
+        can_be_sold: [true, false, false, false],
+    },
+    Row {
+        name: "Education + State-owned entity",
+        qualifications: &[E, S],
+        can_be_sold: [true, true, false, false],
+    },
+    Row {
+        name: "State-owned entity + Government Community Cloud",
+        qualifications: &[S, G],
+        can_be_sold: [false, false, false, true],
+    },
 ];
 
-const SEGMENTS: [Segment; 4] =
-    [Segment::Commercial, Segment::Education, Segment::Nonprofit, Segment::GovernmentCommunityCloud];
+const SEGMENTS: [Segment; 4] = [
+    Segment::Commercial,
+    Segment::Education,
+    Segment::Nonprofit,
+    Segment::GovernmentCommunityCloud,
+];
 
 fn day(n: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, n).unwrap()
@@ -38,21 +76,34 @@ fn matrix_function_matches_every_row_and_segment() {
     for row in &ROWS {
         let allowed = purchasable_segments(QualificationSet::of(row.qualifications));
         for (i, segment) in SEGMENTS.into_iter().enumerate() {
-            assert_eq!(allowed.contains(segment), row.can_be_sold[i], "{} / {segment:?}", row.name);
+            assert_eq!(
+                allowed.contains(segment),
+                row.can_be_sold[i],
+                "{} / {segment:?}",
+                row.name
+            );
         }
     }
 }
 
 #[test]
 fn allowed_qualification_sets_are_exactly_the_rows() {
-    let rows: Vec<QualificationSet> = ROWS.iter().map(|r| QualificationSet::of(r.qualifications)).collect();
+    let rows: Vec<QualificationSet> = ROWS
+        .iter()
+        .map(|r| QualificationSet::of(r.qualifications))
+        .collect();
     let mut sorted_rows = rows.clone();
     sorted_rows.sort_by_key(|s| format!("{s:?}"));
     let mut allowed = ALLOWED_SETS.to_vec();
     allowed.sort_by_key(|s| format!("{s:?}"));
     assert_eq!(sorted_rows, allowed);
     for bits in 0u8..16 {
-        let set = QualificationSet { education: bits & 1 != 0, nonprofit: bits & 2 != 0, gcc: bits & 4 != 0, soe: bits & 8 != 0 };
+        let set = QualificationSet {
+            education: bits & 1 != 0,
+            nonprofit: bits & 2 != 0,
+            gcc: bits & 4 != 0,
+            soe: bits & 8 != 0,
+        };
         assert_eq!(set.is_allowed(), rows.contains(&set), "{set:?}");
     }
 }
@@ -78,27 +129,49 @@ fn account() -> AccountInfo {
 fn desk_with_a_customer_per_row() -> Desk {
     let gov = Role::GlobalAdmin;
     let mut desk = Desk::new(PartnerProfile::default());
-    desk.set_reseller_qualifications(gov, vec![ResellerQualification::GccModerate], day(1)).unwrap();
-    let code = GccValidationCode { validation_id: "123456".into(), organization_name: "Gov".into(), max_creates: 5, remaining_creates: 5 };
+    desk.set_reseller_qualifications(gov, vec![ResellerQualification::GccModerate], day(1))
+        .unwrap();
+    let code = GccValidationCode {
+        validation_id: "123456".into(),
+        organization_name: "Gov".into(),
+        max_creates: 5,
+        remaining_creates: 5,
+    };
     desk.add_gcc_validation_code(gov, code, day(1)).unwrap();
     for (i, row) in ROWS.iter().enumerate() {
         let id = format!("row{i}");
-        let new = NewCustomer { id: id.clone(), account: account(), domain_prefix: format!("row{i}"), education: None };
+        let new = NewCustomer {
+            id: id.clone(),
+            account: account(),
+            domain_prefix: format!("row{i}"),
+            education: None,
+        };
         desk.create_customer(Role::SalesAgent, new, day(2)).unwrap();
         for &q in row.qualifications {
             match q {
                 E => {
-                    let details = EducationDetails { segment: Some(EducationSegment::HigherEducation), website: "contoso.edu".into() };
-                    desk.request_education(Role::SalesAgent, &id, details, day(3)).unwrap();
+                    let details = EducationDetails {
+                        segment: Some(EducationSegment::HigherEducation),
+                        website: "contoso.edu".into(),
+                    };
+                    desk.request_education(Role::SalesAgent, &id, details, day(3))
+                        .unwrap();
                     desk.approve_education(gov, &id, day(4)).unwrap();
                 }
                 N => desk.register_nonprofit(gov, &id, day(3)).unwrap(),
-                G => desk.request_gcc(Role::AdminAgent, &id, "123456", day(3)).unwrap(),
+                G => desk
+                    .request_gcc(Role::AdminAgent, &id, "123456", day(3))
+                    .unwrap(),
                 S => desk.request_soe(Role::AdminAgent, &id, day(3)).unwrap(),
                 Qualification::None => unreachable!(),
             }
         }
-        assert_eq!(desk.customer(&id).unwrap().held(), QualificationSet::of(row.qualifications), "{}", row.name);
+        assert_eq!(
+            desk.customer(&id).unwrap().held(),
+            QualificationSet::of(row.qualifications),
+            "{}",
+            row.name
+        );
     }
     desk
 }
@@ -110,11 +183,21 @@ fn every_catalog_offer_follows_the_row_of_its_customer() {
     for (i, row) in ROWS.iter().enumerate() {
         for segment in SEGMENTS {
             let expected = row.can_be_sold[SEGMENTS.iter().position(|s| *s == segment).unwrap()];
-            let offers: Vec<&Offer> = catalog.offers.iter().filter(|o| o.segment == segment).collect();
+            let offers: Vec<&Offer> = catalog
+                .offers
+                .iter()
+                .filter(|o| o.segment == segment)
+                .collect();
             assert!(!offers.is_empty());
             for offer in offers {
                 let decision = desk.eligibility(&format!("row{i}"), offer, day(5));
-                assert_eq!(decision.is_allowed(), expected, "{} / {} ({segment:?}): {decision:?}", row.name, offer.id);
+                assert_eq!(
+                    decision.is_allowed(),
+                    expected,
+                    "{} / {} ({segment:?}): {decision:?}",
+                    row.name,
+                    offer.id
+                );
                 if !expected {
                     assert!(
                         matches!(decision.reasons(), [Reason::SegmentNotAllowedForQualifications { segment: s, .. }] if *s == segment),
@@ -132,23 +215,53 @@ fn every_catalog_offer_follows_the_row_of_its_customer() {
 fn rows_reached_in_either_order() {
     // SOE + GCC from SOE first, Education + SOE from SOE first, Nonprofit + Education from
     // Nonprofit first: the matrix is about the set, not the order.
-    let mut desk = Desk::new(PartnerProfile { reseller_qualifications: vec![ResellerQualification::GccHighAndDoD], ..PartnerProfile::default() });
-    let code = GccValidationCode { validation_id: "7".into(), organization_name: "Gov".into(), max_creates: 1, remaining_creates: 1 };
-    desk.add_gcc_validation_code(Role::GlobalAdmin, code, day(1)).unwrap();
+    let mut desk = Desk::new(PartnerProfile {
+        reseller_qualifications: vec![ResellerQualification::GccHighAndDoD],
+        ..PartnerProfile::default()
+    });
+    let code = GccValidationCode {
+        validation_id: "7".into(),
+        organization_name: "Gov".into(),
+        max_creates: 1,
+        remaining_creates: 1,
+    };
+    desk.add_gcc_validation_code(Role::GlobalAdmin, code, day(1))
+        .unwrap();
     for id in ["a", "b", "c"] {
-        let new = NewCustomer { id: id.into(), account: account(), domain_prefix: id.into(), education: None };
+        let new = NewCustomer {
+            id: id.into(),
+            account: account(),
+            domain_prefix: id.into(),
+            education: None,
+        };
         desk.create_customer(Role::SalesAgent, new, day(1)).unwrap();
     }
     desk.request_soe(Role::SalesAgent, "a", day(2)).unwrap();
-    desk.request_gcc(Role::SalesAgent, "a", "7", day(2)).unwrap();
+    desk.request_gcc(Role::SalesAgent, "a", "7", day(2))
+        .unwrap();
     desk.request_soe(Role::SalesAgent, "b", day(2)).unwrap();
-    let details = EducationDetails { segment: Some(EducationSegment::K12), website: String::new() };
-    desk.request_education(Role::SalesAgent, "b", details.clone(), day(2)).unwrap();
-    desk.register_nonprofit(Role::SalesAgent, "c", day(2)).unwrap();
-    desk.request_education(Role::SalesAgent, "c", details, day(2)).unwrap();
-    assert_eq!(desk.customer("a").unwrap().held(), QualificationSet::of(&[S, G]));
-    assert_eq!(desk.customer("b").unwrap().held(), QualificationSet::of(&[S, E]));
-    assert_eq!(desk.customer("c").unwrap().held(), QualificationSet::of(&[N, E]));
+    let details = EducationDetails {
+        segment: Some(EducationSegment::K12),
+        website: String::new(),
+    };
+    desk.request_education(Role::SalesAgent, "b", details.clone(), day(2))
+        .unwrap();
+    desk.register_nonprofit(Role::SalesAgent, "c", day(2))
+        .unwrap();
+    desk.request_education(Role::SalesAgent, "c", details, day(2))
+        .unwrap();
+    assert_eq!(
+        desk.customer("a").unwrap().held(),
+        QualificationSet::of(&[S, G])
+    );
+    assert_eq!(
+        desk.customer("b").unwrap().held(),
+        QualificationSet::of(&[S, E])
+    );
+    assert_eq!(
+        desk.customer("c").unwrap().held(),
+        QualificationSet::of(&[N, E])
+    );
 }
 
 #[test]
@@ -157,16 +270,38 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
     let mut desk = desk_with_a_customer_per_row();
     // Education customer (row 2) asking for GCC; Nonprofit (row 1) asking for SOE; GCC (row 4)
     // registering as nonprofit; SOE + GCC (row 7) asking for Education.
-    let e_gcc = desk.request_gcc(Role::SalesAgent, "row2", "123456", day(6)).unwrap_err();
+    let e_gcc = desk
+        .request_gcc(Role::SalesAgent, "row2", "123456", day(6))
+        .unwrap_err();
     assert_eq!(
         e_gcc,
-        vec![Reason::QualificationSetNotAllowed { current: QualificationSet::of(&[E]), requested: G, resulting: QualificationSet::of(&[E, G]) }]
+        vec![Reason::QualificationSetNotAllowed {
+            current: QualificationSet::of(&[E]),
+            requested: G,
+            resulting: QualificationSet::of(&[E, G])
+        }]
     );
-    let n_soe = desk.request_soe(Role::SalesAgent, "row1", day(6)).unwrap_err();
-    assert!(matches!(&n_soe[..], [Reason::QualificationSetNotAllowed { requested: S, .. }]));
+    let n_soe = desk
+        .request_soe(Role::SalesAgent, "row1", day(6))
+        .unwrap_err();
+    assert!(matches!(
+        &n_soe[..],
+        [Reason::QualificationSetNotAllowed { requested: S, .. }]
+    ));
     let g_n = desk.register_nonprofit(gov, "row4", day(6)).unwrap_err();
-    assert!(matches!(&g_n[..], [Reason::QualificationSetNotAllowed { requested: N, .. }]));
-    let details = EducationDetails { segment: Some(EducationSegment::K12), website: String::new() };
-    let sg_e = desk.request_education(Role::SalesAgent, "row7", details, day(6)).unwrap_err();
-    assert!(matches!(&sg_e[..], [Reason::QualificationSetNotAllowed { requested: E, .. }]));
+    assert!(matches!(
+        &g_n[..],
+        [Reason::QualificationSetNotAllowed { requested: N, .. }]
+    ));
+    let details = EducationDetails {
+        segment: Some(EducationSegment::K12),
+        website: String::new(),
+    };
+    let sg_e = desk
+        .request_education(Role::SalesAgent, "row7", details, day(6))
+        .unwrap_err();
+    assert!(matches!(
+        &sg_e[..],
+        [Reason::QualificationSetNotAllowed { requested: E, .. }]
+    ));
 }

@@ -47,9 +47,14 @@ fn arb_customer() -> impl Strategy<Value = Customer> {
                 let notice_date = base() + chrono::Days::new(notice);
                 let removal_date = notice_date + chrono::Days::new(len);
                 if removed {
-                    NonprofitReview::Removed { removed_on: removal_date }
+                    NonprofitReview::Removed {
+                        removed_on: removal_date,
+                    }
                 } else {
-                    NonprofitReview::NoticeGiven { notice_date, removal_date }
+                    NonprofitReview::NoticeGiven {
+                        notice_date,
+                        removal_date,
+                    }
                 }
             });
             c
@@ -58,8 +63,18 @@ fn arb_customer() -> impl Strategy<Value = Customer> {
 
 fn arb_partner() -> impl Strategy<Value = PartnerProfile> {
     (
-        prop_oneof![Just(PartnerType::DirectBill), Just(PartnerType::IndirectProvider), Just(PartnerType::IndirectReseller)],
-        proptest::sample::subsequence(vec![ResellerQualification::GccModerate, ResellerQualification::GccHighAndDoD], 0..=2),
+        prop_oneof![
+            Just(PartnerType::DirectBill),
+            Just(PartnerType::IndirectProvider),
+            Just(PartnerType::IndirectReseller)
+        ],
+        proptest::sample::subsequence(
+            vec![
+                ResellerQualification::GccModerate,
+                ResellerQualification::GccHighAndDoD,
+            ],
+            0..=2,
+        ),
     )
         .prop_map(|(partner_type, reseller_qualifications)| PartnerProfile {
             partner_type,
@@ -69,9 +84,10 @@ fn arb_partner() -> impl Strategy<Value = PartnerProfile> {
 }
 
 fn has_approved_gcc(c: &Customer) -> bool {
-    c.qualifications
-        .iter()
-        .any(|r| r.kind == Qualification::GovernmentCommunityCloud && r.vetting_status == Some(VettingStatus::Approved))
+    c.qualifications.iter().any(|r| {
+        r.kind == Qualification::GovernmentCommunityCloud
+            && r.vetting_status == Some(VettingStatus::Approved)
+    })
 }
 
 proptest! {
@@ -98,25 +114,74 @@ proptest! {
 
 #[derive(Clone, Debug)]
 enum Op {
-    Create { customer: usize, us: bool, education: bool, free_mail: bool },
-    RequestEducation { customer: usize, segment: bool },
-    Resubmit { customer: usize, correct: bool },
-    RequestGcc { customer: usize, code: usize },
-    RequestSoe { customer: usize },
-    Approve { customer: usize },
-    Deny { customer: usize, reason: usize },
-    RegisterNonprofit { customer: usize },
-    Notice { customer: usize },
-    Advance { days: u64 },
+    Create {
+        customer: usize,
+        us: bool,
+        education: bool,
+        free_mail: bool,
+    },
+    RequestEducation {
+        customer: usize,
+        segment: bool,
+    },
+    Resubmit {
+        customer: usize,
+        correct: bool,
+    },
+    RequestGcc {
+        customer: usize,
+        code: usize,
+    },
+    RequestSoe {
+        customer: usize,
+    },
+    Approve {
+        customer: usize,
+    },
+    Deny {
+        customer: usize,
+        reason: usize,
+    },
+    RegisterNonprofit {
+        customer: usize,
+    },
+    Notice {
+        customer: usize,
+    },
+    Advance {
+        days: u64,
+    },
     ApplyRemovals,
     /// `valid`: a term and billing the offer sells and seats within its limit.
-    Order { customer: usize, offer: usize, seats: u32, valid: bool, term: usize, billing: usize },
-    AutoRenew { sub: usize, on: bool },
-    Seats { sub: usize, seats: u32 },
-    Cancel { sub: usize },
-    PartnerType { kind: usize },
-    ResellerQualification { on: bool },
-    AddCode { id: usize, max: u32 },
+    Order {
+        customer: usize,
+        offer: usize,
+        seats: u32,
+        valid: bool,
+        term: usize,
+        billing: usize,
+    },
+    AutoRenew {
+        sub: usize,
+        on: bool,
+    },
+    Seats {
+        sub: usize,
+        seats: u32,
+    },
+    Cancel {
+        sub: usize,
+    },
+    PartnerType {
+        kind: usize,
+    },
+    ResellerQualification {
+        on: bool,
+    },
+    AddCode {
+        id: usize,
+        max: u32,
+    },
 }
 
 const CUSTOMERS: usize = 3;
@@ -155,7 +220,12 @@ fn account(us: bool, free_mail: bool) -> AccountInfo {
         address_line1: "1 Main St".into(),
         city: "Redmond".into(),
         postal_code: "98052".into(),
-        email: if free_mail { "office@gmail.com" } else { "office@contoso.edu" }.into(),
+        email: if free_mail {
+            "office@gmail.com"
+        } else {
+            "office@contoso.edu"
+        }
+        .into(),
         first_name: "Anna".into(),
         last_name: "Berg".into(),
         contact_email: "anna@contoso.edu".into(),
@@ -163,9 +233,18 @@ fn account(us: bool, free_mail: bool) -> AccountInfo {
     }
 }
 
-const TERMS: [Term; 4] = [Term::OneMonth, Term::OneYear, Term::ThreeYears, Term::Perpetual];
-const BILLING: [BillingFrequency; 4] =
-    [BillingFrequency::Monthly, BillingFrequency::Annual, BillingFrequency::Triennial, BillingFrequency::OneTime];
+const TERMS: [Term; 4] = [
+    Term::OneMonth,
+    Term::OneYear,
+    Term::ThreeYears,
+    Term::Perpetual,
+];
+const BILLING: [BillingFrequency; 4] = [
+    BillingFrequency::Monthly,
+    BillingFrequency::Annual,
+    BillingFrequency::Triennial,
+    BillingFrequency::OneTime,
+];
 
 struct World {
     desk: Desk,
@@ -182,10 +261,20 @@ impl World {
             segment: segment.then_some(EducationSegment::K12),
             website: "contoso.edu".into(),
         };
-        let sub_id = |desk: &Desk, i: usize| desk.subscriptions.get(i % desk.subscriptions.len().max(1)).map(|s| s.id.clone()).unwrap_or_default();
+        let sub_id = |desk: &Desk, i: usize| {
+            desk.subscriptions
+                .get(i % desk.subscriptions.len().max(1))
+                .map(|s| s.id.clone())
+                .unwrap_or_default()
+        };
         let d = &mut self.desk;
         match *op {
-            Op::Create { customer, us, education, free_mail } => d.create_customer(
+            Op::Create {
+                customer,
+                us,
+                education,
+                free_mail,
+            } => d.create_customer(
                 role,
                 NewCustomer {
                     id: cid(customer),
@@ -195,17 +284,25 @@ impl World {
                 },
                 today,
             ),
-            Op::RequestEducation { customer, segment } => d.request_education(role, &cid(customer), details(segment), today),
+            Op::RequestEducation { customer, segment } => {
+                d.request_education(role, &cid(customer), details(segment), today)
+            }
             Op::Resubmit { customer, correct } => {
                 let fix = correct.then(|| account(true, false));
                 d.resubmit_education(role, &cid(customer), fix, details(true), today)
             }
-            Op::RequestGcc { customer, code } => d.request_gcc(role, &cid(customer), &format!("code{code}"), today),
+            Op::RequestGcc { customer, code } => {
+                d.request_gcc(role, &cid(customer), &format!("code{code}"), today)
+            }
             Op::RequestSoe { customer } => d.request_soe(role, &cid(customer), today),
             Op::Approve { customer } => d.approve_education(role, &cid(customer), today),
-            Op::Deny { customer, reason } => d.deny_education(role, &cid(customer), VettingReason::ALL[reason], today),
+            Op::Deny { customer, reason } => {
+                d.deny_education(role, &cid(customer), VettingReason::ALL[reason], today)
+            }
             Op::RegisterNonprofit { customer } => d.register_nonprofit(role, &cid(customer), today),
-            Op::Notice { customer } => d.send_nonprofit_notice(role, &cid(customer), today).map(|_| ()),
+            Op::Notice { customer } => d
+                .send_nonprofit_notice(role, &cid(customer), today)
+                .map(|_| ()),
             Op::Advance { days } => {
                 self.today = today + chrono::Days::new(days);
                 Ok(())
@@ -214,18 +311,46 @@ impl World {
                 d.apply_due_nonprofit_removals(today);
                 Ok(())
             }
-            Op::Order { customer, offer, seats, valid, term, billing } => {
+            Op::Order {
+                customer,
+                offer,
+                seats,
+                valid,
+                term,
+                billing,
+            } => {
                 let offer = &self.catalog.offers[offer % self.catalog.offers.len()];
                 let line = if valid {
                     let term = offer.terms[term % offer.terms.len()];
-                    let billing = *offer.billing.iter().find(|b| term.allows_billing(**b)).unwrap();
-                    CartLine { offer_id: offer.id.clone(), seats: 1 + seats % offer.max_seats, term, billing }
+                    let billing = *offer
+                        .billing
+                        .iter()
+                        .find(|b| term.allows_billing(**b))
+                        .unwrap();
+                    CartLine {
+                        offer_id: offer.id.clone(),
+                        seats: 1 + seats % offer.max_seats,
+                        term,
+                        billing,
+                    }
                 } else {
-                    CartLine { offer_id: offer.id.clone(), seats, term: TERMS[term], billing: BILLING[billing] }
+                    CartLine {
+                        offer_id: offer.id.clone(),
+                        seats,
+                        term: TERMS[term],
+                        billing: BILLING[billing],
+                    }
                 };
                 let id = format!("s{}", self.next_sub);
                 self.next_sub += 1;
-                d.place_order(role, &self.catalog, &cid(customer), &Cart { lines: vec![line] }, &[id], today)
+                d.place_order(
+                    role,
+                    &self.catalog,
+                    &cid(customer),
+                    &Cart { lines: vec![line] },
+                    &[id],
+                    today,
+                )
             }
             Op::AutoRenew { sub, on } => {
                 let id = sub_id(d, sub);
@@ -240,16 +365,29 @@ impl World {
                 d.cancel_subscription(role, &id, today)
             }
             Op::PartnerType { kind } => {
-                let t = [PartnerType::DirectBill, PartnerType::IndirectProvider, PartnerType::IndirectReseller][kind];
+                let t = [
+                    PartnerType::DirectBill,
+                    PartnerType::IndirectProvider,
+                    PartnerType::IndirectReseller,
+                ][kind];
                 d.set_partner_type(role, t, today)
             }
             Op::ResellerQualification { on } => {
-                let q = if on { vec![ResellerQualification::GccModerate] } else { vec![] };
+                let q = if on {
+                    vec![ResellerQualification::GccModerate]
+                } else {
+                    vec![]
+                };
                 d.set_reseller_qualifications(role, q, today)
             }
             Op::AddCode { id, max } => d.add_gcc_validation_code(
                 role,
-                GccValidationCode { validation_id: format!("code{id}"), organization_name: "Gov".into(), max_creates: max, remaining_creates: max },
+                GccValidationCode {
+                    validation_id: format!("code{id}"),
+                    organization_name: "Gov".into(),
+                    max_creates: max,
+                    remaining_creates: max,
+                },
                 today,
             ),
         }
@@ -259,7 +397,10 @@ impl World {
         let today = self.today;
         for c in &self.desk.customers {
             // The request counter never exceeds 3.
-            prop_assert!(c.verification_requests <= MAX_VERIFICATION_REQUESTS, "{c:?}");
+            prop_assert!(
+                c.verification_requests <= MAX_VERIFICATION_REQUESTS,
+                "{c:?}"
+            );
             // Only matrix rows are ever held.
             prop_assert!(c.held().is_allowed(), "{c:?}");
             for offer in &self.catalog.offers {
@@ -275,7 +416,10 @@ impl World {
             if matches!(c.nonprofit_review, Some(NonprofitReview::Removed { .. })) {
                 for s in self.desk.subscriptions_of(&c.id) {
                     prop_assert!(
-                        !(s.is_active() && s.segment == Segment::Nonprofit && s.seat_based && s.auto_renew),
+                        !(s.is_active()
+                            && s.segment == Segment::Nonprofit
+                            && s.seat_based
+                            && s.auto_renew),
                         "{s:?}"
                     );
                 }
@@ -289,7 +433,11 @@ impl World {
 }
 
 fn arb_role() -> impl Strategy<Value = Role> {
-    prop_oneof![Just(Role::GlobalAdmin), Just(Role::AdminAgent), Just(Role::SalesAgent)]
+    prop_oneof![
+        Just(Role::GlobalAdmin),
+        Just(Role::AdminAgent),
+        Just(Role::SalesAgent)
+    ]
 }
 
 proptest! {

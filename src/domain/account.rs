@@ -118,10 +118,18 @@ pub struct FieldProblem {
 
 impl FieldProblem {
     fn error(field: Field, problem: Problem) -> Self {
-        FieldProblem { field, problem, severity: Severity::Error }
+        FieldProblem {
+            field,
+            problem,
+            severity: Severity::Error,
+        }
     }
     fn warning(field: Field, problem: Problem) -> Self {
-        FieldProblem { field, problem, severity: Severity::Warning }
+        FieldProblem {
+            field,
+            problem,
+            severity: Severity::Warning,
+        }
     }
     /// Whether this problem blocks submission.
     pub fn is_error(&self) -> bool {
@@ -144,19 +152,44 @@ pub const DOMAIN_PREFIX_MAX: usize = 27;
 /// Countries where direct-bill partners and indirect providers must give a phone number
 /// (DOMAIN.md §6.2, S24).
 pub const PHONE_REQUIRED_COUNTRIES: &[&str] = &[
-    "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA",
-    "SS", "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN",
+    "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS",
+    "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN",
 ];
 
 /// Legal-form abbreviations that are not a name on their own (S24: e.g. "llc", "Inc").
 const RESTRICTED_ABBREVIATIONS: &[&str] = &[
-    "llc", "inc", "ltd", "corp", "co", "plc", "llp", "lp", "gmbh", "ag", "ab", "sa", "as", "bv",
-    "nv", "oy", "spa", "srl", "sro", "kg", "pty", "spzoo", "limited", "incorporated",
-    "corporation", "company",
+    "llc",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "plc",
+    "llp",
+    "lp",
+    "gmbh",
+    "ag",
+    "ab",
+    "sa",
+    "as",
+    "bv",
+    "nv",
+    "oy",
+    "spa",
+    "srl",
+    "sro",
+    "kg",
+    "pty",
+    "spzoo",
+    "limited",
+    "incorporated",
+    "corporation",
+    "company",
 ];
 
 /// Words that mark a test name (S24: "no test names").
-const TEST_WORDS: &[&str] = &["test", "testing", "demo", "dummy", "sample", "example", "fake"];
+const TEST_WORDS: &[&str] = &[
+    "test", "testing", "demo", "dummy", "sample", "example", "fake",
+];
 
 /// Top-level domains that make a company name look like a web address (S24).
 const TOP_LEVEL_DOMAINS: &[&str] = &[
@@ -183,10 +216,17 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
     }
     let country = info.country.trim();
     if !country.is_empty() && !is_country_code(country) {
-        out.push(FieldProblem::error(Field::Country, Problem::InvalidCountryCode));
+        out.push(FieldProblem::error(
+            Field::Country,
+            Problem::InvalidCountryCode,
+        ));
     }
     out.extend(validate_email(Field::Email, &info.email, context.education));
-    out.extend(validate_email(Field::ContactEmail, &info.contact_email, false));
+    out.extend(validate_email(
+        Field::ContactEmail,
+        &info.contact_email,
+        false,
+    ));
     out.extend(validate_phone(&info.phone, country, context.partner_type));
     out
 }
@@ -211,7 +251,12 @@ pub fn validate_company_name(name: &str) -> Vec<FieldProblem> {
         .flat_map(char::to_lowercase)
         .collect();
     if let Some(word) = RESTRICTED_ABBREVIATIONS.iter().find(|w| **w == squashed) {
-        out.push(FieldProblem::error(f, Problem::RestrictedAbbreviation { word: word.to_string() }));
+        out.push(FieldProblem::error(
+            f,
+            Problem::RestrictedAbbreviation {
+                word: word.to_string(),
+            },
+        ));
     }
     let tokens: Vec<&str> = name.split_whitespace().collect();
     for token in &tokens {
@@ -219,17 +264,24 @@ pub fn validate_company_name(name: &str) -> Vec<FieldProblem> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if TEST_WORDS.contains(&word.as_str()) {
-            out.push(FieldProblem::warning(f, Problem::LooksLikeTestName { word }));
+            out.push(FieldProblem::warning(
+                f,
+                Problem::LooksLikeTestName { word },
+            ));
             break;
         }
     }
     for token in &tokens {
-        let token = token.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let token = token
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if let Some((before, tld)) = token.rsplit_once('.') {
             if !before.is_empty() && TOP_LEVEL_DOMAINS.contains(&tld) {
                 out.push(FieldProblem::warning(
                     f,
-                    Problem::ContainsTopLevelDomain { tld: format!(".{tld}") },
+                    Problem::ContainsTopLevelDomain {
+                        tld: format!(".{tld}"),
+                    },
                 ));
                 break;
             }
@@ -289,7 +341,9 @@ pub fn validate_phone(phone: &str, country: &str, partner_type: PartnerType) -> 
         return if required {
             vec![FieldProblem::error(
                 Field::Phone,
-                Problem::PhoneRequiredInCountry { country: country.to_string() },
+                Problem::PhoneRequiredInCountry {
+                    country: country.to_string(),
+                },
             )]
         } else {
             Vec::new()
@@ -321,17 +375,29 @@ pub fn validate_domain_prefix<'a>(
     }
     let mut out = Vec::new();
     if !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
-        out.push(FieldProblem::error(f, Problem::DomainPrefixInvalidCharacters));
+        out.push(FieldProblem::error(
+            f,
+            Problem::DomainPrefixInvalidCharacters,
+        ));
     }
     let length = prefix.chars().count();
     if length > DOMAIN_PREFIX_MAX {
         out.push(FieldProblem::error(
             f,
-            Problem::DomainPrefixTooLong { length, max: DOMAIN_PREFIX_MAX },
+            Problem::DomainPrefixTooLong {
+                length,
+                max: DOMAIN_PREFIX_MAX,
+            },
         ));
     }
-    if existing.into_iter().any(|e| e.eq_ignore_ascii_case(&prefix)) {
-        out.push(FieldProblem::error(f, Problem::DomainPrefixTaken { prefix }));
+    if existing
+        .into_iter()
+        .any(|e| e.eq_ignore_ascii_case(&prefix))
+    {
+        out.push(FieldProblem::error(
+            f,
+            Problem::DomainPrefixTaken { prefix },
+        ));
     }
     out
 }
@@ -340,13 +406,22 @@ pub fn validate_domain_prefix<'a>(
 pub fn validate_education_details(details: &EducationDetails) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     if details.segment.is_none() {
-        out.push(FieldProblem::error(Field::EducationSegment, Problem::Required));
+        out.push(FieldProblem::error(
+            Field::EducationSegment,
+            Problem::Required,
+        ));
     }
     let website = details.website.trim();
     if website.is_empty() {
-        out.push(FieldProblem::warning(Field::EducationWebsite, Problem::WebsiteRecommended));
+        out.push(FieldProblem::warning(
+            Field::EducationWebsite,
+            Problem::WebsiteRecommended,
+        ));
     } else if !is_valid_website(website) {
-        out.push(FieldProblem::error(Field::EducationWebsite, Problem::InvalidWebsite));
+        out.push(FieldProblem::error(
+            Field::EducationWebsite,
+            Problem::InvalidWebsite,
+        ));
     }
     out
 }
@@ -368,7 +443,8 @@ pub fn is_valid_website(url: &str) -> bool {
         Some((h, p)) => (h, Some(p)),
         None => (authority, None),
     };
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
     port_ok && !authority.contains('@') && is_host_name(host)
 }
 
@@ -377,7 +453,9 @@ mod tests {
     use super::*;
 
     fn problems(v: &[FieldProblem]) -> Vec<(Field, Problem, Severity)> {
-        v.iter().map(|p| (p.field, p.problem.clone(), p.severity)).collect()
+        v.iter()
+            .map(|p| (p.field, p.problem.clone(), p.severity))
+            .collect()
     }
 
     pub(crate) fn valid_account() -> AccountInfo {
@@ -397,8 +475,14 @@ mod tests {
         }
     }
 
-    const EDU: AccountContext = AccountContext { education: true, partner_type: PartnerType::DirectBill };
-    const COM: AccountContext = AccountContext { education: false, partner_type: PartnerType::DirectBill };
+    const EDU: AccountContext = AccountContext {
+        education: true,
+        partner_type: PartnerType::DirectBill,
+    };
+    const COM: AccountContext = AccountContext {
+        education: false,
+        partner_type: PartnerType::DirectBill,
+    };
 
     #[test]
     fn a_complete_account_passes() {
@@ -407,14 +491,29 @@ mod tests {
 
     #[test]
     fn required_fields_are_reported_each() {
-        let blank = AccountInfo { company_name: " \t ".into(), ..AccountInfo::default() };
+        let blank = AccountInfo {
+            company_name: " \t ".into(),
+            ..AccountInfo::default()
+        };
         let got = validate_account(&blank, COM);
-        let fields: Vec<Field> = got.iter().filter(|p| p.problem == Problem::Required).map(|p| p.field).collect();
+        let fields: Vec<Field> = got
+            .iter()
+            .filter(|p| p.problem == Problem::Required)
+            .map(|p| p.field)
+            .collect();
         assert_eq!(
             fields,
-            vec![Field::CompanyName, Field::Country, Field::AddressLine1, Field::City,
-                Field::PostalCode, Field::FirstName, Field::LastName, Field::Email,
-                Field::ContactEmail]
+            vec![
+                Field::CompanyName,
+                Field::Country,
+                Field::AddressLine1,
+                Field::City,
+                Field::PostalCode,
+                Field::FirstName,
+                Field::LastName,
+                Field::Email,
+                Field::ContactEmail
+            ]
         );
         assert!(got.iter().all(FieldProblem::is_error));
     }
@@ -422,13 +521,26 @@ mod tests {
     #[test]
     fn company_name_errors() {
         use Problem::*;
-        assert_eq!(problems(&validate_company_name("X")), vec![(Field::CompanyName, SingleCharacter, Severity::Error)]);
-        assert_eq!(problems(&validate_company_name("&&-!")), vec![(Field::CompanyName, OnlySpecialCharacters, Severity::Error)]);
+        assert_eq!(
+            problems(&validate_company_name("X")),
+            vec![(Field::CompanyName, SingleCharacter, Severity::Error)]
+        );
+        assert_eq!(
+            problems(&validate_company_name("&&-!")),
+            vec![(Field::CompanyName, OnlySpecialCharacters, Severity::Error)]
+        );
         assert_eq!(
             problems(&validate_company_name("Inc.")),
-            vec![(Field::CompanyName, RestrictedAbbreviation { word: "inc".into() }, Severity::Error)]
+            vec![(
+                Field::CompanyName,
+                RestrictedAbbreviation { word: "inc".into() },
+                Severity::Error
+            )]
         );
-        assert_eq!(validate_company_name("LLC")[0].problem, RestrictedAbbreviation { word: "llc".into() });
+        assert_eq!(
+            validate_company_name("LLC")[0].problem,
+            RestrictedAbbreviation { word: "llc".into() }
+        );
         assert!(validate_company_name("Contoso LLC").is_empty());
     }
 
@@ -436,10 +548,36 @@ mod tests {
     fn company_name_warnings() {
         use Problem::*;
         let w = |name: &str| problems(&validate_company_name(name));
-        assert_eq!(w("Contoso.com"), vec![(Field::CompanyName, ContainsTopLevelDomain { tld: ".com".into() }, Severity::Warning)]);
-        assert_eq!(w("999"), vec![(Field::CompanyName, RepeatedCharacter, Severity::Warning)]);
-        assert_eq!(w("1 2 3"), vec![(Field::CompanyName, SpacedSingleCharacters, Severity::Warning)]);
-        assert_eq!(w("Test School"), vec![(Field::CompanyName, LooksLikeTestName { word: "test".into() }, Severity::Warning)]);
+        assert_eq!(
+            w("Contoso.com"),
+            vec![(
+                Field::CompanyName,
+                ContainsTopLevelDomain { tld: ".com".into() },
+                Severity::Warning
+            )]
+        );
+        assert_eq!(
+            w("999"),
+            vec![(Field::CompanyName, RepeatedCharacter, Severity::Warning)]
+        );
+        assert_eq!(
+            w("1 2 3"),
+            vec![(
+                Field::CompanyName,
+                SpacedSingleCharacters,
+                Severity::Warning
+            )]
+        );
+        assert_eq!(
+            w("Test School"),
+            vec![(
+                Field::CompanyName,
+                LooksLikeTestName {
+                    word: "test".into()
+                },
+                Severity::Warning
+            )]
+        );
         // No false alarms on ordinary names.
         assert!(w("St. Mary's School").is_empty());
         assert!(w("Contest Academy").is_empty());
@@ -450,15 +588,45 @@ mod tests {
     fn email_rules() {
         use Problem::*;
         let e = |addr: &str, edu| problems(&validate_email(Field::Email, addr, edu));
-        assert_eq!(e("nope", true), vec![(Field::Email, InvalidEmail, Severity::Error)]);
-        assert_eq!(e("a@gmail.com", true), vec![(Field::Email, FreeMailProvider { domain: "gmail.com".into() }, Severity::Error)]);
-        assert_eq!(e("a@gmail.com", false), vec![(Field::Email, FreeMailProvider { domain: "gmail.com".into() }, Severity::Warning)]);
-        assert_eq!(e("a@contoso.onmicrosoft.com", true), vec![(Field::Email, OnMicrosoftDomain, Severity::Error)]);
-        assert_eq!(e("a@microsoft.com", false), vec![(Field::Email, MicrosoftDomain, Severity::Error)]);
+        assert_eq!(
+            e("nope", true),
+            vec![(Field::Email, InvalidEmail, Severity::Error)]
+        );
+        assert_eq!(
+            e("a@gmail.com", true),
+            vec![(
+                Field::Email,
+                FreeMailProvider {
+                    domain: "gmail.com".into()
+                },
+                Severity::Error
+            )]
+        );
+        assert_eq!(
+            e("a@gmail.com", false),
+            vec![(
+                Field::Email,
+                FreeMailProvider {
+                    domain: "gmail.com".into()
+                },
+                Severity::Warning
+            )]
+        );
+        assert_eq!(
+            e("a@contoso.onmicrosoft.com", true),
+            vec![(Field::Email, OnMicrosoftDomain, Severity::Error)]
+        );
+        assert_eq!(
+            e("a@microsoft.com", false),
+            vec![(Field::Email, MicrosoftDomain, Severity::Error)]
+        );
         assert!(e("a@contoso.edu", true).is_empty());
         // The contact e-mail only gets syntax and microsoft.com.
         assert!(validate_email(Field::ContactEmail, "a@gmail.com", true).is_empty());
-        assert_eq!(validate_email(Field::ContactEmail, "a@microsoft.com", true)[0].problem, MicrosoftDomain);
+        assert_eq!(
+            validate_email(Field::ContactEmail, "a@microsoft.com", true)[0].problem,
+            MicrosoftDomain
+        );
     }
 
     #[test]
@@ -466,18 +634,32 @@ mod tests {
         assert!(validate_phone("", "US", PartnerType::DirectBill).is_empty());
         assert_eq!(
             validate_phone("", "PL", PartnerType::DirectBill)[0].problem,
-            Problem::PhoneRequiredInCountry { country: "PL".into() }
+            Problem::PhoneRequiredInCountry {
+                country: "PL".into()
+            }
         );
         assert!(validate_phone("", "PL", PartnerType::IndirectReseller).is_empty());
         assert!(validate_phone("+48 (22) 123-45-67", "PL", PartnerType::DirectBill).is_empty());
-        assert_eq!(validate_phone("call me", "US", PartnerType::DirectBill)[0].problem, Problem::InvalidPhone);
-        assert_eq!(validate_phone("12", "US", PartnerType::DirectBill)[0].problem, Problem::InvalidPhone);
+        assert_eq!(
+            validate_phone("call me", "US", PartnerType::DirectBill)[0].problem,
+            Problem::InvalidPhone
+        );
+        assert_eq!(
+            validate_phone("12", "US", PartnerType::DirectBill)[0].problem,
+            Problem::InvalidPhone
+        );
     }
 
     #[test]
     fn country_must_be_a_code() {
-        let acc = AccountInfo { country: "Sweden".into(), ..valid_account() };
-        assert_eq!(problems(&validate_account(&acc, COM)), vec![(Field::Country, Problem::InvalidCountryCode, Severity::Error)]);
+        let acc = AccountInfo {
+            country: "Sweden".into(),
+            ..valid_account()
+        };
+        assert_eq!(
+            problems(&validate_account(&acc, COM)),
+            vec![(Field::Country, Problem::InvalidCountryCode, Severity::Error)]
+        );
     }
 
     #[test]
@@ -486,39 +668,82 @@ mod tests {
         let none: [&str; 0] = [];
         assert!(validate_domain_prefix("contosoforedu", none).is_empty());
         assert_eq!(validate_domain_prefix("", none)[0].problem, Required);
-        assert_eq!(validate_domain_prefix("contoso-edu", none)[0].problem, DomainPrefixInvalidCharacters);
-        assert_eq!(validate_domain_prefix("contoso edu", none)[0].problem, DomainPrefixInvalidCharacters);
-        assert_eq!(validate_domain_prefix("skolå", none)[0].problem, DomainPrefixInvalidCharacters);
+        assert_eq!(
+            validate_domain_prefix("contoso-edu", none)[0].problem,
+            DomainPrefixInvalidCharacters
+        );
+        assert_eq!(
+            validate_domain_prefix("contoso edu", none)[0].problem,
+            DomainPrefixInvalidCharacters
+        );
+        assert_eq!(
+            validate_domain_prefix("skolå", none)[0].problem,
+            DomainPrefixInvalidCharacters
+        );
         assert!(validate_domain_prefix(&"a".repeat(27), none).is_empty());
-        assert_eq!(validate_domain_prefix(&"a".repeat(28), none)[0].problem, DomainPrefixTooLong { length: 28, max: 27 });
+        assert_eq!(
+            validate_domain_prefix(&"a".repeat(28), none)[0].problem,
+            DomainPrefixTooLong {
+                length: 28,
+                max: 27
+            }
+        );
         assert_eq!(
             validate_domain_prefix("Contoso", ["fabrikam", "contoso"])[0].problem,
-            DomainPrefixTaken { prefix: "contoso".into() }
+            DomainPrefixTaken {
+                prefix: "contoso".into()
+            }
         );
     }
 
     #[test]
     fn education_details_rules() {
-        let ok = EducationDetails { segment: Some(EducationSegment::K12), website: "contoso.edu".into() };
+        let ok = EducationDetails {
+            segment: Some(EducationSegment::K12),
+            website: "contoso.edu".into(),
+        };
         assert!(validate_education_details(&ok).is_empty());
         let none = EducationDetails::default();
         assert_eq!(
             problems(&validate_education_details(&none)),
             vec![
                 (Field::EducationSegment, Problem::Required, Severity::Error),
-                (Field::EducationWebsite, Problem::WebsiteRecommended, Severity::Warning)
+                (
+                    Field::EducationWebsite,
+                    Problem::WebsiteRecommended,
+                    Severity::Warning
+                )
             ]
         );
-        let bad = EducationDetails { website: "not a url".into(), ..ok };
-        assert_eq!(validate_education_details(&bad)[0].problem, Problem::InvalidWebsite);
+        let bad = EducationDetails {
+            website: "not a url".into(),
+            ..ok
+        };
+        assert_eq!(
+            validate_education_details(&bad)[0].problem,
+            Problem::InvalidWebsite
+        );
     }
 
     #[test]
     fn websites() {
-        for good in ["contoso.edu", "https://www.contoso.edu/about?x=1", "HTTP://contoso.edu:8080", "skola.stockholm.se"] {
+        for good in [
+            "contoso.edu",
+            "https://www.contoso.edu/about?x=1",
+            "HTTP://contoso.edu:8080",
+            "skola.stockholm.se",
+        ] {
             assert!(is_valid_website(good), "{good}");
         }
-        for bad in ["contoso", "ftp://contoso.edu", "https://", "http://con toso.edu", "https://user@contoso.edu", "https://contoso.edu:port", "javascript:alert(1)"] {
+        for bad in [
+            "contoso",
+            "ftp://contoso.edu",
+            "https://",
+            "http://con toso.edu",
+            "https://user@contoso.edu",
+            "https://contoso.edu:port",
+            "javascript:alert(1)",
+        ] {
             assert!(!is_valid_website(bad), "{bad}");
         }
     }

@@ -31,8 +31,14 @@ pub enum Entity {
 /// What changed, with the values before and after.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
-    CustomerCreated { company_name: String, domain_prefix: String },
-    AccountCorrected { before: AccountInfo, after: AccountInfo },
+    CustomerCreated {
+        company_name: String,
+        domain_prefix: String,
+    },
+    AccountCorrected {
+        before: Box<AccountInfo>,
+        after: Box<AccountInfo>,
+    },
     /// A partner request was submitted (Education in review, GCC or SOE granted).
     QualificationRequested {
         qualification: Qualification,
@@ -48,8 +54,13 @@ pub enum Change {
         reason: Option<VettingReason>,
     },
     NonprofitRegistered,
-    NonprofitNoticeSent { notice_date: NaiveDate, removal_date: NaiveDate },
-    NonprofitRemoved { removed_on: NaiveDate },
+    NonprofitNoticeSent {
+        notice_date: NaiveDate,
+        removal_date: NaiveDate,
+    },
+    NonprofitRemoved {
+        removed_on: NaiveDate,
+    },
     SubscriptionCreated {
         customer: String,
         offer: String,
@@ -57,15 +68,41 @@ pub enum Change {
         term: Term,
         billing: BillingFrequency,
     },
-    SeatsChanged { before: u32, after: u32 },
-    AutoRenewChanged { before: bool, after: bool },
-    CommercialEquivalentProposed { equivalent: Option<String> },
-    SubscriptionCancelled { before: SubscriptionStatus, after: SubscriptionStatus },
-    PartnerTypeChanged { before: PartnerType, after: PartnerType },
-    PartnerCountryChanged { before: String, after: String },
-    ResellerQualificationsChanged { before: Vec<ResellerQualification>, after: Vec<ResellerQualification> },
-    GccValidationCodeAdded { code: GccValidationCode },
-    GccValidationCodeUsed { code: String, remaining_before: u32, remaining_after: u32 },
+    SeatsChanged {
+        before: u32,
+        after: u32,
+    },
+    AutoRenewChanged {
+        before: bool,
+        after: bool,
+    },
+    CommercialEquivalentProposed {
+        equivalent: Option<String>,
+    },
+    SubscriptionCancelled {
+        before: SubscriptionStatus,
+        after: SubscriptionStatus,
+    },
+    PartnerTypeChanged {
+        before: PartnerType,
+        after: PartnerType,
+    },
+    PartnerCountryChanged {
+        before: String,
+        after: String,
+    },
+    ResellerQualificationsChanged {
+        before: Vec<ResellerQualification>,
+        after: Vec<ResellerQualification>,
+    },
+    GccValidationCodeAdded {
+        code: GccValidationCode,
+    },
+    GccValidationCodeUsed {
+        code: String,
+        remaining_before: u32,
+        remaining_after: u32,
+    },
 }
 
 /// One line of the audit log.

@@ -42,15 +42,29 @@ pub fn check_cart(
     let mut out = Vec::new();
     for (i, line) in cart.lines.iter().enumerate() {
         let mut push = |reason: Reason| {
-            out.push(Reason::CartLine { line: i, offer: line.offer_id.clone(), reason: Box::new(reason) })
+            out.push(Reason::CartLine {
+                line: i,
+                offer: line.offer_id.clone(),
+                reason: Box::new(reason),
+            })
         };
         let Some(offer) = catalog.get(&line.offer_id) else {
-            push(Reason::OfferNotFound { offer: line.offer_id.clone() });
+            push(Reason::OfferNotFound {
+                offer: line.offer_id.clone(),
+            });
             continue;
         };
-        eligibility(customer, partner, offer, today).reasons().iter().cloned().for_each(&mut push);
-        check_seats(offer, line.seats).into_iter().for_each(&mut push);
-        check_term_billing(offer, line.term, line.billing).into_iter().for_each(&mut push);
+        eligibility(customer, partner, offer, today)
+            .reasons()
+            .iter()
+            .cloned()
+            .for_each(&mut push);
+        check_seats(offer, line.seats)
+            .into_iter()
+            .for_each(&mut push);
+        check_term_billing(offer, line.term, line.billing)
+            .into_iter()
+            .for_each(&mut push);
         let first = cart.lines[..i].iter().position(|l| {
             l.offer_id == line.offer_id && l.term == line.term && l.billing == line.billing
         });
@@ -73,28 +87,62 @@ mod tests {
     }
 
     fn line(offer: &str, seats: u32, term: Term, billing: BillingFrequency) -> CartLine {
-        CartLine { offer_id: offer.into(), seats, term, billing }
+        CartLine {
+            offer_id: offer.into(),
+            seats,
+            term,
+            billing,
+        }
     }
 
     #[test]
     fn empty_cart_is_refused() {
         let c = Customer::new("c".into(), AccountInfo::default(), "c", d());
-        let r = check_cart(&c, &PartnerProfile::default(), &Catalog::sample(), &Cart::default(), d());
+        let r = check_cart(
+            &c,
+            &PartnerProfile::default(),
+            &Catalog::sample(),
+            &Cart::default(),
+            d(),
+        );
         assert_eq!(r.reasons(), &[Reason::EmptyCart]);
     }
 
     #[test]
     fn a_good_cart_passes() {
         let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d());
-        c.qualifications.push(QualificationRecord::granted(Qualification::Education, d()));
+        c.qualifications
+            .push(QualificationRecord::granted(Qualification::Education, d()));
         let cart = Cart {
             lines: vec![
-                line("m365-a3-faculty-edu", 20, Term::OneYear, BillingFrequency::Annual),
-                line("m365-a3-faculty-edu", 5, Term::OneMonth, BillingFrequency::Monthly),
-                line("office-ltsc-standard-2021-edu", 3, Term::Perpetual, BillingFrequency::OneTime),
+                line(
+                    "m365-a3-faculty-edu",
+                    20,
+                    Term::OneYear,
+                    BillingFrequency::Annual,
+                ),
+                line(
+                    "m365-a3-faculty-edu",
+                    5,
+                    Term::OneMonth,
+                    BillingFrequency::Monthly,
+                ),
+                line(
+                    "office-ltsc-standard-2021-edu",
+                    3,
+                    Term::Perpetual,
+                    BillingFrequency::OneTime,
+                ),
             ],
         };
-        assert!(check_cart(&c, &PartnerProfile::default(), &Catalog::sample(), &cart, d()).is_allowed());
+        assert!(check_cart(
+            &c,
+            &PartnerProfile::default(),
+            &Catalog::sample(),
+            &cart,
+            d()
+        )
+        .is_allowed());
     }
 
     #[test]
@@ -103,13 +151,29 @@ mod tests {
         let cart = Cart {
             lines: vec![
                 line("m365-e3", 10, Term::OneYear, BillingFrequency::Annual),
-                line("m365-a3-faculty-edu", 0, Term::ThreeYears, BillingFrequency::Annual),
+                line(
+                    "m365-a3-faculty-edu",
+                    0,
+                    Term::ThreeYears,
+                    BillingFrequency::Annual,
+                ),
                 line("no-such-offer", 1, Term::OneYear, BillingFrequency::Annual),
-                line("m365-business-basic", 301, Term::OneMonth, BillingFrequency::Annual),
+                line(
+                    "m365-business-basic",
+                    301,
+                    Term::OneMonth,
+                    BillingFrequency::Annual,
+                ),
                 line("m365-e3", 3, Term::OneYear, BillingFrequency::Annual),
             ],
         };
-        let r = check_cart(&c, &PartnerProfile::default(), &Catalog::sample(), &cart, d());
+        let r = check_cart(
+            &c,
+            &PartnerProfile::default(),
+            &Catalog::sample(),
+            &cart,
+            d(),
+        );
         let per_line: Vec<(usize, Reason)> = r
             .reasons()
             .iter()
@@ -118,12 +182,59 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert!(matches!(per_line[0], (1, Reason::SegmentNotAllowedForQualifications { segment: Segment::Education, .. })));
-        assert_eq!(per_line[1], (1, Reason::SeatsBelowMinimum { seats: 0, min: 1 }));
-        assert!(matches!(per_line[2], (1, Reason::TermNotOffered { term: Term::ThreeYears, .. })));
-        assert_eq!(per_line[3], (2, Reason::OfferNotFound { offer: "no-such-offer".into() }));
-        assert_eq!(per_line[4], (3, Reason::SeatsAboveLimit { seats: 301, max: 300 }));
-        assert_eq!(per_line[5], (3, Reason::BillingNotAvailableForTerm { term: Term::OneMonth, billing: BillingFrequency::Annual }));
+        assert!(matches!(
+            per_line[0],
+            (
+                1,
+                Reason::SegmentNotAllowedForQualifications {
+                    segment: Segment::Education,
+                    ..
+                }
+            )
+        ));
+        assert_eq!(
+            per_line[1],
+            (1, Reason::SeatsBelowMinimum { seats: 0, min: 1 })
+        );
+        assert!(matches!(
+            per_line[2],
+            (
+                1,
+                Reason::TermNotOffered {
+                    term: Term::ThreeYears,
+                    ..
+                }
+            )
+        ));
+        assert_eq!(
+            per_line[3],
+            (
+                2,
+                Reason::OfferNotFound {
+                    offer: "no-such-offer".into()
+                }
+            )
+        );
+        assert_eq!(
+            per_line[4],
+            (
+                3,
+                Reason::SeatsAboveLimit {
+                    seats: 301,
+                    max: 300
+                }
+            )
+        );
+        assert_eq!(
+            per_line[5],
+            (
+                3,
+                Reason::BillingNotAvailableForTerm {
+                    term: Term::OneMonth,
+                    billing: BillingFrequency::Annual
+                }
+            )
+        );
         assert_eq!(per_line[6], (4, Reason::DuplicateLine { first_line: 0 }));
         assert_eq!(per_line.len(), 7);
     }

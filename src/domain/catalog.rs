@@ -19,7 +19,10 @@ impl ProductType {
     /// DOMAIN.md §7 (S1, S2, S5): special pricing exists only for license-based services and
     /// perpetual software; software subscriptions and Azure are Commercial only.
     pub fn supports_special_segments(self) -> bool {
-        matches!(self, ProductType::LicenseBased | ProductType::PerpetualSoftware)
+        matches!(
+            self,
+            ProductType::LicenseBased | ProductType::PerpetualSoftware
+        )
     }
 }
 
@@ -132,22 +135,52 @@ pub struct Catalog {
 /// Why a catalog file is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CatalogProblem {
-    InvalidJson { message: String },
-    EmptyIdOrName { offer: String },
-    DuplicateOfferId { offer: String },
+    InvalidJson {
+        message: String,
+    },
+    EmptyIdOrName {
+        offer: String,
+    },
+    DuplicateOfferId {
+        offer: String,
+    },
     /// DOMAIN.md §7: e.g. an Education software subscription or a Nonprofit Azure offer.
-    SpecialSegmentNotForProductType { offer: String, segment: Segment, product_type: ProductType },
-    NoTerms { offer: String },
-    NoBilling { offer: String },
-    MaxSeatsZero { offer: String },
+    SpecialSegmentNotForProductType {
+        offer: String,
+        segment: Segment,
+        product_type: ProductType,
+    },
+    NoTerms {
+        offer: String,
+    },
+    NoBilling {
+        offer: String,
+    },
+    MaxSeatsZero {
+        offer: String,
+    },
     /// A listed term with no listed billing frequency that fits it.
-    TermWithoutBilling { offer: String, term: Term },
+    TermWithoutBilling {
+        offer: String,
+        term: Term,
+    },
     /// A listed billing frequency that fits no listed term.
-    BillingWithoutTerm { offer: String, billing: BillingFrequency },
+    BillingWithoutTerm {
+        offer: String,
+        billing: BillingFrequency,
+    },
     /// Nonprofit offers must name their commercial equivalent (§8).
-    MissingCommercialEquivalent { offer: String },
-    UnknownCommercialEquivalent { offer: String, equivalent: String },
-    EquivalentNotCommercial { offer: String, equivalent: String },
+    MissingCommercialEquivalent {
+        offer: String,
+    },
+    UnknownCommercialEquivalent {
+        offer: String,
+        equivalent: String,
+    },
+    EquivalentNotCommercial {
+        offer: String,
+        equivalent: String,
+    },
 }
 
 const SAMPLE_CATALOG_JSON: &str = include_str!("catalog.json");
@@ -155,8 +188,11 @@ const SAMPLE_CATALOG_JSON: &str = include_str!("catalog.json");
 impl Catalog {
     /// Parses and validates a catalog; every problem is reported.
     pub fn load(json: &str) -> Result<Catalog, Vec<CatalogProblem>> {
-        let catalog: Catalog = serde_json::from_str(json)
-            .map_err(|e| vec![CatalogProblem::InvalidJson { message: e.to_string() }])?;
+        let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
+            vec![CatalogProblem::InvalidJson {
+                message: e.to_string(),
+            }]
+        })?;
         let problems = catalog.problems();
         if problems.is_empty() {
             Ok(catalog)
@@ -172,7 +208,11 @@ impl Catalog {
 
     /// A catalog made of `offers` (validated like a loaded one).
     pub fn from_offers(offers: Vec<Offer>) -> Result<Catalog, Vec<CatalogProblem>> {
-        let catalog = Catalog { prices: PriceBasis::Sample, currency: "USD".into(), offers };
+        let catalog = Catalog {
+            prices: PriceBasis::Sample,
+            currency: "USD".into(),
+            offers,
+        };
         let problems = catalog.problems();
         if problems.is_empty() {
             Ok(catalog)
@@ -216,13 +256,19 @@ impl Catalog {
                 out.push(MaxSeatsZero { offer: id() });
             }
             for &term in &offer.terms {
-                if !offer.billing.is_empty() && !offer.billing.iter().any(|&b| term.allows_billing(b)) {
+                if !offer.billing.is_empty()
+                    && !offer.billing.iter().any(|&b| term.allows_billing(b))
+                {
                     out.push(TermWithoutBilling { offer: id(), term });
                 }
             }
             for &billing in &offer.billing {
-                if !offer.terms.is_empty() && !offer.terms.iter().any(|t| t.allows_billing(billing)) {
-                    out.push(BillingWithoutTerm { offer: id(), billing });
+                if !offer.terms.is_empty() && !offer.terms.iter().any(|t| t.allows_billing(billing))
+                {
+                    out.push(BillingWithoutTerm {
+                        offer: id(),
+                        billing,
+                    });
                 }
             }
             match &offer.commercial_equivalent {
@@ -231,9 +277,15 @@ impl Catalog {
                 }
                 None => {}
                 Some(eq) => match self.get(eq) {
-                    None => out.push(UnknownCommercialEquivalent { offer: id(), equivalent: eq.clone() }),
+                    None => out.push(UnknownCommercialEquivalent {
+                        offer: id(),
+                        equivalent: eq.clone(),
+                    }),
                     Some(o) if o.segment != Segment::Commercial => {
-                        out.push(EquivalentNotCommercial { offer: id(), equivalent: eq.clone() })
+                        out.push(EquivalentNotCommercial {
+                            offer: id(),
+                            equivalent: eq.clone(),
+                        })
                     }
                     Some(_) => {}
                 },
@@ -259,14 +311,32 @@ mod tests {
         for segment in Segment::ALL {
             assert!(c.offers.iter().any(|o| o.segment == segment), "{segment:?}");
         }
-        for pt in [ProductType::LicenseBased, ProductType::PerpetualSoftware, ProductType::SoftwareSubscription, ProductType::Azure] {
+        for pt in [
+            ProductType::LicenseBased,
+            ProductType::PerpetualSoftware,
+            ProductType::SoftwareSubscription,
+            ProductType::Azure,
+        ] {
             assert!(c.offers.iter().any(|o| o.product_type == pt), "{pt:?}");
         }
-        for family in ["Microsoft 365", "Dynamics 365", "Intune", "Minecraft Education", "Office"] {
-            assert!(c.offers.iter().any(|o| o.product_family == family), "{family}");
+        for family in [
+            "Microsoft 365",
+            "Dynamics 365",
+            "Intune",
+            "Minecraft Education",
+            "Office",
+        ] {
+            assert!(
+                c.offers.iter().any(|o| o.product_family == family),
+                "{family}"
+            );
         }
         // Every seat-based nonprofit offer can be replaced by a commercial one (§8).
-        assert!(c.offers.iter().filter(|o| o.segment == Segment::Nonprofit).all(|o| o.commercial_equivalent.is_some()));
+        assert!(c
+            .offers
+            .iter()
+            .filter(|o| o.segment == Segment::Nonprofit)
+            .all(|o| o.commercial_equivalent.is_some()));
     }
 
     fn offer(id: &str, segment: Segment, product_type: ProductType) -> Offer {
@@ -280,7 +350,10 @@ mod tests {
             max_seats: 1,
             terms: vec![Term::OneMonth],
             billing: vec![BillingFrequency::Monthly],
-            sample_price: SamplePrice { usd_cents: 0, per: PricePer::Usage },
+            sample_price: SamplePrice {
+                usd_cents: 0,
+                per: PricePer::Usage,
+            },
             commercial_equivalent: None,
         }
     }
@@ -289,15 +362,27 @@ mod tests {
     fn special_segment_on_azure_or_software_subscription_is_refused() {
         let problems = Catalog::from_offers(vec![
             offer("azure-edu", Segment::Education, ProductType::Azure),
-            offer("sw-gcc", Segment::GovernmentCommunityCloud, ProductType::SoftwareSubscription),
+            offer(
+                "sw-gcc",
+                Segment::GovernmentCommunityCloud,
+                ProductType::SoftwareSubscription,
+            ),
             offer("azure", Segment::Commercial, ProductType::Azure),
         ])
         .unwrap_err();
         assert_eq!(
             problems,
             vec![
-                CatalogProblem::SpecialSegmentNotForProductType { offer: "azure-edu".into(), segment: Segment::Education, product_type: ProductType::Azure },
-                CatalogProblem::SpecialSegmentNotForProductType { offer: "sw-gcc".into(), segment: Segment::GovernmentCommunityCloud, product_type: ProductType::SoftwareSubscription },
+                CatalogProblem::SpecialSegmentNotForProductType {
+                    offer: "azure-edu".into(),
+                    segment: Segment::Education,
+                    product_type: ProductType::Azure
+                },
+                CatalogProblem::SpecialSegmentNotForProductType {
+                    offer: "sw-gcc".into(),
+                    segment: Segment::GovernmentCommunityCloud,
+                    product_type: ProductType::SoftwareSubscription
+                },
             ]
         );
     }
@@ -314,20 +399,38 @@ mod tests {
         let p = Catalog::from_offers(vec![a, np, eq]).unwrap_err();
         use CatalogProblem::*;
         assert!(p.contains(&MaxSeatsZero { offer: "a".into() }));
-        assert!(p.contains(&TermWithoutBilling { offer: "a".into(), term: Term::Perpetual }));
-        assert!(p.contains(&BillingWithoutTerm { offer: "a".into(), billing: BillingFrequency::Monthly }));
+        assert!(p.contains(&TermWithoutBilling {
+            offer: "a".into(),
+            term: Term::Perpetual
+        }));
+        assert!(p.contains(&BillingWithoutTerm {
+            offer: "a".into(),
+            billing: BillingFrequency::Monthly
+        }));
         assert!(p.contains(&DuplicateOfferId { offer: "a".into() }));
         assert!(p.contains(&NoBilling { offer: "a".into() }));
         assert!(p.contains(&MissingCommercialEquivalent { offer: "a".into() }));
-        assert!(p.contains(&UnknownCommercialEquivalent { offer: "b".into(), equivalent: "zzz".into() }));
-        assert!(matches!(Catalog::load("{").unwrap_err()[0], InvalidJson { .. }));
+        assert!(p.contains(&UnknownCommercialEquivalent {
+            offer: "b".into(),
+            equivalent: "zzz".into()
+        }));
+        assert!(matches!(
+            Catalog::load("{").unwrap_err()[0],
+            InvalidJson { .. }
+        ));
     }
 
     #[test]
     fn terms_end_and_bill() {
-        assert_eq!(Term::OneMonth.end_date(d(2025, 1, 31)), Some(d(2025, 2, 28)));
+        assert_eq!(
+            Term::OneMonth.end_date(d(2025, 1, 31)),
+            Some(d(2025, 2, 28))
+        );
         assert_eq!(Term::OneYear.end_date(d(2025, 3, 1)), Some(d(2026, 3, 1)));
-        assert_eq!(Term::ThreeYears.end_date(d(2025, 3, 1)), Some(d(2028, 3, 1)));
+        assert_eq!(
+            Term::ThreeYears.end_date(d(2025, 3, 1)),
+            Some(d(2028, 3, 1))
+        );
         assert_eq!(Term::Perpetual.end_date(d(2025, 3, 1)), None);
         assert!(!Term::OneMonth.allows_billing(BillingFrequency::Annual));
         assert!(Term::ThreeYears.allows_billing(BillingFrequency::Triennial));

@@ -60,7 +60,9 @@ impl Customer {
 
     /// Every qualification held, whatever its vetting status: what request rules check.
     pub fn held(&self) -> QualificationSet {
-        self.qualifications.iter().fold(QualificationSet::NONE, |s, r| s.with(r.kind))
+        self.qualifications
+            .iter()
+            .fold(QualificationSet::NONE, |s, r| s.with(r.kind))
     }
 
     /// The qualifications that count for purchases on `today`: approved (or unvetted SOE)
@@ -118,11 +120,24 @@ mod tests {
         let mut edu = QualificationRecord::granted(Qualification::Education, d(1));
         edu.vetting_status = Some(VettingStatus::InReview);
         c.qualifications.push(edu);
-        c.qualifications.push(QualificationRecord::granted(Qualification::Nonprofit, d(1)));
-        assert_eq!(c.held(), QualificationSet::of(&[Qualification::Education, Qualification::Nonprofit]));
-        assert_eq!(c.effective(d(2)), QualificationSet::of(&[Qualification::Nonprofit]));
-        c.nonprofit_review = Some(NonprofitReview::NoticeGiven { notice_date: d(1), removal_date: d(10) });
-        assert_eq!(c.effective(d(9)), QualificationSet::of(&[Qualification::Nonprofit]));
+        c.qualifications
+            .push(QualificationRecord::granted(Qualification::Nonprofit, d(1)));
+        assert_eq!(
+            c.held(),
+            QualificationSet::of(&[Qualification::Education, Qualification::Nonprofit])
+        );
+        assert_eq!(
+            c.effective(d(2)),
+            QualificationSet::of(&[Qualification::Nonprofit])
+        );
+        c.nonprofit_review = Some(NonprofitReview::NoticeGiven {
+            notice_date: d(1),
+            removal_date: d(10),
+        });
+        assert_eq!(
+            c.effective(d(9)),
+            QualificationSet::of(&[Qualification::Nonprofit])
+        );
         assert_eq!(c.effective(d(10)), QualificationSet::NONE);
         assert_eq!(c.nonprofit_removed_on(d(11)), Some(d(10)));
     }

@@ -30,7 +30,8 @@ pub fn add_business_days(date: NaiveDate, n: u32) -> NaiveDate {
 
 /// `date` plus `n` calendar days (saturating at chrono's maximum date).
 pub fn add_days(date: NaiveDate, n: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_days(Days::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// When an Education request submitted on `submitted` is expected to be decided

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::account::{
-    validate_account, validate_domain_prefix, validate_education_details, AccountContext, AccountInfo,
-    EducationDetails, FieldProblem,
+    validate_account, validate_domain_prefix, validate_education_details, AccountContext,
+    AccountInfo, EducationDetails, FieldProblem,
 };
 use super::audit::{Actor, AuditEntry, Change, Entity};
 use super::cart::{check_cart, Cart};
@@ -18,12 +18,17 @@ use super::education;
 use super::eligibility::eligibility;
 use super::impact::{impact, Impact, QualificationChange};
 use super::nonprofit::{self, NonprofitRemoval};
-use super::partner::{check_new_gcc_code, is_country_code, GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
+use super::partner::{
+    check_new_gcc_code, is_country_code, GccValidationCode, PartnerProfile, PartnerType,
+    ResellerQualification,
+};
 use super::qualification::{Qualification, VettingReason, VettingStatus};
 use super::reason::{Decision, Reason};
 use super::request::{apply_request, checklist, QualificationRequest};
 use super::roles::{permits, Operation, Role};
-use super::subscription::{check_auto_renew, check_cancel, check_seat_change, Subscription, SubscriptionStatus};
+use super::subscription::{
+    check_auto_renew, check_cancel, check_seat_change, Subscription, SubscriptionStatus,
+};
 
 /// The "Add customer" form (PRODUCT.md). `education: Some(..)` is "Special qualifications:
 /// Education": the customer is created and Education is requested in one submission.
@@ -60,7 +65,10 @@ fn refuse_if_any(reasons: Vec<Reason>) -> Result<(), Vec<Reason>> {
 impl Desk {
     /// An empty desk for this partner.
     pub fn new(partner: PartnerProfile) -> Self {
-        Desk { partner, ..Desk::default() }
+        Desk {
+            partner,
+            ..Desk::default()
+        }
     }
 
     // --- queries ------------------------------------------------------------------------
@@ -74,39 +82,69 @@ impl Desk {
     }
 
     /// The subscriptions of a customer, in creation order.
-    pub fn subscriptions_of<'a>(&'a self, customer_id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
-        self.subscriptions.iter().filter(move |s| s.customer_id == customer_id)
+    pub fn subscriptions_of<'a>(
+        &'a self,
+        customer_id: &'a str,
+    ) -> impl Iterator<Item = &'a Subscription> + 'a {
+        self.subscriptions
+            .iter()
+            .filter(move |s| s.customer_id == customer_id)
     }
 
     fn customer_index(&self, id: &str) -> Result<usize, Vec<Reason>> {
         self.customers
             .iter()
             .position(|c| c.id == id)
-            .ok_or_else(|| vec![Reason::CustomerNotFound { customer: id.to_string() }])
+            .ok_or_else(|| {
+                vec![Reason::CustomerNotFound {
+                    customer: id.to_string(),
+                }]
+            })
     }
 
     fn subscription_index(&self, id: &str) -> Result<usize, Vec<Reason>> {
         self.subscriptions
             .iter()
             .position(|s| s.id == id)
-            .ok_or_else(|| vec![Reason::SubscriptionNotFound { subscription: id.to_string() }])
+            .ok_or_else(|| {
+                vec![Reason::SubscriptionNotFound {
+                    subscription: id.to_string(),
+                }]
+            })
     }
 
     fn log(&mut self, date: NaiveDate, actor: Actor, entity: Entity, change: Change) {
         let seq = self.audit.len() as u64 + 1;
-        self.audit.push(AuditEntry { seq, date, actor, entity, change });
+        self.audit.push(AuditEntry {
+            seq,
+            date,
+            actor,
+            entity,
+            change,
+        });
     }
 
     fn log_customer(&mut self, date: NaiveDate, role: Role, id: &str, change: Change) {
-        self.log(date, Actor::Role(role), Entity::Customer { id: id.to_string() }, change);
+        self.log(
+            date,
+            Actor::Role(role),
+            Entity::Customer { id: id.to_string() },
+            change,
+        );
     }
 
     /// Every problem of the "Add customer" form, warnings included (for display as the user
     /// types): account fields, primary domain (unique in the desk), Education fields.
     pub fn validate_new_customer(&self, new: &NewCustomer) -> Vec<FieldProblem> {
-        let context = AccountContext { education: new.education.is_some(), partner_type: self.partner.partner_type };
+        let context = AccountContext {
+            education: new.education.is_some(),
+            partner_type: self.partner.partner_type,
+        };
         let mut out = validate_account(&new.account, context);
-        out.extend(validate_domain_prefix(&new.domain_prefix, self.customers.iter().map(|c| c.domain_prefix.as_str())));
+        out.extend(validate_domain_prefix(
+            &new.domain_prefix,
+            self.customers.iter().map(|c| c.domain_prefix.as_str()),
+        ));
         if let Some(details) = &new.education {
             out.extend(validate_education_details(details));
         }
@@ -117,50 +155,96 @@ impl Desk {
     pub fn eligibility(&self, customer_id: &str, offer: &Offer, today: NaiveDate) -> Decision {
         match self.customer(customer_id) {
             Some(c) => eligibility(c, &self.partner, offer, today),
-            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+            None => Decision::Refused(vec![Reason::CustomerNotFound {
+                customer: customer_id.to_string(),
+            }]),
         }
     }
 
     /// What would make this qualification request fail (same reasons as the request).
-    pub fn checklist(&self, role: Role, customer_id: &str, request: &QualificationRequest) -> Decision {
+    pub fn checklist(
+        &self,
+        role: Role,
+        customer_id: &str,
+        request: &QualificationRequest,
+    ) -> Decision {
         match self.customer(customer_id) {
             Some(c) => checklist(c, &self.partner, role, request),
-            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+            None => Decision::Refused(vec![Reason::CustomerNotFound {
+                customer: customer_id.to_string(),
+            }]),
         }
     }
 
     /// Checks a cart for a customer. See [`check_cart`].
-    pub fn check_cart(&self, catalog: &Catalog, customer_id: &str, cart: &Cart, today: NaiveDate) -> Decision {
+    pub fn check_cart(
+        &self,
+        catalog: &Catalog,
+        customer_id: &str,
+        cart: &Cart,
+        today: NaiveDate,
+    ) -> Decision {
         match self.customer(customer_id) {
             Some(c) => check_cart(c, &self.partner, catalog, cart, today),
-            None => Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]),
+            None => Decision::Refused(vec![Reason::CustomerNotFound {
+                customer: customer_id.to_string(),
+            }]),
         }
     }
 
     /// What-if preview of a qualification change. See [`impact`].
-    pub fn impact(&self, catalog: &Catalog, customer_id: &str, change: QualificationChange, today: NaiveDate) -> Result<Impact, Vec<Reason>> {
+    pub fn impact(
+        &self,
+        catalog: &Catalog,
+        customer_id: &str,
+        change: QualificationChange,
+        today: NaiveDate,
+    ) -> Result<Impact, Vec<Reason>> {
         let c = &self.customers[self.customer_index(customer_id)?];
-        Ok(impact(c, &self.partner, catalog, self.subscriptions_of(customer_id), change, today))
+        Ok(impact(
+            c,
+            &self.partner,
+            catalog,
+            self.subscriptions_of(customer_id),
+            change,
+            today,
+        ))
     }
 
     // --- customers and qualification requests ------------------------------------------
 
     /// Adds a customer; with `education` it also submits the Education request (counts 1 of
     /// 3). Field errors refuse the whole submission and count nothing (DOMAIN.md §6.7).
-    pub fn create_customer(&mut self, role: Role, new: NewCustomer, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn create_customer(
+        &mut self,
+        role: Role,
+        new: NewCustomer,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::CreateCustomer)?;
         let mut reasons = Vec::new();
         if new.id.trim().is_empty() || self.customer(&new.id).is_some() {
             reasons.push(Reason::DuplicateId { id: new.id.clone() });
         }
-        reasons.extend(self.validate_new_customer(&new).into_iter().filter(FieldProblem::is_error).map(Reason::Field));
+        reasons.extend(
+            self.validate_new_customer(&new)
+                .into_iter()
+                .filter(FieldProblem::is_error)
+                .map(Reason::Field),
+        );
         refuse_if_any(reasons)?;
         let mut customer = Customer::new(new.id.clone(), new.account, &new.domain_prefix, today);
         let mut partner = self.partner.clone();
         let applied = match &new.education {
             Some(details) => {
                 let req = QualificationRequest::education(details.clone());
-                Some(apply_request(&mut customer, &mut partner, role, &req, today)?)
+                Some(apply_request(
+                    &mut customer,
+                    &mut partner,
+                    role,
+                    &req,
+                    today,
+                )?)
             }
             None => None,
         };
@@ -172,96 +256,197 @@ impl Desk {
         self.customers.push(customer);
         self.log_customer(today, role, &id, change);
         if let Some(a) = applied {
-            self.log_customer(today, role, &id, Change::QualificationRequested {
-                qualification: Qualification::Education,
-                before: None,
-                after: a.after,
-                requests_before: 0,
-                requests_after: 1,
-            });
+            self.log_customer(
+                today,
+                role,
+                &id,
+                Change::QualificationRequested {
+                    qualification: Qualification::Education,
+                    before: None,
+                    after: a.after,
+                    requests_before: 0,
+                    requests_after: 1,
+                },
+            );
         }
         Ok(())
     }
 
     /// Corrects a customer's account information (Global admin only, DOMAIN.md §6.5). The
     /// primary domain is not part of it: it cannot be changed (§6.2).
-    pub fn correct_account(&mut self, role: Role, customer_id: &str, account: AccountInfo, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn correct_account(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        account: AccountInfo,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::CorrectAccount)?;
         let i = self.customer_index(customer_id)?;
         let education = self.customers[i].record(Qualification::Education).is_some();
-        let context = AccountContext { education, partner_type: self.partner.partner_type };
-        refuse_if_any(validate_account(&account, context).into_iter().filter(FieldProblem::is_error).map(Reason::Field).collect())?;
+        let context = AccountContext {
+            education,
+            partner_type: self.partner.partner_type,
+        };
+        refuse_if_any(
+            validate_account(&account, context)
+                .into_iter()
+                .filter(FieldProblem::is_error)
+                .map(Reason::Field)
+                .collect(),
+        )?;
         let before = std::mem::replace(&mut self.customers[i].account, account.clone());
         if before != account {
-            self.log_customer(today, role, customer_id, Change::AccountCorrected { before, after: account });
+            self.log_customer(
+                today,
+                role,
+                customer_id,
+                Change::AccountCorrected {
+                    before: Box::new(before),
+                    after: Box::new(account),
+                },
+            );
         }
         Ok(())
     }
 
     /// Submits a qualification request (Education, GCC or SOE) after [`Desk::checklist`].
-    pub fn request_qualification(&mut self, role: Role, customer_id: &str, request: &QualificationRequest, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn request_qualification(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        request: &QualificationRequest,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         let i = self.customer_index(customer_id)?;
         let requests_before = self.customers[i].verification_requests;
-        let applied = apply_request(&mut self.customers[i], &mut self.partner, role, request, today)?;
+        let applied = apply_request(
+            &mut self.customers[i],
+            &mut self.partner,
+            role,
+            request,
+            today,
+        )?;
         let requests_after = self.customers[i].verification_requests;
         if let Some((code, remaining_before)) = applied.code_used {
-            self.log(today, Actor::Role(role), Entity::Partner, Change::GccValidationCodeUsed {
-                code,
-                remaining_before,
-                remaining_after: remaining_before - 1,
-            });
+            self.log(
+                today,
+                Actor::Role(role),
+                Entity::Partner,
+                Change::GccValidationCodeUsed {
+                    code,
+                    remaining_before,
+                    remaining_after: remaining_before - 1,
+                },
+            );
         }
-        self.log_customer(today, role, customer_id, Change::QualificationRequested {
-            qualification: request.qualification,
-            before: applied.before,
-            after: applied.after,
-            requests_before,
-            requests_after,
-        });
+        self.log_customer(
+            today,
+            role,
+            customer_id,
+            Change::QualificationRequested {
+                qualification: request.qualification,
+                before: applied.before,
+                after: applied.after,
+                requests_before,
+                requests_after,
+            },
+        );
         Ok(())
     }
 
     /// Requests Education (first submission, or resubmission after Denied).
-    pub fn request_education(&mut self, role: Role, customer_id: &str, details: EducationDetails, today: NaiveDate) -> Result<(), Vec<Reason>> {
-        self.request_qualification(role, customer_id, &QualificationRequest::education(details), today)
+    pub fn request_education(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        details: EducationDetails,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
+        self.request_qualification(
+            role,
+            customer_id,
+            &QualificationRequest::education(details),
+            today,
+        )
     }
 
     /// Requests GCC with one of the partner's validation codes.
-    pub fn request_gcc(&mut self, role: Role, customer_id: &str, validation_code: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
-        self.request_qualification(role, customer_id, &QualificationRequest::gcc(validation_code), today)
+    pub fn request_gcc(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        validation_code: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
+        self.request_qualification(
+            role,
+            customer_id,
+            &QualificationRequest::gcc(validation_code),
+            today,
+        )
     }
 
     /// Requests State-owned entity.
-    pub fn request_soe(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn request_soe(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         self.request_qualification(role, customer_id, &QualificationRequest::soe(), today)
     }
 
     /// The checklist of a resubmission with an optional account correction: the request is
     /// checked against the corrected account, and a correction needs Global admin.
-    pub fn resubmit_checklist(&self, role: Role, customer_id: &str, correction: Option<&AccountInfo>, details: &EducationDetails) -> Decision {
+    pub fn resubmit_checklist(
+        &self,
+        role: Role,
+        customer_id: &str,
+        correction: Option<&AccountInfo>,
+        details: &EducationDetails,
+    ) -> Decision {
         let Some(c) = self.customer(customer_id) else {
-            return Decision::Refused(vec![Reason::CustomerNotFound { customer: customer_id.to_string() }]);
+            return Decision::Refused(vec![Reason::CustomerNotFound {
+                customer: customer_id.to_string(),
+            }]);
         };
         let mut reasons = Vec::new();
         if c.record(Qualification::Education).is_none() {
             reasons.push(Reason::EducationNotRequested);
         }
         if correction.is_some() && !permits(role, Operation::CorrectAccount) {
-            reasons.push(Reason::RoleNotPermitted { role, operation: Operation::CorrectAccount });
+            reasons.push(Reason::RoleNotPermitted {
+                role,
+                operation: Operation::CorrectAccount,
+            });
         }
         let mut corrected = c.clone();
         if let Some(account) = correction {
             corrected.account = account.clone();
         }
         let request = QualificationRequest::education(details.clone());
-        reasons.extend(checklist(&corrected, &self.partner, role, &request).reasons().iter().cloned());
+        reasons.extend(
+            checklist(&corrected, &self.partner, role, &request)
+                .reasons()
+                .iter()
+                .cloned(),
+        );
         Decision::from_reasons(reasons)
     }
 
     /// DOMAIN.md §6.5, §6.7: correct the data (Global admin) and re-request Education after a
     /// denial, while requests remain. All or nothing.
-    pub fn resubmit_education(&mut self, role: Role, customer_id: &str, correction: Option<AccountInfo>, details: EducationDetails, today: NaiveDate) -> Result<(), Vec<Reason>> {
-        self.resubmit_checklist(role, customer_id, correction.as_ref(), &details).into_result()?;
+    pub fn resubmit_education(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        correction: Option<AccountInfo>,
+        details: EducationDetails,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
+        self.resubmit_checklist(role, customer_id, correction.as_ref(), &details)
+            .into_result()?;
         if let Some(account) = correction {
             self.correct_account(role, customer_id, account, today)?;
         }
@@ -271,27 +456,61 @@ impl Desk {
     // --- the simulated Microsoft side ------------------------------------------------------
 
     /// Microsoft (simulated) approves the Education request in review.
-    pub fn approve_education(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn approve_education(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         let before = education::approve(&mut self.customers[i], today)?;
-        self.log_customer(today, role, customer_id, Change::VettingDecided { before, after: VettingStatus::Approved, reason: None });
+        self.log_customer(
+            today,
+            role,
+            customer_id,
+            Change::VettingDecided {
+                before,
+                after: VettingStatus::Approved,
+                reason: None,
+            },
+        );
         Ok(())
     }
 
     /// Microsoft (simulated) denies Education with a documented reason (also an approved one,
     /// e.g. "No longer an Education Customer").
-    pub fn deny_education(&mut self, role: Role, customer_id: &str, reason: VettingReason, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn deny_education(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        reason: VettingReason,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         let before = education::deny(&mut self.customers[i], reason, today)?;
-        self.log_customer(today, role, customer_id, Change::VettingDecided { before, after: VettingStatus::Denied, reason: Some(reason) });
+        self.log_customer(
+            today,
+            role,
+            customer_id,
+            Change::VettingDecided {
+                before,
+                after: VettingStatus::Denied,
+                reason: Some(reason),
+            },
+        );
         Ok(())
     }
 
     /// The customer registers with Microsoft's nonprofit programme (simulated): Nonprofit
     /// approved. Not a partner request: counts no verification request.
-    pub fn register_nonprofit(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn register_nonprofit(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         refuse_if_any(nonprofit::check_register(&self.customers[i]))?;
@@ -301,12 +520,25 @@ impl Desk {
     }
 
     /// Periodic review finds the customer no longer eligible: 90-day notice (DOMAIN.md §8).
-    pub fn send_nonprofit_notice(&mut self, role: Role, customer_id: &str, today: NaiveDate) -> Result<NaiveDate, Vec<Reason>> {
+    pub fn send_nonprofit_notice(
+        &mut self,
+        role: Role,
+        customer_id: &str,
+        today: NaiveDate,
+    ) -> Result<NaiveDate, Vec<Reason>> {
         role_check(role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         refuse_if_any(nonprofit::check_notice(&self.customers[i]))?;
         let removal_date = nonprofit::give_notice(&mut self.customers[i], today);
-        self.log_customer(today, role, customer_id, Change::NonprofitNoticeSent { notice_date: today, removal_date });
+        self.log_customer(
+            today,
+            role,
+            customer_id,
+            Change::NonprofitNoticeSent {
+                notice_date: today,
+                removal_date,
+            },
+        );
         Ok(removal_date)
     }
 
@@ -317,19 +549,48 @@ impl Desk {
         let mut removals = Vec::new();
         for customer in &mut self.customers {
             let id = customer.id.clone();
-            let subs = self.subscriptions.iter_mut().filter(|s| s.customer_id == id);
+            let subs = self
+                .subscriptions
+                .iter_mut()
+                .filter(|s| s.customer_id == id);
             if let Some(r) = nonprofit::remove_if_due(customer, subs, today) {
                 removals.push(r);
             }
         }
         for r in &removals {
-            self.log(today, Actor::Clock, Entity::Customer { id: r.customer.clone() }, Change::NonprofitRemoved { removed_on: r.removed_on });
+            self.log(
+                today,
+                Actor::Clock,
+                Entity::Customer {
+                    id: r.customer.clone(),
+                },
+                Change::NonprofitRemoved {
+                    removed_on: r.removed_on,
+                },
+            );
             for s in &r.subscriptions {
-                let entity = Entity::Subscription { id: s.subscription.clone() };
+                let entity = Entity::Subscription {
+                    id: s.subscription.clone(),
+                };
                 if s.auto_renew_was_on {
-                    self.log(today, Actor::Clock, entity.clone(), Change::AutoRenewChanged { before: true, after: false });
+                    self.log(
+                        today,
+                        Actor::Clock,
+                        entity.clone(),
+                        Change::AutoRenewChanged {
+                            before: true,
+                            after: false,
+                        },
+                    );
                 }
-                self.log(today, Actor::Clock, entity, Change::CommercialEquivalentProposed { equivalent: s.commercial_equivalent.clone() });
+                self.log(
+                    today,
+                    Actor::Clock,
+                    entity,
+                    Change::CommercialEquivalentProposed {
+                        equivalent: s.commercial_equivalent.clone(),
+                    },
+                );
             }
         }
         removals
@@ -339,12 +600,25 @@ impl Desk {
 
     /// Places a checked cart: one subscription per line, with the caller's ids (one per line,
     /// unused). Any problem refuses the whole order.
-    pub fn place_order(&mut self, role: Role, catalog: &Catalog, customer_id: &str, cart: &Cart, ids: &[String], today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn place_order(
+        &mut self,
+        role: Role,
+        catalog: &Catalog,
+        customer_id: &str,
+        cart: &Cart,
+        ids: &[String],
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::PlaceOrder)?;
         let i = self.customer_index(customer_id)?;
-        let mut reasons = check_cart(&self.customers[i], &self.partner, catalog, cart, today).reasons().to_vec();
+        let mut reasons = check_cart(&self.customers[i], &self.partner, catalog, cart, today)
+            .reasons()
+            .to_vec();
         if ids.len() != cart.lines.len() {
-            reasons.push(Reason::SubscriptionIdsMismatch { lines: cart.lines.len(), ids: ids.len() });
+            reasons.push(Reason::SubscriptionIdsMismatch {
+                lines: cart.lines.len(),
+                ids: ids.len(),
+            });
         }
         for (k, id) in ids.iter().enumerate() {
             if id.trim().is_empty() || self.subscription(id).is_some() || ids[..k].contains(id) {
@@ -354,54 +628,115 @@ impl Desk {
         refuse_if_any(reasons)?;
         for (line, id) in cart.lines.iter().zip(ids) {
             let offer = catalog.get(&line.offer_id).expect("checked by check_cart");
-            self.subscriptions.push(Subscription::new(id.clone(), customer_id.to_string(), offer, line, today));
-            self.log(today, Actor::Role(role), Entity::Subscription { id: id.clone() }, Change::SubscriptionCreated {
-                customer: customer_id.to_string(),
-                offer: line.offer_id.clone(),
-                seats: line.seats,
-                term: line.term,
-                billing: line.billing,
-            });
+            self.subscriptions.push(Subscription::new(
+                id.clone(),
+                customer_id.to_string(),
+                offer,
+                line,
+                today,
+            ));
+            self.log(
+                today,
+                Actor::Role(role),
+                Entity::Subscription { id: id.clone() },
+                Change::SubscriptionCreated {
+                    customer: customer_id.to_string(),
+                    offer: line.offer_id.clone(),
+                    seats: line.seats,
+                    term: line.term,
+                    billing: line.billing,
+                },
+            );
         }
         Ok(())
     }
 
     /// The subscription, its offer and the offer's eligibility for its customer today.
-    fn subscription_context<'c>(&self, catalog: &'c Catalog, sub_id: &str, today: NaiveDate) -> Result<(usize, &'c Offer, Decision), Vec<Reason>> {
+    fn subscription_context<'c>(
+        &self,
+        catalog: &'c Catalog,
+        sub_id: &str,
+        today: NaiveDate,
+    ) -> Result<(usize, &'c Offer, Decision), Vec<Reason>> {
         let s = self.subscription_index(sub_id)?;
         let sub = &self.subscriptions[s];
-        let offer = catalog.get(&sub.offer_id).ok_or_else(|| vec![Reason::OfferNotFound { offer: sub.offer_id.clone() }])?;
+        let offer = catalog.get(&sub.offer_id).ok_or_else(|| {
+            vec![Reason::OfferNotFound {
+                offer: sub.offer_id.clone(),
+            }]
+        })?;
         let decision = self.eligibility(&sub.customer_id, offer, today);
         Ok((s, offer, decision))
     }
 
     /// Changes the seats of a subscription (increases need the offer to be eligible now).
-    pub fn change_seats(&mut self, role: Role, catalog: &Catalog, sub_id: &str, seats: u32, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn change_seats(
+        &mut self,
+        role: Role,
+        catalog: &Catalog,
+        sub_id: &str,
+        seats: u32,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::ManageSubscription)?;
         let (s, offer, decision) = self.subscription_context(catalog, sub_id, today)?;
-        refuse_if_any(check_seat_change(&self.subscriptions[s], offer, seats, &decision))?;
+        refuse_if_any(check_seat_change(
+            &self.subscriptions[s],
+            offer,
+            seats,
+            &decision,
+        ))?;
         let before = std::mem::replace(&mut self.subscriptions[s].seats, seats);
         if before != seats {
-            self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::SeatsChanged { before, after: seats });
+            self.log(
+                today,
+                Actor::Role(role),
+                Entity::Subscription {
+                    id: sub_id.to_string(),
+                },
+                Change::SeatsChanged {
+                    before,
+                    after: seats,
+                },
+            );
         }
         Ok(())
     }
 
     /// Switches auto-renew (on needs a renewing term and the offer eligible now, so it stays
     /// off after a nonprofit removal).
-    pub fn set_auto_renew(&mut self, role: Role, catalog: &Catalog, sub_id: &str, on: bool, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn set_auto_renew(
+        &mut self,
+        role: Role,
+        catalog: &Catalog,
+        sub_id: &str,
+        on: bool,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::ManageSubscription)?;
         let (s, _, decision) = self.subscription_context(catalog, sub_id, today)?;
         refuse_if_any(check_auto_renew(&self.subscriptions[s], on, &decision))?;
         let before = std::mem::replace(&mut self.subscriptions[s].auto_renew, on);
         if before != on {
-            self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::AutoRenewChanged { before, after: on });
+            self.log(
+                today,
+                Actor::Role(role),
+                Entity::Subscription {
+                    id: sub_id.to_string(),
+                },
+                Change::AutoRenewChanged { before, after: on },
+            );
         }
         Ok(())
     }
 
     /// Cancels an active subscription (auto-renew goes off with it).
-    pub fn cancel_subscription(&mut self, role: Role, sub_id: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn cancel_subscription(
+        &mut self,
+        role: Role,
+        sub_id: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::ManageSubscription)?;
         let s = self.subscription_index(sub_id)?;
         refuse_if_any(check_cancel(&self.subscriptions[s]))?;
@@ -410,7 +745,14 @@ impl Desk {
         sub.status = SubscriptionStatus::Cancelled { on: today };
         sub.auto_renew = false;
         let after = sub.status;
-        self.log(today, Actor::Role(role), Entity::Subscription { id: sub_id.to_string() }, Change::SubscriptionCancelled { before, after });
+        self.log(
+            today,
+            Actor::Role(role),
+            Entity::Subscription {
+                id: sub_id.to_string(),
+            },
+            Change::SubscriptionCancelled { before, after },
+        );
         Ok(())
     }
 
@@ -420,17 +762,34 @@ impl Desk {
         self.log(today, Actor::Role(role), Entity::Partner, change);
     }
 
-    pub fn set_partner_type(&mut self, role: Role, partner_type: PartnerType, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn set_partner_type(
+        &mut self,
+        role: Role,
+        partner_type: PartnerType,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::EditPartnerSettings)?;
         let before = std::mem::replace(&mut self.partner.partner_type, partner_type);
         if before != partner_type {
-            self.log_partner(today, role, Change::PartnerTypeChanged { before, after: partner_type });
+            self.log_partner(
+                today,
+                role,
+                Change::PartnerTypeChanged {
+                    before,
+                    after: partner_type,
+                },
+            );
         }
         Ok(())
     }
 
     /// Sets the partner's country (ISO alpha-2 code).
-    pub fn set_partner_country(&mut self, role: Role, country: &str, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn set_partner_country(
+        &mut self,
+        role: Role,
+        country: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::EditPartnerSettings)?;
         let country = country.trim().to_string();
         if !is_country_code(&country) {
@@ -438,25 +797,59 @@ impl Desk {
         }
         let before = std::mem::replace(&mut self.partner.country, country.clone());
         if before != country {
-            self.log_partner(today, role, Change::PartnerCountryChanged { before, after: country });
+            self.log_partner(
+                today,
+                role,
+                Change::PartnerCountryChanged {
+                    before,
+                    after: country,
+                },
+            );
         }
         Ok(())
     }
 
     /// Replaces the partner's reseller qualifications (duplicates dropped).
-    pub fn set_reseller_qualifications(&mut self, role: Role, mut qualifications: Vec<ResellerQualification>, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn set_reseller_qualifications(
+        &mut self,
+        role: Role,
+        mut qualifications: Vec<ResellerQualification>,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::EditPartnerSettings)?;
         let mut seen = Vec::new();
-        qualifications.retain(|q| if seen.contains(q) { false } else { seen.push(*q); true });
-        let before = std::mem::replace(&mut self.partner.reseller_qualifications, qualifications.clone());
+        qualifications.retain(|q| {
+            if seen.contains(q) {
+                false
+            } else {
+                seen.push(*q);
+                true
+            }
+        });
+        let before = std::mem::replace(
+            &mut self.partner.reseller_qualifications,
+            qualifications.clone(),
+        );
         if before != qualifications {
-            self.log_partner(today, role, Change::ResellerQualificationsChanged { before, after: qualifications });
+            self.log_partner(
+                today,
+                role,
+                Change::ResellerQualificationsChanged {
+                    before,
+                    after: qualifications,
+                },
+            );
         }
         Ok(())
     }
 
     /// Adds one of the partner's GCC validation codes (DOMAIN.md §2.5).
-    pub fn add_gcc_validation_code(&mut self, role: Role, mut code: GccValidationCode, today: NaiveDate) -> Result<(), Vec<Reason>> {
+    pub fn add_gcc_validation_code(
+        &mut self,
+        role: Role,
+        mut code: GccValidationCode,
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         role_check(role, Operation::EditPartnerSettings)?;
         refuse_if_any(check_new_gcc_code(&self.partner, &code))?;
         code.validation_id = code.validation_id.trim().to_string();
@@ -473,8 +866,8 @@ mod tests {
     use crate::domain::cart::CartLine;
     use crate::domain::catalog::{BillingFrequency, Term};
     use crate::domain::impact::SubscriptionEffect;
-    use crate::domain::nonprofit::NonprofitReview;
     use crate::domain::matrix::Segment;
+    use crate::domain::nonprofit::NonprofitReview;
     use crate::domain::qualification::EducationSegment;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -497,19 +890,37 @@ mod tests {
     }
 
     fn k12() -> EducationDetails {
-        EducationDetails { segment: Some(EducationSegment::K12), website: "contoso.edu".into() }
+        EducationDetails {
+            segment: Some(EducationSegment::K12),
+            website: "contoso.edu".into(),
+        }
     }
 
     fn new_customer(id: &str, prefix: &str, education: bool) -> NewCustomer {
-        NewCustomer { id: id.into(), account: account("US"), domain_prefix: prefix.into(), education: education.then(k12) }
+        NewCustomer {
+            id: id.into(),
+            account: account("US"),
+            domain_prefix: prefix.into(),
+            education: education.then(k12),
+        }
     }
 
     fn desk() -> Desk {
         let mut desk = Desk::new(PartnerProfile::default());
-        desk.set_reseller_qualifications(Role::GlobalAdmin, vec![ResellerQualification::GccModerate], d(3, 1)).unwrap();
+        desk.set_reseller_qualifications(
+            Role::GlobalAdmin,
+            vec![ResellerQualification::GccModerate],
+            d(3, 1),
+        )
+        .unwrap();
         desk.add_gcc_validation_code(
             Role::GlobalAdmin,
-            GccValidationCode { validation_id: "123456".into(), organization_name: "Gov".into(), max_creates: 5, remaining_creates: 1 },
+            GccValidationCode {
+                validation_id: "123456".into(),
+                organization_name: "Gov".into(),
+                max_creates: 5,
+                remaining_creates: 1,
+            },
             d(3, 1),
         )
         .unwrap();
@@ -517,19 +928,42 @@ mod tests {
     }
 
     fn line(offer: &str, seats: u32) -> CartLine {
-        CartLine { offer_id: offer.into(), seats, term: Term::OneYear, billing: BillingFrequency::Monthly }
+        CartLine {
+            offer_id: offer.into(),
+            seats,
+            term: Term::OneYear,
+            billing: BillingFrequency::Monthly,
+        }
     }
 
-    fn order(desk: &mut Desk, customer: &str, lines: Vec<CartLine>, ids: &[&str], today: NaiveDate) -> Result<(), Vec<Reason>> {
+    fn order(
+        desk: &mut Desk,
+        customer: &str,
+        lines: Vec<CartLine>,
+        ids: &[&str],
+        today: NaiveDate,
+    ) -> Result<(), Vec<Reason>> {
         let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-        desk.place_order(Role::SalesAgent, &Catalog::sample(), customer, &Cart { lines }, &ids, today)
+        desk.place_order(
+            Role::SalesAgent,
+            &Catalog::sample(),
+            customer,
+            &Cart { lines },
+            &ids,
+            today,
+        )
     }
 
     #[test]
     fn create_with_education_goes_in_review_and_is_audited() {
         let mut desk = desk();
         let audit_before = desk.audit.len();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "ContosoEdu", true), d(3, 7)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "ContosoEdu", true),
+            d(3, 7),
+        )
+        .unwrap();
         let c = desk.customer("c1").unwrap();
         assert_eq!(c.domain_prefix, "contosoedu");
         assert_eq!(c.verification_requests, 1);
@@ -540,17 +974,31 @@ mod tests {
         assert_eq!(log.len(), 2);
         assert_eq!(log[0].actor, Actor::Role(Role::SalesAgent));
         assert!(matches!(log[0].change, Change::CustomerCreated { .. }));
-        assert!(matches!(log[1].change, Change::QualificationRequested { requests_before: 0, requests_after: 1, .. }));
+        assert!(matches!(
+            log[1].change,
+            Change::QualificationRequested {
+                requests_before: 0,
+                requests_after: 1,
+                ..
+            }
+        ));
         assert_eq!(log[1].seq, log[0].seq + 1);
     }
 
     #[test]
     fn create_refuses_field_errors_and_taken_prefix_saving_nothing() {
         let mut desk = desk();
-        desk.create_customer(Role::AdminAgent, new_customer("c1", "contoso", false), d(3, 7)).unwrap();
+        desk.create_customer(
+            Role::AdminAgent,
+            new_customer("c1", "contoso", false),
+            d(3, 7),
+        )
+        .unwrap();
         let mut bad = new_customer("c2", "CONTOSO", true);
         bad.account.email = "x@gmail.com".into();
-        let err = desk.create_customer(Role::AdminAgent, bad, d(3, 7)).unwrap_err();
+        let err = desk
+            .create_customer(Role::AdminAgent, bad, d(3, 7))
+            .unwrap_err();
         let problems: Vec<(Field, Problem)> = err
             .iter()
             .map(|r| match r {
@@ -561,13 +1009,28 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                (Field::Email, Problem::FreeMailProvider { domain: "gmail.com".into() }),
-                (Field::PrimaryDomain, Problem::DomainPrefixTaken { prefix: "contoso".into() }),
+                (
+                    Field::Email,
+                    Problem::FreeMailProvider {
+                        domain: "gmail.com".into()
+                    }
+                ),
+                (
+                    Field::PrimaryDomain,
+                    Problem::DomainPrefixTaken {
+                        prefix: "contoso".into()
+                    }
+                ),
             ]
         );
         assert_eq!(desk.customers.len(), 1);
         assert_eq!(
-            desk.create_customer(Role::AdminAgent, new_customer("c1", "other", false), d(3, 7)).unwrap_err(),
+            desk.create_customer(
+                Role::AdminAgent,
+                new_customer("c1", "other", false),
+                d(3, 7)
+            )
+            .unwrap_err(),
             vec![Reason::DuplicateId { id: "c1".into() }]
         );
     }
@@ -582,7 +1045,9 @@ mod tests {
         assert!(!problems[0].is_error());
         desk.create_customer(Role::SalesAgent, c, d(3, 7)).unwrap();
         // Requesting Education later is refused on that address, consuming nothing.
-        let err = desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 8)).unwrap_err();
+        let err = desk
+            .request_education(Role::SalesAgent, "c1", k12(), d(3, 8))
+            .unwrap_err();
         assert!(matches!(&err[..], [Reason::Field(p)] if p.field == Field::Email));
         assert_eq!(desk.customer("c1").unwrap().verification_requests, 0);
     }
@@ -590,117 +1055,298 @@ mod tests {
     #[test]
     fn education_state_machine_through_the_desk() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", true),
+            d(3, 3),
+        )
+        .unwrap();
         // In review → Denied.
-        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnAcademicDomain, d(3, 5)).unwrap();
+        desk.deny_education(
+            Role::GlobalAdmin,
+            "c1",
+            VettingReason::NotAnAcademicDomain,
+            d(3, 5),
+        )
+        .unwrap();
         // Denied → only Global admin corrects the data; agents may resubmit unchanged.
         let mut corrected = account("US");
         corrected.company_name = "Contoso Public School District".into();
         assert_eq!(
-            desk.resubmit_education(Role::SalesAgent, "c1", Some(corrected.clone()), k12(), d(3, 6)).unwrap_err(),
-            vec![Reason::RoleNotPermitted { role: Role::SalesAgent, operation: Operation::CorrectAccount }]
+            desk.resubmit_education(
+                Role::SalesAgent,
+                "c1",
+                Some(corrected.clone()),
+                k12(),
+                d(3, 6)
+            )
+            .unwrap_err(),
+            vec![Reason::RoleNotPermitted {
+                role: Role::SalesAgent,
+                operation: Operation::CorrectAccount
+            }]
         );
-        desk.resubmit_education(Role::GlobalAdmin, "c1", Some(corrected.clone()), k12(), d(3, 6)).unwrap();
+        desk.resubmit_education(
+            Role::GlobalAdmin,
+            "c1",
+            Some(corrected.clone()),
+            k12(),
+            d(3, 6),
+        )
+        .unwrap();
         let c = desk.customer("c1").unwrap();
         assert_eq!(c.account, corrected);
         assert_eq!(c.domain_prefix, "contoso"); // unchangeable
         assert_eq!(c.verification_requests, 2);
         assert_eq!(c.record(Qualification::Education).unwrap().created, d(3, 6));
         // Denied again → resubmission 3 → Denied → the fourth is refused.
-        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnEducationCustomerAfterReview, d(3, 7)).unwrap();
-        desk.resubmit_education(Role::AdminAgent, "c1", None, k12(), d(3, 8)).unwrap();
-        desk.deny_education(Role::GlobalAdmin, "c1", VettingReason::NotAnEducationCustomer, d(3, 10)).unwrap();
+        desk.deny_education(
+            Role::GlobalAdmin,
+            "c1",
+            VettingReason::NotAnEducationCustomerAfterReview,
+            d(3, 7),
+        )
+        .unwrap();
+        desk.resubmit_education(Role::AdminAgent, "c1", None, k12(), d(3, 8))
+            .unwrap();
+        desk.deny_education(
+            Role::GlobalAdmin,
+            "c1",
+            VettingReason::NotAnEducationCustomer,
+            d(3, 10),
+        )
+        .unwrap();
         let audit_len = desk.audit.len();
         assert_eq!(
-            desk.resubmit_education(Role::GlobalAdmin, "c1", None, k12(), d(3, 11)).unwrap_err(),
+            desk.resubmit_education(Role::GlobalAdmin, "c1", None, k12(), d(3, 11))
+                .unwrap_err(),
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
         assert_eq!(desk.audit.len(), audit_len);
-        assert_eq!(desk.customer("c1").unwrap().record(Qualification::Education).unwrap().vetting_status, Some(VettingStatus::Denied));
+        assert_eq!(
+            desk.customer("c1")
+                .unwrap()
+                .record(Qualification::Education)
+                .unwrap()
+                .vetting_status,
+            Some(VettingStatus::Denied)
+        );
     }
 
     #[test]
     fn approve_then_buy_education() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
-        let a3 = Catalog::sample().get("m365-a3-faculty-edu").unwrap().clone();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", true),
+            d(3, 3),
+        )
+        .unwrap();
+        let a3 = Catalog::sample()
+            .get("m365-a3-faculty-edu")
+            .unwrap()
+            .clone();
         assert_eq!(
             desk.eligibility("c1", &a3, d(3, 4)).reasons(),
-            &[Reason::EducationInReview { since: d(3, 3), expected_by: d(3, 6) }]
+            &[Reason::EducationInReview {
+                since: d(3, 3),
+                expected_by: d(3, 6)
+            }]
         );
-        desk.approve_education(Role::SalesAgent, "c1", d(3, 5)).unwrap();
+        desk.approve_education(Role::SalesAgent, "c1", d(3, 5))
+            .unwrap();
         assert!(desk.eligibility("c1", &a3, d(3, 5)).is_allowed());
-        order(&mut desk, "c1", vec![line("m365-a3-faculty-edu", 30)], &["s1"], d(3, 5)).unwrap();
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-a3-faculty-edu", 30)],
+            &["s1"],
+            d(3, 5),
+        )
+        .unwrap();
         assert_eq!(desk.subscription("s1").unwrap().seats, 30);
         // Resubmission is only after Denied.
         assert_eq!(
-            desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 6)).unwrap_err(),
-            vec![Reason::QualificationAlreadyHeld { qualification: Qualification::Education, status: Some(VettingStatus::Approved) }]
+            desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 6))
+                .unwrap_err(),
+            vec![Reason::QualificationAlreadyHeld {
+                qualification: Qualification::Education,
+                status: Some(VettingStatus::Approved)
+            }]
         );
     }
 
     #[test]
     fn gcc_consumes_a_code_and_then_the_code_is_exhausted() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("g1", "agency", false), d(3, 3)).unwrap();
-        desk.create_customer(Role::SalesAgent, new_customer("g2", "agency2", false), d(3, 3)).unwrap();
-        desk.request_gcc(Role::AdminAgent, "g1", "123456", d(3, 4)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("g1", "agency", false),
+            d(3, 3),
+        )
+        .unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("g2", "agency2", false),
+            d(3, 3),
+        )
+        .unwrap();
+        desk.request_gcc(Role::AdminAgent, "g1", "123456", d(3, 4))
+            .unwrap();
         assert_eq!(desk.partner.gcc_validation_codes[0].remaining_creates, 0);
-        assert!(desk.audit.iter().any(|e| e.change == Change::GccValidationCodeUsed { code: "123456".into(), remaining_before: 1, remaining_after: 0 }));
+        assert!(desk.audit.iter().any(|e| e.change
+            == Change::GccValidationCodeUsed {
+                code: "123456".into(),
+                remaining_before: 1,
+                remaining_after: 0
+            }));
         assert_eq!(
-            desk.request_gcc(Role::AdminAgent, "g2", "123456", d(3, 4)).unwrap_err(),
-            vec![Reason::GccValidationCodeExhausted { code: "123456".into(), max_creates: 5 }]
+            desk.request_gcc(Role::AdminAgent, "g2", "123456", d(3, 4))
+                .unwrap_err(),
+            vec![Reason::GccValidationCodeExhausted {
+                code: "123456".into(),
+                max_creates: 5
+            }]
         );
         // SOE on top of GCC is a matrix row.
         desk.request_soe(Role::AdminAgent, "g1", d(3, 5)).unwrap();
         // A GCC customer buys GCC only.
         let cat = Catalog::sample();
-        assert!(desk.eligibility("g1", cat.get("m365-g3-gcc").unwrap(), d(3, 5)).is_allowed());
-        assert!(!desk.eligibility("g1", cat.get("m365-e3").unwrap(), d(3, 5)).is_allowed());
+        assert!(desk
+            .eligibility("g1", cat.get("m365-g3-gcc").unwrap(), d(3, 5))
+            .is_allowed());
+        assert!(!desk
+            .eligibility("g1", cat.get("m365-e3").unwrap(), d(3, 5))
+            .is_allowed());
     }
 
     #[test]
     fn nonprofit_lifecycle_switches_auto_renew_off_for_good() {
         let mut desk = desk();
         let cat = Catalog::sample();
-        desk.create_customer(Role::SalesAgent, new_customer("n1", "charity", false), d(1, 2)).unwrap();
-        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("n1", "charity", false),
+            d(1, 2),
+        )
+        .unwrap();
+        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2))
+            .unwrap();
         assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
-        order(&mut desk, "n1", vec![line("m365-business-premium-npo", 10), line("m365-e3", 5)], &["s1", "s2"], d(1, 3)).unwrap();
-        let removal = desk.send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10)).unwrap();
+        order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 10), line("m365-e3", 5)],
+            &["s1", "s2"],
+            d(1, 3),
+        )
+        .unwrap();
+        let removal = desk
+            .send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10))
+            .unwrap();
         assert_eq!(removal, d(4, 10));
         assert!(desk.apply_due_nonprofit_removals(d(4, 9)).is_empty());
         // During the notice nonprofit purchases still work.
-        order(&mut desk, "n1", vec![line("intune-plan-1-npo", 3)], &["s3"], d(2, 1)).unwrap();
+        order(
+            &mut desk,
+            "n1",
+            vec![line("intune-plan-1-npo", 3)],
+            &["s3"],
+            d(2, 1),
+        )
+        .unwrap();
         let removals = desk.apply_due_nonprofit_removals(d(4, 10));
         assert_eq!(removals.len(), 1);
         assert_eq!(removals[0].subscriptions.len(), 2);
-        assert!(desk.apply_due_nonprofit_removals(d(4, 11)).is_empty(), "idempotent");
+        assert!(
+            desk.apply_due_nonprofit_removals(d(4, 11)).is_empty(),
+            "idempotent"
+        );
         let s1 = desk.subscription("s1").unwrap();
         assert!(!s1.auto_renew);
-        assert_eq!(s1.proposed_equivalent.as_deref(), Some("m365-business-premium"));
-        assert!(desk.subscription("s2").unwrap().auto_renew, "commercial untouched");
-        assert_eq!(desk.customer("n1").unwrap().nonprofit_review, Some(NonprofitReview::Removed { removed_on: d(4, 10) }));
+        assert_eq!(
+            s1.proposed_equivalent.as_deref(),
+            Some("m365-business-premium")
+        );
+        assert!(
+            desk.subscription("s2").unwrap().auto_renew,
+            "commercial untouched"
+        );
+        assert_eq!(
+            desk.customer("n1").unwrap().nonprofit_review,
+            Some(NonprofitReview::Removed {
+                removed_on: d(4, 10)
+            })
+        );
         // Stays off; no new nonprofit purchases or seat increases.
-        let removed = Reason::NonprofitStatusRemoved { removed_on: d(4, 10) };
-        assert_eq!(desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12)).unwrap_err(), vec![removed.clone()]);
-        assert_eq!(desk.change_seats(Role::GlobalAdmin, &cat, "s1", 11, d(4, 12)).unwrap_err(), vec![removed.clone()]);
-        desk.change_seats(Role::GlobalAdmin, &cat, "s1", 4, d(4, 12)).unwrap();
-        let err = order(&mut desk, "n1", vec![line("m365-business-premium-npo", 1)], &["s4"], d(4, 12)).unwrap_err();
-        assert_eq!(err, vec![Reason::CartLine { line: 0, offer: "m365-business-premium-npo".into(), reason: Box::new(removed) }]);
-        assert!(desk.audit.iter().any(|e| e.actor == Actor::Clock && e.change == Change::AutoRenewChanged { before: true, after: false }));
+        let removed = Reason::NonprofitStatusRemoved {
+            removed_on: d(4, 10),
+        };
+        assert_eq!(
+            desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12))
+                .unwrap_err(),
+            vec![removed.clone()]
+        );
+        assert_eq!(
+            desk.change_seats(Role::GlobalAdmin, &cat, "s1", 11, d(4, 12))
+                .unwrap_err(),
+            vec![removed.clone()]
+        );
+        desk.change_seats(Role::GlobalAdmin, &cat, "s1", 4, d(4, 12))
+            .unwrap();
+        let err = order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 1)],
+            &["s4"],
+            d(4, 12),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            vec![Reason::CartLine {
+                line: 0,
+                offer: "m365-business-premium-npo".into(),
+                reason: Box::new(removed)
+            }]
+        );
+        assert!(desk.audit.iter().any(|e| e.actor == Actor::Clock
+            && e.change
+                == Change::AutoRenewChanged {
+                    before: true,
+                    after: false
+                }));
     }
 
     #[test]
     fn place_order_needs_one_fresh_id_per_line() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", false),
+            d(3, 3),
+        )
+        .unwrap();
         assert_eq!(
-            order(&mut desk, "c1", vec![line("m365-e3", 1), line("m365-e5", 1)], &["s1"], d(3, 3)).unwrap_err(),
+            order(
+                &mut desk,
+                "c1",
+                vec![line("m365-e3", 1), line("m365-e5", 1)],
+                &["s1"],
+                d(3, 3)
+            )
+            .unwrap_err(),
             vec![Reason::SubscriptionIdsMismatch { lines: 2, ids: 1 }]
         );
         assert_eq!(
-            order(&mut desk, "c1", vec![line("m365-e3", 1), line("m365-e5", 1)], &["s1", "s1"], d(3, 3)).unwrap_err(),
+            order(
+                &mut desk,
+                "c1",
+                vec![line("m365-e3", 1), line("m365-e5", 1)],
+                &["s1", "s1"],
+                d(3, 3)
+            )
+            .unwrap_err(),
             vec![Reason::DuplicateId { id: "s1".into() }]
         );
         assert!(desk.subscriptions.is_empty());
@@ -715,61 +1361,138 @@ mod tests {
     fn subscription_changes_are_audited_and_cancel_is_final() {
         let mut desk = desk();
         let cat = Catalog::sample();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", false),
+            d(3, 3),
+        )
+        .unwrap();
         order(&mut desk, "c1", vec![line("m365-e3", 10)], &["s1"], d(3, 3)).unwrap();
-        desk.change_seats(Role::AdminAgent, &cat, "s1", 12, d(3, 4)).unwrap();
-        desk.set_auto_renew(Role::AdminAgent, &cat, "s1", false, d(3, 4)).unwrap();
-        desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 5)).unwrap();
+        desk.change_seats(Role::AdminAgent, &cat, "s1", 12, d(3, 4))
+            .unwrap();
+        desk.set_auto_renew(Role::AdminAgent, &cat, "s1", false, d(3, 4))
+            .unwrap();
+        desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 5))
+            .unwrap();
         let changes: Vec<&Change> = desk.audit.iter().rev().take(3).map(|e| &e.change).collect();
         assert_eq!(
             changes,
             vec![
-                &Change::SubscriptionCancelled { before: SubscriptionStatus::Active, after: SubscriptionStatus::Cancelled { on: d(3, 5) } },
-                &Change::AutoRenewChanged { before: true, after: false },
-                &Change::SeatsChanged { before: 10, after: 12 },
+                &Change::SubscriptionCancelled {
+                    before: SubscriptionStatus::Active,
+                    after: SubscriptionStatus::Cancelled { on: d(3, 5) }
+                },
+                &Change::AutoRenewChanged {
+                    before: true,
+                    after: false
+                },
+                &Change::SeatsChanged {
+                    before: 10,
+                    after: 12
+                },
             ]
         );
-        let gone = vec![Reason::SubscriptionNotActive { subscription: "s1".into() }];
-        assert_eq!(desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 6)).unwrap_err(), gone);
-        assert_eq!(desk.change_seats(Role::SalesAgent, &cat, "s1", 5, d(3, 6)).unwrap_err(), gone);
-        assert_eq!(desk.cancel_subscription(Role::SalesAgent, "nope", d(3, 6)).unwrap_err(), vec![Reason::SubscriptionNotFound { subscription: "nope".into() }]);
+        let gone = vec![Reason::SubscriptionNotActive {
+            subscription: "s1".into(),
+        }];
+        assert_eq!(
+            desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 6))
+                .unwrap_err(),
+            gone
+        );
+        assert_eq!(
+            desk.change_seats(Role::SalesAgent, &cat, "s1", 5, d(3, 6))
+                .unwrap_err(),
+            gone
+        );
+        assert_eq!(
+            desk.cancel_subscription(Role::SalesAgent, "nope", d(3, 6))
+                .unwrap_err(),
+            vec![Reason::SubscriptionNotFound {
+                subscription: "nope".into()
+            }]
+        );
     }
 
     #[test]
     fn only_global_admin_corrects_accounts_and_edits_partner_settings() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", false), d(3, 3)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", false),
+            d(3, 3),
+        )
+        .unwrap();
         for role in [Role::AdminAgent, Role::SalesAgent] {
             assert_eq!(
-                desk.correct_account(role, "c1", account("SE"), d(3, 4)).unwrap_err(),
-                vec![Reason::RoleNotPermitted { role, operation: Operation::CorrectAccount }]
+                desk.correct_account(role, "c1", account("SE"), d(3, 4))
+                    .unwrap_err(),
+                vec![Reason::RoleNotPermitted {
+                    role,
+                    operation: Operation::CorrectAccount
+                }]
             );
             assert_eq!(
-                desk.set_partner_type(role, PartnerType::IndirectReseller, d(3, 4)).unwrap_err(),
-                vec![Reason::RoleNotPermitted { role, operation: Operation::EditPartnerSettings }]
+                desk.set_partner_type(role, PartnerType::IndirectReseller, d(3, 4))
+                    .unwrap_err(),
+                vec![Reason::RoleNotPermitted {
+                    role,
+                    operation: Operation::EditPartnerSettings
+                }]
             );
         }
-        desk.correct_account(Role::GlobalAdmin, "c1", account("SE"), d(3, 4)).unwrap();
+        desk.correct_account(Role::GlobalAdmin, "c1", account("SE"), d(3, 4))
+            .unwrap();
         assert_eq!(desk.customer("c1").unwrap().account.country, "SE");
         let mut bad = account("SE");
         bad.company_name = "Inc".into();
-        assert!(desk.correct_account(Role::GlobalAdmin, "c1", bad, d(3, 4)).is_err());
+        assert!(desk
+            .correct_account(Role::GlobalAdmin, "c1", bad, d(3, 4))
+            .is_err());
         assert_eq!(
-            desk.set_partner_country(Role::GlobalAdmin, "Poland", d(3, 4)).unwrap_err(),
-            vec![Reason::InvalidCountryCode { country: "Poland".into() }]
+            desk.set_partner_country(Role::GlobalAdmin, "Poland", d(3, 4))
+                .unwrap_err(),
+            vec![Reason::InvalidCountryCode {
+                country: "Poland".into()
+            }]
         );
-        desk.set_partner_country(Role::GlobalAdmin, "PL", d(3, 4)).unwrap();
-        assert!(matches!(desk.audit.last().unwrap().change, Change::PartnerCountryChanged { .. }));
+        desk.set_partner_country(Role::GlobalAdmin, "PL", d(3, 4))
+            .unwrap();
+        assert!(matches!(
+            desk.audit.last().unwrap().change,
+            Change::PartnerCountryChanged { .. }
+        ));
     }
 
     #[test]
     fn indirect_reseller_is_sent_to_its_provider_for_special_orders() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "contoso", true), d(3, 3)).unwrap();
-        desk.approve_education(Role::SalesAgent, "c1", d(3, 4)).unwrap();
-        desk.set_partner_type(Role::GlobalAdmin, PartnerType::IndirectReseller, d(3, 4)).unwrap();
-        let err = order(&mut desk, "c1", vec![line("m365-a3-faculty-edu", 1)], &["s1"], d(3, 5)).unwrap_err();
-        assert_eq!(err, vec![Reason::CartLine { line: 0, offer: "m365-a3-faculty-edu".into(), reason: Box::new(Reason::IndirectResellerMustUseProvider) }]);
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", true),
+            d(3, 3),
+        )
+        .unwrap();
+        desk.approve_education(Role::SalesAgent, "c1", d(3, 4))
+            .unwrap();
+        desk.set_partner_type(Role::GlobalAdmin, PartnerType::IndirectReseller, d(3, 4))
+            .unwrap();
+        let err = order(
+            &mut desk,
+            "c1",
+            vec![line("m365-a3-faculty-edu", 1)],
+            &["s1"],
+            d(3, 5),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            vec![Reason::CartLine {
+                line: 0,
+                offer: "m365-a3-faculty-edu".into(),
+                reason: Box::new(Reason::IndirectResellerMustUseProvider)
+            }]
+        );
         order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 5)).unwrap();
     }
 
@@ -777,31 +1500,109 @@ mod tests {
     fn impact_of_nonprofit_removal_and_education_denial() {
         let mut desk = desk();
         let cat = Catalog::sample();
-        desk.create_customer(Role::SalesAgent, new_customer("n1", "charity", true), d(1, 2)).unwrap();
-        desk.approve_education(Role::SalesAgent, "n1", d(1, 3)).unwrap();
-        desk.register_nonprofit(Role::SalesAgent, "n1", d(1, 3)).unwrap();
-        order(&mut desk, "n1", vec![line("m365-business-premium-npo", 5), line("m365-a3-faculty-edu", 5), line("m365-e3", 5)], &["s1", "s2", "s3"], d(1, 4)).unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("n1", "charity", true),
+            d(1, 2),
+        )
+        .unwrap();
+        desk.approve_education(Role::SalesAgent, "n1", d(1, 3))
+            .unwrap();
+        desk.register_nonprofit(Role::SalesAgent, "n1", d(1, 3))
+            .unwrap();
+        order(
+            &mut desk,
+            "n1",
+            vec![
+                line("m365-business-premium-npo", 5),
+                line("m365-a3-faculty-edu", 5),
+                line("m365-e3", 5),
+            ],
+            &["s1", "s2", "s3"],
+            d(1, 4),
+        )
+        .unwrap();
 
-        let np = desk.impact(&cat, "n1", QualificationChange::Revoke(Qualification::Nonprofit), d(1, 5)).unwrap();
+        let np = desk
+            .impact(
+                &cat,
+                "n1",
+                QualificationChange::Revoke(Qualification::Nonprofit),
+                d(1, 5),
+            )
+            .unwrap();
         assert!(np.allowed);
         assert!(np.offers_gained.is_empty());
-        assert!(np.offers_lost.contains(&"m365-business-premium-npo".to_string()));
-        assert!(np.offers_lost.iter().all(|o| cat.get(o).unwrap().segment == Segment::Nonprofit));
+        assert!(np
+            .offers_lost
+            .contains(&"m365-business-premium-npo".to_string()));
+        assert!(np
+            .offers_lost
+            .iter()
+            .all(|o| cat.get(o).unwrap().segment == Segment::Nonprofit));
         assert_eq!(np.subscriptions.len(), 1);
-        assert_eq!(np.subscriptions[0].effect, SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent: Some("m365-business-premium".into()) });
+        assert_eq!(
+            np.subscriptions[0].effect,
+            SubscriptionEffect::AutoRenewSwitchedOff {
+                commercial_equivalent: Some("m365-business-premium".into())
+            }
+        );
 
-        let edu = desk.impact(&cat, "n1", QualificationChange::Revoke(Qualification::Education), d(1, 5)).unwrap();
+        let edu = desk
+            .impact(
+                &cat,
+                "n1",
+                QualificationChange::Revoke(Qualification::Education),
+                d(1, 5),
+            )
+            .unwrap();
         assert_eq!(edu.subscriptions.len(), 1);
         assert_eq!(edu.subscriptions[0].subscription, "s2");
-        assert_eq!(edu.subscriptions[0].effect, SubscriptionEffect::SeatIncreasesAndRenewalBlocked);
+        assert_eq!(
+            edu.subscriptions[0].effect,
+            SubscriptionEffect::SeatIncreasesAndRenewalBlocked
+        );
 
         // GCC would be refused (Nonprofit + Education + GCC is no row) and would cost every
         // non-GCC offer.
-        let gcc = desk.impact(&cat, "n1", QualificationChange::Grant(Qualification::GovernmentCommunityCloud), d(1, 5)).unwrap();
+        let gcc = desk
+            .impact(
+                &cat,
+                "n1",
+                QualificationChange::Grant(Qualification::GovernmentCommunityCloud),
+                d(1, 5),
+            )
+            .unwrap();
         assert!(!gcc.allowed);
         assert_eq!(gcc.subscriptions.len(), 3);
-        assert!(gcc.offers_gained.iter().all(|o| cat.get(o).unwrap().segment == Segment::GovernmentCommunityCloud));
+        assert!(gcc
+            .offers_gained
+            .iter()
+            .all(|o| cat.get(o).unwrap().segment == Segment::GovernmentCommunityCloud));
         // The preview changed nothing.
         assert!(desk.customer("n1").unwrap().held().nonprofit);
+    }
+
+    #[test]
+    fn the_desk_round_trips_through_json() {
+        let mut desk = desk();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "contoso", true),
+            d(3, 3),
+        )
+        .unwrap();
+        desk.deny_education(
+            Role::GlobalAdmin,
+            "c1",
+            VettingReason::NotAnEligibleLibrary,
+            d(3, 4),
+        )
+        .unwrap();
+        order(&mut desk, "c1", vec![line("m365-e3", 2)], &["s1"], d(3, 4)).unwrap();
+        let json = serde_json::to_string(&desk).unwrap();
+        assert!(json.contains("\"NotAnEligibleLibrary\""));
+        let back: Desk = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, desk);
     }
 }

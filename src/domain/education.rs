@@ -28,12 +28,16 @@ fn check_transition(customer: &Customer, to: VettingStatus) -> Result<VettingSta
 
 /// Why approving would fail (the review must be pending).
 pub fn check_approve(customer: &Customer) -> Vec<Reason> {
-    check_transition(customer, VettingStatus::Approved).err().unwrap_or_default()
+    check_transition(customer, VettingStatus::Approved)
+        .err()
+        .unwrap_or_default()
 }
 
 /// Why denying would fail (the qualification must be in review or approved).
 pub fn check_deny(customer: &Customer) -> Vec<Reason> {
-    check_transition(customer, VettingStatus::Denied).err().unwrap_or_default()
+    check_transition(customer, VettingStatus::Denied)
+        .err()
+        .unwrap_or_default()
 }
 
 /// InReview → Approved on `today`. Returns the status before.
@@ -49,7 +53,11 @@ pub fn approve(customer: &mut Customer, today: NaiveDate) -> Result<VettingStatu
 
 /// InReview or Approved → Denied with one of the documented reasons (DOMAIN.md §2.3) on
 /// `today`. Returns the status before.
-pub fn deny(customer: &mut Customer, reason: VettingReason, today: NaiveDate) -> Result<VettingStatus, Vec<Reason>> {
+pub fn deny(
+    customer: &mut Customer,
+    reason: VettingReason,
+    today: NaiveDate,
+) -> Result<VettingStatus, Vec<Reason>> {
     let from = check_transition(customer, VettingStatus::Denied)?;
     if let Some(rec) = customer.record_mut(Qualification::Education) {
         rec.vetting_status = Some(VettingStatus::Denied);
@@ -80,7 +88,10 @@ mod tests {
     #[test]
     fn no_education_nothing_to_review() {
         let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(3));
-        assert_eq!(approve(&mut c, d(4)), Err(vec![Reason::EducationNotRequested]));
+        assert_eq!(
+            approve(&mut c, d(4)),
+            Err(vec![Reason::EducationNotRequested])
+        );
         assert_eq!(check_deny(&c), vec![Reason::EducationNotRequested]);
     }
 
@@ -89,29 +100,44 @@ mod tests {
         let mut c = in_review();
         assert_eq!(approve(&mut c, d(5)), Ok(VettingStatus::InReview));
         let rec = c.record(Qualification::Education).unwrap();
-        assert_eq!((rec.vetting_status, rec.decided), (Some(VettingStatus::Approved), Some(d(5))));
+        assert_eq!(
+            (rec.vetting_status, rec.decided),
+            (Some(VettingStatus::Approved), Some(d(5)))
+        );
         // Approved cannot be approved again.
         assert_eq!(
             check_approve(&c),
-            vec![Reason::VettingTransitionNotAllowed { from: VettingStatus::Approved, to: VettingStatus::Approved }]
+            vec![Reason::VettingTransitionNotAllowed {
+                from: VettingStatus::Approved,
+                to: VettingStatus::Approved
+            }]
         );
     }
 
     #[test]
     fn in_review_to_denied_with_reason() {
         let mut c = in_review();
-        assert_eq!(deny(&mut c, VettingReason::NotAnEligibleMuseum, d(6)), Ok(VettingStatus::InReview));
+        assert_eq!(
+            deny(&mut c, VettingReason::NotAnEligibleMuseum, d(6)),
+            Ok(VettingStatus::InReview)
+        );
         let rec = c.record(Qualification::Education).unwrap();
         assert_eq!(rec.vetting_status, Some(VettingStatus::Denied));
         assert_eq!(rec.vetting_reason, Some(VettingReason::NotAnEligibleMuseum));
         // Denied is neither approved nor denied again by the review.
         assert_eq!(
             approve(&mut c, d(7)),
-            Err(vec![Reason::VettingTransitionNotAllowed { from: VettingStatus::Denied, to: VettingStatus::Approved }])
+            Err(vec![Reason::VettingTransitionNotAllowed {
+                from: VettingStatus::Denied,
+                to: VettingStatus::Approved
+            }])
         );
         assert_eq!(
             check_deny(&c),
-            vec![Reason::VettingTransitionNotAllowed { from: VettingStatus::Denied, to: VettingStatus::Denied }]
+            vec![Reason::VettingTransitionNotAllowed {
+                from: VettingStatus::Denied,
+                to: VettingStatus::Denied
+            }]
         );
     }
 
@@ -119,7 +145,13 @@ mod tests {
     fn approved_to_denied_later() {
         let mut c = in_review();
         approve(&mut c, d(4)).unwrap();
-        assert_eq!(deny(&mut c, VettingReason::NoLongerAnEducationCustomer, d(20)), Ok(VettingStatus::Approved));
-        assert_eq!(c.record(Qualification::Education).unwrap().decided, Some(d(20)));
+        assert_eq!(
+            deny(&mut c, VettingReason::NoLongerAnEducationCustomer, d(20)),
+            Ok(VettingStatus::Approved)
+        );
+        assert_eq!(
+            c.record(Qualification::Education).unwrap().decided,
+            Some(d(20))
+        );
     }
 }

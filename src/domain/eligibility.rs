@@ -11,13 +11,21 @@ use super::reason::{Decision, Reason};
 
 /// Every reason this customer may not buy `offer` through `partner` on `today`, or `Allowed`.
 /// Cheap: no allocation unless refused.
-pub fn eligibility(customer: &Customer, partner: &PartnerProfile, offer: &Offer, today: NaiveDate) -> Decision {
+pub fn eligibility(
+    customer: &Customer,
+    partner: &PartnerProfile,
+    offer: &Offer,
+    today: NaiveDate,
+) -> Decision {
     let segment = offer.segment;
     let mut reasons = Vec::new();
 
     // DOMAIN.md §7: special segments only for license-based services and perpetual software.
     if !segment_allowed_for_product_type(segment, offer.product_type) {
-        reasons.push(Reason::SpecialSegmentNotForProductType { segment, product_type: offer.product_type });
+        reasons.push(Reason::SpecialSegmentNotForProductType {
+            segment,
+            product_type: offer.product_type,
+        });
     }
 
     // DOMAIN.md §4: the purchase matrix on the effective qualifications.
@@ -25,7 +33,11 @@ pub fn eligibility(customer: &Customer, partner: &PartnerProfile, offer: &Offer,
     let allowed = purchasable_segments(effective);
     if !allowed.contains(segment) {
         reasons.push(customer_reason(customer, segment, today).unwrap_or(
-            Reason::SegmentNotAllowedForQualifications { segment, qualifications: effective, allowed },
+            Reason::SegmentNotAllowedForQualifications {
+                segment,
+                qualifications: effective,
+                allowed,
+            },
         ));
     }
 
@@ -33,7 +45,9 @@ pub fn eligibility(customer: &Customer, partner: &PartnerProfile, offer: &Offer,
     if segment.is_special() {
         if partner.partner_type == PartnerType::IndirectReseller {
             reasons.push(Reason::IndirectResellerMustUseProvider);
-        } else if segment == Segment::GovernmentCommunityCloud && !partner.has_gcc_reseller_qualification() {
+        } else if segment == Segment::GovernmentCommunityCloud
+            && !partner.has_gcc_reseller_qualification()
+        {
             reasons.push(Reason::PartnerLacksGccResellerQualification);
         }
     }
@@ -74,10 +88,10 @@ mod tests {
     use super::*;
     use crate::domain::account::AccountInfo;
     use crate::domain::catalog::Catalog;
+    use crate::domain::matrix::SegmentSet;
     use crate::domain::nonprofit::NonprofitReview;
     use crate::domain::partner::ResellerQualification;
     use crate::domain::qualification::{QualificationRecord, QualificationSet, VettingReason};
-    use crate::domain::matrix::SegmentSet;
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
@@ -92,7 +106,10 @@ mod tests {
     }
 
     fn gcc_partner() -> PartnerProfile {
-        PartnerProfile { reseller_qualifications: vec![ResellerQualification::GccModerate], ..PartnerProfile::default() }
+        PartnerProfile {
+            reseller_qualifications: vec![ResellerQualification::GccModerate],
+            ..PartnerProfile::default()
+        }
     }
 
     fn offer(id: &str) -> Offer {
@@ -109,7 +126,10 @@ mod tests {
             &[Reason::SegmentNotAllowedForQualifications {
                 segment: Segment::Education,
                 qualifications: QualificationSet::NONE,
-                allowed: SegmentSet { commercial: true, ..SegmentSet::default() },
+                allowed: SegmentSet {
+                    commercial: true,
+                    ..SegmentSet::default()
+                },
             }]
         );
     }
@@ -123,14 +143,20 @@ mod tests {
         c.qualifications[0].vetting_status = Some(VettingStatus::InReview);
         assert_eq!(
             eligibility(&c, &p, &a3, d(5)).reasons(),
-            &[Reason::EducationInReview { since: d(3), expected_by: d(6) }]
+            &[Reason::EducationInReview {
+                since: d(3),
+                expected_by: d(6)
+            }]
         );
         c.qualifications[0].vetting_status = Some(VettingStatus::Denied);
         c.qualifications[0].vetting_reason = Some(VettingReason::NotAnAcademicDomain);
         c.qualifications[0].decided = Some(d(4));
         assert_eq!(
             eligibility(&c, &p, &a3, d(5)).reasons(),
-            &[Reason::EducationDenied { reason: Some(VettingReason::NotAnAcademicDomain), since: d(4) }]
+            &[Reason::EducationDenied {
+                reason: Some(VettingReason::NotAnAcademicDomain),
+                since: d(4)
+            }]
         );
         // Commercial stays open meanwhile.
         assert!(eligibility(&c, &p, &offer("m365-e3"), d(5)).is_allowed());
@@ -150,7 +176,10 @@ mod tests {
     #[test]
     fn indirect_reseller_goes_through_its_provider_for_special_segments_only() {
         let c = customer(&[Qualification::Education]);
-        let p = PartnerProfile { partner_type: PartnerType::IndirectReseller, ..gcc_partner() };
+        let p = PartnerProfile {
+            partner_type: PartnerType::IndirectReseller,
+            ..gcc_partner()
+        };
         assert_eq!(
             eligibility(&c, &p, &offer("m365-a3-faculty-edu"), d(3)).reasons(),
             &[Reason::IndirectResellerMustUseProvider]
@@ -164,13 +193,22 @@ mod tests {
         let p = gcc_partner();
         let npo = offer("m365-business-premium-npo");
         assert!(eligibility(&c, &p, &npo, d(3)).is_allowed());
-        c.nonprofit_review = Some(NonprofitReview::NoticeGiven { notice_date: d(3), removal_date: d(20) });
+        c.nonprofit_review = Some(NonprofitReview::NoticeGiven {
+            notice_date: d(3),
+            removal_date: d(20),
+        });
         // During the notice the customer still buys nonprofit (PRODUCT.md: effects at removal).
         assert!(eligibility(&c, &p, &npo, d(19)).is_allowed());
-        assert_eq!(eligibility(&c, &p, &npo, d(20)).reasons(), &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]);
+        assert_eq!(
+            eligibility(&c, &p, &npo, d(20)).reasons(),
+            &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]
+        );
         c.qualifications.clear();
         c.nonprofit_review = Some(NonprofitReview::Removed { removed_on: d(20) });
-        assert_eq!(eligibility(&c, &p, &npo, d(25)).reasons(), &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]);
+        assert_eq!(
+            eligibility(&c, &p, &npo, d(25)).reasons(),
+            &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]
+        );
     }
 
     #[test]
@@ -180,7 +218,10 @@ mod tests {
         azure_edu.segment = Segment::Education;
         assert_eq!(
             eligibility(&c, &gcc_partner(), &azure_edu, d(3)).reasons(),
-            &[Reason::SpecialSegmentNotForProductType { segment: Segment::Education, product_type: crate::domain::catalog::ProductType::Azure }]
+            &[Reason::SpecialSegmentNotForProductType {
+                segment: Segment::Education,
+                product_type: crate::domain::catalog::ProductType::Azure
+            }]
         );
     }
 
@@ -188,10 +229,16 @@ mod tests {
     fn every_reason_at_once() {
         // A commercial customer asking an indirect reseller for GCC: matrix and partner gate.
         let c = customer(&[]);
-        let p = PartnerProfile { partner_type: PartnerType::IndirectReseller, ..PartnerProfile::default() };
+        let p = PartnerProfile {
+            partner_type: PartnerType::IndirectReseller,
+            ..PartnerProfile::default()
+        };
         let r = eligibility(&c, &p, &offer("m365-g3-gcc"), d(3));
         assert_eq!(r.reasons().len(), 2);
-        assert!(matches!(r.reasons()[0], Reason::SegmentNotAllowedForQualifications { .. }));
+        assert!(matches!(
+            r.reasons()[0],
+            Reason::SegmentNotAllowedForQualifications { .. }
+        ));
         assert_eq!(r.reasons()[1], Reason::IndirectResellerMustUseProvider);
     }
 }

@@ -27,7 +27,9 @@ pub enum QualificationChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionEffect {
     /// Nonprofit removal: auto-renew switched off, commercial equivalent proposed (DOMAIN.md §8).
-    AutoRenewSwitchedOff { commercial_equivalent: Option<String> },
+    AutoRenewSwitchedOff {
+        commercial_equivalent: Option<String>,
+    },
     /// The subscription keeps running, but no seat increase or auto-renew any more
     /// (DOMAIN.md §10 [derived]).
     SeatIncreasesAndRenewalBlocked,
@@ -60,13 +62,18 @@ pub struct Impact {
 }
 
 /// The customer as it would be after `change` on `today`.
-pub fn apply_change(customer: &Customer, change: QualificationChange, today: NaiveDate) -> Customer {
+pub fn apply_change(
+    customer: &Customer,
+    change: QualificationChange,
+    today: NaiveDate,
+) -> Customer {
     let mut c = customer.clone();
     match change {
         QualificationChange::Grant(kind) => {
             c.qualifications.retain(|r| r.kind != kind);
             if kind != Qualification::None {
-                c.qualifications.push(QualificationRecord::granted(kind, today));
+                c.qualifications
+                    .push(QualificationRecord::granted(kind, today));
             }
             if kind == Qualification::Nonprofit {
                 c.nonprofit_review = None;
@@ -115,11 +122,17 @@ pub fn impact<'a>(
             let effect = match flip(&s.offer_id)? {
                 true => SubscriptionEffect::SeatIncreasesAndRenewalUnblocked,
                 false if nonprofit_removal && s.segment == Segment::Nonprofit && s.seat_based => {
-                    SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent: s.commercial_equivalent.clone() }
+                    SubscriptionEffect::AutoRenewSwitchedOff {
+                        commercial_equivalent: s.commercial_equivalent.clone(),
+                    }
                 }
                 false => SubscriptionEffect::SeatIncreasesAndRenewalBlocked,
             };
-            Some(SubscriptionImpact { subscription: s.id.clone(), offer: s.offer_id.clone(), effect })
+            Some(SubscriptionImpact {
+                subscription: s.id.clone(),
+                offer: s.offer_id.clone(),
+                effect,
+            })
         })
         .collect();
     Impact {
@@ -129,5 +142,120 @@ pub fn impact<'a>(
         offers_gained,
         offers_lost,
         subscriptions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::AccountInfo;
+    use crate::domain::cart::CartLine;
+    use crate::domain::catalog::{BillingFrequency, Term};
+    use crate::domain::qualification::VettingStatus;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
+    }
+
+    fn denied_education_customer() -> Customer {
+        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(1));
+        let mut rec = QualificationRecord::granted(Qualification::Education, d(1));
+        rec.vetting_status = Some(VettingStatus::Denied);
+        c.qualifications.push(rec);
+        c
+    }
+
+    #[test]
+    fn granting_education_unblocks_education_offers_and_subscriptions() {
+        let catalog = Catalog::sample();
+        let c = denied_education_customer();
+        let offer = catalog.get("minecraft-education-edu").unwrap();
+        let line = CartLine {
+            offer_id: offer.id.clone(),
+            seats: 10,
+            term: Term::OneYear,
+            billing: BillingFrequency::Annual,
+        };
+        let subs = [Subscription::new(
+            "s".into(),
+            "c".into(),
+            offer,
+            &line,
+            d(1),
+        )];
+        let i = impact(
+            &c,
+            &PartnerProfile::default(),
+            &catalog,
+            &subs,
+            QualificationChange::Grant(Qualification::Education),
+            d(2),
+        );
+        assert!(i.allowed);
+        assert_eq!(
+            i.before, i.after,
+            "Education was held (denied) before, approved after"
+        );
+        assert!(i.offers_lost.is_empty());
+        let edu_offers: Vec<String> = catalog
+            .offers
+            .iter()
+            .filter(|o| o.segment == Segment::Education)
+            .map(|o| o.id.clone())
+            .collect();
+        assert_eq!(i.offers_gained, edu_offers);
+        assert_eq!(
+            i.subscriptions,
+            vec![SubscriptionImpact {
+                subscription: "s".into(),
+                offer: offer.id.clone(),
+                effect: SubscriptionEffect::SeatIncreasesAndRenewalUnblocked
+            }]
+        );
+    }
+
+    #[test]
+    fn a_change_with_no_effect_reports_nothing() {
+        let catalog = Catalog::sample();
+        let c = denied_education_customer();
+        let none: [Subscription; 0] = [];
+        // SOE adds no segment (DOMAIN.md §4 rule 3).
+        let i = impact(
+            &c,
+            &PartnerProfile::default(),
+            &catalog,
+            &none,
+            QualificationChange::Grant(Qualification::StateOwnedEntity),
+            d(2),
+        );
+        assert!(i.allowed);
+        assert!(
+            i.offers_gained.is_empty() && i.offers_lost.is_empty() && i.subscriptions.is_empty()
+        );
+        assert_eq!(
+            i.after,
+            QualificationSet::of(&[Qualification::Education, Qualification::StateOwnedEntity])
+        );
+    }
+
+    #[test]
+    fn apply_change_does_not_touch_the_original() {
+        let c = denied_education_customer();
+        let after = apply_change(
+            &c,
+            QualificationChange::Revoke(Qualification::Education),
+            d(2),
+        );
+        assert!(after.qualifications.is_empty());
+        assert_eq!(c.qualifications.len(), 1);
+        let np = apply_change(
+            &c,
+            QualificationChange::Revoke(Qualification::Nonprofit),
+            d(2),
+        );
+        assert_eq!(
+            np.nonprofit_review,
+            Some(NonprofitReview::Removed { removed_on: d(2) })
+        );
     }
 }

@@ -52,7 +52,10 @@ impl SegmentSet {
 
     /// The segments in the set, in [`Segment::ALL`] order.
     pub fn segments(self) -> Vec<Segment> {
-        Segment::ALL.into_iter().filter(|&s| self.contains(s)).collect()
+        Segment::ALL
+            .into_iter()
+            .filter(|&s| self.contains(s))
+            .collect()
     }
 }
 
@@ -61,7 +64,10 @@ impl SegmentSet {
 pub fn purchasable_segments(held: QualificationSet) -> SegmentSet {
     if held.gcc {
         // DOMAIN.md §4 rule 1: GCC customers buy GCC only, not even Commercial.
-        return SegmentSet { government_community_cloud: true, ..SegmentSet::default() };
+        return SegmentSet {
+            government_community_cloud: true,
+            ..SegmentSet::default()
+        };
     }
     // DOMAIN.md §4 rules 2 and 3: Commercial, plus Education / Nonprofit when held; SOE adds
     // nothing.
@@ -99,6 +105,9 @@ mod tests {
     #[test]
     fn nonprofit_plus_education_buys_three_segments() {
         let s = purchasable_segments(QualificationSet::of(&[Nonprofit, Education]));
-        assert_eq!(s.segments(), vec![Segment::Commercial, Segment::Education, Segment::Nonprofit]);
+        assert_eq!(
+            s.segments(),
+            vec![Segment::Commercial, Segment::Education, Segment::Nonprofit]
+        );
     }
 }

@@ -27,12 +27,15 @@ pub mod roles;
 pub mod subscription;
 
 pub use account::{
-    validate_account, validate_domain_prefix, validate_education_details, AccountContext, AccountInfo,
-    EducationDetails, Field, FieldProblem, Problem, Severity,
+    validate_account, validate_domain_prefix, validate_education_details, AccountContext,
+    AccountInfo, EducationDetails, Field, FieldProblem, Problem, Severity,
 };
 pub use audit::{Actor, AuditEntry, Change, Entity};
 pub use cart::{check_cart, Cart, CartLine};
-pub use catalog::{BillingFrequency, Catalog, CatalogProblem, Offer, PriceBasis, PricePer, ProductType, SamplePrice, Term};
+pub use catalog::{
+    BillingFrequency, Catalog, CatalogProblem, Offer, PriceBasis, PricePer, ProductType,
+    SamplePrice, Term,
+};
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
 pub use desk::{Desk, NewCustomer};
 pub use eligibility::eligibility;
@@ -41,8 +44,8 @@ pub use matrix::{purchasable_segments, Segment, SegmentSet};
 pub use nonprofit::{NonprofitRemoval, NonprofitReview, RemovedSubscription};
 pub use partner::{GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
 pub use qualification::{
-    EducationSegment, Qualification, QualificationRecord, QualificationSet, VettingReason, VettingStatus,
-    ALLOWED_SETS,
+    EducationSegment, Qualification, QualificationRecord, QualificationSet, VettingReason,
+    VettingStatus, ALLOWED_SETS,
 };
 pub use reason::{Decision, Reason};
 pub use request::{checklist, QualificationRequest};

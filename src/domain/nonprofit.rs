@@ -6,16 +6,19 @@ use serde::{Deserialize, Serialize};
 
 use super::customer::Customer;
 use super::dates::nonprofit_removal_date;
+use super::matrix::Segment;
 use super::qualification::{Qualification, QualificationRecord};
 use super::reason::Reason;
 use super::subscription::Subscription;
-use super::matrix::Segment;
 
 /// Where a customer's nonprofit periodic review stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NonprofitReview {
     /// Found no longer eligible on `notice_date`; the qualification goes on `removal_date`.
-    NoticeGiven { notice_date: NaiveDate, removal_date: NaiveDate },
+    NoticeGiven {
+        notice_date: NaiveDate,
+        removal_date: NaiveDate,
+    },
     /// The qualification was removed on `removed_on`.
     Removed { removed_on: NaiveDate },
 }
@@ -59,7 +62,10 @@ pub fn check_register(customer: &Customer) -> Vec<Reason> {
 
 /// Registers the customer (the check must have passed): Nonprofit approved, review cleared.
 pub fn register(customer: &mut Customer, today: NaiveDate) {
-    customer.qualifications.push(QualificationRecord::granted(Qualification::Nonprofit, today));
+    customer.qualifications.push(QualificationRecord::granted(
+        Qualification::Nonprofit,
+        today,
+    ));
     customer.nonprofit_review = None;
 }
 
@@ -69,8 +75,14 @@ pub fn check_notice(customer: &Customer) -> Vec<Reason> {
         return vec![Reason::NonprofitNotHeld];
     }
     match customer.nonprofit_review {
-        Some(NonprofitReview::NoticeGiven { notice_date, removal_date }) => {
-            vec![Reason::NonprofitNoticeAlreadySent { notice_date, removal_date }]
+        Some(NonprofitReview::NoticeGiven {
+            notice_date,
+            removal_date,
+        }) => {
+            vec![Reason::NonprofitNoticeAlreadySent {
+                notice_date,
+                removal_date,
+            }]
         }
         _ => Vec::new(),
     }
@@ -79,7 +91,10 @@ pub fn check_notice(customer: &Customer) -> Vec<Reason> {
 /// Starts the 90-day notice (DOMAIN.md §8). Returns the removal date.
 pub fn give_notice(customer: &mut Customer, today: NaiveDate) -> NaiveDate {
     let removal_date = nonprofit_removal_date(today);
-    customer.nonprofit_review = Some(NonprofitReview::NoticeGiven { notice_date: today, removal_date });
+    customer.nonprofit_review = Some(NonprofitReview::NoticeGiven {
+        notice_date: today,
+        removal_date,
+    });
     removal_date
 }
 
@@ -98,8 +113,12 @@ pub fn remove_if_due<'a>(
     if removal_date > today {
         return None;
     }
-    customer.qualifications.retain(|r| r.kind != Qualification::Nonprofit);
-    customer.nonprofit_review = Some(NonprofitReview::Removed { removed_on: removal_date });
+    customer
+        .qualifications
+        .retain(|r| r.kind != Qualification::Nonprofit);
+    customer.nonprofit_review = Some(NonprofitReview::Removed {
+        removed_on: removal_date,
+    });
     let touched = subscriptions
         .into_iter()
         .filter(|s| {
@@ -130,8 +149,8 @@ pub fn remove_if_due<'a>(
 mod tests {
     use super::*;
     use crate::domain::account::AccountInfo;
-    use crate::domain::catalog::Catalog;
     use crate::domain::cart::CartLine;
+    use crate::domain::catalog::Catalog;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, day).unwrap()
@@ -141,8 +160,18 @@ mod tests {
         let catalog = Catalog::sample();
         let offer = catalog.get(offer).unwrap();
         let term = offer.terms[0];
-        let billing = offer.billing.iter().copied().find(|b| term.allows_billing(*b)).unwrap();
-        let line = CartLine { offer_id: offer.id.clone(), seats: 1, term, billing };
+        let billing = offer
+            .billing
+            .iter()
+            .copied()
+            .find(|b| term.allows_billing(*b))
+            .unwrap();
+        let line = CartLine {
+            offer_id: offer.id.clone(),
+            seats: 1,
+            term,
+            billing,
+        };
         Subscription::new(id.into(), customer.into(), offer, &line, d(1, 1))
     }
 
@@ -150,8 +179,14 @@ mod tests {
     fn register_refuses_sets_outside_the_matrix() {
         let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(1, 1));
         assert!(check_register(&c).is_empty());
-        c.qualifications.push(QualificationRecord::granted(Qualification::StateOwnedEntity, d(1, 1)));
-        assert!(matches!(check_register(&c)[..], [Reason::QualificationSetNotAllowed { .. }]));
+        c.qualifications.push(QualificationRecord::granted(
+            Qualification::StateOwnedEntity,
+            d(1, 1),
+        ));
+        assert!(matches!(
+            check_register(&c)[..],
+            [Reason::QualificationSetNotAllowed { .. }]
+        ));
         c.qualifications.clear();
         register(&mut c, d(1, 1));
         assert_eq!(check_register(&c), vec![Reason::NonprofitAlreadyRegistered]);
@@ -165,9 +200,12 @@ mod tests {
         assert_eq!(give_notice(&mut c, d(1, 10)), d(4, 10));
         assert_eq!(
             check_notice(&c),
-            vec![Reason::NonprofitNoticeAlreadySent { notice_date: d(1, 10), removal_date: d(4, 10) }]
+            vec![Reason::NonprofitNoticeAlreadySent {
+                notice_date: d(1, 10),
+                removal_date: d(4, 10)
+            }]
         );
-        let mut subs = vec![
+        let mut subs = [
             sub("s1", "m365-business-premium-npo", "c"),
             sub("s2", "office-ltsc-standard-2021-npo", "c"),
             sub("s3", "m365-business-premium", "c"),
@@ -188,10 +226,18 @@ mod tests {
         );
         assert!(!c.held().nonprofit);
         assert!(!subs[0].auto_renew);
-        assert_eq!(subs[0].proposed_equivalent.as_deref(), Some("m365-business-premium"));
+        assert_eq!(
+            subs[0].proposed_equivalent.as_deref(),
+            Some("m365-business-premium")
+        );
         assert!(subs[2].auto_renew && subs[3].auto_renew);
         // Idempotent.
         assert_eq!(remove_if_due(&mut c, subs.iter_mut(), d(5, 1)), None);
-        assert_eq!(c.nonprofit_review, Some(NonprofitReview::Removed { removed_on: d(4, 10) }));
+        assert_eq!(
+            c.nonprofit_review,
+            Some(NonprofitReview::Removed {
+                removed_on: d(4, 10)
+            })
+        );
     }
 }

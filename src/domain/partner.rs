@@ -61,7 +61,9 @@ impl PartnerProfile {
 
     /// The validation code with this id, if the partner has it.
     pub fn gcc_code(&self, validation_id: &str) -> Option<&GccValidationCode> {
-        self.gcc_validation_codes.iter().find(|c| c.validation_id == validation_id.trim())
+        self.gcc_validation_codes
+            .iter()
+            .find(|c| c.validation_id == validation_id.trim())
     }
 }
 
@@ -117,13 +119,18 @@ mod tests {
         p.gcc_validation_codes.push(code("123456", 5, 4));
         assert_eq!(
             check_new_gcc_code(&p, &code("123456", 5, 5)),
-            vec![Reason::DuplicateId { id: "123456".into() }]
+            vec![Reason::DuplicateId {
+                id: "123456".into()
+            }]
         );
         assert_eq!(
             check_new_gcc_code(&p, &code("", 0, 0)),
             vec![
                 Reason::GccValidationCodeInvalid,
-                Reason::GccValidationCodeCreatesInvalid { max_creates: 0, remaining_creates: 0 }
+                Reason::GccValidationCodeCreatesInvalid {
+                    max_creates: 0,
+                    remaining_creates: 0
+                }
             ]
         );
         assert_eq!(check_new_gcc_code(&p, &code("9", 2, 3)).len(), 1);

@@ -134,8 +134,12 @@ pub struct QualificationSet {
 
 impl QualificationSet {
     /// The empty set: a commercial customer.
-    pub const NONE: QualificationSet =
-        QualificationSet { education: false, nonprofit: false, gcc: false, soe: false };
+    pub const NONE: QualificationSet = QualificationSet {
+        education: false,
+        nonprofit: false,
+        gcc: false,
+        soe: false,
+    };
 
     /// Build a set from qualification kinds (`None` adds nothing).
     pub fn of(kinds: &[Qualification]) -> Self {
@@ -201,7 +205,12 @@ impl QualificationSet {
 }
 
 const fn set(education: bool, nonprofit: bool, gcc: bool, soe: bool) -> QualificationSet {
-    QualificationSet { education, nonprofit, gcc, soe }
+    QualificationSet {
+        education,
+        nonprofit,
+        gcc,
+        soe,
+    }
 }
 
 /// The 8 rows of the purchase matrix (DOMAIN.md §4), in its order: None, Nonprofit, Education,

@@ -51,12 +51,23 @@ impl Decision {
 pub enum Reason {
     // --- roles and look-ups -------------------------------------------------------------
     /// The acting role may not do this (DOMAIN.md §9).
-    RoleNotPermitted { role: Role, operation: Operation },
-    CustomerNotFound { customer: String },
-    SubscriptionNotFound { subscription: String },
-    OfferNotFound { offer: String },
+    RoleNotPermitted {
+        role: Role,
+        operation: Operation,
+    },
+    CustomerNotFound {
+        customer: String,
+    },
+    SubscriptionNotFound {
+        subscription: String,
+    },
+    OfferNotFound {
+        offer: String,
+    },
     /// A caller-supplied id (customer, subscription, validation code) is already used.
-    DuplicateId { id: String },
+    DuplicateId {
+        id: String,
+    },
 
     // --- account fields (DOMAIN.md §6.2) -----------------------------------------------
     /// A field error (warnings never refuse).
@@ -64,11 +75,19 @@ pub enum Reason {
 
     // --- qualification requests (DOMAIN.md §2, §4, §6) ---------------------------------
     /// `None` and `Nonprofit` cannot be requested by a partner (§2.1).
-    NotRequestableByPartner { qualification: Qualification },
+    NotRequestableByPartner {
+        qualification: Qualification,
+    },
     /// At most 3 verification requests per customer, the first included (§6.4).
-    VerificationRequestsExhausted { used: u8, max: u8 },
+    VerificationRequestsExhausted {
+        used: u8,
+        max: u8,
+    },
     /// The customer already holds it; Education can be resubmitted only after `Denied` (§6.7).
-    QualificationAlreadyHeld { qualification: Qualification, status: Option<VettingStatus> },
+    QualificationAlreadyHeld {
+        qualification: Qualification,
+        status: Option<VettingStatus>,
+    },
     /// The result would not be one of the 8 rows of the purchase matrix (§2.2, §4).
     QualificationSetNotAllowed {
         current: QualificationSet,
@@ -76,31 +95,47 @@ pub enum Reason {
         resulting: QualificationSet,
     },
     /// GCC is for US government entities (§5, S23).
-    GccRequiresUnitedStates { country: String },
+    GccRequiresUnitedStates {
+        country: String,
+    },
     /// GCC needs the partner's GCC reseller qualification (§5).
     PartnerLacksGccResellerQualification,
     /// A GCC request needs a validation code (§2.4).
     GccValidationCodeRequired,
     /// The code is not one of the partner's (§2.5).
-    GccValidationCodeUnknown { code: String },
+    GccValidationCodeUnknown {
+        code: String,
+    },
     /// The code has no creates left (§2.5).
-    GccValidationCodeExhausted { code: String, max_creates: u32 },
+    GccValidationCodeExhausted {
+        code: String,
+        max_creates: u32,
+    },
     /// A new validation code with an empty or malformed id.
     GccValidationCodeInvalid,
     /// A new validation code whose counts make no sense.
-    GccValidationCodeCreatesInvalid { max_creates: u32, remaining_creates: u32 },
+    GccValidationCodeCreatesInvalid {
+        max_creates: u32,
+        remaining_creates: u32,
+    },
 
     // --- Education review and nonprofit programme (simulated Microsoft side) -----------
     /// The customer has no Education qualification to review or resubmit.
     EducationNotRequested,
     /// That vetting transition does not exist (§6.7).
-    VettingTransitionNotAllowed { from: VettingStatus, to: VettingStatus },
+    VettingTransitionNotAllowed {
+        from: VettingStatus,
+        to: VettingStatus,
+    },
     /// Nonprofit already registered.
     NonprofitAlreadyRegistered,
     /// The customer holds no nonprofit qualification.
     NonprofitNotHeld,
     /// A periodic-review notice is already running (§8).
-    NonprofitNoticeAlreadySent { notice_date: NaiveDate, removal_date: NaiveDate },
+    NonprofitNoticeAlreadySent {
+        notice_date: NaiveDate,
+        removal_date: NaiveDate,
+    },
 
     // --- offer eligibility (§4, §5, §7, §8) --------------------------------------------
     /// The purchase matrix does not let these qualifications buy this segment (§4).
@@ -110,37 +145,78 @@ pub enum Reason {
         allowed: SegmentSet,
     },
     /// Education is still in review (§4 rule 4, §6.1).
-    EducationInReview { since: NaiveDate, expected_by: NaiveDate },
+    EducationInReview {
+        since: NaiveDate,
+        expected_by: NaiveDate,
+    },
     /// Education was denied (§4 rule 4, §2.3).
-    EducationDenied { reason: Option<VettingReason>, since: NaiveDate },
+    EducationDenied {
+        reason: Option<VettingReason>,
+        since: NaiveDate,
+    },
     /// The nonprofit qualification was removed after the periodic review (§8).
-    NonprofitStatusRemoved { removed_on: NaiveDate },
+    NonprofitStatusRemoved {
+        removed_on: NaiveDate,
+    },
     /// Special segments exist only for license-based services and perpetual software (§7).
-    SpecialSegmentNotForProductType { segment: Segment, product_type: ProductType },
+    SpecialSegmentNotForProductType {
+        segment: Segment,
+        product_type: ProductType,
+    },
     /// An indirect reseller goes through its indirect provider for special segments (§5.2).
     IndirectResellerMustUseProvider,
 
     // --- cart and subscriptions (§10) --------------------------------------------------
     EmptyCart,
     /// A problem of one cart line (0-based).
-    CartLine { line: usize, offer: String, reason: Box<Reason> },
-    SeatsBelowMinimum { seats: u32, min: u32 },
-    SeatsAboveLimit { seats: u32, max: u32 },
-    TermNotOffered { term: Term, offered: Vec<Term> },
-    BillingNotOffered { billing: BillingFrequency, offered: Vec<BillingFrequency> },
+    CartLine {
+        line: usize,
+        offer: String,
+        reason: Box<Reason>,
+    },
+    SeatsBelowMinimum {
+        seats: u32,
+        min: u32,
+    },
+    SeatsAboveLimit {
+        seats: u32,
+        max: u32,
+    },
+    TermNotOffered {
+        term: Term,
+        offered: Vec<Term>,
+    },
+    BillingNotOffered {
+        billing: BillingFrequency,
+        offered: Vec<BillingFrequency>,
+    },
     /// The billing period is longer than the term (e.g. annual billing of a monthly term).
-    BillingNotAvailableForTerm { term: Term, billing: BillingFrequency },
+    BillingNotAvailableForTerm {
+        term: Term,
+        billing: BillingFrequency,
+    },
     /// The same offer, term and billing is already on line `first_line`.
-    DuplicateLine { first_line: usize },
+    DuplicateLine {
+        first_line: usize,
+    },
     /// `place_order` got a different number of subscription ids than lines.
-    SubscriptionIdsMismatch { lines: usize, ids: usize },
+    SubscriptionIdsMismatch {
+        lines: usize,
+        ids: usize,
+    },
     /// The subscription is cancelled.
-    SubscriptionNotActive { subscription: String },
+    SubscriptionNotActive {
+        subscription: String,
+    },
     /// Perpetual software does not renew.
-    AutoRenewNotApplicable { term: Term },
+    AutoRenewNotApplicable {
+        term: Term,
+    },
 
     // --- partner settings --------------------------------------------------------------
-    InvalidCountryCode { country: String },
+    InvalidCountryCode {
+        country: String,
+    },
 }
 
 #[cfg(test)]
@@ -158,10 +234,21 @@ mod tests {
 
     #[test]
     fn reasons_serialize_with_stable_names() {
-        let json = serde_json::to_string(&Reason::VerificationRequestsExhausted { used: 3, max: 3 }).unwrap();
-        assert_eq!(json, r#"{"VerificationRequestsExhausted":{"used":3,"max":3}}"#);
+        let json =
+            serde_json::to_string(&Reason::VerificationRequestsExhausted { used: 3, max: 3 })
+                .unwrap();
+        assert_eq!(
+            json,
+            r#"{"VerificationRequestsExhausted":{"used":3,"max":3}}"#
+        );
         let back: Reason = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, Reason::VerificationRequestsExhausted { used: 3, max: 3 });
-        assert_eq!(serde_json::to_string(&Reason::IndirectResellerMustUseProvider).unwrap(), r#""IndirectResellerMustUseProvider""#);
+        assert_eq!(
+            back,
+            Reason::VerificationRequestsExhausted { used: 3, max: 3 }
+        );
+        assert_eq!(
+            serde_json::to_string(&Reason::IndirectResellerMustUseProvider).unwrap(),
+            r#""IndirectResellerMustUseProvider""#
+        );
     }
 }

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::account::{validate_account, validate_education_details, AccountContext, EducationDetails};
+use super::account::{
+    validate_account, validate_education_details, AccountContext, EducationDetails,
+};
 use super::customer::{Customer, MAX_VERIFICATION_REQUESTS};
 use super::partner::PartnerProfile;
 use super::qualification::{Qualification, QualificationRecord, VettingStatus};
@@ -23,7 +25,11 @@ pub struct QualificationRequest {
 
 impl QualificationRequest {
     pub fn education(details: EducationDetails) -> Self {
-        QualificationRequest { qualification: Qualification::Education, education: Some(details), validation_code: None }
+        QualificationRequest {
+            qualification: Qualification::Education,
+            education: Some(details),
+            validation_code: None,
+        }
     }
     pub fn gcc(validation_code: &str) -> Self {
         QualificationRequest {
@@ -33,7 +39,11 @@ impl QualificationRequest {
         }
     }
     pub fn soe() -> Self {
-        QualificationRequest { qualification: Qualification::StateOwnedEntity, education: None, validation_code: None }
+        QualificationRequest {
+            qualification: Qualification::StateOwnedEntity,
+            education: None,
+            validation_code: None,
+        }
     }
 }
 
@@ -42,15 +52,25 @@ pub const GCC_COUNTRY: &str = "US";
 
 /// Everything that would make this request fail, so that no verification request is wasted.
 /// `Allowed` means the request will be accepted.
-pub fn checklist(customer: &Customer, partner: &PartnerProfile, role: Role, request: &QualificationRequest) -> Decision {
+pub fn checklist(
+    customer: &Customer,
+    partner: &PartnerProfile,
+    role: Role,
+    request: &QualificationRequest,
+) -> Decision {
     let kind = request.qualification;
     let mut out = Vec::new();
     if !permits(role, Operation::RequestQualification) {
-        out.push(Reason::RoleNotPermitted { role, operation: Operation::RequestQualification });
+        out.push(Reason::RoleNotPermitted {
+            role,
+            operation: Operation::RequestQualification,
+        });
     }
     // DOMAIN.md §2.1: None and Nonprofit are never posted by a partner.
     if !kind.requestable_by_partner() {
-        out.push(Reason::NotRequestableByPartner { qualification: kind });
+        out.push(Reason::NotRequestableByPartner {
+            qualification: kind,
+        });
         return Decision::Refused(out);
     }
     // DOMAIN.md §6.4: at most 3 per customer, the first included.
@@ -63,9 +83,13 @@ pub fn checklist(customer: &Customer, partner: &PartnerProfile, role: Role, requ
     // DOMAIN.md §6.7: a held qualification is not requested again; Education is resubmitted
     // only after Denied.
     if let Some(rec) = customer.record(kind) {
-        let resubmission = kind == Qualification::Education && rec.vetting_status == Some(VettingStatus::Denied);
+        let resubmission =
+            kind == Qualification::Education && rec.vetting_status == Some(VettingStatus::Denied);
         if !resubmission {
-            out.push(Reason::QualificationAlreadyHeld { qualification: kind, status: rec.vetting_status });
+            out.push(Reason::QualificationAlreadyHeld {
+                qualification: kind,
+                status: rec.vetting_status,
+            });
         }
     }
     // DOMAIN.md §2.2, §4: the result must be a matrix row. This also says that GCC goes only
@@ -73,13 +97,20 @@ pub fn checklist(customer: &Customer, partner: &PartnerProfile, role: Role, requ
     let current = customer.held();
     let resulting = current.with(kind);
     if !resulting.is_allowed() {
-        out.push(Reason::QualificationSetNotAllowed { current, requested: kind, resulting });
+        out.push(Reason::QualificationSetNotAllowed {
+            current,
+            requested: kind,
+            resulting,
+        });
     }
     match kind {
         Qualification::Education => {
             // DOMAIN.md §6.2, §2.4: the account and the Education fields must be valid; such a
             // refusal consumes no request (§6.7).
-            let context = AccountContext { education: true, partner_type: partner.partner_type };
+            let context = AccountContext {
+                education: true,
+                partner_type: partner.partner_type,
+            };
             let details = request.education.clone().unwrap_or_default();
             validate_account(&customer.account, context)
                 .into_iter()
@@ -89,20 +120,31 @@ pub fn checklist(customer: &Customer, partner: &PartnerProfile, role: Role, requ
         }
         Qualification::GovernmentCommunityCloud => {
             if customer.account.country.trim() != GCC_COUNTRY {
-                out.push(Reason::GccRequiresUnitedStates { country: customer.account.country.clone() });
+                out.push(Reason::GccRequiresUnitedStates {
+                    country: customer.account.country.clone(),
+                });
             }
             if !partner.has_gcc_reseller_qualification() {
                 out.push(Reason::PartnerLacksGccResellerQualification);
             }
             // DOMAIN.md §2.4, §2.5: a code of the partner's with creates left.
-            match request.validation_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            match request
+                .validation_code
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+            {
                 None => out.push(Reason::GccValidationCodeRequired),
                 Some(code) => match partner.gcc_code(code) {
-                    None => out.push(Reason::GccValidationCodeUnknown { code: code.to_string() }),
-                    Some(c) if c.remaining_creates == 0 => out.push(Reason::GccValidationCodeExhausted {
+                    None => out.push(Reason::GccValidationCodeUnknown {
                         code: code.to_string(),
-                        max_creates: c.max_creates,
                     }),
+                    Some(c) if c.remaining_creates == 0 => {
+                        out.push(Reason::GccValidationCodeExhausted {
+                            code: code.to_string(),
+                            max_creates: c.max_creates,
+                        })
+                    }
                     Some(_) => {}
                 },
             }
@@ -144,8 +186,16 @@ pub fn apply_request(
             record.website = (!website.is_empty()).then(|| website.to_string());
         }
         Qualification::GovernmentCommunityCloud => {
-            let code = request.validation_code.as_deref().unwrap_or_default().trim();
-            if let Some(c) = partner.gcc_validation_codes.iter_mut().find(|c| c.validation_id == code) {
+            let code = request
+                .validation_code
+                .as_deref()
+                .unwrap_or_default()
+                .trim();
+            if let Some(c) = partner
+                .gcc_validation_codes
+                .iter_mut()
+                .find(|c| c.validation_id == code)
+            {
                 code_used = Some((c.validation_id.clone(), c.remaining_creates));
                 c.remaining_creates -= 1; // DOMAIN.md §2.5 [derived]
             }
@@ -159,7 +209,11 @@ pub fn apply_request(
         None => customer.qualifications.push(record.clone()),
     }
     customer.verification_requests += 1;
-    Ok(Applied { before, after: record, code_used })
+    Ok(Applied {
+        before,
+        after: record,
+        code_used,
+    })
 }
 
 #[cfg(test)]
@@ -211,14 +265,21 @@ mod tests {
     }
 
     fn edu() -> QualificationRequest {
-        QualificationRequest::education(EducationDetails { segment: Some(EducationSegment::K12), website: "contoso.edu".into() })
+        QualificationRequest::education(EducationDetails {
+            segment: Some(EducationSegment::K12),
+            website: "contoso.edu".into(),
+        })
     }
 
     #[test]
     fn none_and_nonprofit_are_never_requestable() {
         let c = customer("US", &[]);
         for q in [Qualification::None, Qualification::Nonprofit] {
-            let req = QualificationRequest { qualification: q, education: None, validation_code: None };
+            let req = QualificationRequest {
+                qualification: q,
+                education: None,
+                validation_code: None,
+            };
             assert_eq!(
                 checklist(&c, &gcc_partner(5), Role::GlobalAdmin, &req).reasons(),
                 &[Reason::NotRequestableByPartner { qualification: q }]
@@ -242,7 +303,10 @@ mod tests {
         // In review: not again.
         assert_eq!(
             apply_request(&mut c, &mut p, Role::SalesAgent, &edu(), d(8)).unwrap_err(),
-            vec![Reason::QualificationAlreadyHeld { qualification: Qualification::Education, status: Some(VettingStatus::InReview) }]
+            vec![Reason::QualificationAlreadyHeld {
+                qualification: Qualification::Education,
+                status: Some(VettingStatus::InReview)
+            }]
         );
         assert_eq!(c.verification_requests, 1);
     }
@@ -252,12 +316,29 @@ mod tests {
         let mut c = customer("US", &[]);
         c.account.email = "school@gmail.com".into();
         let req = QualificationRequest::education(EducationDetails::default());
-        let err = apply_request(&mut c, &mut PartnerProfile::default(), Role::AdminAgent, &req, d(3)).unwrap_err();
+        let err = apply_request(
+            &mut c,
+            &mut PartnerProfile::default(),
+            Role::AdminAgent,
+            &req,
+            d(3),
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             vec![
-                Reason::Field(FieldProblem { field: Field::Email, problem: Problem::FreeMailProvider { domain: "gmail.com".into() }, severity: Severity::Error }),
-                Reason::Field(FieldProblem { field: Field::EducationSegment, problem: Problem::Required, severity: Severity::Error }),
+                Reason::Field(FieldProblem {
+                    field: Field::Email,
+                    problem: Problem::FreeMailProvider {
+                        domain: "gmail.com".into()
+                    },
+                    severity: Severity::Error
+                }),
+                Reason::Field(FieldProblem {
+                    field: Field::EducationSegment,
+                    problem: Problem::Required,
+                    severity: Severity::Error
+                }),
             ]
         );
         assert_eq!(c.verification_requests, 0);
@@ -281,42 +362,89 @@ mod tests {
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
         assert_eq!(c.verification_requests, 3);
-        assert_eq!(c.record(Qualification::Education).unwrap().vetting_status, Some(VettingStatus::Denied));
+        assert_eq!(
+            c.record(Qualification::Education).unwrap().vetting_status,
+            Some(VettingStatus::Denied)
+        );
     }
 
     #[test]
     fn gcc_needs_code_partner_qualification_us_and_no_other_qualification() {
         let c = customer("US", &[]);
-        assert!(checklist(&c, &gcc_partner(1), Role::SalesAgent, &QualificationRequest::gcc("123456")).is_allowed());
+        assert!(checklist(
+            &c,
+            &gcc_partner(1),
+            Role::SalesAgent,
+            &QualificationRequest::gcc("123456")
+        )
+        .is_allowed());
         // From SOE alone: allowed (SOE + GCC row).
         let soe = customer("US", &[Qualification::StateOwnedEntity]);
-        assert!(checklist(&soe, &gcc_partner(1), Role::SalesAgent, &QualificationRequest::gcc("123456")).is_allowed());
+        assert!(checklist(
+            &soe,
+            &gcc_partner(1),
+            Role::SalesAgent,
+            &QualificationRequest::gcc("123456")
+        )
+        .is_allowed());
         // From Education: not a matrix row.
         let e = customer("US", &[Qualification::Education]);
         assert_eq!(
-            checklist(&e, &gcc_partner(1), Role::SalesAgent, &QualificationRequest::gcc("123456")).reasons(),
+            checklist(
+                &e,
+                &gcc_partner(1),
+                Role::SalesAgent,
+                &QualificationRequest::gcc("123456")
+            )
+            .reasons(),
             &[Reason::QualificationSetNotAllowed {
                 current: QualificationSet::of(&[Qualification::Education]),
                 requested: Qualification::GovernmentCommunityCloud,
-                resulting: QualificationSet::of(&[Qualification::Education, Qualification::GovernmentCommunityCloud]),
+                resulting: QualificationSet::of(&[
+                    Qualification::Education,
+                    Qualification::GovernmentCommunityCloud
+                ]),
             }]
         );
         // Outside the US, without partner qualification, exhausted or unknown or missing code.
         let se = customer("SE", &[]);
         assert_eq!(
-            checklist(&se, &PartnerProfile::default(), Role::SalesAgent, &QualificationRequest::gcc("999")).reasons(),
+            checklist(
+                &se,
+                &PartnerProfile::default(),
+                Role::SalesAgent,
+                &QualificationRequest::gcc("999")
+            )
+            .reasons(),
             &[
-                Reason::GccRequiresUnitedStates { country: "SE".into() },
+                Reason::GccRequiresUnitedStates {
+                    country: "SE".into()
+                },
                 Reason::PartnerLacksGccResellerQualification,
                 Reason::GccValidationCodeUnknown { code: "999".into() },
             ]
         );
         assert_eq!(
-            checklist(&c, &gcc_partner(0), Role::SalesAgent, &QualificationRequest::gcc("123456")).reasons(),
-            &[Reason::GccValidationCodeExhausted { code: "123456".into(), max_creates: 5 }]
+            checklist(
+                &c,
+                &gcc_partner(0),
+                Role::SalesAgent,
+                &QualificationRequest::gcc("123456")
+            )
+            .reasons(),
+            &[Reason::GccValidationCodeExhausted {
+                code: "123456".into(),
+                max_creates: 5
+            }]
         );
         assert_eq!(
-            checklist(&c, &gcc_partner(1), Role::SalesAgent, &QualificationRequest::gcc(" ")).reasons(),
+            checklist(
+                &c,
+                &gcc_partner(1),
+                Role::SalesAgent,
+                &QualificationRequest::gcc(" ")
+            )
+            .reasons(),
             &[Reason::GccValidationCodeRequired]
         );
     }
@@ -325,7 +453,14 @@ mod tests {
     fn gcc_success_decrements_the_code() {
         let mut c = customer("US", &[]);
         let mut p = gcc_partner(2);
-        let applied = apply_request(&mut c, &mut p, Role::SalesAgent, &QualificationRequest::gcc("123456"), d(3)).unwrap();
+        let applied = apply_request(
+            &mut c,
+            &mut p,
+            Role::SalesAgent,
+            &QualificationRequest::gcc("123456"),
+            d(3),
+        )
+        .unwrap();
         assert_eq!(applied.code_used, Some(("123456".into(), 2)));
         assert_eq!(p.gcc_validation_codes[0].remaining_creates, 1);
         let rec = c.record(Qualification::GovernmentCommunityCloud).unwrap();
@@ -342,17 +477,30 @@ mod tests {
             (vec![Qualification::Education], true),
             (vec![Qualification::GovernmentCommunityCloud], true),
             (vec![Qualification::Nonprofit], false),
-            (vec![Qualification::Nonprofit, Qualification::Education], false),
+            (
+                vec![Qualification::Nonprofit, Qualification::Education],
+                false,
+            ),
             (vec![Qualification::StateOwnedEntity], false),
         ] {
             let c = customer("US", &kinds);
-            assert_eq!(checklist(&c, &p, Role::SalesAgent, &QualificationRequest::soe()).is_allowed(), ok, "{kinds:?}");
+            assert_eq!(
+                checklist(&c, &p, Role::SalesAgent, &QualificationRequest::soe()).is_allowed(),
+                ok,
+                "{kinds:?}"
+            );
         }
     }
 
     #[test]
     fn education_on_gcc_customer_is_refused() {
-        let c = customer("US", &[Qualification::GovernmentCommunityCloud, Qualification::StateOwnedEntity]);
+        let c = customer(
+            "US",
+            &[
+                Qualification::GovernmentCommunityCloud,
+                Qualification::StateOwnedEntity,
+            ],
+        );
         assert!(matches!(
             checklist(&c, &PartnerProfile::default(), Role::SalesAgent, &edu()).reasons(),
             [Reason::QualificationSetNotAllowed { .. }]

@@ -41,7 +41,13 @@ pub struct Subscription {
 impl Subscription {
     /// A new active subscription for a checked cart line. Auto-renew starts on for terms that
     /// renew.
-    pub fn new(id: String, customer_id: String, offer: &Offer, line: &CartLine, start: NaiveDate) -> Self {
+    pub fn new(
+        id: String,
+        customer_id: String,
+        offer: &Offer,
+        line: &CartLine,
+        start: NaiveDate,
+    ) -> Self {
         Subscription {
             id,
             customer_id,
@@ -68,7 +74,9 @@ impl Subscription {
         if self.is_active() {
             Vec::new()
         } else {
-            vec![Reason::SubscriptionNotActive { subscription: self.id.clone() }]
+            vec![Reason::SubscriptionNotActive {
+                subscription: self.id.clone(),
+            }]
         }
     }
 }
@@ -78,7 +86,10 @@ pub fn check_seats(offer: &Offer, seats: u32) -> Vec<Reason> {
     if seats < 1 {
         vec![Reason::SeatsBelowMinimum { seats, min: 1 }]
     } else if seats > offer.max_seats {
-        vec![Reason::SeatsAboveLimit { seats, max: offer.max_seats }]
+        vec![Reason::SeatsAboveLimit {
+            seats,
+            max: offer.max_seats,
+        }]
     } else {
         Vec::new()
     }
@@ -88,10 +99,16 @@ pub fn check_seats(offer: &Offer, seats: u32) -> Vec<Reason> {
 pub fn check_term_billing(offer: &Offer, term: Term, billing: BillingFrequency) -> Vec<Reason> {
     let mut out = Vec::new();
     if !offer.terms.contains(&term) {
-        out.push(Reason::TermNotOffered { term, offered: offer.terms.clone() });
+        out.push(Reason::TermNotOffered {
+            term,
+            offered: offer.terms.clone(),
+        });
     }
     if !offer.billing.contains(&billing) {
-        out.push(Reason::BillingNotOffered { billing, offered: offer.billing.clone() });
+        out.push(Reason::BillingNotOffered {
+            billing,
+            offered: offer.billing.clone(),
+        });
     }
     if out.is_empty() && !term.allows_billing(billing) {
         out.push(Reason::BillingNotAvailableForTerm { term, billing });
@@ -102,7 +119,12 @@ pub fn check_term_billing(offer: &Offer, term: Term, billing: BillingFrequency) 
 /// Checks a seat change. A seat increase also needs the offer to be eligible now
 /// (`eligibility`): DOMAIN.md §10 [derived] no seat increases into a segment the customer no
 /// longer qualifies for; §8 no new nonprofit commerce after removal. Decreases always work.
-pub fn check_seat_change(sub: &Subscription, offer: &Offer, seats: u32, eligibility: &Decision) -> Vec<Reason> {
+pub fn check_seat_change(
+    sub: &Subscription,
+    offer: &Offer,
+    seats: u32,
+    eligibility: &Decision,
+) -> Vec<Reason> {
     let mut out = sub.check_active();
     out.extend(check_seats(offer, seats));
     if seats > sub.seats {
@@ -140,21 +162,49 @@ mod tests {
     }
 
     fn premium() -> Offer {
-        Catalog::sample().get("m365-business-premium").unwrap().clone()
+        Catalog::sample()
+            .get("m365-business-premium")
+            .unwrap()
+            .clone()
     }
 
     fn line(seats: u32, term: Term, billing: BillingFrequency) -> CartLine {
-        CartLine { offer_id: "m365-business-premium".into(), seats, term, billing }
+        CartLine {
+            offer_id: "m365-business-premium".into(),
+            seats,
+            term,
+            billing,
+        }
     }
 
     #[test]
     fn new_subscription_takes_the_line_and_term_end() {
-        let s = Subscription::new("s".into(), "c".into(), &premium(), &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
+        let s = Subscription::new(
+            "s".into(),
+            "c".into(),
+            &premium(),
+            &line(10, Term::OneYear, BillingFrequency::Monthly),
+            d(3, 1),
+        );
         assert_eq!(s.end, Some(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()));
         assert!(s.auto_renew && s.is_active() && s.seat_based);
         assert_eq!(s.segment, Segment::Commercial);
-        let office = Catalog::sample().get("office-ltsc-standard-2021").unwrap().clone();
-        let perp = Subscription::new("p".into(), "c".into(), &office, &CartLine { offer_id: office.id.clone(), seats: 5, term: Term::Perpetual, billing: BillingFrequency::OneTime }, d(3, 1));
+        let office = Catalog::sample()
+            .get("office-ltsc-standard-2021")
+            .unwrap()
+            .clone();
+        let perp = Subscription::new(
+            "p".into(),
+            "c".into(),
+            &office,
+            &CartLine {
+                offer_id: office.id.clone(),
+                seats: 5,
+                term: Term::Perpetual,
+                billing: BillingFrequency::OneTime,
+            },
+            d(3, 1),
+        );
         assert!(!perp.auto_renew);
         assert_eq!(perp.end, None);
     }
@@ -162,10 +212,19 @@ mod tests {
     #[test]
     fn seats_limits() {
         let o = premium();
-        assert_eq!(check_seats(&o, 0), vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]);
+        assert_eq!(
+            check_seats(&o, 0),
+            vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]
+        );
         assert!(check_seats(&o, 1).is_empty());
         assert!(check_seats(&o, 300).is_empty());
-        assert_eq!(check_seats(&o, 301), vec![Reason::SeatsAboveLimit { seats: 301, max: 300 }]);
+        assert_eq!(
+            check_seats(&o, 301),
+            vec![Reason::SeatsAboveLimit {
+                seats: 301,
+                max: 300
+            }]
+        );
     }
 
     #[test]
@@ -175,37 +234,79 @@ mod tests {
         assert_eq!(
             check_term_billing(&o, Term::ThreeYears, BillingFrequency::Triennial),
             vec![
-                Reason::TermNotOffered { term: Term::ThreeYears, offered: vec![Term::OneMonth, Term::OneYear] },
-                Reason::BillingNotOffered { billing: BillingFrequency::Triennial, offered: vec![BillingFrequency::Monthly, BillingFrequency::Annual] },
+                Reason::TermNotOffered {
+                    term: Term::ThreeYears,
+                    offered: vec![Term::OneMonth, Term::OneYear]
+                },
+                Reason::BillingNotOffered {
+                    billing: BillingFrequency::Triennial,
+                    offered: vec![BillingFrequency::Monthly, BillingFrequency::Annual]
+                },
             ]
         );
         assert_eq!(
             check_term_billing(&o, Term::OneMonth, BillingFrequency::Annual),
-            vec![Reason::BillingNotAvailableForTerm { term: Term::OneMonth, billing: BillingFrequency::Annual }]
+            vec![Reason::BillingNotAvailableForTerm {
+                term: Term::OneMonth,
+                billing: BillingFrequency::Annual
+            }]
         );
     }
 
     #[test]
     fn seat_increase_needs_eligibility_but_decrease_does_not() {
         let o = premium();
-        let s = Subscription::new("s".into(), "c".into(), &o, &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
+        let s = Subscription::new(
+            "s".into(),
+            "c".into(),
+            &o,
+            &line(10, Term::OneYear, BillingFrequency::Monthly),
+            d(3, 1),
+        );
         let refused = Decision::Refused(vec![Reason::IndirectResellerMustUseProvider]);
         assert!(check_seat_change(&s, &o, 5, &refused).is_empty());
-        assert_eq!(check_seat_change(&s, &o, 11, &refused), vec![Reason::IndirectResellerMustUseProvider]);
+        assert_eq!(
+            check_seat_change(&s, &o, 11, &refused),
+            vec![Reason::IndirectResellerMustUseProvider]
+        );
         assert!(check_seat_change(&s, &o, 11, &Decision::Allowed).is_empty());
-        assert_eq!(check_seat_change(&s, &o, 0, &Decision::Allowed), vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]);
+        assert_eq!(
+            check_seat_change(&s, &o, 0, &Decision::Allowed),
+            vec![Reason::SeatsBelowMinimum { seats: 0, min: 1 }]
+        );
     }
 
     #[test]
     fn auto_renew_on_needs_renewing_term_and_eligibility_off_always_works() {
         let o = premium();
-        let mut s = Subscription::new("s".into(), "c".into(), &o, &line(10, Term::OneYear, BillingFrequency::Monthly), d(3, 1));
-        let refused = Decision::Refused(vec![Reason::NonprofitStatusRemoved { removed_on: d(3, 1) }]);
+        let mut s = Subscription::new(
+            "s".into(),
+            "c".into(),
+            &o,
+            &line(10, Term::OneYear, BillingFrequency::Monthly),
+            d(3, 1),
+        );
+        let refused = Decision::Refused(vec![Reason::NonprofitStatusRemoved {
+            removed_on: d(3, 1),
+        }]);
         assert!(check_auto_renew(&s, false, &refused).is_empty());
-        assert_eq!(check_auto_renew(&s, true, &refused), refused.reasons().to_vec());
+        assert_eq!(
+            check_auto_renew(&s, true, &refused),
+            refused.reasons().to_vec()
+        );
         s.term = Term::Perpetual;
-        assert_eq!(check_auto_renew(&s, true, &Decision::Allowed), vec![Reason::AutoRenewNotApplicable { term: Term::Perpetual }]);
+        assert_eq!(
+            check_auto_renew(&s, true, &Decision::Allowed),
+            vec![Reason::AutoRenewNotApplicable {
+                term: Term::Perpetual
+            }]
+        );
         s.status = SubscriptionStatus::Cancelled { on: d(3, 2) };
-        assert_eq!(check_cancel(&s), vec![Reason::SubscriptionNotActive { subscription: "s".into() }]);
+        assert_eq!(
+            check_cancel(&s),
+            vec![Reason::SubscriptionNotActive {
+                subscription: "s".into()
+            }]
+        );
     }
 }
