@@ -83,6 +83,7 @@ mod tests {
                 Operation::RequestQualification,
                 Operation::PlaceOrder,
                 Operation::ManageSubscription,
+                Operation::SimulateMicrosoft,
             ] {
                 assert!(permits(role, op), "{role:?} {op:?}");
             }
