@@ -1,1 +1,5 @@
-fn main(){}
+//! Browser entry point: mounts the app on `<body>`.
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(segment_desk::App);
+}

@@ -1,0 +1,37 @@
+# The two commands of the README: `make serve` and `make test`. Both install what is missing.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+E2E_DIST := target/e2e-dist
+
+.PHONY: setup serve build test test-native test-browser test-e2e size
+
+setup:
+	@scripts/setup.sh
+
+## Serve the app with Trunk on http://127.0.0.1:8080 (debug build).
+serve: setup
+	trunk serve
+
+## Release build into dist/ (served from the root; add --public-url for a subpath).
+build: setup
+	trunk build --release
+
+## Every test: native, in-browser (wasm-bindgen-test), end to end (Playwright).
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+# The end-to-end build is served under a subpath, the harder case for deep links.
+test-e2e:
+	trunk build --release --public-url /segment-desk/ --dist $(E2E_DIST)
+	playwright test
+
+## Gzip size of each file in dist/ and the total.
+size: build
+	@node scripts/size.mjs dist

@@ -1,0 +1,36 @@
+// End-to-end tests against the release build served under a subpath (see Makefile test-e2e).
+// Playwright drives Debian's Chromium; it never downloads a browser of its own.
+import { defineConfig } from "@playwright/test";
+
+const port = 4173;
+export const basePath = "/segment-desk/";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "target/playwright-results",
+  reporter: [["list"]],
+  workers: 2,
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://127.0.0.1:${port}${basePath}`,
+    locale: "en-GB",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      // Quiet on a closed network: no background requests, no component updates.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/serve.mjs target/e2e-dist ${port} ${basePath}`,
+    url: `http://127.0.0.1:${port}${basePath}`,
+    reuseExistingServer: false,
+  },
+});

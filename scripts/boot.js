@@ -1,0 +1,12 @@
+// Loads the wasm app without any network request beyond the app's own scripts:
+// the release build inlines the module bytes (see post-build.mjs); a debug build fetches it.
+const tag = document.getElementById("sd-boot");
+const { default: init } = await import(tag.dataset.js);
+let module_or_path = tag.dataset.wasm;
+if (tag.dataset.wasmInline) {
+  const { default: base64 } = await import(tag.dataset.wasmInline);
+  module_or_path = Uint8Array.fromBase64
+    ? Uint8Array.fromBase64(base64)
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+await init({ module_or_path });

@@ -1,0 +1,12 @@
+//! Persistence. Everything the app keeps goes through a [`KeyValueStore`]: `localStorage` in the
+//! browser ([`BrowserStore`]), a map in native tests ([`MemoryStore`]).
+
+mod key_value;
+pub mod preferences;
+
+pub use key_value::{KeyValueStore, MemoryStore, StoreError};
+#[cfg(target_arch = "wasm32")]
+pub use key_value::BrowserStore;
+
+/// Every key the app writes starts with this, so foreign keys on the same origin are left alone.
+pub const KEY_PREFIX: &str = "segment-desk/";

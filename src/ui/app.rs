@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::*;
+use crate::ui::clock::provide_app_clock;
+use crate::ui::components::header::AppHeader;
+use crate::ui::components::role_switcher::provide_acting_role;
+use crate::ui::pages::{
+    AuditLogPage, CustomersPage, DataPage, MicrosoftPage, NotFoundPage, PartnerSettingsPage,
+};
+use crate::ui::preferences::{provide_preferences, PersistLocale};
+
+/// The whole application: providers, header and routed pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_preferences();
+    provide_app_clock();
+    provide_acting_role();
+
+    view! {
+        <I18nContextProvider>
+            <PersistLocale />
+            <AppTitle />
+            <Router base=router_base()>
+                <a class="skip-link" href="#main">{move || t_string!(use_i18n(), shell.skip_to_content)}</a>
+                <AppHeader />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
+                        <Route path=path!("/customers") view=CustomersPage />
+                        <Route path=path!("/partner-settings") view=PartnerSettingsPage />
+                        <Route path=path!("/microsoft") view=MicrosoftPage />
+                        <Route path=path!("/audit-log") view=AuditLogPage />
+                        <Route path=path!("/data") view=DataPage />
+                    </Routes>
+                </main>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The document title follows the language.
+#[component]
+fn AppTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title text=move || t_string!(i18n, shell.app_name).to_owned() /> }
+}
+
+/// The path the app is served under, without a trailing slash: `""` at the root, or e.g.
+/// `"/segment-desk"` when built with `trunk build --public-url /segment-desk/`. Trunk writes the
+/// public URL into `<base href>`, so deep links resolve the same way under any subpath.
+pub fn router_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|base| base.get_attribute("href"));
+    base_path(href.as_deref().unwrap_or("/"))
+}
+
+/// `https://host/segment-desk/` → `/segment-desk`; `https://host/` → ``.
+fn base_path(base_uri: &str) -> String {
+    let after_scheme = base_uri.split_once("://").map_or(base_uri, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_strips_origin_and_trailing_slash() {
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+        assert_eq!(base_path("https://example.org/segment-desk/"), "/segment-desk");
+        assert_eq!(base_path("https://example.org/a/b/?x=1"), "/a/b");
+        assert_eq!(base_path("/"), "");
+        assert_eq!(base_path("/segment-desk/"), "/segment-desk");
+    }
+}

@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::language_switcher::LanguageSwitcher;
+use crate::ui::components::role_switcher::RoleSwitcher;
+
+/// The app's header: name, main navigation, acting role, language and the app clock's date.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let clock = use_app_clock();
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <A href="/customers" attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
+            </div>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, shell.nav_label)>
+                <A href="/customers">{t!(i18n, shell.nav.customers)}</A>
+                <A href="/partner-settings">{t!(i18n, shell.nav.partner_settings)}</A>
+                <A href="/microsoft">{t!(i18n, shell.nav.microsoft)}</A>
+                <A href="/audit-log">{t!(i18n, shell.nav.audit_log)}</A>
+                <A href="/data">{t!(i18n, shell.nav.data)}</A>
+            </nav>
+            <div class="header-controls">
+                <RoleSwitcher />
+                <LanguageSwitcher />
+                <p class="app-clock" title=move || t_string!(i18n, shell.clock_title)>
+                    <span class="label">{t!(i18n, shell.clock_label)}</span>
+                    " "
+                    <time data-testid="app-clock" datetime=move || clock.today().to_string()>
+                        {move || clock.today().to_string()}
+                    </time>
+                </p>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small components shared by the pages.
+
+pub mod header;
+pub mod language_switcher;
+pub mod page_intro;
+pub mod role_switcher;
+pub mod simulated_banner;

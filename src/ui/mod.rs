@@ -1,0 +1,10 @@
+//! The Leptos user interface: it shows what `crate::domain` decides and never re-implements a
+//! rule. One file per page under `pages/`, small reusable pieces under `components/`.
+
+mod app;
+pub mod clock;
+mod components;
+pub mod pages;
+pub mod preferences;
+
+pub use app::{router_base, App};

@@ -1,0 +1,95 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, navigation changes
+//! the page, and the language choice changes the text and is read back from localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use segment_desk::store::preferences::LOCALE_KEY;
+use segment_desk::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts a fresh App into its own container and lets it render.
+async fn mount_app() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    settle().await;
+    (container, handle)
+}
+
+/// Lets effects, the router's redirect and re-renders run.
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+}
+
+fn heading(container: &web_sys::HtmlElement) -> String {
+    container.query_selector("h1").unwrap().map(|h| h.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+fn nav_link(container: &web_sys::HtmlElement, href_end: &str) -> web_sys::HtmlElement {
+    container
+        .query_selector(&format!("nav a[href$='{href_end}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no nav link to {href_end}"))
+        .unchecked_into()
+}
+
+fn choose(select: &web_sys::HtmlSelectElement, value: &str) {
+    select.set_value(value);
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_navigates_and_keeps_the_language() {
+    local_storage().remove_item(LOCALE_KEY).unwrap();
+    let (container, handle) = mount_app().await;
+
+    // Mounted in English, on the Customers page (the root redirects there).
+    assert_eq!(heading(&container), "Customers");
+    assert!(container.query_selector("header nav").unwrap().is_some(), "header navigation is rendered");
+
+    // Navigation changes the page and the URL.
+    nav_link(&container, "/partner-settings").click();
+    settle().await;
+    assert_eq!(heading(&container), "Partner settings");
+    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/partner-settings");
+
+    nav_link(&container, "/audit-log").click();
+    settle().await;
+    assert_eq!(heading(&container), "Audit log");
+
+    // The language switch changes the text and is saved.
+    let language: web_sys::HtmlSelectElement = container
+        .query_selector("header select:has(option[value='sv'])")
+        .unwrap()
+        .expect("a language select")
+        .unchecked_into();
+    choose(&language, "sv");
+    settle().await;
+    assert_eq!(heading(&container), "Granskningslogg");
+    assert_eq!(nav_link(&container, "/customers").text_content().unwrap(), "Kunder");
+    assert_eq!(local_storage().get_item(LOCALE_KEY).unwrap().as_deref(), Some("sv"));
+
+    // A new App reads the choice back from localStorage.
+    drop(handle);
+    container.remove();
+    let (again, handle) = mount_app().await;
+    assert_eq!(nav_link(&again, "/customers").text_content().unwrap(), "Kunder");
+    assert_eq!(heading(&again), "Granskningslogg");
+
+    drop(handle);
+    again.remove();
+    local_storage().remove_item(LOCALE_KEY).unwrap();
+}
