@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 E2E_DIST := target/e2e-dist
 
-.PHONY: setup serve build test test-native test-browser test-e2e size
+.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,11 @@ test-browser:
 test-e2e:
 	trunk build --release --public-url /segment-desk/ --dist $(E2E_DIST)
 	playwright test
+
+# While iterating: a debug build (fast to compile) on another port. Not part of `make test`.
+test-e2e-debug:
+	trunk build --public-url /segment-desk/ --dist target/e2e-dist-debug
+	E2E_DIST=target/e2e-dist-debug E2E_PORT=$${E2E_PORT:-4174} E2E_DEBUG=1 playwright test $(ARGS)
 
 ## Gzip size of each file in dist/ and the total.
 size: build

@@ -10,7 +10,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let cfg = Config::new("en")?
         .add_locale("sv")?
         .add_locale("pl")?
-        .add_namespace("shell")?;
+        .add_namespaces(&[
+            "shell", "customers", "account", "microsoft", "partner", "audit", "reasons", "selling", "data",
+        ])?;
     let translations = TranslationsInfos::parse(cfg)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

@@ -2,7 +2,10 @@
 // Playwright drives Debian's Chromium; it never downloads a browser of its own.
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+// E2E_DIST / E2E_PORT let a debug build be tested on another port while iterating
+// (`make test-e2e-debug`); `make test` always tests the release build.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? "target/e2e-dist";
 export const basePath = "/segment-desk/";
 
 export default defineConfig({
@@ -29,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs target/e2e-dist ${port} ${basePath}`,
+    command: `node tests/e2e/serve.mjs ${dist} ${port} ${basePath}`,
     url: `http://127.0.0.1:${port}${basePath}`,
     reuseExistingServer: false,
   },

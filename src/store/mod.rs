@@ -1,6 +1,7 @@
 //! Persistence. Everything the app keeps goes through a [`KeyValueStore`]: `localStorage` in the
 //! browser ([`BrowserStore`]), a map in native tests ([`MemoryStore`]).
 
+pub mod desk;
 mod key_value;
 pub mod preferences;
 

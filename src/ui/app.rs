@@ -1,3 +1,5 @@
+use std::sync::OnceLock;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -8,9 +10,12 @@ use crate::ui::clock::provide_app_clock;
 use crate::ui::components::header::AppHeader;
 use crate::ui::components::role_switcher::provide_acting_role;
 use crate::ui::pages::{
-    AuditLogPage, CustomersPage, DataPage, MicrosoftPage, NotFoundPage, PartnerSettingsPage,
+    AddCustomerPage, AuditLogPage, CustomerAccountPage, CustomerSubscriptionsPage, CustomersPage,
+    DataPage, MicrosoftPage, NewSubscriptionPage, NotFoundPage, PartnerSettingsPage,
+    SubscriptionsPage,
 };
 use crate::ui::preferences::{provide_preferences, PersistLocale};
+use crate::ui::state::provide_desk_state;
 
 /// The whole application: providers, header and routed pages.
 #[component]
@@ -19,18 +24,24 @@ pub fn App() -> impl IntoView {
     provide_preferences();
     provide_app_clock();
     provide_acting_role();
+    provide_desk_state();
 
     view! {
         <I18nContextProvider>
             <PersistLocale />
             <AppTitle />
             <Router base=router_base()>
-                <a class="skip-link" href="#main">{move || t_string!(use_i18n(), shell.skip_to_content)}</a>
+                <SkipLink />
                 <AppHeader />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                         <Route path=path!("/customers") view=CustomersPage />
+                        <Route path=path!("/customers/new") view=AddCustomerPage />
+                        <Route path=path!("/customers/:id") view=CustomerAccountPage />
+                        <Route path=path!("/customers/:id/subscriptions") view=CustomerSubscriptionsPage />
+                        <Route path=path!("/customers/:id/subscriptions/new") view=NewSubscriptionPage />
+                        <Route path=path!("/subscriptions") view=SubscriptionsPage />
                         <Route path=path!("/partner-settings") view=PartnerSettingsPage />
                         <Route path=path!("/microsoft") view=MicrosoftPage />
                         <Route path=path!("/audit-log") view=AuditLogPage />
@@ -40,6 +51,24 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// "Skip to main content" for keyboard users. It moves focus itself: with `<base href>` a plain
+/// `#main` link would resolve to the app's root and be routed there.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>{t!(i18n, shell.skip_to_content)}</a> }
 }
 
 /// The document title follows the language.
@@ -53,11 +82,22 @@ fn AppTitle() -> impl IntoView {
 /// `"/segment-desk"` when built with `trunk build --public-url /segment-desk/`. Trunk writes the
 /// public URL into `<base href>`, so deep links resolve the same way under any subpath.
 pub fn router_base() -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base[href]").ok().flatten())
-        .and_then(|base| base.get_attribute("href"));
-    base_path(href.as_deref().unwrap_or("/"))
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let href = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("base[href]").ok().flatten())
+            .and_then(|base| base.get_attribute("href"));
+        base_path(href.as_deref().unwrap_or("/"))
+    })
+    .clone()
+}
+
+/// The href of an app path (`"/customers"`) for `<A href=…>`: leptos_router 0.8 leaves absolute
+/// hrefs as they are, so the base is added here. (`use_navigate` and `<Redirect>` add it
+/// themselves: give them the bare path.)
+pub fn href(path: &str) -> String {
+    format!("{}{path}", router_base())
 }
 
 /// `https://host/segment-desk/` → `/segment-desk`; `https://host/` → ``.

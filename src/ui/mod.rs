@@ -6,5 +6,7 @@ pub mod clock;
 mod components;
 pub mod pages;
 pub mod preferences;
+pub mod reasons;
+pub mod state;
 
-pub use app::{router_base, App};
+pub use app::{href, router_base, App};

@@ -40,14 +40,20 @@ pub fn use_storage() -> Storage {
 pub fn PersistLocale() -> impl IntoView {
     let i18n = use_i18n();
     let storage = use_storage();
-    if let Some(saved) = storage.store.get(LOCALE_KEY) {
-        if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == saved) {
-            i18n.set_locale(*locale);
-        }
-    }
-    Effect::new(move |_| {
+    let saved = storage
+        .store
+        .get(LOCALE_KEY)
+        .and_then(|saved| Locale::get_all().iter().copied().find(|l| l.as_str() == saved));
+    // One effect for both: the provider sets its initial locale in an effect of its own, so a
+    // restore done while rendering would be overwritten; this effect runs after it.
+    Effect::new(move |restored: Option<()>| {
         let locale = i18n.get_locale();
-        // A failed write only loses the preference, and the header still shows the choice.
-        let _ = storage.store.set(LOCALE_KEY, locale.as_str());
+        match (restored, saved) {
+            (None, Some(saved)) if saved != locale => i18n.set_locale(saved),
+            // A failed write only loses the preference; the header still shows the choice.
+            _ => {
+                let _ = storage.store.set(LOCALE_KEY, locale.as_str());
+            }
+        }
     });
 }

@@ -1,31 +1,19 @@
 // The app shell as a new user meets it: navigation, deep links, reload, language.
 import { test, expect } from "@playwright/test";
 import { mkdirSync } from "node:fs";
+import { watch } from "./support/watch.js";
 
 const shots = "target/screenshots";
 mkdirSync(shots, { recursive: true });
 
 const pages = [
   { link: "Customers", path: "customers", heading: "Customers" },
+  { link: "Subscriptions", path: "subscriptions", heading: "Subscriptions" },
   { link: "Partner settings", path: "partner-settings", heading: "Partner settings" },
   { link: "Microsoft (simulated)", path: "microsoft", heading: "Microsoft (simulated)" },
   { link: "Audit log", path: "audit-log", heading: "Audit log" },
   { link: "Data", path: "data", heading: "Data" },
 ];
-
-/** Collects what would show the app breaking its promises: console errors (CSP violations
- *  among them) and any request that is not one of the app's own files. */
-function watch(page) {
-  const problems = [];
-  page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("request", (req) => {
-    const url = new URL(req.url());
-    if (url.host !== "127.0.0.1:4173") problems.push(`foreign request: ${req.url()}`);
-    if (req.resourceType() === "fetch" || req.resourceType() === "xhr") problems.push(`network call: ${req.url()}`);
-  });
-  return problems;
-}
 
 test("the root opens Customers and every nav link leads to its page", async ({ page }) => {
   const problems = watch(page);

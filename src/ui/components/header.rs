@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::href;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::language_switcher::LanguageSwitcher;
 use crate::ui::components::role_switcher::RoleSwitcher;
@@ -14,14 +15,15 @@ pub fn AppHeader() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <A href="/customers" attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
+                <A href=href("/customers") attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
             </div>
             <nav class="main-nav" aria-label=move || t_string!(i18n, shell.nav_label)>
-                <A href="/customers">{t!(i18n, shell.nav.customers)}</A>
-                <A href="/partner-settings">{t!(i18n, shell.nav.partner_settings)}</A>
-                <A href="/microsoft">{t!(i18n, shell.nav.microsoft)}</A>
-                <A href="/audit-log">{t!(i18n, shell.nav.audit_log)}</A>
-                <A href="/data">{t!(i18n, shell.nav.data)}</A>
+                <A href=href("/customers")>{t!(i18n, shell.nav.customers)}</A>
+                <A href=href("/subscriptions")>{t!(i18n, shell.nav.subscriptions)}</A>
+                <A href=href("/partner-settings")>{t!(i18n, shell.nav.partner_settings)}</A>
+                <A href=href("/microsoft")>{t!(i18n, shell.nav.microsoft)}</A>
+                <A href=href("/audit-log")>{t!(i18n, shell.nav.audit_log)}</A>
+                <A href=href("/data")>{t!(i18n, shell.nav.data)}</A>
             </nav>
             <div class="header-controls">
                 <RoleSwitcher />

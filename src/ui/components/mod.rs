@@ -5,3 +5,4 @@ pub mod language_switcher;
 pub mod page_intro;
 pub mod role_switcher;
 pub mod simulated_banner;
+pub mod what_if;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::href;
 
 /// Shown for any address that is not a page of the app.
 #[component]
@@ -11,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page" data-page="not-found">
             <h1>{t!(i18n, shell.not_found.title)}</h1>
             <p>{t!(i18n, shell.not_found.body)}</p>
-            <p><A href="/customers">{t!(i18n, shell.not_found.back)}</A></p>
+            <p><A href=href("/customers")>{t!(i18n, shell.not_found.back)}</A></p>
         </section>
     }
 }
