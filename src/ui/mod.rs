@@ -3,6 +3,7 @@
 
 mod app;
 pub mod clock;
+pub mod ids;
 mod components;
 pub mod pages;
 pub mod preferences;
