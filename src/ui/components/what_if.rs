@@ -1,4 +1,35 @@
+//! What-if preview on the customer account page: pick a qualification change and see, before
+//! anything happens, which offers change eligibility and which subscriptions are affected and
+//! how. The preview is the domain's `Desk::impact`; nothing is changed.
+
 use leptos::prelude::*;
+
+use crate::domain::{Impact, Qualification, QualificationChange, Reason, SubscriptionEffect};
+use crate::i18n::*;
+use crate::ui::clock::use_app_clock;
+use crate::ui::reasons::reason_text;
+use crate::ui::state::use_desk;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The changes the preview offers, with their select values.
+const CHANGES: [(&str, QualificationChange); 5] = [
+    ("education-approved", QualificationChange::Grant(Qualification::Education)),
+    ("education-denied", QualificationChange::Revoke(Qualification::Education)),
+    ("nonprofit-removed", QualificationChange::Revoke(Qualification::Nonprofit)),
+    ("soe-added", QualificationChange::Grant(Qualification::StateOwnedEntity)),
+    ("gcc-added", QualificationChange::Grant(Qualification::GovernmentCommunityCloud)),
+];
+
+fn change_name(i18n: I18n, value: &str) -> &'static str {
+    match value {
+        "education-approved" => t_string!(i18n, selling.what_if.education_approved),
+        "education-denied" => t_string!(i18n, selling.what_if.education_denied),
+        "nonprofit-removed" => t_string!(i18n, selling.what_if.nonprofit_removed),
+        "soe-added" => t_string!(i18n, selling.what_if.soe_added),
+        _ => t_string!(i18n, selling.what_if.gcc_added),
+    }
+}
 
 /// What-if preview on the customer account page: pick a qualification change and see, before
 /// anything happens, which offers change eligibility and which subscriptions are affected.
@@ -7,5 +38,175 @@ pub fn WhatIf(
     /// The customer the preview is for.
     customer_id: String,
 ) -> impl IntoView {
-    let _ = customer_id;
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let chosen = RwSignal::new(None::<QualificationChange>);
+    let customer_id = StoredValue::new(customer_id);
+
+    let preview = Memo::new(move |_| {
+        let change = chosen.get()?;
+        let today = clock.today();
+        let id = customer_id.get_value();
+        Some(desk.with(|d| desk.with_catalog(|c| d.impact(c, &id, change, today))))
+    });
+    let on_change = move |ev| {
+        let value = event_target_value(&ev);
+        chosen.set(CHANGES.iter().find(|(v, _)| *v == value).map(|(_, c)| *c));
+    };
+
+    view! {
+        <section class="what-if" aria-labelledby="what-if-title" data-testid="what-if">
+            <h2 id="what-if-title">{t!(i18n, selling.what_if.title)}</h2>
+            <p class="muted">{t!(i18n, selling.what_if.intro)}</p>
+            <label class="field">
+                <span>{t!(i18n, selling.what_if.label)}</span>
+                <select on:change=on_change>
+                    <option value="" selected=move || chosen.get().is_none()>
+                        {t!(i18n, selling.what_if.choose)}
+                    </option>
+                    {CHANGES
+                        .iter()
+                        .map(|(value, change)| {
+                            let change = *change;
+                            view! {
+                                <option value=*value selected=move || chosen.get() == Some(change)>
+                                    {move || change_name(i18n, value)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            {move || {
+                let change = chosen.get()?;
+                Some(match preview.get()? {
+                    Ok(impact) => view! { <ImpactView change=change impact=impact /> }.into_any(),
+                    Err(reasons) => {
+                        view! {
+                            <ul role="alert" class="errors">
+                                {reasons
+                                    .into_iter()
+                                    .map(|r| view! { <li>{move || reason_text(i18n, &r)}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                })
+            }}
+        </section>
+    }
+}
+
+/// The preview of one change.
+#[component]
+fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
+    let i18n = use_i18n();
+    let requested = match change {
+        QualificationChange::Grant(q) | QualificationChange::Revoke(q) => q,
+    };
+    // A change to a set that is not a row of the purchase matrix cannot happen: the domain
+    // says so (`allowed`), and its reason sentence says why.
+    let not_allowed = (!impact.allowed).then(|| Reason::QualificationSetNotAllowed {
+        current: impact.before,
+        requested,
+        resulting: impact.after,
+    });
+    let gained = impact.offers_gained.clone();
+    let lost = impact.offers_lost.clone();
+    let subs = impact.subscriptions.clone();
+    view! {
+        <div class="impact" role="status" data-testid="what-if-preview">
+            <p class="muted">{t!(i18n, selling.what_if.preview_only)}</p>
+            {not_allowed
+                .map(|r| {
+                    view! {
+                        <div class="problems">
+                            <p class="verdict-title">{t!(i18n, selling.what_if.not_allowed)}</p>
+                            <p>{move || reason_text(i18n, &r)}</p>
+                        </div>
+                    }
+                })}
+            <div class="impact-columns">
+                <OfferList title=Signal::derive(move || t_string!(i18n, selling.what_if.offers_gained)) offers=gained kind="gained" />
+                <OfferList title=Signal::derive(move || t_string!(i18n, selling.what_if.offers_lost)) offers=lost kind="lost" />
+            </div>
+            <h3>{t!(i18n, selling.what_if.subscriptions)}</h3>
+            {if subs.is_empty() {
+                view! { <p class="empty">{t!(i18n, selling.what_if.no_subscriptions)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="impact-subscriptions">
+                        {subs
+                            .into_iter()
+                            .map(|s| {
+                                let name = offer_name(&s.offer);
+                                let effect = s.effect.clone();
+                                view! {
+                                    <li data-testid="what-if-subscription" data-subscription-id=s.subscription.clone()>
+                                        <strong>{name}</strong>
+                                        " — "
+                                        {move || effect_text(i18n, &effect)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+/// A list of offers (names) under a heading.
+#[component]
+fn OfferList(title: Signal<&'static str>, offers: Vec<String>, kind: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class=format!("offer-change offer-change-{kind}")>
+            <h3>{title}</h3>
+            {if offers.is_empty() {
+                view! { <p class="empty">{t!(i18n, selling.what_if.no_offers)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid=format!("what-if-offers-{kind}")>
+                        {offers
+                            .into_iter()
+                            .map(|id| view! { <li data-offer-id=id.clone()>{offer_name(&id)}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </div>
+    }
+}
+
+fn offer_name(offer_id: &str) -> String {
+    use_desk()
+        .with_catalog(|c| c.get(offer_id).map(|o| o.name.clone()))
+        .unwrap_or_else(|| offer_id.to_string())
+}
+
+fn effect_text(i18n: I18n, effect: &SubscriptionEffect) -> String {
+    match effect {
+        SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent } => {
+            let off = t_string!(i18n, selling.what_if.auto_renew_off).to_string();
+            match commercial_equivalent {
+                Some(eq) => format!(
+                    "{off}; {}",
+                    t_string!(i18n, selling.what_if.equivalent, offer = offer_name(eq))
+                ),
+                None => off,
+            }
+        }
+        SubscriptionEffect::SeatIncreasesAndRenewalBlocked => {
+            t_string!(i18n, selling.what_if.blocked).to_string()
+        }
+        SubscriptionEffect::SeatIncreasesAndRenewalUnblocked => {
+            t_string!(i18n, selling.what_if.unblocked).to_string()
+        }
+    }
 }

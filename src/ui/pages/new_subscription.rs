@@ -1,14 +1,591 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
+use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
 use crate::i18n::*;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::components::selling_labels::{
+    action_error_lines, billing_from_value, billing_name, billing_value, price_text,
+    product_type_from_value, product_type_name, product_type_value, segment_from_value,
+    segment_name, segment_value, term_from_value, term_name, term_value, PRODUCT_TYPES,
+};
+use crate::ui::href;
+use crate::ui::ids::new_id;
+use crate::ui::reasons::reason_text;
+use crate::ui::state::use_desk;
 
-/// New subscription: Discover, cart, review, submit.
+/// One line of the cart being put together, with a key that stays when other lines go.
+#[derive(Clone, Debug, PartialEq)]
+struct CartItem {
+    key: u64,
+    line: CartLine,
+}
+
+/// The page's cart: lines in order, changed only through its methods.
+#[derive(Clone, Copy)]
+struct CartState {
+    items: RwSignal<Vec<CartItem>>,
+    next_key: StoredValue<u64>,
+}
+
+impl CartState {
+    fn new() -> Self {
+        CartState { items: RwSignal::new(Vec::new()), next_key: StoredValue::new(1) }
+    }
+
+    /// Adds a line for `offer` with 1 seat and the offer's first term and a billing frequency
+    /// offered for it (the user can change both; the review checks them).
+    fn add(&self, offer: &Offer) {
+        let term = offer.terms.first().copied();
+        let Some(term) = term else { return };
+        let billing = offer
+            .billing
+            .iter()
+            .copied()
+            .find(|b| term.allows_billing(*b))
+            .or_else(|| offer.billing.first().copied());
+        let Some(billing) = billing else { return };
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        let line = CartLine { offer_id: offer.id.clone(), seats: 1, term, billing };
+        self.items.update(|items| items.push(CartItem { key, line }));
+    }
+
+    fn update(&self, key: u64, f: impl FnOnce(&mut CartLine)) {
+        self.items.update(|items| {
+            if let Some(item) = items.iter_mut().find(|i| i.key == key) {
+                f(&mut item.line);
+            }
+        });
+    }
+
+    fn remove(&self, key: u64) {
+        self.items.update(|items| items.retain(|i| i.key != key));
+    }
+
+    fn cart(&self) -> Cart {
+        self.items.with(|items| Cart { lines: items.iter().map(|i| i.line.clone()).collect() })
+    }
+}
+
+/// New subscription: Discover (segment, product type and search filters; every offer says
+/// whether this customer may buy it here and why not), the cart, the review listing every
+/// problem at once, and Submit.
 #[component]
 pub fn NewSubscriptionPage() -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
+    let params = use_params_map();
+    let customer_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let company = Memo::new(move |_| {
+        let id = customer_id.get();
+        desk.with(|d| d.customer(&id).map(|c| c.account.company_name.clone()))
+    });
+
+    let cart = CartState::new();
+    // "Add the commercial equivalent" and similar links arrive with `?add=<offer-id>`.
+    if let Some(offer_id) = use_query_map().get_untracked().get("add") {
+        if let Some(offer) = desk.with_catalog(|c| c.get(&offer_id).cloned()) {
+            cart.add(&offer);
+        }
+    }
+    let reviewing = RwSignal::new(false);
+
     view! {
-        <section class="page" data-page="new-subscription">
-            <p class="placeholder">{t!(i18n, shell.coming_soon)}</p>
+        <section class="page selling-page" data-page="new-subscription">
+            <header class="page-intro">
+                <h1>{t!(i18n, selling.new.title)}</h1>
+                <Show
+                    when=move || company.get().is_some()
+                    fallback=move || view! { <p role="alert">{t!(i18n, selling.new.unknown_customer)}</p> }
+                >
+                    <p>
+                        {move || {
+                            t_string!(i18n, selling.new.intro, company = company.get().unwrap_or_default())
+                                .to_string()
+                        }}
+                    </p>
+                </Show>
+                <p>
+                    <A href=move || href(&format!("/customers/{}/subscriptions", customer_id.get()))>
+                        {t!(i18n, selling.new.back)}
+                    </A>
+                </p>
+            </header>
+            <Show when=move || company.get().is_some()>
+                <div class="selling-layout">
+                    <Discover customer_id=customer_id cart=cart reviewing=reviewing />
+                    <CartPanel customer_id=customer_id cart=cart reviewing=reviewing />
+                </div>
+            </Show>
         </section>
     }
+}
+
+/// Discover: the filters and the offers that match them.
+#[component]
+fn Discover(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let segment = RwSignal::new(None::<Segment>);
+    let product_type = RwSignal::new(None::<ProductType>);
+    let search = RwSignal::new(String::new());
+    let total = desk.with_catalog(|c| c.offers.len());
+
+    let visible = Memo::new(move |_| {
+        let segment = segment.get();
+        let product_type = product_type.get();
+        let needle = search.get().trim().to_lowercase();
+        desk.with_catalog(|c| {
+            c.offers
+                .iter()
+                .filter(|o| segment.is_none_or(|s| o.segment == s))
+                .filter(|o| product_type.is_none_or(|p| o.product_type == p))
+                .filter(|o| {
+                    needle.is_empty()
+                        || o.name.to_lowercase().contains(&needle)
+                        || o.product_family.to_lowercase().contains(&needle)
+                        || o.id.contains(&needle)
+                })
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let on_add = Callback::new(move |offer_id: String| {
+        if let Some(offer) = desk.with_catalog(|c| c.get(&offer_id).cloned()) {
+            cart.add(&offer);
+            reviewing.set(false);
+        }
+    });
+
+    view! {
+        <section class="discover" aria-labelledby="discover-title">
+            <h2 id="discover-title">{t!(i18n, selling.new.discover)}</h2>
+            <div class="filters">
+                <label class="field">
+                    <span>{t!(i18n, selling.segment.label)}</span>
+                    <select on:change=move |ev| segment.set(segment_from_value(&event_target_value(&ev)))>
+                        <option value="" selected=move || segment.get().is_none()>
+                            {t!(i18n, selling.segment.all)}
+                        </option>
+                        {Segment::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=segment_value(s) selected=move || segment.get() == Some(s)>
+                                        {move || segment_name(i18n, s)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{t!(i18n, selling.product_type.label)}</span>
+                    <select on:change=move |ev| {
+                        product_type.set(product_type_from_value(&event_target_value(&ev)))
+                    }>
+                        <option value="" selected=move || product_type.get().is_none()>
+                            {t!(i18n, selling.product_type.all)}
+                        </option>
+                        {PRODUCT_TYPES
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <option
+                                        value=product_type_value(p)
+                                        selected=move || product_type.get() == Some(p)
+                                    >
+                                        {move || product_type_name(i18n, p)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field field-grow">
+                    <span>{t!(i18n, selling.new.search)}</span>
+                    <input
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            <p class="muted" role="status">
+                {move || {
+                    t_string!(i18n, selling.new.shown, shown = visible.with(Vec::len), total = total)
+                        .to_string()
+                }}
+            </p>
+            <Show when=move || visible.with(Vec::is_empty)>
+                <p class="empty">{t!(i18n, selling.new.no_offers)}</p>
+            </Show>
+            <ul class="offer-list">
+                <For
+                    each=move || visible.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <OfferCard customer_id=customer_id offer_id=id cart=cart on_add=on_add /> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// One offer: name, segment, product type, sample price, and whether this customer may buy it
+/// here (the domain's decision) with the reasons when not.
+#[component]
+fn OfferCard(
+    customer_id: Memo<String>,
+    offer_id: String,
+    cart: CartState,
+    on_add: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let Some(offer) = desk.with_catalog(|c| c.get(&offer_id).cloned()) else {
+        return ().into_any();
+    };
+    let decision = {
+        let offer = offer.clone();
+        Memo::new(move |_| {
+            let today = clock.today();
+            let id = customer_id.get();
+            desk.with(|d| d.eligibility(&id, &offer, today))
+        })
+    };
+    let eligible = move || decision.with(Decision::is_allowed);
+    let in_cart = {
+        let id = offer.id.clone();
+        move || cart.items.with(|items| items.iter().any(|i| i.line.offer_id == id))
+    };
+    let reason_id = format!("offer-reasons-{}", offer.id);
+    let segment = offer.segment;
+    let product_type = offer.product_type;
+    let price = offer.sample_price;
+    let add_id = offer.id.clone();
+    view! {
+        <li
+            class="offer"
+            class:blocked=move || !eligible()
+            data-testid="offer"
+            data-offer-id=offer.id.clone()
+            data-segment=segment_value(segment)
+            data-eligible=move || eligible().to_string()
+        >
+            <div class="offer-head">
+                <h3 class="offer-name">{offer.name.clone()}</h3>
+                <span class=format!("segment-tag segment-{}", segment_value(segment).to_lowercase())>
+                    {move || segment_name(i18n, segment)}
+                </span>
+            </div>
+            <p class="offer-meta">
+                <span>{offer.product_family.clone()}</span>
+                " · "
+                <span>{move || product_type_name(i18n, product_type)}</span>
+            </p>
+            <p class="offer-price">
+                <span class="sample-tag">{t!(i18n, selling.price.sample)}</span>
+                " "
+                {move || price_text(i18n, &price)}
+            </p>
+            <div class="offer-verdict">
+                {move || {
+                    if eligible() {
+                        view! { <p class="verdict ok">{t!(i18n, selling.new.eligible)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="verdict bad" id=reason_id.clone()>
+                                <p class="verdict-title">{t!(i18n, selling.new.not_eligible)}</p>
+                                <ul class="reasons">
+                                    {decision
+                                        .get()
+                                        .reasons()
+                                        .iter()
+                                        .map(|r| {
+                                            let r = r.clone();
+                                            view! { <li class="reason">{move || reason_text(i18n, &r)}</li> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+            <div class="offer-actions">
+                <button type="button" on:click=move |_| on_add.run(add_id.clone())>
+                    {t!(i18n, selling.new.add_to_cart)}
+                </button>
+                <Show when=in_cart.clone()>
+                    <span class="in-cart">{t!(i18n, selling.new.in_cart)}</span>
+                </Show>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// The cart: lines with seats, term and billing frequency; Review lists every problem of
+/// every line (the domain's `check_cart`); Submit places the order when none remain.
+#[component]
+fn CartPanel(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let role = use_acting_role();
+    let submit_error = RwSignal::new(Vec::<String>::new());
+
+    let check = Memo::new(move |_| {
+        let cart = cart.cart();
+        let today = clock.today();
+        let id = customer_id.get();
+        desk.with(|d| desk.with_catalog(|c| d.check_cart(c, &id, &cart, today)))
+    });
+    let keys = Memo::new(move |_| cart.items.with(|items| items.iter().map(|i| i.key).collect::<Vec<_>>()));
+    let is_empty = move || cart.items.with(Vec::is_empty);
+
+    let submit = move |_| {
+        let lines = cart.cart();
+        let ids: Vec<String> = lines.lines.iter().map(|_| new_id()).collect();
+        let today = clock.today();
+        let id = customer_id.get_untracked();
+        let acting = role.get_untracked();
+        let result = desk.with_catalog(|c| {
+            desk.apply(|d| d.place_order(acting, c, &id, &lines, &ids, today))
+        });
+        match result {
+            Ok(()) => {
+                submit_error.set(Vec::new());
+                cart.items.set(Vec::new());
+                use_navigate()(&format!("/customers/{id}/subscriptions"), Default::default());
+            }
+            Err(err) => submit_error.set(action_error_lines(i18n, &err)),
+        }
+    };
+
+    view! {
+        <aside class="cart" aria-labelledby="cart-title">
+            <h2 id="cart-title">{t!(i18n, selling.cart.title)}</h2>
+            <Show when=is_empty>
+                <p class="empty">{t!(i18n, selling.cart.empty)}</p>
+            </Show>
+            <Show when=move || !reviewing.get()>
+                <ol class="cart-lines">
+                    <For
+                        each=move || keys.get()
+                        key=|k| *k
+                        children=move |k| view! { <CartLineEditor key=k cart=cart /> }
+                    />
+                </ol>
+                <Show when=move || !is_empty()>
+                    <button type="button" class="primary" on:click=move |_| reviewing.set(true)>
+                        {t!(i18n, selling.cart.review)}
+                    </button>
+                </Show>
+            </Show>
+            <Show when=move || reviewing.get()>
+                <section class="review" aria-labelledby="review-title" data-testid="cart-review">
+                    <h3 id="review-title">{t!(i18n, selling.cart.review_title)}</h3>
+                    <ol class="review-lines">
+                        {move || {
+                            cart.items
+                                .get()
+                                .into_iter()
+                                .map(|item| {
+                                    let name = offer_name(item.line.offer_id.clone());
+                                    let seats = item.line.seats;
+                                    let term = item.line.term;
+                                    let billing = item.line.billing;
+                                    view! {
+                                        <li>
+                                            {move || {
+                                                t_string!(i18n, selling.cart.line_summary, seats = seats, offer = name.clone())
+                                                    .to_string()
+                                            }}
+                                            " · "
+                                            {move || term_name(i18n, term)}
+                                            " · "
+                                            {move || billing_name(i18n, billing)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                    {move || {
+                        let decision = check.get();
+                        if decision.is_allowed() {
+                            view! { <p class="verdict ok" role="status">{t!(i18n, selling.cart.no_problems)}</p> }
+                                .into_any()
+                        } else {
+                            view! {
+                                <div class="problems" role="alert" data-testid="cart-problems">
+                                    <p class="verdict-title">{t!(i18n, selling.cart.problems)}</p>
+                                    <ul>
+                                        {decision
+                                            .reasons()
+                                            .iter()
+                                            .map(|r| view! { <CartProblem reason=r.clone() /> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    }}
+                    <div class="cart-actions">
+                        <button type="button" on:click=move |_| reviewing.set(false)>
+                            {t!(i18n, selling.cart.edit)}
+                        </button>
+                        <button
+                            type="button"
+                            class="primary"
+                            disabled=move || !check.with(Decision::is_allowed)
+                            on:click=submit
+                        >
+                            {t!(i18n, selling.cart.submit)}
+                        </button>
+                    </div>
+                    <Show when=move || !submit_error.with(Vec::is_empty)>
+                        <div class="problems" role="alert">
+                            <p class="verdict-title">{t!(i18n, selling.cart.not_submitted)}</p>
+                            <ul>
+                                {move || submit_error.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    </Show>
+                </section>
+            </Show>
+        </aside>
+    }
+}
+
+/// The offer's name (its id if the catalog lacks it).
+fn offer_name(offer_id: String) -> String {
+    use_desk().with_catalog(|c| c.get(&offer_id).map(|o| o.name.clone())).unwrap_or(offer_id)
+}
+
+/// One problem of the review: "Line n: offer" and the reason's sentence.
+#[component]
+fn CartProblem(reason: Reason) -> impl IntoView {
+    let i18n = use_i18n();
+    match reason {
+        Reason::CartLine { line, offer, reason } => {
+            let name = offer_name(offer);
+            view! {
+                <li class="reason">
+                    <strong>
+                        {move || t_string!(i18n, selling.cart.line, n = line + 1, offer = name.clone()).to_string()}
+                    </strong>
+                    " "
+                    <span>{move || reason_text(i18n, &reason)}</span>
+                </li>
+            }
+            .into_any()
+        }
+        other => view! { <li class="reason">{move || reason_text(i18n, &other)}</li> }.into_any(),
+    }
+}
+
+/// One cart line: the offer, and its seats, term and billing frequency (the offer's choices).
+#[component]
+fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let line = move || cart.items.with(|items| items.iter().find(|i| i.key == key).map(|i| i.line.clone()));
+    let Some(initial) = line() else { return ().into_any() };
+    let Some(offer) = desk.with_catalog(|c| c.get(&initial.offer_id).cloned()) else {
+        return ().into_any();
+    };
+    let terms = offer.terms.clone();
+    let billing = offer.billing.clone();
+    let seats_value = move || line().map(|l| l.seats.to_string()).unwrap_or_default();
+    let term_now = move || line().map(|l| l.term);
+    let billing_now = move || line().map(|l| l.billing);
+    let on_seats = move |ev| {
+        let raw = event_target_value(&ev);
+        // An unreadable number becomes 0, which the review reports as too few seats.
+        let seats = raw.trim().parse::<u32>().unwrap_or(0);
+        cart.update(key, |l| l.seats = seats);
+    };
+    let on_term = {
+        let terms = terms.clone();
+        move |ev| {
+            if let Some(t) = term_from_value(&terms, &event_target_value(&ev)) {
+                cart.update(key, |l| l.term = t);
+            }
+        }
+    };
+    let on_billing = {
+        let billing = billing.clone();
+        move |ev| {
+            if let Some(b) = billing_from_value(&billing, &event_target_value(&ev)) {
+                cart.update(key, |l| l.billing = b);
+            }
+        }
+    };
+    view! {
+        <li class="cart-line" data-testid="cart-line" data-offer-id=offer.id.clone()>
+            <p class="cart-line-name">
+                <strong>{offer.name.clone()}</strong>
+                " "
+                <span class=format!("segment-tag segment-{}", segment_value(offer.segment).to_lowercase())>
+                    {move || segment_name(i18n, offer.segment)}
+                </span>
+            </p>
+            <div class="cart-line-fields">
+                <label class="field">
+                    <span>{t!(i18n, selling.cart.seats)}</span>
+                    <input
+                        type="number"
+                        min="1"
+                        max=offer.max_seats.to_string()
+                        inputmode="numeric"
+                        prop:value=seats_value
+                        on:input=on_seats
+                    />
+                </label>
+                <label class="field">
+                    <span>{t!(i18n, selling.cart.term)}</span>
+                    <select on:change=on_term>
+                        {terms
+                            .iter()
+                            .map(|&t| {
+                                view! {
+                                    <option value=term_value(t) selected=move || term_now() == Some(t)>
+                                        {move || term_name(i18n, t)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{t!(i18n, selling.cart.billing)}</span>
+                    <select on:change=on_billing>
+                        {billing
+                            .iter()
+                            .map(|&b| {
+                                view! {
+                                    <option value=billing_value(b) selected=move || billing_now() == Some(b)>
+                                        {move || billing_name(i18n, b)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="link-button" on:click=move |_| cart.remove(key)>
+                    {t!(i18n, selling.cart.remove)}
+                </button>
+            </div>
+        </li>
+    }
+    .into_any()
 }

@@ -1,0 +1,168 @@
+//! Words and automation values for the selling pages: segment, product type, term, billing
+//! frequency and sample price names in the current language. Naming only, no rules.
+
+use crate::domain::{BillingFrequency, PricePer, ProductType, SamplePrice, Segment, Term};
+use crate::i18n::*;
+use crate::ui::reasons::reason_text;
+use crate::ui::state::ActionError;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The `data-segment` value of an offer (the domain's serde name).
+pub fn segment_value(segment: Segment) -> &'static str {
+    match segment {
+        Segment::Commercial => "Commercial",
+        Segment::Education => "Education",
+        Segment::Nonprofit => "Nonprofit",
+        Segment::GovernmentCommunityCloud => "GovernmentCommunityCloud",
+    }
+}
+
+/// The segment with this `data-segment` value.
+pub fn segment_from_value(value: &str) -> Option<Segment> {
+    Segment::ALL.into_iter().find(|s| segment_value(*s) == value)
+}
+
+/// The segment's name as Partner Center shows it.
+pub fn segment_name(i18n: I18n, segment: Segment) -> &'static str {
+    match segment {
+        Segment::Commercial => t_string!(i18n, selling.segment.commercial),
+        Segment::Education => t_string!(i18n, selling.segment.education),
+        Segment::Nonprofit => t_string!(i18n, selling.segment.nonprofit),
+        Segment::GovernmentCommunityCloud => t_string!(i18n, selling.segment.gcc),
+    }
+}
+
+/// Every product type, in the order of the Discover filter.
+pub const PRODUCT_TYPES: [ProductType; 4] = [
+    ProductType::LicenseBased,
+    ProductType::PerpetualSoftware,
+    ProductType::SoftwareSubscription,
+    ProductType::Azure,
+];
+
+/// A stable value for a product type (select options, CSV).
+pub fn product_type_value(product_type: ProductType) -> &'static str {
+    match product_type {
+        ProductType::LicenseBased => "LicenseBased",
+        ProductType::PerpetualSoftware => "PerpetualSoftware",
+        ProductType::SoftwareSubscription => "SoftwareSubscription",
+        ProductType::Azure => "Azure",
+    }
+}
+
+/// The product type with this value.
+pub fn product_type_from_value(value: &str) -> Option<ProductType> {
+    PRODUCT_TYPES.into_iter().find(|p| product_type_value(*p) == value)
+}
+
+/// The product type's name.
+pub fn product_type_name(i18n: I18n, product_type: ProductType) -> &'static str {
+    match product_type {
+        ProductType::LicenseBased => t_string!(i18n, selling.product_type.license_based),
+        ProductType::PerpetualSoftware => t_string!(i18n, selling.product_type.perpetual_software),
+        ProductType::SoftwareSubscription => {
+            t_string!(i18n, selling.product_type.software_subscription)
+        }
+        ProductType::Azure => t_string!(i18n, selling.product_type.azure),
+    }
+}
+
+/// A stable value for a term (select options).
+pub fn term_value(term: Term) -> &'static str {
+    match term {
+        Term::OneMonth => "OneMonth",
+        Term::OneYear => "OneYear",
+        Term::ThreeYears => "ThreeYears",
+        Term::Perpetual => "Perpetual",
+    }
+}
+
+/// The term among `terms` with this value.
+pub fn term_from_value(terms: &[Term], value: &str) -> Option<Term> {
+    terms.iter().copied().find(|t| term_value(*t) == value)
+}
+
+/// The term's name.
+pub fn term_name(i18n: I18n, term: Term) -> &'static str {
+    match term {
+        Term::OneMonth => t_string!(i18n, selling.term.one_month),
+        Term::OneYear => t_string!(i18n, selling.term.one_year),
+        Term::ThreeYears => t_string!(i18n, selling.term.three_years),
+        Term::Perpetual => t_string!(i18n, selling.term.perpetual),
+    }
+}
+
+/// A stable value for a billing frequency (select options).
+pub fn billing_value(billing: BillingFrequency) -> &'static str {
+    match billing {
+        BillingFrequency::Monthly => "Monthly",
+        BillingFrequency::Annual => "Annual",
+        BillingFrequency::Triennial => "Triennial",
+        BillingFrequency::OneTime => "OneTime",
+    }
+}
+
+/// The billing frequency among `billing` with this value.
+pub fn billing_from_value(billing: &[BillingFrequency], value: &str) -> Option<BillingFrequency> {
+    billing.iter().copied().find(|b| billing_value(*b) == value)
+}
+
+/// The billing frequency's name.
+pub fn billing_name(i18n: I18n, billing: BillingFrequency) -> &'static str {
+    match billing {
+        BillingFrequency::Monthly => t_string!(i18n, selling.billing.monthly),
+        BillingFrequency::Annual => t_string!(i18n, selling.billing.annual),
+        BillingFrequency::Triennial => t_string!(i18n, selling.billing.triennial),
+        BillingFrequency::OneTime => t_string!(i18n, selling.billing.one_time),
+    }
+}
+
+/// `2200` → `"$22.00"` (the sample catalog is in USD).
+pub fn usd(cents: u32) -> String {
+    format!("${}.{:02}", cents / 100, cents % 100)
+}
+
+/// The sample price in words, e.g. "$22.00 per seat per month".
+pub fn price_text(i18n: I18n, price: &SamplePrice) -> String {
+    let amount = usd(price.usd_cents);
+    match price.per {
+        PricePer::SeatMonth => t_string!(i18n, selling.price.seat_month, price = amount).to_string(),
+        PricePer::License => t_string!(i18n, selling.price.license, price = amount).to_string(),
+        PricePer::Usage => t_string!(i18n, selling.price.usage).to_string(),
+    }
+}
+
+/// What to show next to a control when an action did not happen: one sentence per reason,
+/// or the storage failure.
+pub fn action_error_lines(i18n: I18n, error: &ActionError) -> Vec<String> {
+    match error {
+        ActionError::Refused(reasons) => reasons.iter().map(|r| reason_text(i18n, r)).collect(),
+        ActionError::NotSaved(err) => {
+            vec![t_string!(i18n, selling.subs.not_saved, error = format!("{err:?}")).to_string()]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip() {
+        for s in Segment::ALL {
+            assert_eq!(segment_from_value(segment_value(s)), Some(s));
+            // data-segment values are the domain's serde names.
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", segment_value(s)));
+        }
+        for p in PRODUCT_TYPES {
+            assert_eq!(product_type_from_value(product_type_value(p)), Some(p));
+        }
+        let terms = [Term::OneMonth, Term::OneYear, Term::ThreeYears, Term::Perpetual];
+        for t in terms {
+            assert_eq!(term_from_value(&terms, term_value(t)), Some(t));
+        }
+        assert_eq!(usd(2200), "$22.00");
+        assert_eq!(usd(5), "$0.05");
+    }
+}

@@ -1,0 +1,488 @@
+//! The subscriptions table shared by the customer's Subscriptions page and the Subscriptions
+//! page across customers: offer, segment, seats, term, dates, auto-renew and status, with the
+//! seat, auto-renew and cancel controls, the commercial equivalent where the domain proposes
+//! one, and the CSV export.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::{Desk, Subscription, SubscriptionStatus};
+use crate::i18n::*;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::components::selling_labels::{
+    action_error_lines, billing_name, segment_name, segment_value, term_name,
+};
+use crate::ui::download::download_text;
+use crate::ui::href;
+use crate::ui::reasons::reason_text;
+use crate::ui::state::use_desk;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// How many rows are rendered at first and added by "Show more".
+const PAGE: usize = 100;
+
+/// The table of subscriptions: of one customer (`customer_id`) or of all customers.
+#[component]
+pub fn SubscriptionTable(
+    /// Only this customer's subscriptions; `None` for every customer's.
+    #[prop(optional)]
+    customer_id: Option<Memo<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let search = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
+    let export_failed = RwSignal::new(false);
+    let all_customers = customer_id.is_none();
+
+    let matching = Memo::new(move |_| {
+        let only = customer_id.map(|c| c.get());
+        let needle = search.get().trim().to_lowercase();
+        desk.with(|d| {
+            d.subscriptions
+                .iter()
+                .filter(|s| only.as_deref().is_none_or(|c| s.customer_id == c))
+                .filter(|s| needle.is_empty() || matches_search(d, s, &needle))
+                .map(|s| s.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = Memo::new(move |_| {
+        let only = customer_id.map(|c| c.get());
+        desk.with(|d| match only {
+            Some(c) => d.subscriptions_of(&c).count(),
+            None => d.subscriptions.len(),
+        })
+    });
+    let shown = Memo::new(move |_| matching.with(|ids| ids.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
+
+    let export = move |_| {
+        let ids = matching.get_untracked();
+        let csv = untrack(|| desk.with(|d| desk.with_catalog(|c| subscriptions_csv(i18n, d, c, &ids))));
+        let today = clock.today();
+        let name = match customer_id {
+            Some(c) => {
+                let prefix = untrack(|| {
+                    desk.with(|d| d.customer(&c.get()).map(|c| c.domain_prefix.clone()).unwrap_or_default())
+                });
+                format!("subscriptions-{prefix}-{today}.csv")
+            }
+            None => format!("subscriptions-{today}.csv"),
+        };
+        export_failed.set(!download_text(&name, "text/csv;charset=utf-8", &csv));
+    };
+
+    view! {
+        <div class="subscription-table">
+            <div class="table-tools">
+                <Show when=move || all_customers>
+                    <label class="field field-grow">
+                        <span>{t!(i18n, selling.subs.search)}</span>
+                        <input
+                            type="search"
+                            prop:value=move || search.get()
+                            on:input=move |ev| {
+                                search.set(event_target_value(&ev));
+                                limit.set(PAGE);
+                            }
+                        />
+                    </label>
+                </Show>
+                <button type="button" on:click=export disabled=move || total.get() == 0>
+                    {t!(i18n, selling.subs.export)}
+                </button>
+                <Show when=move || export_failed.get()>
+                    <p role="alert" class="error">{t!(i18n, selling.subs.export_failed)}</p>
+                </Show>
+            </div>
+            <Show
+                when=move || !matching.with(Vec::is_empty)
+                fallback=move || {
+                    view! {
+                        <p class="empty">
+                            {move || {
+                                if total.get() == 0 {
+                                    t_string!(i18n, selling.subs.none)
+                                } else {
+                                    t_string!(i18n, selling.subs.none_match)
+                                }
+                            }}
+                        </p>
+                    }
+                }
+            >
+                <p class="muted" role="status">
+                    {move || {
+                        t_string!(i18n, selling.subs.shown, shown = shown.with(Vec::len), total = matching.with(Vec::len))
+                            .to_string()
+                    }}
+                </p>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <Show when=move || all_customers>
+                                    <th scope="col">{t!(i18n, selling.subs.customer)}</th>
+                                </Show>
+                                <th scope="col">{t!(i18n, selling.subs.offer)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.segment)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.seats)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.term)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.dates)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.auto_renew)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.status)}</th>
+                                <th scope="col">{t!(i18n, selling.subs.actions)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || shown.get()
+                                key=|id| id.clone()
+                                children=move |id| view! { <SubscriptionRow sub_id=id show_customer=all_customers /> }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || { matching.with(Vec::len) > shown.with(Vec::len) }>
+                    <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        {t!(i18n, selling.subs.show_more)}
+                    </button>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+/// Whether the subscription's offer, company or ids contain `needle` (lower case).
+fn matches_search(desk: &Desk, s: &Subscription, needle: &str) -> bool {
+    s.offer_id.contains(needle)
+        || s.id.contains(needle)
+        || desk
+            .customer(&s.customer_id)
+            .is_some_and(|c| c.account.company_name.to_lowercase().contains(needle))
+        || use_desk()
+            .with_catalog(|c| c.get(&s.offer_id).map(|o| o.name.to_lowercase().contains(needle)))
+            .unwrap_or(false)
+}
+
+/// One subscription with its controls; each refusal is shown next to its control.
+#[component]
+fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let role = use_acting_role();
+    let sub = {
+        let id = sub_id.clone();
+        Memo::new(move |_| desk.with(|d| d.subscription(&id).cloned()))
+    };
+    let Some(initial) = sub.get_untracked() else { return ().into_any() };
+    let customer_id = initial.customer_id.clone();
+    let company = {
+        let cid = customer_id.clone();
+        Memo::new(move |_| desk.with(|d| d.customer(&cid).map(|c| c.account.company_name.clone()).unwrap_or_default()))
+    };
+    let offer_name = offer_name(&initial.offer_id);
+    let segment = initial.segment;
+    let term = initial.term;
+    let billing = initial.billing;
+    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
+    let auto_renew = move || sub.with(|s| s.as_ref().is_some_and(|s| s.auto_renew));
+
+    // Whether switching auto-renew on would be allowed: the domain's answer, not the UI's.
+    let renew_lock = {
+        let id = sub_id.clone();
+        Memo::new(move |_| {
+            let today = clock.today();
+            desk.with(|d| desk.with_catalog(|c| d.auto_renew_check(c, &id, true, today)))
+        })
+    };
+    let locked = move || active() && !auto_renew() && !renew_lock.with(|d| d.is_allowed());
+
+    let seats_input = RwSignal::new(initial.seats.to_string());
+    let seats_error = RwSignal::new(Vec::<String>::new());
+    let renew_error = RwSignal::new(Vec::<String>::new());
+    let cancel_error = RwSignal::new(Vec::<String>::new());
+    let saved = RwSignal::new(false);
+    // Keep the input in step when the seats change elsewhere (another tab, an import).
+    Effect::new(move |prev: Option<u32>| {
+        let seats = sub.with(|s| s.as_ref().map(|s| s.seats).unwrap_or(0));
+        if prev.is_some_and(|p| p != seats) {
+            seats_input.set(seats.to_string());
+        }
+        seats
+    });
+
+    let save_seats = {
+        let id = sub_id.clone();
+        move |_| {
+            saved.set(false);
+            let raw = seats_input.get_untracked();
+            // Unreadable input becomes 0 seats, which the domain refuses with its reason.
+            let seats = raw.trim().parse::<u32>().unwrap_or(0);
+            let today = clock.today();
+            let acting = role.get_untracked();
+            let result = desk.with_catalog(|c| desk.apply(|d| d.change_seats(acting, c, &id, seats, today)));
+            match result {
+                Ok(()) => {
+                    seats_error.set(Vec::new());
+                    saved.set(true);
+                }
+                Err(err) => seats_error.set(action_error_lines(i18n, &err)),
+            }
+        }
+    };
+    let toggle_renew = {
+        let id = sub_id.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            let today = clock.today();
+            let acting = role.get_untracked();
+            let result = desk.with_catalog(|c| desk.apply(|d| d.set_auto_renew(acting, c, &id, on, today)));
+            match result {
+                Ok(()) => renew_error.set(Vec::new()),
+                Err(err) => {
+                    renew_error.set(action_error_lines(i18n, &err));
+                    // Put the box back to what the desk holds.
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    input.set_checked(!on);
+                }
+            }
+        }
+    };
+    let cancel = {
+        let id = sub_id.clone();
+        move |_| {
+            let today = clock.today();
+            let acting = role.get_untracked();
+            match desk.apply(|d| d.cancel_subscription(acting, &id, today)) {
+                Ok(()) => cancel_error.set(Vec::new()),
+                Err(err) => cancel_error.set(action_error_lines(i18n, &err)),
+            }
+        }
+    };
+
+    let dom = sub_id.replace(|c: char| !c.is_ascii_alphanumeric(), "");
+    let seats_id = format!("seats-{dom}");
+    let seats_err_id = format!("seats-error-{dom}");
+    let renew_id = format!("renew-{dom}");
+    let renew_note_id = format!("renew-note-{dom}");
+    let row_id = sub_id.clone();
+    let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
+    let cid_for_link = customer_id.clone();
+
+    view! {
+        <tr
+            data-testid="subscription-row"
+            data-subscription-id=row_id
+            data-offer-id=initial.offer_id.clone()
+            data-segment=segment_value(segment)
+            class:cancelled=move || !active()
+        >
+            <Show when=move || show_customer>
+                <td>
+                    <A href=href(&format!("/customers/{}/subscriptions", customer_id))>{move || company.get()}</A>
+                </td>
+            </Show>
+            <td>
+                <span class="offer-name">{offer_name.clone()}</span>
+                {move || {
+                    equivalent()
+                        .map(|eq| {
+                            let name = self::offer_name(&eq);
+                            let link = href(&format!("/customers/{}/subscriptions/new?add={}", cid_for_link, eq));
+                            view! {
+                                <p class="equivalent">
+                                    {move || t_string!(i18n, selling.subs.equivalent_proposed, offer = name.clone()).to_string()}
+                                    " "
+                                    <A href=link attr:class="button-link">{t!(i18n, selling.subs.add_equivalent)}</A>
+                                </p>
+                            }
+                        })
+                }}
+            </td>
+            <td>
+                <span class=format!("segment-tag segment-{}", segment_value(segment).to_lowercase())>
+                    {move || segment_name(i18n, segment)}
+                </span>
+            </td>
+            <td class="seats-cell">
+                <label class="visually-hidden" for=seats_id.clone()>{t!(i18n, selling.subs.seats)}</label>
+                <input
+                    id=seats_id.clone()
+                    type="number"
+                    min="1"
+                    inputmode="numeric"
+                    prop:value=move || seats_input.get()
+                    on:input=move |ev| {
+                        seats_input.set(event_target_value(&ev));
+                        saved.set(false);
+                    }
+                    disabled=move || !active()
+                    aria-invalid=move || (!seats_error.with(Vec::is_empty)).then_some("true")
+                    aria-describedby=move || (!seats_error.with(Vec::is_empty)).then(|| seats_err_id.clone())
+                />
+                <button type="button" on:click=save_seats disabled=move || !active()>
+                    {t!(i18n, selling.subs.save_seats)}
+                </button>
+                <Show when=move || saved.get()>
+                    <span role="status" class="ok-text">{t!(i18n, selling.subs.saved)}</span>
+                </Show>
+                <ErrorList id=format!("seats-error-{dom}") lines=seats_error />
+            </td>
+            <td>
+                {move || term_name(i18n, term)}
+                <br />
+                <span class="muted">{move || billing_name(i18n, billing)}</span>
+            </td>
+            <td class="dates">{move || sub.get().map(|s| dates_text(i18n, &s))}</td>
+            <td class="renew-cell">
+                <label class="visually-hidden" for=renew_id.clone()>{t!(i18n, selling.subs.auto_renew)}</label>
+                <input
+                    id=renew_id.clone()
+                    type="checkbox"
+                    prop:checked=auto_renew
+                    disabled=move || !active() || locked()
+                    aria-describedby=move || locked().then(|| renew_note_id.clone())
+                    on:change=toggle_renew
+                />
+                <Show when=locked>
+                    <div class="locked-note" id=format!("renew-note-{dom}")>
+                        <p>{t!(i18n, selling.subs.auto_renew_locked)}</p>
+                        <ul class="reasons">
+                            {move || {
+                                renew_lock
+                                    .get()
+                                    .reasons()
+                                    .iter()
+                                    .map(|r| {
+                                        let r = r.clone();
+                                        view! { <li class="reason">{move || reason_text(i18n, &r)}</li> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                </Show>
+                <ErrorList id=String::new() lines=renew_error />
+            </td>
+            <td>{move || sub.get().map(|s| status_text(i18n, &s))}</td>
+            <td>
+                <Show when=active>
+                    <button type="button" class="danger" on:click=cancel.clone()>
+                        {t!(i18n, selling.subs.cancel)}
+                    </button>
+                </Show>
+                <ErrorList id=String::new() lines=cancel_error />
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// Refusal sentences next to a control (role="alert"), nothing when empty.
+#[component]
+fn ErrorList(id: String, lines: RwSignal<Vec<String>>) -> impl IntoView {
+    let id = (!id.is_empty()).then_some(id);
+    view! {
+        <Show when=move || !lines.with(Vec::is_empty)>
+            <ul class="errors" role="alert" id=id.clone()>
+                {move || lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+/// The offer's name (its id if the catalog lacks it).
+fn offer_name(offer_id: &str) -> String {
+    use_desk()
+        .with_catalog(|c| c.get(offer_id).map(|o| o.name.clone()))
+        .unwrap_or_else(|| offer_id.to_string())
+}
+
+fn dates_text(i18n: I18n, s: &Subscription) -> String {
+    let start = t_string!(i18n, selling.subs.starts, start = s.start.to_string()).to_string();
+    let end = match s.end {
+        Some(end) => t_string!(i18n, selling.subs.until, end = end.to_string()).to_string(),
+        None => t_string!(i18n, selling.subs.no_end).to_string(),
+    };
+    format!("{start} {end}")
+}
+
+fn status_text(i18n: I18n, s: &Subscription) -> String {
+    match s.status {
+        SubscriptionStatus::Active => t_string!(i18n, selling.subs.active).to_string(),
+        SubscriptionStatus::Cancelled { on } => {
+            t_string!(i18n, selling.subs.cancelled, date = on.to_string()).to_string()
+        }
+    }
+}
+
+/// The CSV of the subscriptions `ids` (headers in the current language).
+fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &crate::domain::Catalog, ids: &[String]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        t_string!(i18n, selling.csv.subscription_id),
+        t_string!(i18n, selling.csv.customer_id),
+        t_string!(i18n, selling.csv.company_name),
+        t_string!(i18n, selling.csv.offer_id),
+        t_string!(i18n, selling.csv.offer_name),
+        t_string!(i18n, selling.csv.segment),
+        t_string!(i18n, selling.csv.seats),
+        t_string!(i18n, selling.csv.term),
+        t_string!(i18n, selling.csv.billing),
+        t_string!(i18n, selling.csv.start),
+        t_string!(i18n, selling.csv.end),
+        t_string!(i18n, selling.csv.auto_renew),
+        t_string!(i18n, selling.csv.status),
+        t_string!(i18n, selling.csv.proposed_equivalent),
+    ]);
+    let yes_no = |b: bool| if b { t_string!(i18n, selling.csv.yes) } else { t_string!(i18n, selling.csv.no) };
+    for s in ids.iter().filter_map(|id| desk.subscription(id)) {
+        let company = desk
+            .customer(&s.customer_id)
+            .map(|c| spreadsheet_safe(&c.account.company_name))
+            .unwrap_or_default();
+        let offer = catalog.get(&s.offer_id).map(|o| o.name.as_str()).unwrap_or("");
+        let _ = w.write_record([
+            s.id.as_str(),
+            s.customer_id.as_str(),
+            company.as_str(),
+            s.offer_id.as_str(),
+            offer,
+            segment_name(i18n, s.segment),
+            &s.seats.to_string(),
+            term_name(i18n, s.term),
+            billing_name(i18n, s.billing),
+            &s.start.to_string(),
+            &s.end.map(|e| e.to_string()).unwrap_or_default(),
+            yes_no(s.auto_renew),
+            &status_text(i18n, s),
+            s.proposed_equivalent.as_deref().unwrap_or(""),
+        ]);
+    }
+    w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+}
+
+/// User text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.
+fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(spreadsheet_safe("Contoso"), "Contoso");
+    }
+}

@@ -1,0 +1,30 @@
+//! Saving generated text (CSV, JSON) as a file: a `Blob`, an object URL and a temporary
+//! `<a download>` clicked once. No network request is made (the CSP allows none).
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` to the user as a download named `file_name` with the MIME type `mime`
+/// (e.g. `"text/csv;charset=utf-8"`). Returns `false` when the browser refused (nothing to
+/// download), so the caller can say so.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    try_download(file_name, mime, text).is_some()
+}
+
+fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body()?;
+    body.append_child(&anchor).ok()?;
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
