@@ -730,6 +730,24 @@ impl Desk {
         Ok(())
     }
 
+    /// Would switching auto-renew to `on` be allowed today? The same check as
+    /// [`Desk::set_auto_renew`] without changing anything (so the UI can show the switch
+    /// locked, with the reasons, e.g. after a nonprofit removal).
+    pub fn auto_renew_check(
+        &self,
+        catalog: &Catalog,
+        sub_id: &str,
+        on: bool,
+        today: NaiveDate,
+    ) -> Decision {
+        match self.subscription_context(catalog, sub_id, today) {
+            Ok((s, _, decision)) => {
+                Decision::from_reasons(check_auto_renew(&self.subscriptions[s], on, &decision))
+            }
+            Err(reasons) => Decision::Refused(reasons),
+        }
+    }
+
     /// Cancels an active subscription (auto-renew goes off with it).
     pub fn cancel_subscription(
         &mut self,
@@ -1316,6 +1334,53 @@ mod tests {
                     before: true,
                     after: false
                 }));
+    }
+
+    #[test]
+    fn auto_renew_check_answers_like_set_auto_renew_without_changing_anything() {
+        let mut desk = desk();
+        let cat = Catalog::sample();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("n1", "charity", false),
+            d(1, 2),
+        )
+        .unwrap();
+        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2))
+            .unwrap();
+        order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 10)],
+            &["s1"],
+            d(1, 3),
+        )
+        .unwrap();
+        assert!(desk.auto_renew_check(&cat, "s1", true, d(1, 3)).is_allowed());
+        desk.send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10))
+            .unwrap();
+        desk.apply_due_nonprofit_removals(d(4, 10));
+        let before = desk.clone();
+        let removed = Reason::NonprofitStatusRemoved {
+            removed_on: d(4, 10),
+        };
+        assert_eq!(
+            desk.auto_renew_check(&cat, "s1", true, d(4, 12)).reasons(),
+            &[removed.clone()]
+        );
+        assert_eq!(
+            desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12))
+                .unwrap_err(),
+            vec![removed]
+        );
+        assert!(desk.auto_renew_check(&cat, "s1", false, d(4, 12)).is_allowed());
+        assert_eq!(desk, before, "the check changes nothing");
+        assert_eq!(
+            desk.auto_renew_check(&cat, "nope", true, d(4, 12)).reasons(),
+            &[Reason::SubscriptionNotFound {
+                subscription: "nope".into()
+            }]
+        );
     }
 
     #[test]

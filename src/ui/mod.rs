@@ -3,6 +3,7 @@
 
 mod app;
 pub mod clock;
+pub mod download;
 pub mod ids;
 mod components;
 pub mod pages;

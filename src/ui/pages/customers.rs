@@ -1,19 +1,388 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
+use crate::domain::{Qualification, VettingStatus, MAX_VERIFICATION_REQUESTS};
 use crate::i18n::*;
-use crate::ui::components::page_intro::PageIntro;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::customer_fields::{country_display, qualification_name, status_name};
+use crate::ui::customer_list::{
+    csv_file_name, csv_text, select_rows, CsvWords, CustomerRow, ListQuery, Notice, NoticeFilter,
+    QualificationFilter, SortBy, StatusFilter,
+};
+use crate::ui::href;
+use crate::ui::state::use_desk;
 
-/// The customers page.
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The customers page: search, filters, sort, the table and "Export CSV" of what it shows.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let query = RwSignal::new(ListQuery::default());
+
+    // Rows of every customer, rebuilt when the desk or the date changes; the search and
+    // filters then work on these small rows.
+    let all_rows = Memo::new(move |_| {
+        let today = clock.today();
+        desk.with(|d| d.customers.iter().map(|c| CustomerRow::of(c, today)).collect::<Vec<_>>())
+    });
+    let shown = Memo::new(move |_| query.with(|q| all_rows.with(|rows| select_rows(rows, q))));
+    let total = Memo::new(move |_| all_rows.with(Vec::len));
+    let export_message = RwSignal::new(None::<Result<String, String>>);
+
+    let export = move |_| {
+        let today = clock.today();
+        let file = csv_file_name(today);
+        let result = shown.with_untracked(|rows| {
+            let qualification = |k: Qualification, s: Option<VettingStatus>| qualification_text(i18n, k, s);
+            let notice = |n: Notice| notice_text(i18n, n);
+            let words = CsvWords {
+                headers: [
+                    t_string!(i18n, customers.col_company),
+                    t_string!(i18n, customers.col_domain),
+                    t_string!(i18n, customers.col_country),
+                    t_string!(i18n, customers.col_email),
+                    t_string!(i18n, customers.col_qualifications),
+                    t_string!(i18n, customers.col_requests),
+                    t_string!(i18n, customers.col_notice),
+                    t_string!(i18n, customers.col_created),
+                ],
+                qualification: &qualification,
+                no_qualification: t_string!(i18n, customers.qualifications.none),
+                notice: &notice,
+            };
+            csv_text(rows, &words).map(|text| (text, rows.len()))
+        });
+        let outcome = match result {
+            Ok((text, count)) if download(&file, &text) => {
+                Ok(t_string!(i18n, customers.export_done, count = count, file = file.clone()).to_string())
+            }
+            _ => Err(t_string!(i18n, customers.export_failed).to_string()),
+        };
+        export_message.set(Some(outcome));
+    };
+
     view! {
-        <section class="page" data-page="customers">
-            <PageIntro
-                title=Signal::derive(move || t_string!(i18n, shell.pages.customers.title))
-                intro=Signal::derive(move || t_string!(i18n, shell.pages.customers.intro))
-            />
-            <p class="placeholder">{t!(i18n, shell.coming_soon)}</p>
+        <section class="page customers-page" data-page="customers">
+            <header class="page-intro with-action">
+                <div>
+                    <h1>{t!(i18n, customers.title)}</h1>
+                    <p>{t!(i18n, shell.pages.customers.intro)}</p>
+                </div>
+                <A href=href("/customers/new") attr:class="button primary">{t!(i18n, customers.add_customer)}</A>
+            </header>
+            <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyState /> }>
+                <ListControls query=query />
+                <div class="list-summary">
+                    <p role="status" class="count">
+                        {move || t_string!(i18n, customers.showing, shown = shown.with(Vec::len), total = total.get()).to_string()}
+                    </p>
+                    <button type="button" class="button" on:click=export>{t!(i18n, customers.export_csv)}</button>
+                </div>
+                {move || export_message.get().map(|m| match m {
+                    Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="notice bad" role="alert">{text}</p> }.into_any(),
+                })}
+                <CustomerTable rows=shown />
+            </Show>
         </section>
     }
+}
+
+/// What an empty desk shows: how to start.
+#[component]
+fn EmptyState() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="empty-state">
+            <h2>{t!(i18n, customers.empty_title)}</h2>
+            <p>{t!(i18n, customers.empty_text)}</p>
+            <A href=href("/customers/new") attr:class="button primary">{t!(i18n, customers.add_customer)}</A>
+        </div>
+    }
+}
+
+/// Search, the three filters and the sort.
+#[component]
+fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let qualification_options = [
+        ("all", QualificationFilter::All),
+        ("none", QualificationFilter::None),
+        ("education", QualificationFilter::Has(Qualification::Education)),
+        ("nonprofit", QualificationFilter::Has(Qualification::Nonprofit)),
+        ("gcc", QualificationFilter::Has(Qualification::GovernmentCommunityCloud)),
+        ("soe", QualificationFilter::Has(Qualification::StateOwnedEntity)),
+    ];
+    let status_options = [
+        ("all", StatusFilter::All),
+        ("in-review", StatusFilter::Is(VettingStatus::InReview)),
+        ("approved", StatusFilter::Is(VettingStatus::Approved)),
+        ("denied", StatusFilter::Is(VettingStatus::Denied)),
+        ("no-vetting", StatusFilter::NoVetting),
+    ];
+    let notice_options = [
+        ("all", NoticeFilter::All),
+        ("running", NoticeFilter::Running),
+        ("removed", NoticeFilter::Removed),
+        ("none", NoticeFilter::None),
+    ];
+    let sort_options = [
+        ("name-asc", SortBy::NameAsc),
+        ("name-desc", SortBy::NameDesc),
+        ("newest", SortBy::Newest),
+        ("oldest", SortBy::Oldest),
+        ("requests", SortBy::RequestsUsed),
+    ];
+    let qualification_label = move |f: QualificationFilter| match f {
+        QualificationFilter::All => t_string!(i18n, customers.all),
+        QualificationFilter::None => t_string!(i18n, customers.qualifications.none),
+        QualificationFilter::Has(k) => qualification_name(i18n, k),
+    };
+    let status_label = move |f: StatusFilter| match f {
+        StatusFilter::All => t_string!(i18n, customers.all),
+        StatusFilter::Is(s) => status_name(i18n, s),
+        StatusFilter::NoVetting => t_string!(i18n, customers.status_no_vetting),
+    };
+    let notice_label = move |f: NoticeFilter| match f {
+        NoticeFilter::All => t_string!(i18n, customers.all),
+        NoticeFilter::Running => t_string!(i18n, customers.notice_running),
+        NoticeFilter::Removed => t_string!(i18n, customers.notice_removed),
+        NoticeFilter::None => t_string!(i18n, customers.notice_none),
+    };
+    let sort_label = move |s: SortBy| match s {
+        SortBy::NameAsc => t_string!(i18n, customers.sort_name_asc),
+        SortBy::NameDesc => t_string!(i18n, customers.sort_name_desc),
+        SortBy::Newest => t_string!(i18n, customers.sort_newest),
+        SortBy::Oldest => t_string!(i18n, customers.sort_oldest),
+        SortBy::RequestsUsed => t_string!(i18n, customers.sort_requests),
+    };
+    view! {
+        <div class="list-controls" role="search">
+            <div class="form-field search-field">
+                <label for="customers-search">{t!(i18n, customers.search)}</label>
+                <input
+                    id="customers-search"
+                    type="search"
+                    placeholder=move || t_string!(i18n, customers.search_placeholder)
+                    prop:value=move || query.with(|q| q.search.clone())
+                    on:input=move |ev| query.update(|q| q.search = event_target_value(&ev))
+                />
+            </div>
+            <ChoiceSelect
+                id="customers-qualification"
+                label=Signal::derive(move || t_string!(i18n, customers.filter_qualification))
+                options=qualification_options.to_vec()
+                text=qualification_label
+                current=Signal::derive(move || query.with(|q| q.qualification))
+                on_pick=Callback::new(move |f| query.update(|q| q.qualification = f))
+            />
+            <ChoiceSelect
+                id="customers-status"
+                label=Signal::derive(move || t_string!(i18n, customers.filter_status))
+                options=status_options.to_vec()
+                text=status_label
+                current=Signal::derive(move || query.with(|q| q.status))
+                on_pick=Callback::new(move |f| query.update(|q| q.status = f))
+            />
+            <ChoiceSelect
+                id="customers-notice"
+                label=Signal::derive(move || t_string!(i18n, customers.filter_notice))
+                options=notice_options.to_vec()
+                text=notice_label
+                current=Signal::derive(move || query.with(|q| q.notice))
+                on_pick=Callback::new(move |f| query.update(|q| q.notice = f))
+            />
+            <ChoiceSelect
+                id="customers-sort"
+                label=Signal::derive(move || t_string!(i18n, customers.sort_by))
+                options=sort_options.to_vec()
+                text=sort_label
+                current=Signal::derive(move || query.with(|q| q.sort))
+                on_pick=Callback::new(move |s| query.update(|q| q.sort = s))
+            />
+        </div>
+    }
+}
+
+/// A labelled select over a fixed list of choices.
+#[component]
+fn ChoiceSelect<T, F>(
+    id: &'static str,
+    label: Signal<&'static str>,
+    options: Vec<(&'static str, T)>,
+    text: F,
+    current: Signal<T>,
+    on_pick: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+    F: Fn(T) -> &'static str + Copy + Send + Sync + 'static,
+{
+    let lookup = options.clone();
+    let on_change = move |ev| {
+        let value = event_target_value(&ev);
+        if let Some((_, choice)) = lookup.iter().find(|(v, _)| *v == value) {
+            on_pick.run(*choice);
+        }
+    };
+    view! {
+        <div class="form-field">
+            <label for=id>{label}</label>
+            <select id=id on:change=on_change>
+                {options
+                    .into_iter()
+                    .map(|(value, choice)| {
+                        view! {
+                            <option value=value selected=move || current.get() == choice>
+                                {move || text(choice)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The table of customers, one keyed row each.
+#[component]
+fn CustomerTable(rows: Memo<Vec<CustomerRow>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show
+            when=move || rows.with(|r| !r.is_empty())
+            fallback=move || view! { <p class="empty-filter" role="status">{t!(i18n, customers.no_match)}</p> }
+        >
+            <div class="table-wrap">
+                <table class="customers-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, customers.col_company)}</th>
+                            <th scope="col">{t!(i18n, customers.col_domain)}</th>
+                            <th scope="col">{t!(i18n, customers.col_country)}</th>
+                            <th scope="col">{t!(i18n, customers.col_qualifications)}</th>
+                            <th scope="col">{t!(i18n, customers.col_requests)}</th>
+                            <th scope="col">{t!(i18n, customers.col_created)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            key=|row| (row.id.clone(), format!("{:?}{:?}{}{}", row.qualifications, row.notice, row.company_name, row.requests_used))
+                            children=move |row| view! { <CustomerRowView row=row /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+/// One customer: name linking to the account, domain, country, qualifications with status.
+#[component]
+fn CustomerRowView(row: CustomerRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = href(&format!("/customers/{}", row.id));
+    let country = row.country.clone();
+    let qualifications = row.qualifications.clone();
+    let notice = row.notice;
+    let used = row.requests_used;
+    view! {
+        <tr data-testid="customer-row">
+            <th scope="row">
+                <A href=link>{row.company_name.clone()}</A>
+                <span class="sub">{row.email.clone()}</span>
+            </th>
+            <td>{row.primary_domain.clone()}</td>
+            <td>{move || country_display(i18n, &country)}</td>
+            <td>
+                <ul class="qualification-chips">
+                    {if qualifications.is_empty() {
+                        view! { <li class="chip none">{move || t_string!(i18n, customers.qualifications.none)}</li> }.into_any()
+                    } else {
+                        qualifications
+                            .into_iter()
+                            .map(|(k, s)| {
+                                view! {
+                                    <li class=format!("chip {}", status_class(s))>
+                                        {move || qualification_text(i18n, k, s)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                    {(notice != Notice::None).then(|| view! {
+                        <li class="chip warn">{move || notice_text(i18n, notice)}</li>
+                    })}
+                </ul>
+            </td>
+            <td>{move || t_string!(i18n, customers.requests_cell, used = used, max = MAX_VERIFICATION_REQUESTS).to_string()}</td>
+            <td>{row.created.to_string()}</td>
+        </tr>
+    }
+}
+
+/// CSS class for a vetting status.
+fn status_class(status: Option<VettingStatus>) -> &'static str {
+    match status {
+        Some(VettingStatus::Approved) | None => "ok",
+        Some(VettingStatus::InReview) => "pending",
+        Some(VettingStatus::Denied) => "bad",
+    }
+}
+
+/// "Education (In review)"; a record without vetting status shows its name only.
+fn qualification_text(i18n: I18n, kind: Qualification, status: Option<VettingStatus>) -> String {
+    match status {
+        Some(s) => format!("{} ({})", qualification_name(i18n, kind), status_name(i18n, s)),
+        None => qualification_name(i18n, kind).to_string(),
+    }
+}
+
+/// The nonprofit notice column.
+fn notice_text(i18n: I18n, notice: Notice) -> String {
+    match notice {
+        Notice::None => String::new(),
+        Notice::Running { removal_date } => {
+            t_string!(i18n, customers.notice_until, date = removal_date.to_string()).to_string()
+        }
+        Notice::Removed { removed_on } => {
+            t_string!(i18n, customers.removed_on, date = removed_on.to_string()).to_string()
+        }
+    }
+}
+
+/// Offers `text` as a download named `file_name` (a Blob, an object URL and a temporary
+/// `<a download>`). Returns whether the browser was asked to save it.
+fn download(file_name: &str, text: &str) -> bool {
+    let run = || -> Option<()> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv;charset=utf-8");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        let body = document.body()?;
+        let _ = body.append_child(&anchor);
+        anchor.click();
+        anchor.remove();
+        // Revoked a little later: the download reads the URL after this call returns.
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
+        Some(())
+    };
+    run().is_some()
 }

@@ -1,0 +1,476 @@
+//! The customer account fields shared by "Add customer" and the account page's correction
+//! step: labelled inputs, each with the domain's problems for it shown under it as the user
+//! types, plus the words for qualifications, statuses, segments and countries.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::domain::{
+    AccountInfo, EducationSegment, Field, FieldProblem, Qualification, QualificationRecord,
+    VettingReason, VettingStatus,
+};
+use crate::i18n::*;
+use crate::ui::reasons::field_problem_text;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The countries offered in "Country/region" (ISO 3166-1 alpha-2), in this order.
+pub const COUNTRIES: [&str; 11] = ["US", "CA", "GB", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL"];
+
+/// A country's name in the current language, or `None` for a code not in [`COUNTRIES`].
+pub fn country_name(i18n: I18n, code: &str) -> Option<&'static str> {
+    Some(match code {
+        "US" => t_string!(i18n, customers.countries.us),
+        "CA" => t_string!(i18n, customers.countries.ca),
+        "GB" => t_string!(i18n, customers.countries.gb),
+        "SE" => t_string!(i18n, customers.countries.se),
+        "NO" => t_string!(i18n, customers.countries.no),
+        "DK" => t_string!(i18n, customers.countries.dk),
+        "FI" => t_string!(i18n, customers.countries.fi),
+        "PL" => t_string!(i18n, customers.countries.pl),
+        "DE" => t_string!(i18n, customers.countries.de),
+        "FR" => t_string!(i18n, customers.countries.fr),
+        "NL" => t_string!(i18n, customers.countries.nl),
+        _ => return None,
+    })
+}
+
+/// A country for display: its name, or the code itself when it has no name here.
+pub fn country_display(i18n: I18n, code: &str) -> String {
+    country_name(i18n, code).map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// A field's label, as on Partner Center's "Add customer".
+pub fn field_label(i18n: I18n, field: Field) -> &'static str {
+    match field {
+        Field::CompanyName => t_string!(i18n, customers.fields.company_name),
+        Field::Country => t_string!(i18n, customers.fields.country),
+        Field::AddressLine1 => t_string!(i18n, customers.fields.address_line1),
+        Field::AddressLine2 => t_string!(i18n, customers.fields.address_line2),
+        Field::City => t_string!(i18n, customers.fields.city),
+        Field::State => t_string!(i18n, customers.fields.state),
+        Field::PostalCode => t_string!(i18n, customers.fields.postal_code),
+        Field::Email => t_string!(i18n, customers.fields.email),
+        Field::EducationSegment => t_string!(i18n, customers.fields.education_segment),
+        Field::FirstName => t_string!(i18n, customers.fields.first_name),
+        Field::LastName => t_string!(i18n, customers.fields.last_name),
+        Field::ContactEmail => t_string!(i18n, customers.fields.contact_email),
+        Field::Phone => t_string!(i18n, customers.fields.phone),
+        Field::PrimaryDomain => t_string!(i18n, customers.fields.primary_domain),
+        Field::EducationWebsite => t_string!(i18n, customers.fields.education_website),
+    }
+}
+
+/// A stable slug for element ids.
+pub fn field_slug(field: Field) -> &'static str {
+    match field {
+        Field::CompanyName => "company-name",
+        Field::Country => "country",
+        Field::AddressLine1 => "address-line1",
+        Field::AddressLine2 => "address-line2",
+        Field::City => "city",
+        Field::State => "state",
+        Field::PostalCode => "postal-code",
+        Field::Email => "email",
+        Field::EducationSegment => "education-segment",
+        Field::FirstName => "first-name",
+        Field::LastName => "last-name",
+        Field::ContactEmail => "contact-email",
+        Field::Phone => "phone",
+        Field::PrimaryDomain => "primary-domain",
+        Field::EducationWebsite => "education-website",
+    }
+}
+
+/// A qualification's name.
+pub fn qualification_name(i18n: I18n, kind: Qualification) -> &'static str {
+    match kind {
+        Qualification::None => t_string!(i18n, customers.qualifications.none),
+        Qualification::Education => t_string!(i18n, customers.qualifications.education),
+        Qualification::Nonprofit => t_string!(i18n, customers.qualifications.nonprofit),
+        Qualification::GovernmentCommunityCloud => t_string!(i18n, customers.qualifications.gcc),
+        Qualification::StateOwnedEntity => t_string!(i18n, customers.qualifications.soe),
+    }
+}
+
+/// The status word of a qualification record: its vetting status, or for records without one
+/// (state-owned entity) whether the domain counts it as held.
+pub fn record_status(i18n: I18n, record: &QualificationRecord) -> &'static str {
+    match record.vetting_status {
+        Some(status) => status_name(i18n, status),
+        None if record.is_effective() => t_string!(i18n, customers.statuses.granted),
+        None => t_string!(i18n, customers.statuses.no_status),
+    }
+}
+
+/// A vetting status's name: "Approved", "In review", "Denied".
+pub fn status_name(i18n: I18n, status: VettingStatus) -> &'static str {
+    match status {
+        VettingStatus::InReview => t_string!(i18n, customers.statuses.in_review),
+        VettingStatus::Approved => t_string!(i18n, customers.statuses.approved),
+        VettingStatus::Denied => t_string!(i18n, customers.statuses.denied),
+    }
+}
+
+/// An Education segment's name.
+pub fn segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
+    match segment {
+        EducationSegment::K12 => t_string!(i18n, customers.segments.k12),
+        EducationSegment::HigherEducation => t_string!(i18n, customers.segments.higher_education),
+    }
+}
+
+/// Microsoft's documented vetting reason, as Partner Center shows it.
+pub fn vetting_reason_name(i18n: I18n, reason: VettingReason) -> &'static str {
+    match reason {
+        VettingReason::NotAnEducationCustomer => t_string!(i18n, account.vetting_reasons.not_an_education_customer),
+        VettingReason::NoLongerAnEducationCustomer => {
+            t_string!(i18n, account.vetting_reasons.no_longer_an_education_customer)
+        }
+        VettingReason::NotAnEducationCustomerAfterReview => {
+            t_string!(i18n, account.vetting_reasons.not_an_education_customer_after_review)
+        }
+        VettingReason::RestrictedBeingAnEducationCustomer => {
+            t_string!(i18n, account.vetting_reasons.restricted_being_an_education_customer)
+        }
+        VettingReason::NotAnAcademicDomain => t_string!(i18n, account.vetting_reasons.not_an_academic_domain),
+        VettingReason::NotAnEligibleLibrary => t_string!(i18n, account.vetting_reasons.not_an_eligible_library),
+        VettingReason::NotAnEligibleMuseum => t_string!(i18n, account.vetting_reasons.not_an_eligible_museum),
+    }
+}
+
+/// The value of an Education segment in a `<select>`.
+pub fn segment_value(segment: Option<EducationSegment>) -> &'static str {
+    match segment {
+        None => "",
+        Some(EducationSegment::K12) => "k12",
+        Some(EducationSegment::HigherEducation) => "higher-education",
+    }
+}
+
+/// The segment of a `<select>` value.
+pub fn segment_from_value(value: &str) -> Option<EducationSegment> {
+    match value {
+        "k12" => Some(EducationSegment::K12),
+        "higher-education" => Some(EducationSegment::HigherEducation),
+        _ => None,
+    }
+}
+
+/// Which fields show their problems: those the user has touched, or all after an attempt to
+/// go on. Empty required fields are not flagged before the user gets to them.
+#[derive(Clone, Copy)]
+pub struct ShownProblems {
+    pub touched: RwSignal<HashSet<Field>>,
+    pub all: RwSignal<bool>,
+}
+
+impl ShownProblems {
+    pub fn new() -> Self {
+        ShownProblems { touched: RwSignal::new(HashSet::new()), all: RwSignal::new(false) }
+    }
+
+    /// Marks a field as touched.
+    pub fn touch(&self, field: Field) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| {
+                t.insert(field);
+            });
+        }
+    }
+
+    /// Whether the problems of `field` are shown (tracked).
+    pub fn shows(&self, field: Field) -> bool {
+        self.all.get() || self.touched.with(|t| t.contains(&field))
+    }
+}
+
+impl Default for ShownProblems {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a field input needs to show its problems.
+#[derive(Clone, Copy)]
+pub struct FieldContext {
+    /// Prefix of element ids, unique on the page (e.g. "add-customer").
+    pub id_prefix: &'static str,
+    /// Every problem of the form, from the domain.
+    pub problems: Memo<Vec<FieldProblem>>,
+    pub shown: ShownProblems,
+}
+
+impl FieldContext {
+    fn input_id(&self, field: Field) -> String {
+        format!("{}-{}", self.id_prefix, field_slug(field))
+    }
+    fn message_id(&self, field: Field) -> String {
+        format!("{}-{}-msg", self.id_prefix, field_slug(field))
+    }
+    /// The problems of one field that are shown now (tracked).
+    fn shown_problems(&self, field: Field) -> Vec<FieldProblem> {
+        if !self.shown.shows(field) {
+            return Vec::new();
+        }
+        self.problems.with(|all| all.iter().filter(|p| p.field == field).cloned().collect())
+    }
+    /// Whether the field shows an error now (tracked).
+    fn invalid(&self, field: Field) -> bool {
+        self.shown_problems(field).iter().any(FieldProblem::is_error)
+    }
+}
+
+/// The messages under a field: errors (what to fix) and warnings, each one sentence.
+#[component]
+pub fn FieldMessages(ctx: FieldContext, field: Field) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = Memo::new(move |_| ctx.shown_problems(field));
+    view! {
+        <div class="field-messages" id=ctx.message_id(field)>
+            <For
+                each=move || problems.get().into_iter().enumerate()
+                key=|(i, p)| (*i, format!("{:?}", p.problem))
+                children=move |(_, p)| {
+                    let error = p.is_error();
+                    let text = move || field_problem_text(i18n, &p);
+                    view! {
+                        <p class=if error { "field-error" } else { "field-warning" }>
+                            {(!error).then(|| view! { <strong>{t!(i18n, customers.warning)}</strong> " " })}
+                            {text}
+                        </p>
+                    }
+                }
+            />
+        </div>
+    }
+}
+
+/// One labelled text input bound to a value, showing its field's problems.
+#[component]
+pub fn TextField(
+    ctx: FieldContext,
+    field: Field,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new value on every keystroke.
+    on_input: Callback<String>,
+    #[prop(optional)] required: bool,
+    /// Leaves out the "(optional)" marker where the domain decides (e.g. phone by country).
+    #[prop(optional)]
+    no_optional_marker: bool,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Text shown after the input (e.g. ".onmicrosoft.com").
+    #[prop(optional)]
+    suffix: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = ctx.input_id(field);
+    let shown = ctx.shown;
+    view! {
+        <div class="form-field" class:has-error=move || ctx.invalid(field)>
+            <label for=id.clone()>
+                {move || field_label(i18n, field)}
+                {(!required && !no_optional_marker).then(|| view! { <span class="optional">" (" {t!(i18n, customers.optional)} ")"</span> })}
+            </label>
+            <div class="input-row">
+                <input
+                    id=id
+                    type=input_type.unwrap_or("text")
+                    autocomplete=autocomplete.unwrap_or("off")
+                    required=required
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
+                    aria-describedby=ctx.message_id(field)
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        on_input.run(event_target_value(&ev));
+                        shown.touch(field);
+                    }
+                    on:blur=move |_| shown.touch(field)
+                />
+                {suffix.map(|s| view! { <span class="input-suffix">{s}</span> })}
+            </div>
+            <FieldMessages ctx=ctx field=field />
+        </div>
+    }
+}
+
+/// "Country/region": a select of ISO codes with their names.
+#[component]
+pub fn CountryField(ctx: FieldContext, value: Signal<String>, on_change: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = Field::Country;
+    let id = ctx.input_id(field);
+    let shown = ctx.shown;
+    view! {
+        <div class="form-field" class:has-error=move || ctx.invalid(field)>
+            <label for=id.clone()>{move || field_label(i18n, field)}</label>
+            <select
+                id=id
+                required=true
+                aria-required="true"
+                aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
+                aria-describedby=ctx.message_id(field)
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    on_change.run(event_target_value(&ev));
+                    shown.touch(field);
+                }
+                on:blur=move |_| shown.touch(field)
+            >
+                <option value="" selected=move || value.get().is_empty()>{t!(i18n, customers.choose)}</option>
+                {COUNTRIES
+                    .iter()
+                    .map(|code| {
+                        let code = *code;
+                        view! {
+                            <option value=code selected=move || value.get() == code>
+                                {move || country_display(i18n, code)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessages ctx=ctx field=field />
+        </div>
+    }
+}
+
+/// "Education segment": K-12 or Higher education.
+#[component]
+pub fn SegmentField(
+    ctx: FieldContext,
+    value: Signal<Option<EducationSegment>>,
+    on_change: Callback<Option<EducationSegment>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = Field::EducationSegment;
+    let id = ctx.input_id(field);
+    let shown = ctx.shown;
+    let option = move |segment: Option<EducationSegment>| {
+        view! {
+            <option value=segment_value(segment) selected=move || value.get() == segment>
+                {move || match segment {
+                    None => t_string!(i18n, customers.choose),
+                    Some(s) => segment_name(i18n, s),
+                }}
+            </option>
+        }
+    };
+    view! {
+        <div class="form-field" class:has-error=move || ctx.invalid(field)>
+            <label for=id.clone()>{move || field_label(i18n, field)}</label>
+            <select
+                id=id
+                required=true
+                aria-required="true"
+                aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
+                aria-describedby=ctx.message_id(field)
+                prop:value=move || segment_value(value.get())
+                on:change=move |ev| {
+                    on_change.run(segment_from_value(&event_target_value(&ev)));
+                    shown.touch(field);
+                }
+                on:blur=move |_| shown.touch(field)
+            >
+                {option(None)}
+                {option(Some(EducationSegment::K12))}
+                {option(Some(EducationSegment::HigherEducation))}
+            </select>
+            <FieldMessages ctx=ctx field=field />
+        </div>
+    }
+}
+
+/// The account fields (company, address, e-mail, primary contact) bound to `account`.
+#[component]
+pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl IntoView {
+    let i18n = use_i18n();
+    // A text input for one `AccountInfo` field.
+    let text = move |field: Field,
+                     get: fn(&AccountInfo) -> &String,
+                     set: fn(&mut AccountInfo, String),
+                     required: bool,
+                     input_type: &'static str,
+                     autocomplete: &'static str| {
+        let no_optional_marker = field == Field::Phone;
+        view! {
+            <TextField
+                ctx=ctx
+                field=field
+                value=Signal::derive(move || account.with(|a| get(a).clone()))
+                on_input=Callback::new(move |v: String| account.update(|a| set(a, v)))
+                required=required
+                input_type=input_type
+                autocomplete=autocomplete
+                no_optional_marker=no_optional_marker
+            />
+        }
+    };
+    view! {
+        <fieldset class="form-group">
+            <legend>{t!(i18n, customers.company_info)}</legend>
+            {text(Field::CompanyName, |a| &a.company_name, |a, v| a.company_name = v, true, "text", "organization")}
+            <CountryField
+                ctx=ctx
+                value=Signal::derive(move || account.with(|a| a.country.clone()))
+                on_change=Callback::new(move |v: String| account.update(|a| a.country = v))
+            />
+            {text(Field::AddressLine1, |a| &a.address_line1, |a, v| a.address_line1 = v, true, "text", "address-line1")}
+            {text(Field::AddressLine2, |a| &a.address_line2, |a, v| a.address_line2 = v, false, "text", "address-line2")}
+            <div class="field-row">
+                {text(Field::City, |a| &a.city, |a, v| a.city = v, true, "text", "address-level2")}
+                {text(Field::State, |a| &a.state, |a, v| a.state = v, false, "text", "address-level1")}
+                {text(Field::PostalCode, |a| &a.postal_code, |a, v| a.postal_code = v, true, "text", "postal-code")}
+            </div>
+            {text(Field::Email, |a| &a.email, |a, v| a.email = v, true, "email", "email")}
+        </fieldset>
+        <fieldset class="form-group">
+            <legend>{t!(i18n, customers.contact_info)}</legend>
+            <div class="field-row">
+                {text(Field::FirstName, |a| &a.first_name, |a, v| a.first_name = v, true, "text", "given-name")}
+                {text(Field::LastName, |a| &a.last_name, |a, v| a.last_name = v, true, "text", "family-name")}
+            </div>
+            {text(Field::ContactEmail, |a| &a.contact_email, |a, v| a.contact_email = v, true, "email", "email")}
+            {text(Field::Phone, |a| &a.phone, |a, v| a.phone = v, false, "tel", "tel")}
+        </fieldset>
+    }
+}
+
+/// Why an action did not happen, as an alert next to its control: the domain's reasons, each
+/// as one sentence, or why storage did not save it.
+#[component]
+pub fn ActionErrorAlert(error: crate::ui::state::ActionError) -> impl IntoView {
+    use crate::store::StoreError;
+    use crate::ui::reasons::reason_text;
+    use crate::ui::state::ActionError;
+    let i18n = use_i18n();
+    match error {
+        ActionError::Refused(reasons) => view! {
+            <div class="action-alert" role="alert">
+                <strong>{t!(i18n, account.refused)}</strong>
+                <ul>
+                    {reasons
+                        .into_iter()
+                        .map(|r| view! { <li>{move || reason_text(i18n, &r)}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+        ActionError::NotSaved(err) => {
+            let text = move || match &err {
+                StoreError::QuotaExceeded => t_string!(i18n, account.store_quota).to_string(),
+                StoreError::Conflict(_) => t_string!(i18n, account.store_conflict).to_string(),
+                StoreError::Refused(message) => {
+                    t_string!(i18n, account.store_refused, message = message.clone()).to_string()
+                }
+            };
+            view! { <div class="action-alert" role="alert"><p>{text}</p></div> }.into_any()
+        }
+    }
+}
