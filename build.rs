@@ -12,7 +12,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         .add_locale("pl")?
         .add_namespaces(&[
             "shell", "customers", "account", "microsoft", "partner", "audit", "reasons", "selling", "data",
-        ])?;
+        ])?
+        // `t_string!` with interpolated values (e.g. dates and names in sentences).
+        .parse_options(leptos_i18n_build::ParseOptions::new().interpolate_display(true));
     let translations = TranslationsInfos::parse(cfg)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

@@ -1,19 +1,50 @@
 use leptos::prelude::*;
 
+use crate::domain::{permits, Operation, Reason};
 use crate::i18n::*;
 use crate::ui::components::page_intro::PageIntro;
+use crate::ui::components::partner_gcc_codes::PartnerGccCodes;
+use crate::ui::components::partner_profile::PartnerProfileForm;
+use crate::ui::components::role_switcher::{role_name, use_acting_role};
+use crate::ui::reasons::reason_text;
 
-/// The partner settings page.
+/// The partner settings page: legal profile (type, country, reseller qualifications) and GCC
+/// validation codes. Says up front when the acting role may not change them (the domain's
+/// permission), and every refusal again next to its control.
 #[component]
 pub fn PartnerSettingsPage() -> impl IntoView {
     let i18n = use_i18n();
+    let role = use_acting_role();
+    let saved = RwSignal::new(false);
+    // A new role starts with a clean slate.
+    Effect::new(move |_| {
+        role.track();
+        saved.set(false);
+    });
+    let not_permitted = move || {
+        let r = role.get();
+        (!permits(r, Operation::EditPartnerSettings)).then(|| Reason::RoleNotPermitted {
+            role: r,
+            operation: Operation::EditPartnerSettings,
+        })
+    };
     view! {
-        <section class="page" data-page="partner-settings">
+        <section class="page partner-settings-page" data-page="partner-settings">
             <PageIntro
                 title=Signal::derive(move || t_string!(i18n, shell.pages.partner_settings.title))
                 intro=Signal::derive(move || t_string!(i18n, shell.pages.partner_settings.intro))
             />
-            <p class="placeholder">{t!(i18n, shell.coming_soon)}</p>
+            <p class="ps-role">
+                {move || t_string!(i18n, partner.role_hint, role = role_name(i18n, role.get()))}
+                {move || not_permitted().map(|r| view! { " " <strong>{reason_text(i18n, &r)}</strong> })}
+            </p>
+            <p role="status" class="ms-outcome">
+                {move || saved.get().then(|| t_string!(i18n, partner.saved))}
+            </p>
+            <div class="ps-grid">
+                <PartnerProfileForm saved />
+                <PartnerGccCodes saved />
+            </div>
         </section>
     }
 }

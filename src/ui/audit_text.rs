@@ -1,0 +1,447 @@
+//! The audit log in words: who made a change, what it was, and the values before and after, for
+//! every [`Change`] variant (texts in locales/*/audit.json). Also the names of the domain's small
+//! enums that the audit log and the Microsoft (simulated) page show: qualifications, vetting
+//! statuses and reasons, partner types, reseller qualifications.
+
+use crate::domain::{
+    AccountInfo, Actor, BillingFrequency, Change, EducationSegment, PartnerType, Qualification,
+    QualificationRecord, ResellerQualification, SubscriptionStatus, Term, VettingReason,
+    VettingStatus,
+};
+use crate::i18n::*;
+use crate::ui::components::role_switcher::role_name;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// A change in words: what happened, and the values before and after where there are any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeText {
+    pub what: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Who made a change: the acting role, or the app clock (Microsoft, simulated) for what happens
+/// because a date came.
+pub fn actor_text(i18n: I18n, actor: &Actor) -> String {
+    match actor {
+        Actor::Role(role) => role_name(i18n, *role).to_string(),
+        Actor::Clock => t_string!(i18n, audit.actor_clock).to_string(),
+    }
+}
+
+/// A qualification's name ("Education", "Government Community Cloud", ...).
+pub fn qualification_name(i18n: I18n, qualification: Qualification) -> &'static str {
+    match qualification {
+        Qualification::None => t_string!(i18n, audit.qualifications.none),
+        Qualification::Education => t_string!(i18n, audit.qualifications.education),
+        Qualification::Nonprofit => t_string!(i18n, audit.qualifications.nonprofit),
+        Qualification::GovernmentCommunityCloud => t_string!(i18n, audit.qualifications.gcc),
+        Qualification::StateOwnedEntity => t_string!(i18n, audit.qualifications.soe),
+    }
+}
+
+/// "In review", "Approved", "Denied".
+pub fn vetting_status_name(i18n: I18n, status: VettingStatus) -> &'static str {
+    match status {
+        VettingStatus::InReview => t_string!(i18n, audit.vetting_status.in_review),
+        VettingStatus::Approved => t_string!(i18n, audit.vetting_status.approved),
+        VettingStatus::Denied => t_string!(i18n, audit.vetting_status.denied),
+    }
+}
+
+/// A documented Education vetting reason (DOMAIN.md §2.3) in the current language.
+pub fn vetting_reason_text(i18n: I18n, reason: VettingReason) -> &'static str {
+    match reason {
+        VettingReason::NotAnEducationCustomer => {
+            t_string!(i18n, microsoft.vetting_reasons.not_an_education_customer)
+        }
+        VettingReason::NoLongerAnEducationCustomer => {
+            t_string!(
+                i18n,
+                microsoft.vetting_reasons.no_longer_an_education_customer
+            )
+        }
+        VettingReason::NotAnEducationCustomerAfterReview => {
+            t_string!(
+                i18n,
+                microsoft
+                    .vetting_reasons
+                    .not_an_education_customer_after_review
+            )
+        }
+        VettingReason::RestrictedBeingAnEducationCustomer => {
+            t_string!(
+                i18n,
+                microsoft
+                    .vetting_reasons
+                    .restricted_being_an_education_customer
+            )
+        }
+        VettingReason::NotAnAcademicDomain => {
+            t_string!(i18n, microsoft.vetting_reasons.not_an_academic_domain)
+        }
+        VettingReason::NotAnEligibleLibrary => {
+            t_string!(i18n, microsoft.vetting_reasons.not_an_eligible_library)
+        }
+        VettingReason::NotAnEligibleMuseum => {
+            t_string!(i18n, microsoft.vetting_reasons.not_an_eligible_museum)
+        }
+    }
+}
+
+/// "K-12", "Higher education".
+pub fn education_segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
+    match segment {
+        EducationSegment::K12 => t_string!(i18n, microsoft.segments.k12),
+        EducationSegment::HigherEducation => t_string!(i18n, microsoft.segments.higher_education),
+    }
+}
+
+/// "Direct-bill partner", "Indirect provider", "Indirect reseller".
+pub fn partner_type_name(i18n: I18n, partner_type: PartnerType) -> &'static str {
+    match partner_type {
+        PartnerType::DirectBill => t_string!(i18n, partner.types.direct_bill),
+        PartnerType::IndirectProvider => t_string!(i18n, partner.types.indirect_provider),
+        PartnerType::IndirectReseller => t_string!(i18n, partner.types.indirect_reseller),
+    }
+}
+
+/// "GCC Moderate", "GCC High and DoD".
+pub fn reseller_qualification_name(i18n: I18n, q: ResellerQualification) -> &'static str {
+    match q {
+        ResellerQualification::GccModerate => t_string!(i18n, partner.gcc_moderate),
+        ResellerQualification::GccHighAndDoD => t_string!(i18n, partner.gcc_high_dod),
+    }
+}
+
+fn term_name(i18n: I18n, term: Term) -> &'static str {
+    match term {
+        Term::OneMonth => t_string!(i18n, audit.terms.one_month),
+        Term::OneYear => t_string!(i18n, audit.terms.one_year),
+        Term::ThreeYears => t_string!(i18n, audit.terms.three_years),
+        Term::Perpetual => t_string!(i18n, audit.terms.perpetual),
+    }
+}
+
+fn billing_name(i18n: I18n, billing: BillingFrequency) -> &'static str {
+    match billing {
+        BillingFrequency::Monthly => t_string!(i18n, audit.billing.monthly),
+        BillingFrequency::Annual => t_string!(i18n, audit.billing.annual),
+        BillingFrequency::Triennial => t_string!(i18n, audit.billing.triennial),
+        BillingFrequency::OneTime => t_string!(i18n, audit.billing.one_time),
+    }
+}
+
+fn on_off(i18n: I18n, on: bool) -> String {
+    if on {
+        t_string!(i18n, audit.values.on).to_string()
+    } else {
+        t_string!(i18n, audit.values.off).to_string()
+    }
+}
+
+fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
+    match status {
+        SubscriptionStatus::Active => t_string!(i18n, audit.values.active).to_string(),
+        SubscriptionStatus::Cancelled { on } => {
+            t_string!(i18n, audit.values.cancelled_on, date = on.to_string())
+        }
+    }
+}
+
+/// A qualification record as one phrase: its vetting status (with the reason when denied), or
+/// "Not held".
+pub fn record_text(i18n: I18n, record: Option<&QualificationRecord>) -> String {
+    let Some(record) = record else {
+        return t_string!(i18n, audit.values.not_held).to_string();
+    };
+    match (record.vetting_status, record.vetting_reason) {
+        (Some(VettingStatus::Denied), Some(reason)) => t_string!(
+            i18n,
+            audit.values.with_reason,
+            status = vetting_status_name(i18n, VettingStatus::Denied),
+            reason = vetting_reason_text(i18n, reason)
+        ),
+        (Some(status), _) => vetting_status_name(i18n, status).to_string(),
+        (None, _) => t_string!(i18n, audit.values.held).to_string(),
+    }
+}
+
+fn requests_used(i18n: I18n, used: u8) -> String {
+    t_string!(i18n, audit.values.requests_used, used = used)
+}
+
+fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
+    if list.is_empty() {
+        return t_string!(i18n, audit.values.none).to_string();
+    }
+    list.iter()
+        .map(|q| reseller_qualification_name(i18n, *q))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The account fields that differ, as "Label: before" and "Label: after" lists.
+fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (String, String) {
+    let fields: [(&'static str, &String, &String); 12] = [
+        (
+            t_string!(i18n, audit.fields.company_name),
+            &before.company_name,
+            &after.company_name,
+        ),
+        (
+            t_string!(i18n, audit.fields.country),
+            &before.country,
+            &after.country,
+        ),
+        (
+            t_string!(i18n, audit.fields.address_line1),
+            &before.address_line1,
+            &after.address_line1,
+        ),
+        (
+            t_string!(i18n, audit.fields.address_line2),
+            &before.address_line2,
+            &after.address_line2,
+        ),
+        (
+            t_string!(i18n, audit.fields.city),
+            &before.city,
+            &after.city,
+        ),
+        (
+            t_string!(i18n, audit.fields.state),
+            &before.state,
+            &after.state,
+        ),
+        (
+            t_string!(i18n, audit.fields.postal_code),
+            &before.postal_code,
+            &after.postal_code,
+        ),
+        (
+            t_string!(i18n, audit.fields.email),
+            &before.email,
+            &after.email,
+        ),
+        (
+            t_string!(i18n, audit.fields.first_name),
+            &before.first_name,
+            &after.first_name,
+        ),
+        (
+            t_string!(i18n, audit.fields.last_name),
+            &before.last_name,
+            &after.last_name,
+        ),
+        (
+            t_string!(i18n, audit.fields.contact_email),
+            &before.contact_email,
+            &after.contact_email,
+        ),
+        (
+            t_string!(i18n, audit.fields.phone),
+            &before.phone,
+            &after.phone,
+        ),
+    ];
+    let changed: Vec<_> = fields.iter().filter(|(_, b, a)| b != a).collect();
+    let before_text = changed
+        .iter()
+        .map(|(label, b, _)| format!("{label}: {b}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let after_text = changed
+        .iter()
+        .map(|(label, _, a)| format!("{label}: {a}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    (before_text, after_text)
+}
+
+/// A change in words. `offer_name` turns a catalog offer id into its name (the id itself when
+/// the catalog does not know it).
+pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> String) -> ChangeText {
+    let only = |what: String| ChangeText {
+        what,
+        before: None,
+        after: None,
+    };
+    let both = |what: String, before: String, after: String| ChangeText {
+        what,
+        before: Some(before),
+        after: Some(after),
+    };
+    match change {
+        Change::CustomerCreated { domain_prefix, .. } => only(t_string!(
+            i18n,
+            audit.what.customer_created,
+            domain = format!("{domain_prefix}.onmicrosoft.com")
+        )),
+        Change::AccountCorrected { before, after } => {
+            let (b, a) = account_diff(i18n, before, after);
+            both(
+                t_string!(i18n, audit.what.account_corrected).to_string(),
+                b,
+                a,
+            )
+        }
+        Change::QualificationRequested {
+            qualification,
+            before,
+            after,
+            requests_before,
+            requests_after,
+        } => both(
+            t_string!(
+                i18n,
+                audit.what.qualification_requested,
+                qualification = qualification_name(i18n, *qualification)
+            ),
+            format!(
+                "{}; {}",
+                record_text(i18n, before.as_ref()),
+                requests_used(i18n, *requests_before)
+            ),
+            format!(
+                "{}; {}",
+                record_text(i18n, Some(after)),
+                requests_used(i18n, *requests_after)
+            ),
+        ),
+        Change::VettingDecided {
+            before,
+            after,
+            reason,
+        } => {
+            let after_text = match reason {
+                Some(r) => t_string!(
+                    i18n,
+                    audit.values.with_reason,
+                    status = vetting_status_name(i18n, *after),
+                    reason = vetting_reason_text(i18n, *r)
+                ),
+                None => vetting_status_name(i18n, *after).to_string(),
+            };
+            both(
+                t_string!(i18n, audit.what.vetting_decided).to_string(),
+                vetting_status_name(i18n, *before).to_string(),
+                after_text,
+            )
+        }
+        Change::NonprofitRegistered => both(
+            t_string!(i18n, audit.what.nonprofit_registered).to_string(),
+            t_string!(i18n, audit.values.not_held).to_string(),
+            format!(
+                "{}: {}",
+                qualification_name(i18n, Qualification::Nonprofit),
+                vetting_status_name(i18n, VettingStatus::Approved)
+            ),
+        ),
+        Change::NonprofitNoticeSent {
+            notice_date,
+            removal_date,
+        } => both(
+            t_string!(i18n, audit.what.nonprofit_notice_sent).to_string(),
+            vetting_status_name(i18n, VettingStatus::Approved).to_string(),
+            format!(
+                "{}; {}",
+                t_string!(i18n, audit.values.notice_on, date = notice_date.to_string()),
+                t_string!(
+                    i18n,
+                    audit.values.removal_on,
+                    date = removal_date.to_string()
+                )
+            ),
+        ),
+        Change::NonprofitRemoved { removed_on } => both(
+            t_string!(i18n, audit.what.nonprofit_removed).to_string(),
+            qualification_name(i18n, Qualification::Nonprofit).to_string(),
+            t_string!(i18n, audit.values.removed_on, date = removed_on.to_string()),
+        ),
+        Change::SubscriptionCreated {
+            offer,
+            seats,
+            term,
+            billing,
+            ..
+        } => ChangeText {
+            what: t_string!(
+                i18n,
+                audit.what.subscription_created,
+                offer = offer_name(offer)
+            ),
+            before: None,
+            after: Some(t_string!(
+                i18n,
+                audit.values.subscription_terms,
+                seats = *seats,
+                term = term_name(i18n, *term),
+                billing = billing_name(i18n, *billing)
+            )),
+        },
+        Change::SeatsChanged { before, after } => both(
+            t_string!(i18n, audit.what.seats_changed).to_string(),
+            t_string!(i18n, audit.values.seats, count = *before),
+            t_string!(i18n, audit.values.seats, count = *after),
+        ),
+        Change::AutoRenewChanged { before, after } => both(
+            t_string!(i18n, audit.what.auto_renew_changed).to_string(),
+            on_off(i18n, *before),
+            on_off(i18n, *after),
+        ),
+        Change::CommercialEquivalentProposed { equivalent } => ChangeText {
+            what: t_string!(i18n, audit.what.commercial_equivalent_proposed).to_string(),
+            before: None,
+            after: Some(match equivalent {
+                Some(offer) => t_string!(i18n, audit.values.equivalent, offer = offer_name(offer)),
+                None => t_string!(i18n, audit.values.no_equivalent).to_string(),
+            }),
+        },
+        Change::SubscriptionCancelled { before, after } => both(
+            t_string!(i18n, audit.what.subscription_cancelled).to_string(),
+            status_text(i18n, before),
+            status_text(i18n, after),
+        ),
+        Change::PartnerTypeChanged { before, after } => both(
+            t_string!(i18n, audit.what.partner_type_changed).to_string(),
+            partner_type_name(i18n, *before).to_string(),
+            partner_type_name(i18n, *after).to_string(),
+        ),
+        Change::PartnerCountryChanged { before, after } => both(
+            t_string!(i18n, audit.what.partner_country_changed).to_string(),
+            before.clone(),
+            after.clone(),
+        ),
+        Change::ResellerQualificationsChanged { before, after } => both(
+            t_string!(i18n, audit.what.reseller_qualifications_changed).to_string(),
+            reseller_list(i18n, before),
+            reseller_list(i18n, after),
+        ),
+        Change::GccValidationCodeAdded { code } => ChangeText {
+            what: t_string!(
+                i18n,
+                audit.what.gcc_code_added,
+                code = code.validation_id.clone(),
+                organization = code.organization_name.clone()
+            ),
+            before: None,
+            after: Some(t_string!(
+                i18n,
+                audit.values.creates,
+                remaining = code.remaining_creates,
+                max = code.max_creates
+            )),
+        },
+        Change::GccValidationCodeUsed {
+            code,
+            remaining_before,
+            remaining_after,
+        } => both(
+            t_string!(i18n, audit.what.gcc_code_used, code = code.clone()),
+            t_string!(i18n, audit.values.remaining, count = *remaining_before),
+            t_string!(i18n, audit.values.remaining, count = *remaining_after),
+        ),
+    }
+}

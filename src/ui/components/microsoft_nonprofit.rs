@@ -1,0 +1,258 @@
+//! Microsoft's nonprofit programme, simulated: a customer registers (Nonprofit approved), and a
+//! periodic review finds a customer no longer eligible (90-day notice with a removal date).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::nonprofit::{check_notice, check_register};
+use crate::domain::NonprofitReview;
+use crate::i18n::*;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::state::{use_desk, ActionError, DeskState};
+
+/// What the last action of the programme did (shown as status text).
+#[derive(Clone, Debug, PartialEq)]
+enum Done {
+    Registered(String),
+    Notice(String, NaiveDate),
+}
+
+/// A customer with a running notice.
+#[derive(Clone, Debug, PartialEq)]
+struct Notice {
+    customer_id: String,
+    company_name: String,
+    notice_date: NaiveDate,
+    removal_date: NaiveDate,
+}
+
+fn company_name(desk: DeskState, id: &str) -> String {
+    untrack(|| desk.with(|d| d.customer(id).map(|c| c.account.company_name.clone())))
+        .unwrap_or_default()
+}
+
+fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
+    list.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    list
+}
+
+/// Register a customer; send a "no longer eligible" notice; the notices running.
+#[component]
+pub fn MicrosoftNonprofit() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let role = use_acting_role();
+    let done = RwSignal::new(None::<Done>);
+
+    // The domain decides who can be registered or reviewed; the selects offer only those.
+    let registrable = Memo::new(move |_| {
+        desk.with(|d| {
+            sorted(
+                d.customers
+                    .iter()
+                    .filter(|c| check_register(c).is_empty())
+                    .map(|c| (c.id.clone(), c.account.company_name.clone()))
+                    .collect(),
+            )
+        })
+    });
+    let reviewable = Memo::new(move |_| {
+        desk.with(|d| {
+            sorted(
+                d.customers
+                    .iter()
+                    .filter(|c| check_notice(c).is_empty())
+                    .map(|c| (c.id.clone(), c.account.company_name.clone()))
+                    .collect(),
+            )
+        })
+    });
+    let notices = Memo::new(move |_| {
+        desk.with(|d| {
+            let mut list: Vec<Notice> = d
+                .customers
+                .iter()
+                .filter_map(|c| match c.nonprofit_review {
+                    Some(NonprofitReview::NoticeGiven {
+                        notice_date,
+                        removal_date,
+                    }) => Some(Notice {
+                        customer_id: c.id.clone(),
+                        company_name: c.account.company_name.clone(),
+                        notice_date,
+                        removal_date,
+                    }),
+                    _ => None,
+                })
+                .collect();
+            list.sort_by_key(|n| n.removal_date);
+            list
+        })
+    });
+
+    let to_register = RwSignal::new(String::new());
+    let register_error = RwSignal::new(None::<ActionError>);
+    let register_hint = RwSignal::new(false);
+    let register = move |_| {
+        let id = to_register.get_untracked();
+        if id.is_empty() {
+            register_hint.set(true);
+            return;
+        }
+        register_hint.set(false);
+        let name = company_name(desk, &id);
+        match desk.apply(|d| d.register_nonprofit(role.get_untracked(), &id, clock.today())) {
+            Ok(()) => {
+                register_error.set(None);
+                to_register.set(String::new());
+                done.set(Some(Done::Registered(name)));
+            }
+            Err(e) => register_error.set(Some(e)),
+        }
+    };
+
+    let to_review = RwSignal::new(String::new());
+    let notice_error = RwSignal::new(None::<ActionError>);
+    let notice_hint = RwSignal::new(false);
+    let send_notice = move |_| {
+        let id = to_review.get_untracked();
+        if id.is_empty() {
+            notice_hint.set(true);
+            return;
+        }
+        notice_hint.set(false);
+        let name = company_name(desk, &id);
+        match desk.apply(|d| d.send_nonprofit_notice(role.get_untracked(), &id, clock.today())) {
+            Ok(removal) => {
+                notice_error.set(None);
+                to_review.set(String::new());
+                done.set(Some(Done::Notice(name, removal)));
+            }
+            Err(e) => notice_error.set(Some(e)),
+        }
+    };
+
+    view! {
+        <section class="ms-panel ms-nonprofit" aria-labelledby="ms-nonprofit-title">
+            <h2 id="ms-nonprofit-title">
+                {t!(i18n, microsoft.nonprofit)} " "
+                <span class="badge">{t!(i18n, microsoft.simulated_section)}</span>
+            </h2>
+            <p class="ms-help">{t!(i18n, microsoft.nonprofit_intro)}</p>
+            <p role="status" class="ms-outcome">
+                {move || match done.get() {
+                    Some(Done::Registered(name)) => t_string!(i18n, microsoft.registered_done, name = name),
+                    Some(Done::Notice(name, removal)) => t_string!(
+                        i18n, microsoft.notice_done, name = name, removal = removal.to_string()
+                    ),
+                    None => String::new(),
+                }}
+            </p>
+            <div class="ms-row">
+                <CustomerPick
+                    id="ms-register-customer"
+                    label=Signal::derive(move || t_string!(i18n, microsoft.register_customer))
+                    options=registrable
+                    selected=to_register
+                    empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_register))
+                />
+                <button type="button" on:click=register
+                    aria-describedby="ms-register-error ms-register-hint">
+                    {t!(i18n, microsoft.register)}
+                </button>
+                <Show when=move || register_hint.get()>
+                    <p class="field-error" id="ms-register-hint" role="alert">
+                        {t!(i18n, microsoft.choose_first)}
+                    </p>
+                </Show>
+                <ActionErrorAlert id="ms-register-error" error=register_error />
+            </div>
+            <div class="ms-row">
+                <CustomerPick
+                    id="ms-review-customer"
+                    label=Signal::derive(move || t_string!(i18n, microsoft.review_customer))
+                    options=reviewable
+                    selected=to_review
+                    empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_review))
+                />
+                <button type="button" on:click=send_notice
+                    aria-describedby="ms-notice-error ms-notice-hint">
+                    {t!(i18n, microsoft.send_notice)}
+                </button>
+                <Show when=move || notice_hint.get()>
+                    <p class="field-error" id="ms-notice-hint" role="alert">
+                        {t!(i18n, microsoft.choose_first)}
+                    </p>
+                </Show>
+                <ActionErrorAlert id="ms-notice-error" error=notice_error />
+            </div>
+            <h3>{t!(i18n, microsoft.notices)}</h3>
+            <Show
+                when=move || !notices.with(Vec::is_empty)
+                fallback=move || view! { <p class="ms-empty">{t!(i18n, microsoft.no_notices)}</p> }
+            >
+                <ul class="ms-notices">
+                    <For
+                        each=move || notices.get()
+                        key=|n| (n.customer_id.clone(), n.notice_date)
+                        children=move |n| {
+                            let notice = n.notice_date.to_string();
+                            let removal = n.removal_date.to_string();
+                            view! {
+                                <li data-testid="nonprofit-notice">
+                                    <strong>{n.company_name.clone()}</strong>
+                                    ": "
+                                    {move || t_string!(
+                                        i18n, microsoft.notice_item,
+                                        notice = notice.clone(), removal = removal.clone()
+                                    )}
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// A labelled select of customers (id, company name) with a "Choose a customer" first option.
+#[component]
+fn CustomerPick(
+    id: &'static str,
+    label: Signal<&'static str>,
+    options: Memo<Vec<(String, String)>>,
+    selected: RwSignal<String>,
+    /// Said when there is nobody to choose.
+    empty: Signal<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                prop:value=move || selected.get()
+                on:change=move |ev| selected.set(event_target_value(&ev))
+            >
+                <option value="" selected=move || selected.get().is_empty()>
+                    {t!(i18n, microsoft.choose_customer)}
+                </option>
+                <For
+                    each=move || options.get()
+                    key=|(id, name)| (id.clone(), name.clone())
+                    children=move |(value, name)| {
+                        let v = value.clone();
+                        view! { <option value=value selected=move || selected.get() == v>{name}</option> }
+                    }
+                />
+            </select>
+            <Show when=move || options.with(Vec::is_empty)>
+                <p class="ms-help">{move || empty.get()}</p>
+            </Show>
+        </div>
+    }
+}

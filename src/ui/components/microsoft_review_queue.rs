@@ -1,0 +1,213 @@
+//! Microsoft's Education review queue, simulated: every customer whose Education qualification
+//! is In review, to approve or to deny with one of the documented vetting reasons.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
+use crate::i18n::*;
+use crate::ui::audit_text::{education_segment_name, vetting_reason_text};
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::state::{use_desk, ActionError};
+
+/// One Education request waiting for review.
+#[derive(Clone, Debug, PartialEq)]
+struct InReview {
+    customer_id: String,
+    company_name: String,
+    since: NaiveDate,
+    expected_by: Option<NaiveDate>,
+    segment: Option<EducationSegment>,
+    website: Option<String>,
+}
+
+/// What the last decision on this page was (shown as status text).
+#[derive(Clone, Debug, PartialEq)]
+enum Decided {
+    Approved(String),
+    Denied(String, VettingReason),
+}
+
+fn reason_value(reason: VettingReason) -> String {
+    VettingReason::ALL
+        .iter()
+        .position(|r| *r == reason)
+        .unwrap_or(0)
+        .to_string()
+}
+
+fn reason_from_value(value: &str) -> Option<VettingReason> {
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| VettingReason::ALL.get(i).copied())
+}
+
+/// The queue: one item per Education request In review, oldest first.
+#[component]
+pub fn MicrosoftReviewQueue() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let decided = RwSignal::new(None::<Decided>);
+    let queue = Memo::new(move |_| {
+        desk.with(|d| {
+            let mut items: Vec<InReview> = d
+                .customers
+                .iter()
+                .filter_map(|c| {
+                    let r = c.record(Qualification::Education)?;
+                    (r.vetting_status == Some(VettingStatus::InReview)).then(|| InReview {
+                        customer_id: c.id.clone(),
+                        company_name: c.account.company_name.clone(),
+                        since: r.created,
+                        expected_by: r.expected_by(),
+                        segment: r.education_segment,
+                        website: r.website.clone().filter(|w| !w.trim().is_empty()),
+                    })
+                })
+                .collect();
+            items.sort_by_key(|i| i.since);
+            items
+        })
+    });
+
+    view! {
+        <section class="ms-panel ms-review" aria-labelledby="ms-review-title">
+            <h2 id="ms-review-title">
+                {t!(i18n, microsoft.review_queue)} " "
+                <span class="badge">{t!(i18n, microsoft.simulated_section)}</span>
+            </h2>
+            <p class="ms-help">{t!(i18n, microsoft.review_intro)}</p>
+            <p role="status" class="ms-outcome">
+                {move || match decided.get() {
+                    Some(Decided::Approved(name)) => {
+                        t_string!(i18n, microsoft.approved_done, name = name)
+                    }
+                    Some(Decided::Denied(name, reason)) => {
+                        t_string!(
+                            i18n, microsoft.denied_done, name = name,
+                            reason = vetting_reason_text(i18n, reason)
+                        )
+                    }
+                    None => String::new(),
+                }}
+            </p>
+            <Show
+                when=move || !queue.with(Vec::is_empty)
+                fallback=move || view! { <p class="ms-empty">{t!(i18n, microsoft.review_empty)}</p> }
+            >
+                <p class="ms-count">
+                    {move || t_string!(i18n, microsoft.review_count, count = queue.with(Vec::len))}
+                </p>
+                <ul class="ms-review-list">
+                    <For
+                        each=move || queue.get()
+                        key=|item| (item.customer_id.clone(), item.since)
+                        children=move |item| view! { <ReviewItem item decided /> }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// One request: the customer, since when, the details sent, Approve, or Deny with a reason.
+#[component]
+fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let role = use_acting_role();
+    let error = RwSignal::new(None::<ActionError>);
+    let reason = RwSignal::new(reason_value(VettingReason::NotAnEducationCustomer));
+    let error_id = format!("ms-review-error-{}", item.customer_id);
+    let reason_id = format!("ms-review-reason-{}", item.customer_id);
+
+    let id = item.customer_id.clone();
+    let name = item.company_name.clone();
+    let approve = move |_| {
+        let result = desk.apply(|d| d.approve_education(role.get_untracked(), &id, clock.today()));
+        match result {
+            Ok(()) => decided.set(Some(Decided::Approved(name.clone()))),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let id = item.customer_id.clone();
+    let name = item.company_name.clone();
+    let deny = move |_| {
+        let Some(chosen) = reason_from_value(&reason.get_untracked()) else {
+            return;
+        };
+        let result =
+            desk.apply(|d| d.deny_education(role.get_untracked(), &id, chosen, clock.today()));
+        match result {
+            Ok(()) => decided.set(Some(Decided::Denied(name.clone(), chosen))),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let has_error = move || error.with(Option::is_some);
+    let described = {
+        let error_id = error_id.clone();
+        move || has_error().then(|| error_id.clone())
+    };
+    let since = item.since.to_string();
+    let expected = item.expected_by.map(|d| d.to_string()).unwrap_or_default();
+    let segment = item.segment;
+    let website = item.website.clone();
+
+    view! {
+        <li class="ms-review-item" data-testid="review-item">
+            <h3>{item.company_name.clone()}</h3>
+            <p class="ms-since">
+                {move || t_string!(
+                    i18n, microsoft.in_review_since, since = since.clone(), expected = expected.clone()
+                )}
+            </p>
+            <dl class="ms-details">
+                <dt>{t!(i18n, microsoft.segment_label)}</dt>
+                <dd>{move || segment.map(|s| education_segment_name(i18n, s)).unwrap_or("—")}</dd>
+                <dt>{t!(i18n, microsoft.website_label)}</dt>
+                <dd>
+                    {move || website.clone().unwrap_or_else(|| t_string!(i18n, microsoft.no_website).to_string())}
+                </dd>
+            </dl>
+            <div class="ms-actions">
+                <button type="button" class="ms-approve" on:click=approve
+                    aria-describedby=described.clone()>
+                    {t!(i18n, microsoft.approve)}
+                </button>
+                <span class="ms-deny">
+                    <label for=reason_id.clone()>{t!(i18n, microsoft.vetting_reason)}</label>
+                    <select
+                        id=reason_id.clone()
+                        prop:value=move || reason.get()
+                        on:change=move |ev| reason.set(event_target_value(&ev))
+                    >
+                        {VettingReason::ALL
+                            .into_iter()
+                            .map(|r| {
+                                let value = reason_value(r);
+                                let is_selected = {
+                                    let value = value.clone();
+                                    move || reason.get() == value
+                                };
+                                view! {
+                                    <option value=value selected=is_selected>
+                                        {move || vetting_reason_text(i18n, r)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="button" class="ms-deny-button" on:click=deny
+                        aria-describedby=described>
+                        {t!(i18n, microsoft.deny)}
+                    </button>
+                </span>
+            </div>
+            <ActionErrorAlert id=error_id error=error />
+        </li>
+    }
+}

@@ -1,0 +1,215 @@
+//! The partner's legal profile on Partner settings: partner type, country/region and reseller
+//! qualifications. Every change goes through the desk's partner operations; a refusal (e.g. a
+//! role that may not edit partner settings) shows next to the control, which returns to the
+//! stored value.
+
+use leptos::prelude::*;
+
+use crate::domain::{PartnerType, ResellerQualification};
+use crate::i18n::*;
+use crate::ui::audit_text::{partner_type_name, reseller_qualification_name};
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::state::{use_desk, ActionError};
+
+const PARTNER_TYPES: [PartnerType; 3] = [
+    PartnerType::DirectBill,
+    PartnerType::IndirectProvider,
+    PartnerType::IndirectReseller,
+];
+
+fn type_value(t: PartnerType) -> &'static str {
+    match t {
+        PartnerType::DirectBill => "direct-bill",
+        PartnerType::IndirectProvider => "indirect-provider",
+        PartnerType::IndirectReseller => "indirect-reseller",
+    }
+}
+
+/// The countries offered for the partner (ISO 3166-1 alpha-2).
+pub const PARTNER_COUNTRIES: [&str; 20] = [
+    "US", "CA", "GB", "IE", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL", "ES", "IT", "AU", "NZ",
+    "JP", "IN", "BR", "MX",
+];
+
+/// A country's name in the current language; the code itself for one not in the list.
+pub fn country_name(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
+    let name = match code {
+        "US" => t_string!(i18n, partner.countries.us),
+        "CA" => t_string!(i18n, partner.countries.ca),
+        "GB" => t_string!(i18n, partner.countries.gb),
+        "IE" => t_string!(i18n, partner.countries.ie),
+        "SE" => t_string!(i18n, partner.countries.se),
+        "NO" => t_string!(i18n, partner.countries.no),
+        "DK" => t_string!(i18n, partner.countries.dk),
+        "FI" => t_string!(i18n, partner.countries.fi),
+        "PL" => t_string!(i18n, partner.countries.pl),
+        "DE" => t_string!(i18n, partner.countries.de),
+        "FR" => t_string!(i18n, partner.countries.fr),
+        "NL" => t_string!(i18n, partner.countries.nl),
+        "ES" => t_string!(i18n, partner.countries.es),
+        "IT" => t_string!(i18n, partner.countries.it),
+        "AU" => t_string!(i18n, partner.countries.au),
+        "NZ" => t_string!(i18n, partner.countries.nz),
+        "JP" => t_string!(i18n, partner.countries.jp),
+        "IN" => t_string!(i18n, partner.countries.india),
+        "BR" => t_string!(i18n, partner.countries.br),
+        "MX" => t_string!(i18n, partner.countries.mx),
+        other => return other.to_string(),
+    };
+    format!("{name} ({code})")
+}
+
+/// Partner type, country/region and reseller qualifications.
+#[component]
+pub fn PartnerProfileForm(
+    /// Set to say the last change was saved.
+    saved: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let role = use_acting_role();
+    let partner_type = Memo::new(move |_| desk.with(|d| d.partner.partner_type));
+    let country = Memo::new(move |_| desk.with(|d| d.partner.country.clone()));
+    let reseller = Memo::new(move |_| desk.with(|d| d.partner.reseller_qualifications.clone()));
+
+    let type_error = RwSignal::new(None::<ActionError>);
+    let on_type = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let Some(t) = PARTNER_TYPES.into_iter().find(|t| type_value(*t) == value) else {
+            return;
+        };
+        saved.set(false);
+        match desk.apply(|d| d.set_partner_type(role.get_untracked(), t, clock.today())) {
+            Ok(()) => {
+                type_error.set(None);
+                saved.set(true);
+            }
+            Err(e) => {
+                type_error.set(Some(e));
+                event_target::<web_sys::HtmlSelectElement>(&ev)
+                    .set_value(type_value(partner_type.get_untracked()));
+            }
+        }
+    };
+
+    let country_error = RwSignal::new(None::<ActionError>);
+    let on_country = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        saved.set(false);
+        match desk.apply(|d| d.set_partner_country(role.get_untracked(), &value, clock.today())) {
+            Ok(()) => {
+                country_error.set(None);
+                saved.set(true);
+            }
+            Err(e) => {
+                country_error.set(Some(e));
+                event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&country.get_untracked());
+            }
+        }
+    };
+    // The stored country stays choosable even when it is not in the short list.
+    let countries = move || {
+        let current = country.get();
+        let mut list: Vec<String> = PARTNER_COUNTRIES.iter().map(|c| c.to_string()).collect();
+        if !list.contains(&current) {
+            list.insert(0, current);
+        }
+        list
+    };
+
+    let reseller_error = RwSignal::new(None::<ActionError>);
+    let toggle = move |q: ResellerQualification| {
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            let mut next = reseller.get_untracked();
+            next.retain(|x| *x != q);
+            if on {
+                next.push(q);
+            }
+            saved.set(false);
+            match desk
+                .apply(|d| d.set_reseller_qualifications(role.get_untracked(), next, clock.today()))
+            {
+                Ok(()) => {
+                    reseller_error.set(None);
+                    saved.set(true);
+                }
+                Err(e) => {
+                    reseller_error.set(Some(e));
+                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!on);
+                }
+            }
+        }
+    };
+    let described = |error: RwSignal<Option<ActionError>>, id: &'static str| {
+        move || error.with(Option::is_some).then_some(id)
+    };
+
+    view! {
+        <section class="ps-panel" aria-labelledby="ps-profile-title">
+            <h2 id="ps-profile-title">{t!(i18n, partner.profile)}</h2>
+            <div class="field">
+                <label for="ps-partner-type">{t!(i18n, partner.partner_type)}</label>
+                <select id="ps-partner-type" on:change=on_type
+                    prop:value=move || type_value(partner_type.get())
+                    aria-invalid=move || type_error.with(Option::is_some).then_some("true")
+                    aria-describedby=described(type_error, "ps-type-error")>
+                    {PARTNER_TYPES
+                        .into_iter()
+                        .map(|t| view! {
+                            <option value=type_value(t) selected=move || partner_type.get() == t>
+                                {move || partner_type_name(i18n, t)}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+                <p class="ms-help">{t!(i18n, partner.type_help)}</p>
+                <ActionErrorAlert id="ps-type-error" error=type_error />
+            </div>
+            <div class="field">
+                <label for="ps-country">{t!(i18n, partner.country)}</label>
+                <select id="ps-country" on:change=on_country
+                    prop:value=move || country.get()
+                    aria-invalid=move || country_error.with(Option::is_some).then_some("true")
+                    aria-describedby=described(country_error, "ps-country-error")>
+                    {move || countries()
+                        .into_iter()
+                        .map(|code| {
+                            let c = code.clone();
+                            let label = code.clone();
+                            view! {
+                                <option value=code selected=move || country.get() == c>
+                                    {move || country_name(i18n, &label)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <ActionErrorAlert id="ps-country-error" error=country_error />
+            </div>
+            <fieldset class="ps-reseller"
+                aria-describedby=described(reseller_error, "ps-reseller-error")>
+                <legend>{t!(i18n, partner.reseller_qualifications)}</legend>
+                <p class="ms-help">{t!(i18n, partner.reseller_help)}</p>
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || reseller.with(|r| r.contains(&ResellerQualification::GccModerate))
+                        on:change=toggle(ResellerQualification::GccModerate) />
+                    <span>{move || reseller_qualification_name(i18n, ResellerQualification::GccModerate)}</span>
+                </label>
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || reseller.with(|r| r.contains(&ResellerQualification::GccHighAndDoD))
+                        on:change=toggle(ResellerQualification::GccHighAndDoD)
+                        aria-describedby="ps-invitation" />
+                    <span>{move || reseller_qualification_name(i18n, ResellerQualification::GccHighAndDoD)}</span>
+                </label>
+                <span class="ps-invitation" id="ps-invitation">{t!(i18n, partner.by_invitation)}</span>
+                <ActionErrorAlert id="ps-reseller-error" error=reseller_error />
+            </fieldset>
+        </section>
+    }
+}
