@@ -2,6 +2,7 @@
 //! rule. One file per page under `pages/`, small reusable pieces under `components/`.
 
 mod app;
+pub mod audit_text;
 pub mod clock;
 pub mod download;
 pub mod ids;

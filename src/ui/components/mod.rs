@@ -1,8 +1,15 @@
 //! Small components shared by the pages.
 
+pub mod audit_entry_row;
 pub mod header;
 pub mod language_switcher;
+pub mod microsoft_action_error;
+pub mod microsoft_clock;
+pub mod microsoft_nonprofit;
+pub mod microsoft_review_queue;
 pub mod page_intro;
+pub mod partner_gcc_codes;
+pub mod partner_profile;
 pub mod role_switcher;
 pub mod selling_labels;
 pub mod simulated_banner;
