@@ -1,0 +1,362 @@
+// Selling under the purchase rules: Discover, cart, checkout, subscriptions, nonprofit effects,
+// what-if. Every customer is set up through the UI as a user would (Add customer, account
+// requests, Partner settings, Microsoft (simulated)).
+import { readFileSync } from "node:fs";
+import { test, expect } from "@playwright/test";
+import { watch } from "./support/watch.js";
+
+// The catalog's data (ids, segments, product types) — not the app's decisions.
+const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
+const offers = catalog.offers.map((o) => ({ id: o.id, segment: o.segment, productType: o.product_type }));
+const SPECIAL_PRODUCT_TYPES = ["LicenseBased", "PerpetualSoftware"];
+
+// The purchase matrix of the seed (DOMAIN.md §4, S2): what each row of qualifications may buy.
+const MATRIX = {
+  None: ["Commercial"],
+  Nonprofit: ["Commercial", "Nonprofit"],
+  Education: ["Commercial", "Education"],
+  "Nonprofit+Education": ["Commercial", "Education", "Nonprofit"],
+  GCC: ["GovernmentCommunityCloud"],
+  SOE: ["Commercial"],
+  "Education+SOE": ["Commercial", "Education"],
+  "SOE+GCC": ["GovernmentCommunityCloud"],
+};
+
+/** Expected eligibility of an offer for a matrix row, for a direct-bill partner with a GCC
+ *  reseller qualification: the row allows the segment, and special segments only for
+ *  license-based services and perpetual software (DOMAIN.md §7). */
+function expectedEligible(row, offer) {
+  const segmentOk = MATRIX[row].includes(offer.segment);
+  const productOk = offer.segment === "Commercial" || SPECIAL_PRODUCT_TYPES.includes(offer.productType);
+  return segmentOk && productOk;
+}
+
+const SHOTS = "target/screenshots";
+let unique = 0;
+
+/** Sets the acting role in the header. */
+async function actAs(page, role) {
+  await page.getByLabel("Acting as").selectOption({ label: role });
+}
+
+/** Adds a customer through "Add customer" and returns its id (from the account page's URL). */
+async function addCustomer(page, { name, education = false }) {
+  unique += 1;
+  const prefix = `${name.toLowerCase().replace(/[^a-z0-9]/g, "")}${Date.now().toString(36)}${unique}`.slice(0, 27);
+  await page.goto("customers/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Add customer" })).toBeVisible();
+  await page.getByLabel("Special qualifications").selectOption({ label: education ? "Education" : "None" });
+  await page.getByLabel("Company name").fill(name);
+  await page.getByLabel("Country/region").selectOption({ label: "United States" });
+  await page.getByLabel("Address line 1").fill("1 Main Street");
+  await page.getByLabel("City").fill("Redmond");
+  await page.getByLabel("State/province").fill("WA");
+  await page.getByLabel("Postal code").fill("98052");
+  await page.getByLabel("Email address").fill(`office@${prefix}.org`);
+  if (education) {
+    await page.getByLabel("Education segment").selectOption({ label: "K-12" });
+    await page.getByLabel("Education website").fill(`${prefix}.org`);
+  }
+  await page.getByLabel("First name").fill("Anna");
+  await page.getByLabel("Last name").fill("Berg");
+  await page.getByLabel("Contact email").fill(`anna@${prefix}.org`);
+  await page.getByLabel("Phone number").fill("+1 425 555 0100");
+  await page.getByLabel("Primary domain name").fill(prefix);
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/customers\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop();
+}
+
+/** Picks the option of a select whose text contains `text`. */
+async function selectOptionContaining(select, text) {
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value);
+}
+
+/** Microsoft (simulated) approves the customer's Education request. */
+async function approveEducation(page, name) {
+  await page.goto("microsoft");
+  const item = page.getByTestId("review-item").filter({ hasText: name });
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("review-item").filter({ hasText: name })).toHaveCount(0);
+}
+
+/** Microsoft (simulated) registers the customer in the nonprofit programme. */
+async function registerNonprofit(page, name) {
+  await page.goto("microsoft");
+  await selectOptionContaining(page.getByLabel("Customer to register"), name);
+  await page.getByRole("button", { name: "Register as nonprofit" }).click();
+}
+
+/** Partner settings: GCC Moderate and a validation code (as Global admin). */
+async function enableGcc(page, code) {
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  const moderate = page.getByLabel("GCC Moderate");
+  if (!(await moderate.isChecked())) await moderate.check();
+  await page.getByLabel("Validation code").fill(code);
+  await page.getByLabel("Organization name").fill("Contoso Government");
+  await page.getByLabel("Max creates").fill("10");
+  await page.getByRole("button", { name: "Add validation code" }).click();
+  await expect(page.getByTestId("gcc-code-row").filter({ hasText: code })).toBeVisible();
+  await actAs(page, "Sales agent");
+}
+
+async function requestGcc(page, id, code) {
+  await page.goto(`customers/${id}`);
+  await selectOptionContaining(page.getByLabel("GCC validation code"), code);
+  await page.getByRole("button", { name: "Request GCC" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+}
+
+async function requestSoe(page, id) {
+  await page.goto(`customers/${id}`);
+  await page.getByRole("button", { name: "Request state-owned entity" }).click();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+}
+
+async function openDiscover(page, id) {
+  await page.goto(`customers/${id}/subscriptions/new`);
+  await expect(page.getByRole("heading", { level: 1, name: "New subscription" })).toBeVisible();
+  await expect(page.getByTestId("offer")).toHaveCount(offers.length);
+}
+
+/** Every offer's hooks in Discover: { id: { segment, eligible } }. */
+async function discoverState(page) {
+  return page.getByTestId("offer").evaluateAll((els) =>
+    Object.fromEntries(
+      els.map((el) => [el.dataset.offerId, { segment: el.dataset.segment, eligible: el.dataset.eligible }]),
+    ),
+  );
+}
+
+/** Adds offers to the cart, reviews and submits; back on the customer's subscriptions. */
+async function buy(page, id, offerIds) {
+  await openDiscover(page, id);
+  for (const offerId of offerIds) {
+    await page.locator(`[data-testid="offer"][data-offer-id="${offerId}"]`).getByRole("button", { name: "Add to cart" }).click();
+  }
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByTestId("cart-problems")).toHaveCount(0);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${id}/subscriptions$`));
+  await expect(page.getByTestId("subscription-row")).toHaveCount(offerIds.length);
+}
+
+/** Checkout refuses an ineligible line: the review names it with the reason the offer shows. */
+async function expectCheckoutRefuses(page, offerId) {
+  const card = page.locator(`[data-testid="offer"][data-offer-id="${offerId}"]`);
+  await expect(card).toHaveAttribute("data-eligible", "false");
+  const reason = (await card.locator(".reason").first().innerText()).trim();
+  expect(reason.length).toBeGreaterThan(10);
+  await card.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("button", { name: "Review" }).click();
+  const problems = page.getByTestId("cart-problems");
+  await expect(problems).toHaveAttribute("role", "alert");
+  await expect(problems).toContainText(reason);
+  await expect(page.getByRole("button", { name: "Submit" })).toBeDisabled();
+  return reason;
+}
+
+test("the purchase matrix, row by row, in Discover and at checkout", async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems = watch(page);
+  await page.goto("customers");
+  const code = "246810";
+  await enableGcc(page, code);
+
+  const ids = {};
+  ids.None = await addCustomer(page, { name: "Tailspin Toys" });
+  ids.Nonprofit = await addCustomer(page, { name: "Helping Hands Foundation" });
+  await registerNonprofit(page, "Helping Hands Foundation");
+  ids.Education = await addCustomer(page, { name: "Lakeside School", education: true });
+  await approveEducation(page, "Lakeside School");
+  ids["Nonprofit+Education"] = await addCustomer(page, { name: "Riverside Learning Trust", education: true });
+  await approveEducation(page, "Riverside Learning Trust");
+  await registerNonprofit(page, "Riverside Learning Trust");
+  ids.GCC = await addCustomer(page, { name: "County Water Authority" });
+  await requestGcc(page, ids.GCC, code);
+  ids.SOE = await addCustomer(page, { name: "National Rail Company" });
+  await requestSoe(page, ids.SOE);
+  ids["Education+SOE"] = await addCustomer(page, { name: "State University Of Testland", education: true });
+  await approveEducation(page, "State University Of Testland");
+  await requestSoe(page, ids["Education+SOE"]);
+  ids["SOE+GCC"] = await addCustomer(page, { name: "Municipal Power Agency" });
+  await requestSoe(page, ids["SOE+GCC"]);
+  await requestGcc(page, ids["SOE+GCC"], code);
+
+  for (const row of Object.keys(MATRIX)) {
+    await openDiscover(page, ids[row]);
+    const seen = await discoverState(page);
+    const expected = Object.fromEntries(
+      offers.map((o) => [o.id, { segment: o.segment, eligible: String(expectedEligible(row, o)) }]),
+    );
+    expect(seen, `Discover for ${row}`).toEqual(expected);
+    if (row === "Education") {
+      await page.screenshot({ path: `${SHOTS}/selling-discover.png`, fullPage: true });
+    }
+    // Checkout refuses an ineligible line with its reason.
+    const blocked = offers.find((o) => !expectedEligible(row, o));
+    await expectCheckoutRefuses(page, blocked.id);
+    if (row === "None") {
+      await page.screenshot({ path: `${SHOTS}/selling-cart-problems.png`, fullPage: true });
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test("an indirect reseller goes through its provider; Azure and software subscriptions stay Commercial", async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = watch(page);
+  await page.goto("customers");
+  const id = await addCustomer(page, { name: "Harbor Charity Network" });
+  await registerNonprofit(page, "Harbor Charity Network");
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("Partner type").selectOption({ label: "Indirect reseller" });
+  await actAs(page, "Sales agent");
+
+  await openDiscover(page, id);
+  const seen = await discoverState(page);
+  for (const o of offers) {
+    const card = page.locator(`[data-testid="offer"][data-offer-id="${o.id}"]`);
+    if (o.segment === "Commercial") {
+      expect(seen[o.id].eligible, o.id).toBe("true");
+    } else {
+      expect(seen[o.id].eligible, o.id).toBe("false");
+      if (o.segment === "Nonprofit") {
+        // The customer qualifies: the only reason is the reseller's path through its provider.
+        await expect(card.locator(".reason")).toHaveCount(1);
+        await expect(card.locator(".reason")).toContainText(/provider/i);
+      }
+    }
+  }
+  // Azure and software-subscription offers never appear under a special segment.
+  for (const segment of ["Education", "Nonprofit", "Government Community Cloud"]) {
+    await page.getByLabel("Segment", { exact: true }).selectOption({ label: segment });
+    for (const type of ["Azure", "Software subscription"]) {
+      await page.getByLabel("Product type").selectOption({ label: type });
+      await expect(page.getByTestId("offer")).toHaveCount(0);
+    }
+  }
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: "Commercial" });
+  await page.getByLabel("Product type").selectOption({ label: "Azure" });
+  await expect(page.getByTestId("offer")).toHaveCount(offers.filter((o) => o.productType === "Azure").length);
+  for (const o of offers.filter((o) => ["Azure", "SoftwareSubscription"].includes(o.productType))) {
+    expect(o.segment).toBe("Commercial");
+  }
+  expect(problems).toEqual([]);
+});
+
+/** A nonprofit customer with a seat-based nonprofit subscription, a second nonprofit one and a
+ *  commercial one. */
+async function nonprofitWithSubscriptions(page, name) {
+  const id = await addCustomer(page, { name });
+  await registerNonprofit(page, name);
+  await buy(page, id, ["m365-business-premium-npo", "intune-plan-1-npo", "m365-e3"]);
+  return id;
+}
+
+/** Microsoft (simulated): notice for the customer, then the clock +90 days. */
+async function noticeAndNinetyDays(page, name) {
+  await page.goto("microsoft");
+  await selectOptionContaining(page.getByLabel("Customer to review"), name);
+  await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
+  await page.getByRole("button", { name: "+90 days" }).click();
+}
+
+/** Per subscription row: auto-renew checked/disabled and whether an equivalent is proposed. */
+async function rowStates(page) {
+  const rows = page.getByTestId("subscription-row");
+  const out = {};
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const box = row.getByLabel("Auto-renew");
+    out[await row.getAttribute("data-subscription-id")] = {
+      offer: await row.getAttribute("data-offer-id"),
+      autoRenew: await box.isChecked(),
+      locked: await box.isDisabled(),
+      equivalent: await row.getByRole("link", { name: "Add the commercial equivalent" }).count(),
+    };
+  }
+  return out;
+}
+
+test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked off, equivalent offered", async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watch(page);
+  await page.goto("customers");
+  const name = "Greenfield Community Aid";
+  const id = await nonprofitWithSubscriptions(page, name);
+  const before = await rowStates(page);
+  expect(Object.values(before).every((r) => r.autoRenew && !r.locked && r.equivalent === 0)).toBe(true);
+
+  await noticeAndNinetyDays(page, name);
+
+  // New nonprofit purchases are blocked, with the reason; Commercial still sells.
+  await openDiscover(page, id);
+  const seen = await discoverState(page);
+  for (const o of offers) expect(seen[o.id].eligible, o.id).toBe(String(MATRIX.None.includes(o.segment)));
+  await expectCheckoutRefuses(page, "m365-business-premium-npo");
+
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+  const after = await rowStates(page);
+  for (const r of Object.values(after)) {
+    if (r.offer.endsWith("-npo")) {
+      expect(r).toMatchObject({ autoRenew: false, locked: true, equivalent: 1 });
+    } else {
+      expect(r).toMatchObject({ autoRenew: true, locked: false, equivalent: 0 });
+    }
+  }
+  const npoRow = page.locator('[data-testid="subscription-row"][data-offer-id="m365-business-premium-npo"]');
+  await expect(npoRow.locator(".locked-note .reason")).not.toHaveText("");
+  await page.screenshot({ path: `${SHOTS}/selling-subscriptions.png`, fullPage: true });
+
+  // The proposed commercial equivalent goes into a cart.
+  await npoRow.getByRole("link", { name: "Add the commercial equivalent" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New subscription" })).toBeVisible();
+  await expect(page.locator('[data-testid="cart-line"][data-offer-id="m365-business-premium"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByTestId("cart-problems")).toHaveCount(0);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.locator('[data-testid="subscription-row"][data-offer-id="m365-business-premium"]')).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the removal then changes", async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems = watch(page);
+  await page.goto("customers");
+  const name = "Oakwood Youth Charity";
+  const id = await nonprofitWithSubscriptions(page, name);
+  await page.goto(`customers/${id}/subscriptions`);
+  const before = await rowStates(page);
+
+  await page.goto(`customers/${id}`);
+  await page.getByLabel("Qualification change").selectOption({ label: "Nonprofit removed" });
+  const preview = page.getByTestId("what-if-preview");
+  await expect(preview).toBeVisible();
+  const previewed = await preview
+    .getByTestId("what-if-subscription")
+    .evaluateAll((els) => els.map((el) => el.dataset.subscriptionId).sort());
+  await expect(preview.getByTestId("what-if-offers-lost")).toContainText("Microsoft 365 Business Premium");
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/selling-what-if.png`, fullPage: true });
+
+  // The preview changed nothing.
+  await page.goto(`customers/${id}/subscriptions`);
+  expect(await rowStates(page)).toEqual(before);
+
+  await noticeAndNinetyDays(page, name);
+  await page.goto(`customers/${id}/subscriptions`);
+  const after = await rowStates(page);
+  const changed = Object.keys(after)
+    .filter((sub) => JSON.stringify(after[sub]) !== JSON.stringify(before[sub]))
+    .sort();
+  expect(previewed.length).toBeGreaterThan(0);
+  expect(previewed).toEqual(changed);
+  expect(problems).toEqual([]);
+});
