@@ -17,6 +17,7 @@ pub mod education;
 pub mod eligibility;
 pub mod email;
 pub mod impact;
+pub mod integrity;
 pub mod matrix;
 pub mod nonprofit;
 pub mod partner;

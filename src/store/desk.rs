@@ -1,41 +1,79 @@
-//! The desk in storage: a schema-version key and one key per record, so that one edit writes
-//! only what it changed. Which records a change touched comes from the audit entries the domain
-//! appends for every change (each names its entity), so nothing is diffed.
+//! The desk in storage (schema 2): records grouped in small buckets, each bucket one key
+//! holding compact text (see [`super::codec`]), so that one edit rewrites only the bucket(s) it
+//! touched and 10,000 customers with 30,000 subscriptions fit in the browser's quota. Which
+//! records a change touched comes from the audit entries the domain appends, so nothing is
+//! diffed.
 //!
-//! Keys (schema 1):
-//! - `segment-desk/schema` — the schema version, `1`
-//! - `segment-desk/partner` — the partner profile
-//! - `segment-desk/customer/<id>`, `segment-desk/subscription/<id>` — one record each
-//! - `segment-desk/audit/<seq, 12 digits>` — one audit entry each, in order
-//! - `segment-desk/quarantine/<original key>` — records that could not be read, set aside
+//! Keys (schema 2):
+//! - `segment-desk/schema` — the schema version, `2`
+//! - `segment-desk/partner` — the partner profile (a bucket of one record, id `partner`)
+//! - `segment-desk/c/<00..1f>` — customers, bucketed by a hash of the id
+//! - `segment-desk/s/<00..3f>` — subscriptions, bucketed by a hash of the id
+//! - `segment-desk/a/<chunk, 6 digits>` — the audit log, 256 entries a chunk, in order
+//! - `segment-desk/journal` — present only while a save is under way: the previous value of
+//!   every key the save writes. Found at start, it means a save was cut short: the keys are put
+//!   back, so no half-written change is ever seen.
+//! - `segment-desk/quarantine/<original key>[#<record id>]` — data that could not be read, set
+//!   aside, never deleted silently
 //!
-//! Write order: records first, then the audit entries that name them, so a log entry never
-//! points at a record that is not there yet.
+//! A bucket is a JSON object `{ "<id>": [<revision>, <record>] }`. The revision goes up by one
+//! with every write of the record; a tab that writes a record whose stored revision is not the
+//! one it read is told of the conflict instead of overwriting (two tabs).
+//!
+//! Schema 1 (one key per record, plain JSON) is migrated on load; see [`migrate_v1`].
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
+use super::codec::{self, utf16_len};
 use super::{KeyValueStore, StoreError, KEY_PREFIX};
 use crate::domain::{AuditEntry, Customer, Desk, Entity, PartnerProfile, Subscription};
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 pub const SCHEMA_KEY: &str = "segment-desk/schema";
 pub const PARTNER_KEY: &str = "segment-desk/partner";
-pub const CUSTOMER_PREFIX: &str = "segment-desk/customer/";
-pub const SUBSCRIPTION_PREFIX: &str = "segment-desk/subscription/";
-pub const AUDIT_PREFIX: &str = "segment-desk/audit/";
+pub const CUSTOMER_BUCKET_PREFIX: &str = "segment-desk/c/";
+pub const SUBSCRIPTION_BUCKET_PREFIX: &str = "segment-desk/s/";
+pub const AUDIT_CHUNK_PREFIX: &str = "segment-desk/a/";
+pub const JOURNAL_KEY: &str = "segment-desk/journal";
 pub const QUARANTINE_PREFIX: &str = "segment-desk/quarantine/";
+pub const CUSTOMER_BUCKETS: u64 = 32;
+pub const SUBSCRIPTION_BUCKETS: u64 = 64;
+pub const AUDIT_CHUNK: u64 = 256;
+/// The id of the partner record in its bucket.
+const PARTNER_ID: &str = "partner";
+
+/// Chromium's `localStorage` quota: 10 MiB per origin, counted in UTF-16 (2 bytes a unit).
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// Keys of schema 1 (read by the migration only).
+pub mod v1 {
+    pub const CUSTOMER_PREFIX: &str = "segment-desk/customer/";
+    pub const SUBSCRIPTION_PREFIX: &str = "segment-desk/subscription/";
+    pub const AUDIT_PREFIX: &str = "segment-desk/audit/";
+}
 
 /// Something found while loading that the user must be told about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LoadProblem {
-    /// A record could not be read; it was moved to `quarantined_as`, nothing was deleted.
+    /// Data could not be read; it was moved to `quarantined_as`, nothing was deleted.
     Unreadable { key: String, quarantined_as: String, error: String },
     /// The data was written by a newer Segment Desk; it was left untouched and the app runs on
     /// an empty desk in memory until the data is dealt with.
     SchemaTooNew { found: String },
+    /// A save was cut short (tab closed mid-write); its keys were put back as they were.
+    InterruptedSaveRolledBack { keys: usize },
+    /// Data of an older schema could not be moved to this one (e.g. no space); it was left as
+    /// it is and the app runs in memory.
+    MigrationFailed { from: String, error: String },
 }
+
+/// Which revision of each record this tab read: `c:<id>`, `s:<id>`, `partner`.
+pub type Revisions = HashMap<String, u64>;
 
 /// What [`load`] found.
 #[derive(Debug)]
@@ -44,21 +82,213 @@ pub struct Loaded {
     pub problems: Vec<LoadProblem>,
     /// False when the stored data must not be written over (a newer schema).
     pub writable: bool,
+    pub revisions: Revisions,
 }
 
-/// Loads the desk. Never fails: unreadable records are set aside (see [`LoadProblem`]).
-pub fn load(kv: &dyn KeyValueStore) -> Loaded {
-    let mut problems = Vec::new();
-    let mut desk = Desk::new(PartnerProfile::default());
-    match kv.get(SCHEMA_KEY) {
-        None => {}
-        Some(v) if v.trim() == SCHEMA_VERSION.to_string() => {}
-        Some(found) => {
-            problems.push(LoadProblem::SchemaTooNew { found });
-            return Loaded { desk, problems, writable: false };
+fn fnv(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+pub fn customer_bucket(id: &str) -> String {
+    format!("{CUSTOMER_BUCKET_PREFIX}{:02x}", fnv(id) % CUSTOMER_BUCKETS)
+}
+
+pub fn subscription_bucket(id: &str) -> String {
+    format!("{SUBSCRIPTION_BUCKET_PREFIX}{:02x}", fnv(id) % SUBSCRIPTION_BUCKETS)
+}
+
+pub fn audit_chunk(seq: u64) -> String {
+    format!("{AUDIT_CHUNK_PREFIX}{:06}", seq.saturating_sub(1) / AUDIT_CHUNK)
+}
+
+/// Where an entity lives: its bucket key, its id in the bucket, its revision key.
+fn locate(entity: &Entity) -> (String, String, String) {
+    match entity {
+        Entity::Partner => (PARTNER_KEY.into(), PARTNER_ID.into(), PARTNER_ID.into()),
+        Entity::Customer { id } => (customer_bucket(id), id.clone(), format!("c:{id}")),
+        Entity::Subscription { id } => (subscription_bucket(id), id.clone(), format!("s:{id}")),
+    }
+}
+
+fn is_desk_key(key: &str) -> bool {
+    key == SCHEMA_KEY
+        || key == PARTNER_KEY
+        || key == JOURNAL_KEY
+        || key.starts_with(CUSTOMER_BUCKET_PREFIX)
+        || key.starts_with(SUBSCRIPTION_BUCKET_PREFIX)
+        || key.starts_with(AUDIT_CHUNK_PREFIX)
+        || key.starts_with(v1::CUSTOMER_PREFIX)
+        || key.starts_with(v1::SUBSCRIPTION_PREFIX)
+        || key.starts_with(v1::AUDIT_PREFIX)
+}
+
+/// Whether a key of a `storage` event concerns the desk (another tab saved).
+pub fn concerns_desk(key: Option<&str>) -> bool {
+    key.is_none_or(|k| is_desk_key(k) || k.starts_with(QUARANTINE_PREFIX))
+}
+
+type Bucket = BTreeMap<String, Value>;
+
+fn read_bucket(raw: &str) -> Result<Bucket, String> {
+    let json = codec::decode(raw)?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
+}
+
+fn write_bucket(bucket: &Bucket) -> String {
+    codec::encode(&serde_json::to_string(bucket).expect("JSON values serialize"))
+}
+
+fn parse_record<T: DeserializeOwned>(value: Value) -> Result<(u64, T), String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+fn set_aside(kv: &dyn KeyValueStore, key: &str, raw: &str, problems: &mut Vec<LoadProblem>, error: String) -> bool {
+    let quarantined_as = format!("{QUARANTINE_PREFIX}{key}");
+    let kept = kv.set(&quarantined_as, raw).is_ok();
+    problems.push(LoadProblem::Unreadable { key: key.to_owned(), quarantined_as, error });
+    kept
+}
+
+/// Reads the records of one bucket key; unreadable records (or the whole value) are set
+/// aside in quarantine and the bucket rewritten without them.
+fn load_bucket<T: DeserializeOwned>(
+    kv: &dyn KeyValueStore,
+    key: &str,
+    rev_prefix: &str,
+    revisions: &mut Revisions,
+    problems: &mut Vec<LoadProblem>,
+    mut keep: impl FnMut(T),
+) {
+    let Some(raw) = kv.get(key) else { return };
+    let mut bucket = match read_bucket(&raw) {
+        Ok(b) => b,
+        Err(error) => {
+            // Set aside, never deleted: the copy goes first, the original only once it is there.
+            if set_aside(kv, key, &raw, problems, error) {
+                kv.remove(key);
+            }
+            return;
+        }
+    };
+    let mut bad = Vec::new();
+    for (id, value) in &bucket {
+        match parse_record::<T>(value.clone()) {
+            Ok((rev, record)) => {
+                revisions.insert(format!("{rev_prefix}{id}"), rev);
+                keep(record);
+            }
+            Err(error) => bad.push((id.clone(), error)),
         }
     }
+    if bad.is_empty() {
+        return;
+    }
+    let mut all_kept = true;
+    for (id, error) in bad {
+        let raw_record = bucket[&id].to_string();
+        all_kept &= set_aside(kv, &format!("{key}#{id}"), &raw_record, problems, error);
+        bucket.remove(&id);
+    }
+    if all_kept {
+        let _ = kv.set(key, &write_bucket(&bucket));
+    }
+}
 
+/// Loads the desk, first putting back a save that was cut short and moving schema-1 data to
+/// schema 2. Never fails: unreadable data is set aside (see [`LoadProblem`]).
+pub fn load(kv: &dyn KeyValueStore) -> Loaded {
+    let mut problems = Vec::new();
+    if let Some(raw) = kv.get(JOURNAL_KEY) {
+        match serde_json::from_str::<Journal>(&raw) {
+            Ok(journal) => {
+                let keys = journal.undo(kv);
+                problems.push(LoadProblem::InterruptedSaveRolledBack { keys });
+            }
+            Err(error) => {
+                set_aside(kv, JOURNAL_KEY, &raw, &mut problems, error.to_string());
+            }
+        }
+        kv.remove(JOURNAL_KEY);
+    }
+    let mut loaded = read(kv);
+    problems.append(&mut loaded.problems);
+    loaded.problems = problems;
+    loaded
+}
+
+/// Reads the desk as stored, without recovering an interrupted save: what a tab does when
+/// another tab saved. `None` while another tab's save is under way (its journal is there).
+pub fn reload(kv: &dyn KeyValueStore) -> Option<Loaded> {
+    if kv.get(JOURNAL_KEY).is_some() {
+        return None;
+    }
+    Some(read(kv))
+}
+
+fn read(kv: &dyn KeyValueStore) -> Loaded {
+    let mut problems = Vec::new();
+    let mut desk = Desk::new(PartnerProfile::default());
+    let mut revisions = Revisions::new();
+    match kv.get(SCHEMA_KEY).map(|v| v.trim().to_owned()).as_deref() {
+        None | Some("2") => {}
+        Some("1") => {
+            if let Err(error) = migrate_v1(kv, &mut problems) {
+                problems.push(LoadProblem::MigrationFailed { from: "1".into(), error: format!("{error:?}") });
+                let old = load_v1(kv, &mut Vec::new());
+                return Loaded { desk: old, problems, writable: false, revisions };
+            }
+        }
+        Some(found) => {
+            problems.push(LoadProblem::SchemaTooNew { found: found.to_owned() });
+            return Loaded { desk, problems, writable: false, revisions };
+        }
+    }
+    let mut keys = kv.keys();
+    keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
+    keys.sort();
+    let mut audit = Vec::new();
+    for key in keys {
+        if key == PARTNER_KEY {
+            load_bucket::<PartnerProfile>(kv, &key, "", &mut revisions, &mut problems, |p| desk.partner = p);
+        } else if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
+            load_bucket::<Customer>(kv, &key, "c:", &mut revisions, &mut problems, |c| desk.customers.push(c));
+        } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+            load_bucket::<Subscription>(kv, &key, "s:", &mut revisions, &mut problems, |s| desk.subscriptions.push(s));
+        } else if key.starts_with(AUDIT_CHUNK_PREFIX) {
+            load_bucket::<AuditEntry>(kv, &key, "a:", &mut revisions, &mut problems, |a| audit.push(a));
+        }
+    }
+    revisions.retain(|k, _| !k.starts_with("a:"));
+    audit.sort_by_key(|a| a.seq);
+    desk.audit = audit;
+    // Creation order (the audit log's), so lists are stable across loads.
+    let order: HashMap<(bool, &str), u64> = desk
+        .audit
+        .iter()
+        .filter_map(|a| match &a.entity {
+            Entity::Customer { id } => Some(((true, id.as_str()), a.seq)),
+            Entity::Subscription { id } => Some(((false, id.as_str()), a.seq)),
+            Entity::Partner => None,
+        })
+        .rev() // the first entry naming a record wins
+        .collect();
+    let customer_rank: Vec<u64> = desk.customers.iter().map(|c| order.get(&(true, c.id.as_str())).copied().unwrap_or(u64::MAX)).collect();
+    let subscription_rank: Vec<u64> =
+        desk.subscriptions.iter().map(|s| order.get(&(false, s.id.as_str())).copied().unwrap_or(u64::MAX)).collect();
+    sort_by_rank(&mut desk.customers, customer_rank, |c| c.id.clone());
+    sort_by_rank(&mut desk.subscriptions, subscription_rank, |s| s.id.clone());
+    Loaded { desk, problems, writable: true, revisions }
+}
+
+fn sort_by_rank<T>(items: &mut Vec<T>, rank: Vec<u64>, id: impl Fn(&T) -> String) {
+    let mut keyed: Vec<(u64, String, T)> = rank.into_iter().zip(items.drain(..)).map(|(r, t)| (r, id(&t), t)).collect();
+    keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    items.extend(keyed.into_iter().map(|(_, _, t)| t));
+}
+
+/// Schema 1: one plain-JSON key per record.
+fn load_v1(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Desk {
+    let mut desk = Desk::new(PartnerProfile::default());
     let mut keys = kv.keys();
     keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
     keys.sort();
@@ -66,71 +296,372 @@ pub fn load(kv: &dyn KeyValueStore) -> Loaded {
         let Some(raw) = kv.get(&key) else { continue };
         let read = if key == PARTNER_KEY {
             parse::<PartnerProfile>(&raw).map(|p| desk.partner = p)
-        } else if key.starts_with(CUSTOMER_PREFIX) {
+        } else if key.starts_with(v1::CUSTOMER_PREFIX) {
             parse::<Customer>(&raw).map(|c| desk.customers.push(c))
-        } else if key.starts_with(SUBSCRIPTION_PREFIX) {
+        } else if key.starts_with(v1::SUBSCRIPTION_PREFIX) {
             parse::<Subscription>(&raw).map(|s| desk.subscriptions.push(s))
-        } else if key.starts_with(AUDIT_PREFIX) {
+        } else if key.starts_with(v1::AUDIT_PREFIX) {
             parse::<AuditEntry>(&raw).map(|a| desk.audit.push(a))
         } else {
-            Ok(()) // preferences and other keys of ours
+            Ok(())
         };
         if let Err(error) = read {
-            let quarantined_as = format!("{QUARANTINE_PREFIX}{key}");
-            // Set aside, never deleted: the copy goes first, the original only once it is there.
-            if kv.set(&quarantined_as, &raw).is_ok() {
+            if set_aside(kv, &key, &raw, problems, error) {
                 kv.remove(&key);
             }
-            problems.push(LoadProblem::Unreadable { key, quarantined_as, error });
         }
     }
     desk.audit.sort_by_key(|a| a.seq);
-    Loaded { desk, problems, writable: true }
+    desk
 }
 
 fn parse<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_str(raw).map_err(|e| e.to_string())
 }
 
-fn audit_key(seq: u64) -> String {
-    format!("{AUDIT_PREFIX}{seq:012}")
-}
-
-/// Writes what changed since the audit log had `audit_len_before` entries: every record an
-/// entry names, then the entries themselves.
-pub fn save_changes(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize) -> Result<(), StoreError> {
-    let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
-    if new_entries.is_empty() {
-        return Ok(());
+/// Moves schema-1 data to schema 2: writes the new keys, then the schema version, then removes
+/// the old keys. Cut short before the version is written, it simply runs again next time.
+pub fn migrate_v1(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Result<(), StoreError> {
+    let desk = load_v1(kv, problems);
+    let old: Vec<String> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(v1::CUSTOMER_PREFIX) || k.starts_with(v1::SUBSCRIPTION_PREFIX) || k.starts_with(v1::AUDIT_PREFIX) || k == PARTNER_KEY)
+        .collect();
+    let layout = layout(&desk, &Revisions::new());
+    let mut written = Vec::new();
+    for (key, value) in &layout {
+        let previous = kv.get(key);
+        if let Err(err) = kv.set(key, value) {
+            for (k, prev) in written.into_iter().rev() {
+                restore(kv, k, prev);
+            }
+            return Err(err);
+        }
+        written.push((key.as_str(), previous));
     }
     kv.set(SCHEMA_KEY, &SCHEMA_VERSION.to_string())?;
-    let mut written: Vec<&Entity> = Vec::new();
-    for entry in new_entries {
-        if written.contains(&&entry.entity) {
-            continue;
-        }
-        match &entry.entity {
-            Entity::Partner => put(kv, PARTNER_KEY, &desk.partner)?,
-            Entity::Customer { id } => match desk.customer(id) {
-                Some(c) => put(kv, &format!("{CUSTOMER_PREFIX}{id}"), c)?,
-                None => kv.remove(&format!("{CUSTOMER_PREFIX}{id}")),
-            },
-            Entity::Subscription { id } => match desk.subscription(id) {
-                Some(s) => put(kv, &format!("{SUBSCRIPTION_PREFIX}{id}"), s)?,
-                None => kv.remove(&format!("{SUBSCRIPTION_PREFIX}{id}")),
-            },
-        }
-        written.push(&entry.entity);
-    }
-    for entry in new_entries {
-        put(kv, &audit_key(entry.seq), entry)?;
+    for key in old.iter().filter(|k| !layout.contains_key(*k)) {
+        kv.remove(key);
     }
     Ok(())
 }
 
-fn put<T: Serialize>(kv: &dyn KeyValueStore, key: &str, value: &T) -> Result<(), StoreError> {
-    let json = serde_json::to_string(value).map_err(|e| StoreError::Refused(e.to_string()))?;
-    kv.set(key, &json)
+fn restore(kv: &dyn KeyValueStore, key: &str, previous: Option<String>) {
+    match previous {
+        Some(v) => {
+            let _ = kv.set(key, &v);
+        }
+        None => kv.remove(key),
+    }
+}
+
+/// Every key and value of the desk in schema 2, each record at the next revision after
+/// `revisions`.
+fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
+    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
+    let mut put = |key: String, id: &str, rev_key: String, value: Value| {
+        let rev = revisions.get(&rev_key).copied().unwrap_or(0) + 1;
+        buckets.entry(key).or_default().insert(id.to_owned(), Value::Array(vec![rev.into(), value]));
+    };
+    put(PARTNER_KEY.into(), PARTNER_ID, PARTNER_ID.into(), to_value(&desk.partner));
+    for c in &desk.customers {
+        put(customer_bucket(&c.id), &c.id, format!("c:{}", c.id), to_value(c));
+    }
+    for s in &desk.subscriptions {
+        put(subscription_bucket(&s.id), &s.id, format!("s:{}", s.id), to_value(s));
+    }
+    for a in &desk.audit {
+        let value = Value::Array(vec![1.into(), to_value(a)]);
+        buckets.entry(audit_chunk(a.seq)).or_default().insert(format!("{:012}", a.seq), value);
+    }
+    buckets.into_iter().map(|(k, b)| (k, write_bucket(&b))).collect()
+}
+
+fn to_value<T: Serialize>(t: &T) -> Value {
+    serde_json::to_value(t).expect("domain records serialize")
+}
+
+fn put_back(kv: &dyn KeyValueStore, key: &str, previous: &Option<String>) -> bool {
+    match previous {
+        Some(v) => kv.set(key, v).is_ok() || {
+            kv.remove(key);
+            kv.set(key, v).is_ok()
+        },
+        None => {
+            kv.remove(key);
+            true
+        }
+    }
+}
+
+/// The previous value of every key a save writes, kept under [`JOURNAL_KEY`] while it runs.
+#[derive(Serialize, Deserialize)]
+struct Journal {
+    /// `None`: the key did not exist. A reset journals nothing and is finished on recovery.
+    previous: BTreeMap<String, Option<String>>,
+    #[serde(default)]
+    reset: bool,
+}
+
+impl Journal {
+    /// Puts every key back; returns how many.
+    fn undo(self, kv: &dyn KeyValueStore) -> usize {
+        if self.reset {
+            remove_desk_keys(kv);
+            return 0;
+        }
+        let n = self.previous.len();
+        for (key, previous) in self.previous {
+            restore(kv, &key, previous);
+        }
+        n
+    }
+}
+
+/// Writes `writes` (key → new value, `None` removes) all or nothing: the journal first, then
+/// each key; a failure puts back the keys already written and removes the journal.
+fn commit(kv: &dyn KeyValueStore, writes: &[(String, Option<String>)]) -> Result<(), StoreError> {
+    let previous: BTreeMap<String, Option<String>> = writes.iter().map(|(k, _)| (k.clone(), kv.get(k))).collect();
+    let journal = Journal { previous, reset: false };
+    kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).expect("strings serialize"))?;
+    for (i, (key, value)) in writes.iter().enumerate() {
+        let result = match value {
+            Some(v) => kv.set(key, v),
+            None => {
+                kv.remove(key);
+                Ok(())
+            }
+        };
+        if let Err(err) = result {
+            // Put back what was written. A key's old value may need more room than its new one
+            // left: then the journal's room is freed (its copy is in memory) and the rest retried.
+            let mut failed = Vec::new();
+            for (k, _) in writes[..i].iter().rev() {
+                if !put_back(kv, k, &journal.previous[k]) {
+                    failed.push(k);
+                }
+            }
+            kv.remove(JOURNAL_KEY);
+            for k in failed {
+                put_back(kv, k, &journal.previous[k]);
+            }
+            return Err(err);
+        }
+    }
+    kv.remove(JOURNAL_KEY);
+    Ok(())
+}
+
+/// Writes what changed since the audit log had `audit_len_before` entries: the bucket of every
+/// record an entry names, then the entries themselves, all or nothing. A record whose stored
+/// revision is not the one in `revisions` was changed by another tab: nothing is written and
+/// [`StoreError::Conflict`] names the records. On success `revisions` is brought up to date.
+pub fn save_changes(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions: &mut Revisions) -> Result<(), StoreError> {
+    save(kv, desk, audit_len_before, revisions, false)
+}
+
+/// Like [`save_changes`] but writes this tab's version of conflicting records over the other
+/// tab's ("keep mine"); the audit entries are renumbered after the stored log.
+pub fn save_keeping_mine(kv: &dyn KeyValueStore, desk: &mut Desk, audit_len_before: usize, revisions: &mut Revisions) -> Result<(), StoreError> {
+    let stored_audit = read(kv).desk.audit;
+    let mut seq = stored_audit.last().map_or(0, |a| a.seq);
+    let mine: Vec<AuditEntry> = desk.audit.drain(audit_len_before.min(desk.audit.len())..).collect();
+    desk.audit = stored_audit;
+    let before = desk.audit.len();
+    for mut entry in mine {
+        seq += 1;
+        entry.seq = seq;
+        desk.audit.push(entry);
+    }
+    save(kv, desk, before, revisions, true)
+}
+
+fn save(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions: &mut Revisions, force: bool) -> Result<(), StoreError> {
+    let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
+    if new_entries.is_empty() {
+        return Ok(());
+    }
+    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
+    let mut conflicts: Vec<Entity> = Vec::new();
+    let mut new_revisions: Vec<(String, Option<u64>)> = Vec::new();
+    let fetch = |key: &str, buckets: &mut BTreeMap<String, Bucket>| -> Result<(), StoreError> {
+        if !buckets.contains_key(key) {
+            let bucket = match kv.get(key) {
+                Some(raw) => read_bucket(&raw).map_err(StoreError::Refused)?,
+                None => Bucket::new(),
+            };
+            buckets.insert(key.to_owned(), bucket);
+        }
+        Ok(())
+    };
+    let mut seen: Vec<&Entity> = Vec::new();
+    for entry in new_entries {
+        if seen.contains(&&entry.entity) {
+            continue;
+        }
+        seen.push(&entry.entity);
+        let (key, id, rev_key) = locate(&entry.entity);
+        fetch(&key, &mut buckets)?;
+        let bucket = buckets.get_mut(&key).expect("fetched");
+        let stored = bucket.get(&id).and_then(|v| v.get(0)).and_then(Value::as_u64).unwrap_or(0);
+        let known = revisions.get(&rev_key).copied().unwrap_or(0);
+        if stored != known && !force {
+            conflicts.push(entry.entity.clone());
+            continue;
+        }
+        let value = match &entry.entity {
+            Entity::Partner => Some(to_value(&desk.partner)),
+            Entity::Customer { id } => desk.customer(id).map(to_value),
+            Entity::Subscription { id } => desk.subscription(id).map(to_value),
+        };
+        match value {
+            Some(v) => {
+                bucket.insert(id, Value::Array(vec![(stored + 1).into(), v]));
+                new_revisions.push((rev_key, Some(stored + 1)));
+            }
+            None => {
+                bucket.remove(&id);
+                new_revisions.push((rev_key, None));
+            }
+        }
+    }
+    for entry in new_entries {
+        let key = audit_chunk(entry.seq);
+        fetch(&key, &mut buckets)?;
+        let chunk = buckets.get_mut(&key).expect("fetched");
+        let id = format!("{:012}", entry.seq);
+        if chunk.contains_key(&id) && !force {
+            // Another tab logged a change since this tab read the log.
+            if !conflicts.contains(&entry.entity) {
+                conflicts.push(entry.entity.clone());
+            }
+            continue;
+        }
+        chunk.insert(id, Value::Array(vec![1.into(), to_value(entry)]));
+    }
+    if !conflicts.is_empty() {
+        return Err(StoreError::Conflict(conflicts));
+    }
+    let mut writes: Vec<(String, Option<String>)> = Vec::new();
+    if kv.get(SCHEMA_KEY).as_deref() != Some("2") {
+        writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
+    }
+    // Records first, then the log chunks that name them.
+    let (chunks, records): (Vec<_>, Vec<_>) = buckets.into_iter().partition(|(k, _)| k.starts_with(AUDIT_CHUNK_PREFIX));
+    for (key, bucket) in records.into_iter().chain(chunks) {
+        let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
+        writes.push((key, value));
+    }
+    commit(kv, &writes)?;
+    for (key, rev) in new_revisions {
+        match rev {
+            Some(r) => revisions.insert(key, r),
+            None => revisions.remove(&key),
+        };
+    }
+    Ok(())
+}
+
+/// Replaces the stored desk with `desk` (import), all or nothing. Needs room for a copy of the
+/// keys it replaces while it runs (the journal): on a full store, reset first.
+pub fn replace(kv: &dyn KeyValueStore, desk: &Desk, revisions: &mut Revisions) -> Result<(), StoreError> {
+    let layout = layout(desk, revisions);
+    let mut writes: Vec<(String, Option<String>)> = vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
+    let stale = kv.keys().into_iter().filter(|k| is_desk_key(k) && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k));
+    writes.extend(stale.map(|k| (k, None)));
+    writes.extend(layout.into_iter().map(|(k, v)| (k, Some(v))));
+    commit(kv, &writes)?;
+    *revisions = read(kv).revisions;
+    Ok(())
+}
+
+/// Removes the desk from storage (quarantined data and preferences stay). Needs no room: a
+/// reset cut short is finished at the next start.
+pub fn reset(kv: &dyn KeyValueStore, revisions: &mut Revisions) -> Result<(), StoreError> {
+    let journal = Journal { previous: BTreeMap::new(), reset: true };
+    kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).expect("serializes"))?;
+    remove_desk_keys(kv);
+    revisions.clear();
+    Ok(())
+}
+
+fn remove_desk_keys(kv: &dyn KeyValueStore) {
+    let mut keys: Vec<String> = kv.keys().into_iter().filter(|k| is_desk_key(k) && k != JOURNAL_KEY).collect();
+    // The version last, so a reset cut short still reads as this schema.
+    keys.sort_by_key(|k| k == SCHEMA_KEY);
+    for key in keys {
+        kv.remove(&key);
+    }
+    kv.remove(JOURNAL_KEY);
+}
+
+/// Space used in `localStorage`, in UTF-16 code units (what the quota counts).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// The desk's keys and values.
+    pub desk: usize,
+    /// Quarantined data.
+    pub quarantine: usize,
+    /// Everything on this origin, ours or not.
+    pub total: usize,
+}
+
+/// Measures what is stored.
+pub fn usage(kv: &dyn KeyValueStore) -> Usage {
+    let mut u = Usage::default();
+    for key in kv.keys() {
+        let n = utf16_len(&key) + kv.get(&key).map_or(0, |v| utf16_len(&v));
+        u.total += n;
+        if key.starts_with(QUARANTINE_PREFIX) {
+            u.quarantine += n;
+        } else if is_desk_key(&key) {
+            u.desk += n;
+        }
+    }
+    u
+}
+
+/// Every quarantined key with its raw value, for download.
+pub fn quarantined(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
+    let mut keys = kv.keys();
+    keys.retain(|k| k.starts_with(QUARANTINE_PREFIX));
+    keys.into_iter().filter_map(|k| kv.get(&k).map(|v| (k, v))).collect()
+}
+
+/// Every stored key of the desk with its raw value (e.g. data of a newer version), for download.
+pub fn raw_desk(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
+    let mut keys = kv.keys();
+    keys.retain(|k| is_desk_key(k));
+    keys.into_iter().filter_map(|k| kv.get(&k).map(|v| (k, v))).collect()
+}
+
+/// Moves every key of the stored desk to quarantine (before a reset over data this build must
+/// not read). Copies first, removes only once every copy is there.
+pub fn set_aside_desk(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
+    let raw = raw_desk(kv);
+    let mut copied: Vec<String> = Vec::new();
+    for (key, value) in &raw {
+        let to = format!("{QUARANTINE_PREFIX}{key}");
+        if let Err(err) = kv.set(&to, value) {
+            for k in copied {
+                kv.remove(&k);
+            }
+            return Err(err);
+        }
+        copied.push(to);
+    }
+    for key in raw.keys() {
+        kv.remove(key);
+    }
+    Ok(())
+}
+
+/// Removes quarantined data (the user chose to, after it was offered for download).
+pub fn discard_quarantine(kv: &dyn KeyValueStore) {
+    for key in quarantined(kv).into_keys() {
+        kv.remove(&key);
+    }
 }
 
 #[cfg(test)]
@@ -144,9 +675,9 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
 
-    fn account() -> AccountInfo {
+    fn account(name: &str) -> AccountInfo {
         AccountInfo {
-            company_name: "Contoso Elementary School".into(),
+            company_name: name.into(),
             country: "SE".into(),
             address_line1: "Skolgatan 1".into(),
             address_line2: String::new(),
@@ -161,62 +692,79 @@ mod tests {
         }
     }
 
-    fn desk_with_customer(kv: &MemoryStore) -> Desk {
-        let mut desk = load(kv).desk;
+    fn add(kv: &MemoryStore, desk: &mut Desk, revs: &mut Revisions, id: &str) -> Result<(), StoreError> {
         let before = desk.audit.len();
         desk.create_customer(
             Role::SalesAgent,
             NewCustomer {
-                id: "c1".into(),
-                account: account(),
-                domain_prefix: "contosoforedu".into(),
+                id: id.into(),
+                account: account("Contoso Elementary School"),
+                domain_prefix: format!("contoso{id}"),
                 education: Some(EducationDetails { segment: Some(EducationSegment::K12), website: String::new() }),
             },
             today(),
         )
         .expect("customer is valid");
-        save_changes(kv, &desk, before).unwrap();
-        desk
+        save_changes(kv, desk, before, revs)
+    }
+
+    fn fresh(kv: &MemoryStore) -> (Desk, Revisions) {
+        let l = load(kv);
+        (l.desk, l.revisions)
     }
 
     #[test]
     fn a_saved_change_loads_back_equal() {
         let kv = MemoryStore::new();
-        let desk = desk_with_customer(&kv);
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        add(&kv, &mut desk, &mut revs, "c2").unwrap();
         let loaded = load(&kv);
         assert!(loaded.problems.is_empty());
         assert_eq!(loaded.desk, desk);
-        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("1"));
+        assert_eq!(loaded.revisions, revs);
+        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("2"));
+        assert_eq!(kv.get(JOURNAL_KEY), None);
     }
 
     #[test]
-    fn one_edit_writes_only_the_records_it_touched() {
+    fn one_edit_writes_only_the_buckets_it_touched() {
         let kv = MemoryStore::new();
-        let mut desk = desk_with_customer(&kv);
-        kv.set(PARTNER_KEY, "sentinel").unwrap(); // would be overwritten if the save rewrote all
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        let untouched = PARTNER_KEY;
+        kv.set(untouched, "sentinel").unwrap(); // would be overwritten if the save rewrote all
         let before = desk.audit.len();
         desk.approve_education(Role::SalesAgent, "c1", today()).unwrap();
-        save_changes(&kv, &desk, before).unwrap();
-        assert_eq!(kv.get(PARTNER_KEY).as_deref(), Some("sentinel"));
-        assert!(kv.get(&audit_key(desk.audit.last().unwrap().seq)).is_some());
+        save_changes(&kv, &desk, before, &mut revs).unwrap();
+        assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
+        assert_eq!(revs["c:c1"], 2);
     }
 
     #[test]
-    fn unreadable_records_are_quarantined_not_deleted() {
+    fn unreadable_buckets_and_records_are_quarantined_not_deleted() {
         let kv = MemoryStore::new();
-        desk_with_customer(&kv);
-        kv.set("segment-desk/customer/broken", "{not json").unwrap();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        kv.set("segment-desk/c/ff", "{not json").unwrap();
+        let key = customer_bucket("c1");
+        let mut bucket = read_bucket(&kv.get(&key).unwrap()).unwrap();
+        bucket.insert("bad".into(), serde_json::json!([1, {"id": 5}]));
+        kv.set(&key, &write_bucket(&bucket)).unwrap();
         let loaded = load(&kv);
         assert_eq!(loaded.desk.customers.len(), 1);
-        assert!(matches!(&loaded.problems[..], [LoadProblem::Unreadable { key, .. }] if key == "segment-desk/customer/broken"));
-        assert_eq!(kv.get("segment-desk/quarantine/segment-desk/customer/broken").as_deref(), Some("{not json"));
-        assert_eq!(kv.get("segment-desk/customer/broken"), None);
+        assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+        assert_eq!(kv.get("segment-desk/quarantine/segment-desk/c/ff").as_deref(), Some("{not json"));
+        assert_eq!(kv.get("segment-desk/c/ff"), None);
+        assert!(kv.get(&format!("{QUARANTINE_PREFIX}{key}#bad")).unwrap().contains("\"id\":5"));
+        assert!(load(&kv).problems.is_empty(), "set aside once, the rest loads cleanly");
     }
 
     #[test]
     fn a_newer_schema_is_left_untouched() {
         let kv = MemoryStore::new();
-        desk_with_customer(&kv);
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
         kv.set(SCHEMA_KEY, "99").unwrap();
         let keys_before = kv.keys();
         let loaded = load(&kv);
@@ -224,5 +772,112 @@ mod tests {
         assert_eq!(loaded.problems, vec![LoadProblem::SchemaTooNew { found: "99".into() }]);
         assert!(loaded.desk.customers.is_empty());
         assert_eq!(kv.keys(), keys_before);
+    }
+
+    /// A store with a quota in UTF-16 units, like the browser's.
+    struct Quota {
+        inner: MemoryStore,
+        cap: usize,
+    }
+    impl KeyValueStore for Quota {
+        fn get(&self, key: &str) -> Option<String> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+            let old = self.inner.get(key).map_or(0, |v| utf16_len(key) + utf16_len(&v));
+            if usage(&self.inner).total - old + utf16_len(key) + utf16_len(value) > self.cap {
+                return Err(StoreError::QuotaExceeded);
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Vec<String> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn a_save_that_fails_midway_puts_back_what_it_wrote() {
+        let mut refusals = 0;
+        for extra in (0..3000).step_by(25) {
+            let inner = MemoryStore::new();
+            let (mut desk, mut revs) = fresh(&inner);
+            for n in 0..3 {
+                add(&inner, &mut desk, &mut revs, &format!("c{n}")).unwrap();
+            }
+            let snapshot: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+            let kv = Quota { inner: inner.clone(), cap: usage(&inner).total + extra };
+            let revs_before = revs.clone();
+            let before = desk.audit.len();
+            desk.approve_education(Role::SalesAgent, "c1", today()).unwrap();
+            match save_changes(&kv, &desk, before, &mut revs) {
+                Ok(()) => assert_eq!(load(&inner).desk, desk),
+                Err(err) => {
+                    refusals += 1;
+                    assert_eq!(err, StoreError::QuotaExceeded);
+                    let after: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+                    assert_eq!(after, snapshot, "room {extra}");
+                    assert_eq!(revs, revs_before);
+                }
+            }
+        }
+        assert!(refusals > 3, "the quota was hit at several points of the save");
+    }
+
+    #[test]
+    fn a_save_cut_short_is_rolled_back_at_the_next_start() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        let stored = load(&kv).desk;
+        let key = customer_bucket("c1");
+        let previous = kv.get(&key);
+        let journal = Journal { previous: [(key.clone(), previous)].into(), reset: false };
+        kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).unwrap()).unwrap();
+        kv.set(&key, "half written").unwrap();
+        let loaded = load(&kv);
+        assert_eq!(loaded.problems, vec![LoadProblem::InterruptedSaveRolledBack { keys: 1 }]);
+        assert_eq!(loaded.desk, stored);
+        assert_eq!(kv.get(JOURNAL_KEY), None);
+    }
+
+    #[test]
+    fn another_tabs_change_is_a_conflict_not_an_overwrite() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        // Tab B loads and approves.
+        let (mut b, mut b_revs) = fresh(&kv);
+        let before = b.audit.len();
+        b.approve_education(Role::SalesAgent, "c1", today()).unwrap();
+        save_changes(&kv, &b, before, &mut b_revs).unwrap();
+        // Tab A, still on what it loaded, denies.
+        let before = desk.audit.len();
+        desk.deny_education(Role::SalesAgent, "c1", crate::domain::VettingReason::NotAnAcademicDomain, today()).unwrap();
+        let err = save_changes(&kv, &desk, before, &mut revs).unwrap_err();
+        assert_eq!(err, StoreError::Conflict(vec![Entity::Customer { id: "c1".into() }]));
+        assert_eq!(load(&kv).desk, b, "B's change stands");
+        // A chooses "keep mine".
+        save_keeping_mine(&kv, &mut desk, before, &mut revs).unwrap();
+        let now = load(&kv).desk;
+        assert_eq!(now.customers, desk.customers);
+        assert_eq!(now.audit.len(), b.audit.len() + 1);
+        assert_eq!(now.audit.iter().map(|a| a.seq).collect::<Vec<_>>(), (1..=now.audit.len() as u64).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn replace_and_reset() {
+        let kv = MemoryStore::new();
+        kv.set("foreign", "kept").unwrap();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        let other = crate::store::sample::sample_desk(3, 5, 2);
+        replace(&kv, &other, &mut revs).unwrap();
+        assert_eq!(load(&kv).desk, other);
+        reset(&kv, &mut revs).unwrap();
+        assert_eq!(load(&kv).desk, Desk::new(PartnerProfile::default()));
+        assert_eq!(kv.keys(), vec!["foreign".to_owned()]);
     }
 }

@@ -9,6 +9,8 @@ pub enum StoreError {
     QuotaExceeded,
     /// Storage exists but refused the write for another reason (the browser's message).
     Refused(String),
+    /// Another tab changed these records since this tab read them; nothing was written.
+    Conflict(Vec<crate::domain::Entity>),
 }
 
 /// A string-to-string store: the shape of `localStorage`.

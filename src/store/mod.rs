@@ -1,10 +1,14 @@
 //! Persistence. Everything the app keeps goes through a [`KeyValueStore`]: `localStorage` in the
 //! browser ([`BrowserStore`]), a map in native tests ([`MemoryStore`]).
 
+mod codec;
 pub mod desk;
+pub mod exchange;
 mod key_value;
 pub mod preferences;
+pub mod sample;
 
+pub use codec::{decode as decode_stored, encode as encode_stored, utf16_len};
 pub use key_value::{KeyValueStore, MemoryStore, StoreError};
 #[cfg(target_arch = "wasm32")]
 pub use key_value::BrowserStore;

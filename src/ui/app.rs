@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
             <Router base=router_base()>
                 <SkipLink />
                 <AppHeader />
+                <crate::ui::components::storage_banner::StorageBanner />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />

@@ -2,11 +2,20 @@
 //! storage through `crate::store::desk`. Pages read it and change it only through
 //! [`DeskState::apply`], which runs a domain operation, saves what it touched, and reports the
 //! domain's reasons or a storage failure.
+//!
+//! Memory and storage stay equal: a failed save puts the desk back as stored. Another tab's
+//! saves arrive through the `storage` event and are loaded; a save over a record another tab
+//! changed first is held back as a [`Conflict`] for the user to settle (reload theirs / keep
+//! mine), never written over silently.
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{Catalog, Desk, Reason};
-use crate::store::desk::{self as desk_store, LoadProblem};
+use crate::domain::{Catalog, Desk, Entity, Reason};
+use crate::store::desk::{self as desk_store, LoadProblem, Revisions, Usage};
+use crate::store::exchange::{self, ImportError, Preview};
 use crate::store::StoreError;
 use crate::ui::clock::use_app_clock;
 use crate::ui::preferences::use_storage;
@@ -20,6 +29,16 @@ pub enum ActionError {
     NotSaved(StoreError),
 }
 
+/// A change this tab could not save because another tab changed the same records first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The records both tabs changed.
+    pub records: Vec<Entity>,
+    /// This tab's desk with its change, kept until the user chooses.
+    mine: Desk,
+    audit_before: usize,
+}
+
 /// The desk, the catalog and what loading found; handed down through context.
 #[derive(Clone, Copy)]
 pub struct DeskState {
@@ -27,8 +46,15 @@ pub struct DeskState {
     catalog: StoredValue<Catalog>,
     /// Problems found at load, shown in a banner until dismissed.
     pub load_problems: RwSignal<Vec<LoadProblem>>,
-    /// False when stored data must not be overwritten (e.g. written by a newer version).
-    writable: StoredValue<bool>,
+    /// False when stored data must not be overwritten (e.g. written by a newer version): the
+    /// desk then lives in memory only.
+    writable: RwSignal<bool>,
+    /// The revision of each record as this tab last read or wrote it.
+    revisions: StoredValue<Revisions>,
+    /// A change waiting for the user's choice after another tab changed the same records.
+    pub conflict: RwSignal<Option<Conflict>>,
+    /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
+    pub storage_changed: RwSignal<u64>,
 }
 
 impl DeskState {
@@ -52,23 +78,145 @@ impl DeskState {
             .try_update_untracked(op)
             .expect("the desk signal lives as long as the app")
             .map_err(ActionError::Refused)?;
-        let saved = if self.writable.get_value() {
-            self.desk.with_untracked(|d| desk_store::save_changes(storage.store.as_ref(), d, audit_before))
+        let saved = if self.writable.get_untracked() {
+            self.desk.with_untracked(|d| {
+                self.revisions
+                    .try_update_value(|revs| desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs))
+                    .unwrap_or(Ok(()))
+            })
         } else {
             Ok(())
         };
-        if let Err(err) = saved {
-            let reloaded = desk_store::load(storage.store.as_ref()).desk;
-            self.desk.set(reloaded);
-            return Err(ActionError::NotSaved(err));
+        match saved {
+            Ok(()) => {
+                self.desk.notify();
+                self.storage_changed.update(|n| *n += 1);
+                Ok(result)
+            }
+            Err(StoreError::Conflict(records)) => {
+                let mine = self.desk.get_untracked();
+                self.reload();
+                self.conflict.set(Some(Conflict { records: records.clone(), mine, audit_before }));
+                Err(ActionError::NotSaved(StoreError::Conflict(records)))
+            }
+            Err(err) => {
+                self.reload();
+                Err(ActionError::NotSaved(err))
+            }
         }
-        self.desk.notify();
-        Ok(result)
+    }
+
+    /// Reads the desk again from storage (after a failed save, or another tab's save).
+    pub fn reload(&self) {
+        let storage = use_storage();
+        let kv = storage.store.as_ref();
+        let loaded = desk_store::reload(kv).unwrap_or_else(|| desk_store::load(kv));
+        if !self.writable.get_untracked() {
+            return; // the desk lives in memory; storage holds data this build must not touch
+        }
+        self.revisions.set_value(loaded.revisions);
+        if !loaded.problems.is_empty() {
+            self.load_problems.update(|p| p.extend(loaded.problems));
+        }
+        self.desk.set(loaded.desk);
+        self.storage_changed.update(|n| *n += 1);
+    }
+
+    /// Settles a [`Conflict`] with the other tab's version: this tab's change is dropped.
+    pub fn reload_theirs(&self) {
+        self.conflict.set(None);
+        self.reload();
+    }
+
+    /// Settles a [`Conflict`] with this tab's version written over the other tab's records.
+    pub fn keep_mine(&self) -> Result<(), StoreError> {
+        let Some(conflict) = self.conflict.get_untracked() else { return Ok(()) };
+        let storage = use_storage();
+        let mut mine = conflict.mine;
+        let saved = self
+            .revisions
+            .try_update_value(|revs| desk_store::save_keeping_mine(storage.store.as_ref(), &mut mine, conflict.audit_before, revs))
+            .unwrap_or(Ok(()));
+        self.conflict.set(None);
+        self.reload();
+        saved
+    }
+
+    /// Whether changes are kept in storage (false: storage unavailable or holding newer data).
+    pub fn persistent(&self) -> bool {
+        use_storage().persistent && self.writable.get()
+    }
+
+    /// Space used (re-measured whenever storage changes).
+    pub fn usage(&self) -> Usage {
+        self.storage_changed.track();
+        desk_store::usage(use_storage().store.as_ref())
+    }
+
+    /// The whole desk as an export file.
+    pub fn export(&self, today: NaiveDate) -> String {
+        self.desk.with_untracked(|d| exchange::export(d, today))
+    }
+
+    /// The dry run of importing a file over the current desk; nothing is saved.
+    pub fn preview_import(&self, bytes: &[u8]) -> Result<Preview, ImportError> {
+        self.desk.with_untracked(|d| exchange::preview(bytes, d))
+    }
+
+    /// Replaces the desk with a previewed file's, all or nothing. Refuses a preview with
+    /// rejected records.
+    pub fn import(&self, preview: &Preview) -> Result<(), StoreError> {
+        if !preview.can_import() {
+            return Err(StoreError::Refused("the file has records that cannot be imported".into()));
+        }
+        if self.writable.get_untracked() {
+            let storage = use_storage();
+            self.revisions
+                .try_update_value(|revs| desk_store::replace(storage.store.as_ref(), &preview.desk, revs))
+                .unwrap_or(Ok(()))?;
+        }
+        self.conflict.set(None);
+        self.desk.set(preview.desk.clone());
+        self.storage_changed.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// Empties the desk. Data of a newer version is first set aside in quarantine, not deleted.
+    pub fn reset(&self) -> Result<(), StoreError> {
+        let storage = use_storage();
+        let kv = storage.store.as_ref();
+        if !self.writable.get_untracked() && storage.persistent {
+            desk_store::set_aside_desk(kv)?;
+        }
+        self.revisions.try_update_value(|revs| desk_store::reset(kv, revs)).unwrap_or(Ok(()))?;
+        self.writable.set(true);
+        self.conflict.set(None);
+        self.load_problems.update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
+        self.desk.set(Desk::default());
+        self.storage_changed.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// Quarantined data (key → raw value), for download.
+    pub fn quarantined(&self) -> BTreeMap<String, String> {
+        self.storage_changed.track();
+        desk_store::quarantined(use_storage().store.as_ref())
+    }
+
+    /// The stored desk's raw keys and values (e.g. data of a newer version), for download.
+    pub fn raw_desk(&self) -> BTreeMap<String, String> {
+        desk_store::raw_desk(use_storage().store.as_ref())
+    }
+
+    /// Removes quarantined data (after it was offered for download).
+    pub fn discard_quarantine(&self) {
+        desk_store::discard_quarantine(use_storage().store.as_ref());
+        self.storage_changed.update(|n| *n += 1);
     }
 }
 
 /// Loads the desk from storage and provides [`DeskState`]. Also applies what the app clock makes
-/// due (nonprofit removals) at start and whenever the clock moves.
+/// due (nonprofit removals) at start and whenever the clock moves, and loads other tabs' saves.
 pub fn provide_desk_state() {
     let storage = use_storage();
     let loaded = desk_store::load(storage.store.as_ref());
@@ -76,9 +224,13 @@ pub fn provide_desk_state() {
         desk: RwSignal::new(loaded.desk),
         catalog: StoredValue::new(Catalog::sample()),
         load_problems: RwSignal::new(loaded.problems),
-        writable: StoredValue::new(loaded.writable),
+        writable: RwSignal::new(loaded.writable),
+        revisions: StoredValue::new(loaded.revisions),
+        conflict: RwSignal::new(None),
+        storage_changed: RwSignal::new(0),
     };
     provide_context(state);
+    listen_to_other_tabs(state);
 
     let clock = use_app_clock();
     Effect::new(move |_| {
@@ -86,6 +238,33 @@ pub fn provide_desk_state() {
         // Removals are Microsoft's doing at a date; the domain logs them with the clock as actor.
         let _ = state.apply(|desk| Ok(desk.apply_due_nonprofit_removals(today)));
     });
+}
+
+/// Another tab's save fires `storage` events here: the desk is read again.
+fn listen_to_other_tabs(state: DeskState) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        if !use_storage().persistent {
+            return;
+        }
+        let owner = Owner::current();
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if desk_store::concerns_desk(event.key().as_deref()) {
+                match &owner {
+                    Some(owner) => owner.with(|| state.reload()),
+                    None => state.reload(),
+                }
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        }
+        on_storage.forget(); // lives as long as the page
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
 }
 
 /// The [`DeskState`] provided by the app.

@@ -1,6 +1,7 @@
 //! Small components shared by the pages.
 
 pub mod audit_entry_row;
+pub mod data_download;
 pub mod header;
 pub mod language_switcher;
 pub mod microsoft_action_error;
@@ -13,5 +14,6 @@ pub mod partner_profile;
 pub mod role_switcher;
 pub mod selling_labels;
 pub mod simulated_banner;
+pub mod storage_banner;
 pub mod subscription_table;
 pub mod what_if;

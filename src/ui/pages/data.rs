@@ -1,19 +1,335 @@
-use leptos::prelude::*;
+//! The Data page: storage used against the quota, export, import with a dry run, reset.
 
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::integrity::{RecordProblem, RecordRef};
 use crate::i18n::*;
+use crate::store::desk::QUOTA_UNITS;
+use crate::store::exchange::{export_file_name, ImportError, Preview, RejectReason, MAX_IMPORT_BYTES};
+use crate::store::StoreError;
+use crate::ui::clock::use_app_clock;
+use crate::ui::components::data_download::download_text;
 use crate::ui::components::page_intro::PageIntro;
+use crate::ui::components::storage_banner::{size_text, store_error_text};
+use crate::ui::reasons::qualification_name;
+use crate::ui::state::use_desk;
+
+/// How many records of each list the dry run shows by name.
+const SHOWN: usize = 20;
 
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="page" data-page="data">
+        <section class="page data-page" data-page="data">
             <PageIntro
                 title=Signal::derive(move || t_string!(i18n, shell.pages.data.title))
                 intro=Signal::derive(move || t_string!(i18n, shell.pages.data.intro))
             />
-            <p class="placeholder">{t!(i18n, shell.coming_soon)}</p>
+            <DataUsage />
+            <DataExport />
+            <DataImport />
+            <DataReset />
+        </section>
+    }
+}
+
+/// Offers the whole desk as a file.
+fn export_desk() {
+    let today = use_app_clock().today();
+    let text = use_desk().export(today);
+    let _ = download_text(&export_file_name(today), &text);
+}
+
+/// Storage used against the quota, with a warning past 80%.
+#[component]
+fn DataUsage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let usage = Memo::new(move |_| desk.usage());
+    let percent = move || (usage.get().total * 100).div_ceil(QUOTA_UNITS);
+    let counts = move || desk.with(|d| (d.customers.len(), d.subscriptions.len(), d.audit.len()));
+    view! {
+        <section class="data-section" aria-labelledby="data-usage-heading">
+            <h2 id="data-usage-heading">{t!(i18n, data.usage.heading)}</h2>
+            <Show when=move || !desk.persistent()>
+                <p class="data-warning" role="status">{t!(i18n, data.usage.memory)}</p>
+            </Show>
+            <meter
+                class="data-meter"
+                min="0"
+                max=QUOTA_UNITS.to_string()
+                high=(QUOTA_UNITS * 8 / 10).to_string()
+                value=move || usage.get().total.to_string()
+                aria-label=move || t_string!(i18n, data.usage.meter_label)
+            ></meter>
+            <p data-testid="storage-used">
+                {move || t_string!(i18n, data.usage.used, used = size_text(usage.get().total), quota = size_text(QUOTA_UNITS), percent = percent()).to_string()}
+            </p>
+            <p>
+                {move || {
+                    let (c, s, a) = counts();
+                    t_string!(i18n, data.usage.counts, customers = c, subscriptions = s, entries = a).to_string()
+                }}
+            </p>
+            <Show when=move || { usage.get().quarantine > 0 }>
+                <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(usage.get().quarantine)).to_string()}</p>
+            </Show>
+            <Show when=move || { percent() >= 80 }>
+                <p class="data-warning" role="alert">{t!(i18n, data.usage.warning)}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// The export button.
+#[component]
+fn DataExport() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="data-section" aria-labelledby="data-export-heading">
+            <h2 id="data-export-heading">{t!(i18n, data.exporting.heading)}</h2>
+            <p>{t!(i18n, data.exporting.intro)}</p>
+            <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.exporting.button)}</button>
+        </section>
+    }
+}
+
+/// The name of a record in the current language ("Customer Contoso (id)").
+fn record_text(i18n: leptos_i18n::I18nContext<Locale>, record: &RecordRef, preview: &Preview) -> String {
+    match record {
+        RecordRef::Partner => t_string!(i18n, data.record.partner).to_string(),
+        RecordRef::Customer { id } => {
+            let name = preview
+                .desk
+                .customer(id)
+                .map(|c| c.account.company_name.clone())
+                .or_else(|| use_desk().with(|d| d.customer(id).map(|c| c.account.company_name.clone())));
+            let shown = name.map_or_else(|| id.clone(), |n| format!("{n} ({id})"));
+            t_string!(i18n, data.record.customer, id = shown).to_string()
+        }
+        RecordRef::Subscription { id } => t_string!(i18n, data.record.subscription, id = id.clone()).to_string(),
+        RecordRef::AuditEntry { seq } => t_string!(i18n, data.record.audit, seq = *seq).to_string(),
+    }
+}
+
+/// Why a record was rejected.
+fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) -> String {
+    let locale = i18n.get_locale();
+    match reason {
+        RejectReason::WrongTypes(detail) => t_string!(i18n, data.problem.wrong_types, detail = detail.clone()).to_string(),
+        RejectReason::Rule(problem) => match problem {
+            RecordProblem::EmptyId => t_string!(i18n, data.problem.empty_id).to_string(),
+            RecordProblem::DuplicateId => t_string!(i18n, data.problem.duplicate_id).to_string(),
+            RecordProblem::DuplicateDomainPrefix { prefix } => {
+                t_string!(i18n, data.problem.duplicate_prefix, prefix = prefix.clone()).to_string()
+            }
+            RecordProblem::QualificationSetNotAllowed { held } => {
+                let held = held.iter().map(|q| qualification_name(locale, *q)).collect::<Vec<_>>().join(" + ");
+                t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
+            }
+            RecordProblem::QualificationRecordInvalid { qualification } => {
+                t_string!(i18n, data.problem.record_invalid, qualification = qualification_name(locale, *qualification)).to_string()
+            }
+            RecordProblem::TooManyVerificationRequests { count, max } => {
+                t_string!(i18n, data.problem.too_many_requests, count = *count, max = *max).to_string()
+            }
+            RecordProblem::UnknownCustomer { customer } => {
+                t_string!(i18n, data.problem.unknown_customer, customer = customer.clone()).to_string()
+            }
+            RecordProblem::NoSeats => t_string!(i18n, data.problem.no_seats).to_string(),
+            RecordProblem::AuditSequenceBroken { expected } => {
+                t_string!(i18n, data.problem.audit_sequence, expected = *expected).to_string()
+            }
+        },
+    }
+}
+
+/// Why a whole file was refused.
+fn import_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge { bytes, max } => t_string!(i18n, data.import.too_large, bytes = *bytes, max = *max).to_string(),
+        ImportError::Empty => t_string!(i18n, data.import.empty).to_string(),
+        ImportError::NotText => t_string!(i18n, data.import.not_text).to_string(),
+        ImportError::TooDeep { max } => t_string!(i18n, data.import.too_deep, max = *max).to_string(),
+        ImportError::NotJson { line, column } => t_string!(i18n, data.import.not_json, line = *line, column = *column).to_string(),
+        ImportError::NotADeskFile => t_string!(i18n, data.import.not_desk).to_string(),
+        ImportError::UnknownVersion { found } => t_string!(i18n, data.import.unknown_version, found = found.clone()).to_string(),
+        ImportError::WrongShape { path } => t_string!(i18n, data.import.wrong_shape, path = path.clone()).to_string(),
+    }
+}
+
+/// Choose a file, see the dry run, confirm.
+#[component]
+fn DataImport() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let preview = RwSignal::new(None::<Preview>);
+    let refused = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |ev: leptos::ev::Event| {
+        preview.set(None);
+        refused.set(None);
+        status.set(None);
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let size = file.size() as usize;
+        if size > MAX_IMPORT_BYTES {
+            let e = ImportError::TooLarge { bytes: size, max: MAX_IMPORT_BYTES };
+            refused.set(Some(import_error_text(i18n, &e)));
+            return;
+        }
+        let on_text = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
+            let text = text.as_string().unwrap_or_default();
+            match desk.preview_import(text.as_bytes()) {
+                Ok(p) => preview.set(Some(p)),
+                Err(e) => refused.set(Some(import_error_text(i18n, &e))),
+            }
+        });
+        let _ = file.text().then(&on_text);
+        on_text.forget(); // called once, when the file is read
+    };
+
+    let confirm = move |_| {
+        let Some(p) = preview.get_untracked() else { return };
+        match desk.import(&p) {
+            Ok(()) => {
+                status.set(Some(t_string!(i18n, data.import.done, customers = p.desk.customers.len()).to_string()));
+                preview.set(None);
+                if let Some(input) = file_input.get_untracked() {
+                    input.set_value("");
+                }
+            }
+            Err(e) => {
+                let why = match e {
+                    StoreError::QuotaExceeded => t_string!(i18n, data.import.full).to_string(),
+                    other => store_error_text(i18n, &other),
+                };
+                refused.set(Some(t_string!(i18n, data.import.failed, error = why).to_string()));
+            }
+        }
+    };
+    let cancel = move |_| {
+        preview.set(None);
+        if let Some(input) = file_input.get_untracked() {
+            input.set_value("");
+        }
+    };
+
+    view! {
+        <section class="data-section" aria-labelledby="data-import-heading">
+            <h2 id="data-import-heading">{t!(i18n, data.import.heading)}</h2>
+            <p>{t!(i18n, data.import.intro)}</p>
+            <label for="data-import-file">{t!(i18n, data.import.file_label)}</label>
+            <input
+                id="data-import-file"
+                type="file"
+                accept=".json,application/json"
+                node_ref=file_input
+                on:change=on_file
+                aria-describedby="data-import-error"
+            />
+            <p id="data-import-error" class="error" role="alert">{move || refused.get()}</p>
+            <p role="status">{move || status.get()}</p>
+            {move || preview.get().map(|p| view! { <DataImportPreview preview=p on_confirm=confirm on_cancel=cancel /> })}
+        </section>
+    }
+}
+
+/// The dry run: what the import would add, change, remove and reject.
+#[component]
+fn DataImportPreview(
+    preview: Preview,
+    on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = t_string!(
+        i18n,
+        data.import.summary,
+        added = preview.added.len(),
+        changed = preview.changed.len(),
+        removed = preview.removed.len(),
+        unchanged = preview.unchanged,
+        rejected = preview.rejected.len()
+    )
+    .to_string();
+    let list = |records: &[RecordRef], p: &Preview| {
+        let more = records.len().saturating_sub(SHOWN);
+        view! {
+            <ul>
+                {records.iter().take(SHOWN).map(|r| view! { <li>{record_text(i18n, r, p)}</li> }).collect_view()}
+                {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = more).to_string()}</li> })}
+            </ul>
+        }
+    };
+    let rejected = preview.rejected.clone();
+    let can_import = preview.can_import();
+    let more_rejected = rejected.len().saturating_sub(SHOWN);
+    view! {
+        <div class="data-preview" data-testid="import-preview">
+            <p role="status"><strong>{summary}</strong></p>
+            {(!rejected.is_empty()).then(|| view! {
+                <div class="data-rejected" role="alert">
+                    <h3>{t!(i18n, data.import.rejected)}</h3>
+                    <ul>
+                        {rejected.iter().take(SHOWN).map(|r| view! {
+                            <li data-testid="import-rejected">
+                                <strong>{record_text(i18n, &r.record, &preview)}</strong>": "{reject_text(i18n, &r.reason)}
+                            </li>
+                        }).collect_view()}
+                        {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = more_rejected).to_string()}</li> })}
+                    </ul>
+                </div>
+            })}
+            {(!preview.added.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.added)}</h3> {list(&preview.added, &preview)} })}
+            {(!preview.changed.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.changed)}</h3> {list(&preview.changed, &preview)} })}
+            {(!preview.removed.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.removed)}</h3> {list(&preview.removed, &preview)} })}
+            <div class="data-actions">
+                <button type="button" disabled=!can_import on:click=on_confirm>{t!(i18n, data.import.confirm)}</button>
+                <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
+                <button type="button" on:click=on_cancel>{t!(i18n, data.import.cancel)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Reset, behind a confirmation that offers an export first.
+#[component]
+fn DataReset() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let confirming = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let reset = move |_| {
+        match desk.reset() {
+            Ok(()) => status.set(Some(t_string!(i18n, data.reset.done).to_string())),
+            Err(e) => status.set(Some(t_string!(i18n, data.reset.failed, error = store_error_text(i18n, &e)).to_string())),
+        }
+        confirming.set(false);
+    };
+    view! {
+        <section class="data-section" aria-labelledby="data-reset-heading">
+            <h2 id="data-reset-heading">{t!(i18n, data.reset.heading)}</h2>
+            <p>{t!(i18n, data.reset.intro)}</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t!(i18n, data.reset.button)}</button>
+                }
+            >
+                <div class="data-confirm" role="alertdialog" aria-labelledby="data-reset-confirm-text">
+                    <p id="data-reset-confirm-text">{t!(i18n, data.reset.confirm_text)}</p>
+                    <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
+                    <button type="button" class="danger" on:click=reset>{t!(i18n, data.reset.confirm)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, data.reset.cancel)}</button>
+                </div>
+            </Show>
+            <p role="status">{move || status.get()}</p>
         </section>
     }
 }

@@ -1,0 +1,103 @@
+//! The compact text encoding of stored buckets: JSON, deflated, then packed 15 bits to a
+//! character. `localStorage` counts UTF-16 code units, and every character in
+//! `U+1000..=U+8FFF` is one code unit (none is a surrogate), so each stored character carries
+//! almost two bytes. A value starting with `{` is read as plain JSON (readable fixtures, hand
+//! repairs); the app always writes the packed form.
+
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
+
+/// Marks a packed value: `Z<byte length>:<packed characters>`.
+const MARK: char = 'Z';
+/// The first character of the packed alphabet.
+const BASE: u32 = 0x1000;
+/// Refuse to inflate more than this (a hostile or broken value must not exhaust memory).
+const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// JSON text → stored text.
+pub fn encode(json: &str) -> String {
+    let deflated = compress_to_vec(json.as_bytes(), 6);
+    let mut out = String::with_capacity(deflated.len() / 2 + 12);
+    out.push(MARK);
+    out.push_str(&deflated.len().to_string());
+    out.push(':');
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for byte in deflated {
+        acc = (acc << 8) | u32::from(byte);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            out.push(unit((acc >> bits) & 0x7fff));
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        out.push(unit((acc << (15 - bits)) & 0x7fff));
+    }
+    out
+}
+
+fn unit(v: u32) -> char {
+    char::from_u32(BASE + v).expect("U+1000..=U+8FFF are characters")
+}
+
+/// Stored text → JSON text. Plain JSON passes through.
+pub fn decode(stored: &str) -> Result<String, String> {
+    let Some(rest) = stored.strip_prefix(MARK) else {
+        return Ok(stored.to_owned());
+    };
+    let (len, packed) = rest.split_once(':').ok_or("packed value without a length")?;
+    let len: usize = len.parse().map_err(|_| "packed value with a bad length")?;
+    if len > MAX_INFLATED {
+        return Err("packed value too long".into());
+    }
+    let mut bytes = Vec::with_capacity(len);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in packed.chars() {
+        let v = (c as u32).checked_sub(BASE).filter(|v| *v <= 0x7fff);
+        let v = v.ok_or("packed value with a foreign character")?;
+        acc = (acc << 15) | v;
+        bits += 15;
+        while bits >= 8 && bytes.len() < len {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bytes.len() != len {
+        return Err("packed value cut short".into());
+    }
+    let inflated = decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
+        .map_err(|e| format!("packed value does not inflate: {e:?}"))?;
+    String::from_utf8(inflated).map_err(|_| "packed value is not UTF-8".into())
+}
+
+/// How many UTF-16 code units a string takes in `localStorage` (what the quota counts).
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_shrinks() {
+        let json = r#"{"a":[1,2,3],"name":"Zoë <b>"}"#.repeat(50);
+        let packed = encode(&json);
+        assert!(utf16_len(&packed) * 3 < json.len());
+        assert_eq!(decode(&packed).unwrap(), json);
+        assert_eq!(decode("{\"plain\":1}").unwrap(), "{\"plain\":1}");
+        for n in 0..40 {
+            let s: String = "xyz€".repeat(n);
+            assert_eq!(decode(&encode(&s)).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn broken_values_are_errors_not_panics() {
+        for bad in ["Z", "Z5", "Z5:", "Zx:abc", "Z3:\u{1000}", "Z2:\u{0041}\u{0042}", "Z99999999999:"] {
+            assert!(decode(bad).is_err(), "{bad}");
+        }
+    }
+}

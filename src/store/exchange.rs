@@ -1,0 +1,305 @@
+//! Export and import of the whole desk as one readable JSON file (docs/DATA-FORMAT.md,
+//! docs/desk.schema.json). Pure: no storage, no browser, so every check is tested natively.
+//!
+//! An import is read and checked completely before anything is saved: a file that is too big,
+//! too deeply nested, not JSON, not a Segment Desk file or of an unknown version is refused as a
+//! whole ([`ImportError`]); a file whose records have wrong types or break the rules is shown
+//! record by record ([`Preview::rejected`]) and cannot be imported either. Only a clean file
+//! yields a [`Preview`] that can be applied.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::integrity::{check_desk, RecordProblem, RecordRef};
+use crate::domain::{AuditEntry, Customer, Desk, PartnerProfile, Subscription};
+
+/// The `format` field of every export.
+pub const FORMAT: &str = "segment-desk";
+/// The export format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Larger files are refused unread (an export of 10,000 customers and 30,000 subscriptions
+/// with their log is about 30 MB).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+/// Deeper nesting is refused unread (a desk nests 7 levels deep).
+pub const MAX_DEPTH: usize = 32;
+
+/// The file: a small envelope around the desk in the domain's own JSON.
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'static str,
+    version: u32,
+    exported_on: NaiveDate,
+    desk: &'a Desk,
+}
+
+/// The desk as an export file, dated with the app clock's `today`.
+pub fn export(desk: &Desk, today: NaiveDate) -> String {
+    let file = ExportFile { format: FORMAT, version: FORMAT_VERSION, exported_on: today, desk };
+    serde_json::to_string_pretty(&file).expect("the desk serializes")
+}
+
+/// The file name offered for an export.
+pub fn export_file_name(today: NaiveDate) -> String {
+    format!("segment-desk-{today}.json")
+}
+
+/// Why a file was refused as a whole. Nothing was saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize, max: usize },
+    Empty,
+    NotText,
+    TooDeep { max: usize },
+    NotJson { line: usize, column: usize },
+    /// Valid JSON, but not a Segment Desk export (no `"format": "segment-desk"`).
+    NotADeskFile,
+    /// A Segment Desk export of a version this build does not know.
+    UnknownVersion { found: String },
+    /// The file's `desk` is not an object with the four lists (the JSON path of what is wrong).
+    WrongShape { path: String },
+}
+
+/// Why a record of the file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RejectReason {
+    /// The record's fields have wrong types or are missing (serde's message).
+    WrongTypes(String),
+    /// The record breaks a rule of the desk.
+    Rule(RecordProblem),
+}
+
+/// One record that cannot be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub record: RecordRef,
+    pub reason: RejectReason,
+}
+
+/// What an import would do (a dry run). Importing replaces the desk with the file's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// The desk the file holds (records with wrong types left out).
+    pub desk: Desk,
+    /// In the file, not in the current desk.
+    pub added: Vec<RecordRef>,
+    /// In both, different.
+    pub changed: Vec<RecordRef>,
+    /// In the current desk, not in the file: gone after the import.
+    pub removed: Vec<RecordRef>,
+    pub unchanged: usize,
+    pub rejected: Vec<Rejected>,
+}
+
+impl Preview {
+    /// Only a file without rejected records is imported.
+    pub fn can_import(&self) -> bool {
+        self.rejected.is_empty()
+    }
+}
+
+/// The nesting depth of JSON text (brackets outside strings), stopping early past `max`.
+fn depth_exceeds(bytes: &[u8], max: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Reads a file into the desk it holds, with the records that cannot be imported.
+pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_IMPORT_BYTES });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if depth_exceeds(text.as_bytes(), MAX_DEPTH) {
+        return Err(ImportError::TooDeep { max: MAX_DEPTH });
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    let Value::Object(mut root) = root else { return Err(ImportError::NotADeskFile) };
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotADeskFile);
+    }
+    match root.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        other => return Err(ImportError::UnknownVersion { found: other.map_or_else(|| "none".into(), |v| v.to_string()) }),
+    }
+    let Some(Value::Object(mut desk_value)) = root.remove("desk") else {
+        return Err(ImportError::WrongShape { path: "desk".into() });
+    };
+    let mut rejected = Vec::new();
+    let partner = match desk_value.remove("partner") {
+        Some(v) => match serde_json::from_value::<PartnerProfile>(v) {
+            Ok(p) => p,
+            Err(e) => {
+                rejected.push(Rejected { record: RecordRef::Partner, reason: RejectReason::WrongTypes(e.to_string()) });
+                PartnerProfile::default()
+            }
+        },
+        None => return Err(ImportError::WrongShape { path: "desk.partner".into() }),
+    };
+    let mut list = |name: &str| -> Result<Vec<Value>, ImportError> {
+        match desk_value.remove(name) {
+            Some(Value::Array(items)) => Ok(items),
+            _ => Err(ImportError::WrongShape { path: format!("desk.{name}") }),
+        }
+    };
+    let (customers, subscriptions, audit) = (list("customers")?, list("subscriptions")?, list("audit")?);
+    let id_of = |v: &Value, i: usize| v.get("id").and_then(Value::as_str).map_or_else(|| format!("#{}", i + 1), str::to_owned);
+    let customers = records::<Customer>(customers, &mut rejected, |v, i| RecordRef::Customer { id: id_of(v, i) });
+    let subscriptions = records::<Subscription>(subscriptions, &mut rejected, |v, i| RecordRef::Subscription { id: id_of(v, i) });
+    let audit = records::<AuditEntry>(audit, &mut rejected, |v, i| RecordRef::AuditEntry {
+        seq: v.get("seq").and_then(Value::as_u64).unwrap_or(i as u64 + 1),
+    });
+    let desk = Desk { partner, customers, subscriptions, audit };
+    rejected.extend(check_desk(&desk).into_iter().map(|(record, p)| Rejected { record, reason: RejectReason::Rule(p) }));
+    Ok((desk, rejected))
+}
+
+fn records<T: serde::de::DeserializeOwned>(items: Vec<Value>, rejected: &mut Vec<Rejected>, at: impl Fn(&Value, usize) -> RecordRef) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.into_iter().enumerate() {
+        let record = at(&v, i);
+        match serde_json::from_value::<T>(v) {
+            Ok(t) => out.push(t),
+            Err(e) => rejected.push(Rejected { record, reason: RejectReason::WrongTypes(e.to_string()) }),
+        }
+    }
+    out
+}
+
+/// The dry run of importing `bytes` over `current`.
+pub fn preview(bytes: &[u8], current: &Desk) -> Result<Preview, ImportError> {
+    let (desk, rejected) = parse(bytes)?;
+    let mut p = Preview { desk: Desk::default(), added: vec![], changed: vec![], removed: vec![], unchanged: 0, rejected };
+    if desk.partner != current.partner {
+        p.changed.push(RecordRef::Partner);
+    } else {
+        p.unchanged += 1;
+    }
+    compare(&current.customers, &desk.customers, |c| c.id.clone(), |id| RecordRef::Customer { id }, &mut p);
+    compare(&current.subscriptions, &desk.subscriptions, |s| s.id.clone(), |id| RecordRef::Subscription { id }, &mut p);
+    compare(&current.audit, &desk.audit, |a| a.seq, |seq| RecordRef::AuditEntry { seq }, &mut p);
+    p.desk = desk;
+    Ok(p)
+}
+
+fn compare<T: PartialEq, K: std::hash::Hash + Eq + Clone>(
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> K + Copy,
+    at: impl Fn(K) -> RecordRef,
+    p: &mut Preview,
+) {
+    let before: HashMap<K, &T> = old.iter().map(|t| (key(t), t)).collect();
+    let mut seen = std::collections::HashSet::new();
+    for t in new {
+        let k = key(t);
+        seen.insert(k.clone());
+        match before.get(&k) {
+            None => p.added.push(at(k)),
+            Some(o) if *o != t => p.changed.push(at(k)),
+            Some(_) => p.unchanged += 1,
+        }
+    }
+    for t in old {
+        if !seen.contains(&key(t)) {
+            p.removed.push(at(key(t)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::sample::sample_desk;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_desk() {
+        let desk = sample_desk(1, 30, 3);
+        let file = export(&desk, today());
+        let p = preview(file.as_bytes(), &Desk::default()).unwrap();
+        assert!(p.can_import(), "{:?}", p.rejected);
+        assert_eq!(p.desk, desk);
+        assert_eq!(p.added.len(), 30 + 90 + desk.audit.len());
+        let again = preview(file.as_bytes(), &desk).unwrap();
+        assert!(again.added.is_empty() && again.changed.is_empty() && again.removed.is_empty());
+    }
+
+    #[test]
+    fn hostile_files_are_refused_whole() {
+        assert_eq!(parse(b""), Err(ImportError::Empty));
+        assert_eq!(parse(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
+        assert!(matches!(parse(b"{\"format\":"), Err(ImportError::NotJson { .. })));
+        assert_eq!(parse(b"[1,2]"), Err(ImportError::NotADeskFile));
+        assert_eq!(parse(b"{\"format\":\"other\"}"), Err(ImportError::NotADeskFile));
+        assert_eq!(parse(br#"{"format":"segment-desk","version":9}"#), Err(ImportError::UnknownVersion { found: "9".into() }));
+        assert_eq!(parse(br#"{"format":"segment-desk","version":1,"desk":[]}"#), Err(ImportError::WrongShape { path: "desk".into() }));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(parse(deep.as_bytes()), Err(ImportError::TooDeep { max: MAX_DEPTH }));
+        let big = vec![b' '; MAX_IMPORT_BYTES + 1];
+        assert!(matches!(parse(&big), Err(ImportError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn wrong_types_duplicates_and_rule_breaks_are_rejected_by_record() {
+        let desk = sample_desk(2, 3, 1);
+        let mut v: Value = serde_json::from_str(&export(&desk, today())).unwrap();
+        let first = desk.customers[0].id.clone();
+        let customers = v["desk"]["customers"].as_array_mut().unwrap();
+        customers[1]["verification_requests"] = Value::String("many".into());
+        let mut dup = customers[0].clone();
+        dup["domain_prefix"] = "other".into();
+        customers.push(dup);
+        customers[2]["qualifications"] = serde_json::json!([
+            {"kind":"GovernmentCommunityCloud","vetting_status":"Approved","vetting_reason":null,"created":"2025-01-01","decided":null,"education_segment":null,"website":null,"validation_code":"X"},
+            {"kind":"Education","vetting_status":"Approved","vetting_reason":null,"created":"2025-01-01","decided":null,"education_segment":"K12","website":null,"validation_code":null}
+        ]);
+        let third = desk.customers[2].id.clone();
+        let p = preview(v.to_string().as_bytes(), &Desk::default()).unwrap();
+        assert!(!p.can_import());
+        let second = desk.customers[1].id.clone();
+        assert!(p.rejected.iter().any(|r| r.record == RecordRef::Customer { id: second.clone() } && matches!(r.reason, RejectReason::WrongTypes(_))));
+        assert!(p.rejected.contains(&Rejected { record: RecordRef::Customer { id: first }, reason: RejectReason::Rule(RecordProblem::DuplicateId) }));
+        assert!(p.rejected.iter().any(|r| r.record == RecordRef::Customer { id: third.clone() }
+            && matches!(r.reason, RejectReason::Rule(RecordProblem::QualificationSetNotAllowed { .. }))));
+    }
+
+    #[test]
+    fn names_with_markup_survive_as_text() {
+        let mut desk = sample_desk(3, 1, 0);
+        desk.customers[0].account.company_name = "<img src=x onerror=alert(1)>".into();
+        let p = preview(export(&desk, today()).as_bytes(), &Desk::default()).unwrap();
+        assert_eq!(p.desk.customers[0].account.company_name, "<img src=x onerror=alert(1)>");
+    }
+}
