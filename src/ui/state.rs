@@ -53,6 +53,9 @@ pub struct DeskState {
     revisions: StoredValue<Revisions>,
     /// A change waiting for the user's choice after another tab changed the same records.
     pub conflict: RwSignal<Option<Conflict>>,
+    /// The last save storage refused (full quota, or refused), until a save succeeds: shown
+    /// above every page with the space used and what to do.
+    pub save_failure: RwSignal<Option<StoreError>>,
     /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
     pub storage_changed: RwSignal<u64>,
 }
@@ -91,6 +94,9 @@ impl DeskState {
             Ok(()) => {
                 self.desk.notify();
                 self.storage_changed.update(|n| *n += 1);
+                if self.save_failure.with_untracked(Option::is_some) {
+                    self.save_failure.set(None);
+                }
                 Ok(result)
             }
             Err(StoreError::Conflict(records)) => {
@@ -101,6 +107,7 @@ impl DeskState {
             }
             Err(err) => {
                 self.reload();
+                self.save_failure.set(Some(err.clone()));
                 Err(ActionError::NotSaved(err))
             }
         }
@@ -227,6 +234,7 @@ pub fn provide_desk_state() {
         writable: RwSignal::new(loaded.writable),
         revisions: StoredValue::new(loaded.revisions),
         conflict: RwSignal::new(None),
+        save_failure: RwSignal::new(None),
         storage_changed: RwSignal::new(0),
     };
     provide_context(state);

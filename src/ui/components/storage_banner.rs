@@ -59,9 +59,28 @@ pub fn StorageBanner() -> impl IntoView {
                     {t!(i18n, data.banner.memory_only)}
                 </div>
             })}
+            <SaveFailedNotice />
             <ConflictNotice />
             <LoadProblemsNotice />
         </div>
+    }
+}
+
+/// The last change storage refused (a full quota): how much is used and what to do.
+#[component]
+fn SaveFailedNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    view! {
+        {move || desk.save_failure.get().map(|e| view! {
+            <div class="storage-banner bad" role="alert" data-testid="storage-full">
+                <p>{store_error_text(i18n, &e)}</p>
+                <div class="storage-banner-actions">
+                    <a href=crate::ui::href("/data")>{t!(i18n, data.banner.open_data)}</a>
+                    <button type="button" on:click=move |_| desk.save_failure.set(None)>{t!(i18n, data.banner.dismiss)}</button>
+                </div>
+            </div>
+        })}
     }
 }
 

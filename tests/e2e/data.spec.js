@@ -1,0 +1,276 @@
+// Data that is never lost: broken or foreign data in localStorage, a full quota, storage that
+// throws, two tabs on one desk, and export/import with its dry run. Where a test is about storage
+// itself it writes localStorage directly; otherwise the desk is seeded through Import, as a user
+// would restore a backup.
+import { test, expect } from "@playwright/test";
+import { mkdirSync, readFileSync } from "node:fs";
+import { watch } from "./support/watch.js";
+
+const shots = "target/screenshots";
+mkdirSync(shots, { recursive: true });
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+/** A customer record of the export format (docs/DATA-FORMAT.md). */
+function customer(id, name, prefix, qualifications = []) {
+  return {
+    id,
+    created: "2026-01-05",
+    account: {
+      company_name: name, country: "US", address_line1: "1 School Road", address_line2: "",
+      city: "Redmond", state: "WA", postal_code: "98052", email: `it@${prefix}.edu`,
+      first_name: "Ada", last_name: "Lovelace", contact_email: `ada@${prefix}.edu`, phone: "+1 425 555 0100",
+    },
+    domain_prefix: prefix,
+    qualifications,
+    verification_requests: qualifications.length,
+    nonprofit_review: null,
+  };
+}
+
+function education(status) {
+  return {
+    kind: "Education", vetting_status: status, vetting_reason: null, created: "2026-01-05",
+    decided: null, education_segment: "K12", website: null, validation_code: null,
+  };
+}
+
+function exportFile(customers) {
+  return JSON.stringify({
+    format: "segment-desk",
+    version: 1,
+    exported_on: "2026-01-06",
+    desk: {
+      partner: { partner_type: "DirectBill", country: "US", reseller_qualifications: [], gcc_validation_codes: [] },
+      customers,
+      subscriptions: [],
+      audit: [],
+    },
+  });
+}
+
+async function openData(page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data");
+}
+
+/** Chooses a file on the Data page and waits for the dry run or the refusal. */
+async function chooseImport(page, text, name = "desk.json") {
+  await page.getByLabel("File to import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+async function importDesk(page, text) {
+  await openData(page);
+  await chooseImport(page, text);
+  await expect(page.getByTestId("import-preview")).toBeVisible();
+  await page.getByRole("button", { name: "Import and replace the desk" }).click();
+  await expect(page.getByText(/^Imported:/)).toBeVisible();
+}
+
+function desk_keys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).sort());
+}
+
+test("a corrupt key is set aside with a notice and offered for download, and the app still runs", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await page.evaluate(() => {
+    localStorage.setItem("segment-desk/schema", "2");
+    localStorage.setItem("segment-desk/c/07", "{not json at all");
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customers");
+  const notice = page.getByTestId("storage-problems");
+  await expect(notice).toContainText("could not be read");
+  const stored = await page.evaluate(() => ({
+    original: localStorage.getItem("segment-desk/c/07"),
+    quarantined: localStorage.getItem("segment-desk/quarantine/segment-desk/c/07"),
+  }));
+  expect(stored).toEqual({ original: null, quarantined: "{not json at all" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    notice.getByRole("button", { name: "Download the set-aside data" }).click(),
+  ]);
+  const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(saved["segment-desk/quarantine/segment-desk/c/07"]).toBe("{not json at all");
+  await page.screenshot({ path: `${shots}/data-corrupt-key.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("data of a newer version is left untouched and the tab says it keeps nothing", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await page.evaluate(() => {
+    localStorage.setItem("segment-desk/schema", "99");
+    localStorage.setItem("segment-desk/c/00", "written by the future");
+  });
+  await page.reload();
+  await expect(page.getByTestId("storage-problems")).toContainText("newer version of Segment Desk (schema 99)");
+  await expect(page.getByRole("button", { name: "Download the saved data" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("segment-desk/c/00"))).toBe("written by the future");
+  await openData(page);
+  await expect(page.getByText("Nothing is kept: this tab runs in memory.")).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("storage that throws: the app runs in memory and warns that nothing is kept", async ({ page }) => {
+  const problems = watch(page);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+    });
+  });
+  await page.goto("customers");
+  await expect(page.getByTestId("storage-memory-only")).toContainText("nothing you do here is kept");
+  await importDesk(page, exportFile([customer("c-1", "Contoso School", "contososchool")]));
+  await expect(page.getByText("1 customers, 0 subscriptions, 0 audit entries")).toBeVisible();
+  await page.screenshot({ path: `${shots}/data-memory-only.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("a full quota refuses the change with the space used, and memory equals storage", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await importDesk(page, exportFile([customer("c-1", "Contoso School", "contososchool", [education("InReview")])]));
+  // Fill the origin's quota with a foreign key, to the last few characters.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    let n = 0;
+    while (chunk.length >= 1) {
+      try {
+        localStorage.setItem(`filler-${n}`, chunk);
+        n += 1;
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+  });
+  const before = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).map((k) => [k, localStorage.getItem(k)])));
+  await chooseImport(page, exportFile([customer("c-1", "Contoso School", "contososchool", [education("InReview")]), customer("c-2", "Fabrikam Academy", "fabrikamacademy")]));
+  await expect(page.getByTestId("import-preview")).toContainText("1 added");
+  await page.getByRole("button", { name: "Import and replace the desk" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not imported" })).toContainText("not enough free space");
+  const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).map((k) => [k, localStorage.getItem(k)])));
+  expect(after).toEqual(before);
+  await expect(page.getByText("1 customers, 0 subscriptions")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "over 80% full" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/data-quota-full.png`, fullPage: true });
+  // A desk change through apply() is refused with how much is used and what to do.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Microsoft (simulated)" }).click();
+  await page.getByTestId("review-item").filter({ hasText: "Contoso School" }).getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("storage-full")).toContainText(/storage for Segment Desk is full \([\d.]+ MB of 10\.0 MB used\)/);
+  await expect(page.getByTestId("storage-full")).toContainText("Export your desk");
+  await expect(page.getByTestId("review-item").filter({ hasText: "Contoso School" })).toHaveCount(1);
+  const still = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).map((k) => [k, localStorage.getItem(k)])));
+  expect(still).toEqual(before);
+  await page.screenshot({ path: `${shots}/data-quota-apply.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("two tabs: a change in one appears in the other; an edit over the other's change asks", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const problems = [...watch(a), ...watch(b)];
+  await a.goto("customers");
+  await importDesk(a, exportFile([customer("c-1", "Contoso School", "contososchool", [education("InReview")])]));
+  await b.goto("customers");
+  await expect(b.getByRole("link", { name: "Contoso School" })).toBeVisible();
+  // A change in B appears in A without a reload.
+  await importDesk(b, exportFile([
+    customer("c-1", "Contoso School", "contososchool", [education("InReview")]),
+    customer("c-2", "Fabrikam Academy", "fabrikamacademy"),
+  ]));
+  await a.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  await expect(a.getByRole("link", { name: "Fabrikam Academy" })).toBeVisible();
+
+  // A stops hearing B (as if B's save had not reached it yet); both decide the same review.
+  await a.evaluate(() => window.addEventListener("storage", (e) => e.stopImmediatePropagation(), { capture: true }));
+  await review(a, "Contoso School", null);
+  await review(b, "Contoso School", "approve");
+  await expect(b.getByTestId("review-item").filter({ hasText: "Contoso School" })).toHaveCount(0);
+  await a.getByTestId("review-item").filter({ hasText: "Contoso School" }).getByLabel("Vetting reason").selectOption({ index: 1 });
+  await a.getByTestId("review-item").filter({ hasText: "Contoso School" }).getByRole("button", { name: "Deny" }).click();
+  const conflict = a.getByTestId("storage-conflict");
+  await expect(conflict).toContainText("Another tab changed Contoso School (c-1)");
+  await a.screenshot({ path: `${shots}/data-two-tabs-conflict.png`, fullPage: true });
+  // Not overwritten: B's approval is what is stored, and A now shows it.
+  await conflict.getByRole("button", { name: "Reload theirs (drop my change)" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(a.getByTestId("review-item").filter({ hasText: "Contoso School" })).toHaveCount(0);
+  const stored = await b.evaluate(() => localStorage.getItem("segment-desk/schema"));
+  expect(stored).toBe("2");
+  await b.reload();
+  await b.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  await b.getByRole("link", { name: "Contoso School" }).click();
+  await expect(b.getByText("Approved").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+/** Opens Microsoft (simulated) and, with a decision, decides the review item of `name`. */
+async function review(page, name, decision) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Microsoft (simulated)" }).click();
+  const item = page.getByTestId("review-item").filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  if (decision === "approve") await item.getByRole("button", { name: "Approve" }).click();
+}
+
+test("import refuses hostile files and rule breaks with reasons, saving nothing", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await openData(page);
+  const keys = await desk_keys(page);
+  await chooseImport(page, "{\"format\": \"segment-desk\", \"version\": 7}");
+  await expect(page.getByRole("alert").filter({ hasText: "format version (7)" })).toBeVisible();
+  await chooseImport(page, "[".repeat(5000) + "]".repeat(5000));
+  await expect(page.getByRole("alert").filter({ hasText: "nested more than" })).toBeVisible();
+  await chooseImport(page, "not json");
+  await expect(page.getByRole("alert").filter({ hasText: "not valid JSON" })).toBeVisible();
+  const gccEducation = customer("c-1", "Contoso Government School", "contosogov", [
+    { ...education("Approved"), kind: "GovernmentCommunityCloud", education_segment: null, validation_code: "X1" },
+    education("Approved"),
+  ]);
+  const dup = customer("c-2", "Twin", "twin1");
+  await chooseImport(page, exportFile([gccEducation, dup, { ...dup, domain_prefix: "twin2" }, { id: "c-9", created: 5 }]));
+  const rejected = page.getByTestId("import-rejected");
+  await expect(rejected.filter({ hasText: "Contoso Government School" })).toContainText("not a row of the purchase matrix");
+  await expect(rejected.filter({ hasText: "c-2" })).toContainText("same id");
+  await expect(rejected.filter({ hasText: "c-9" })).toContainText("wrong or missing fields");
+  await expect(page.getByRole("button", { name: "Import and replace the desk" })).toBeDisabled();
+  await page.screenshot({ path: `${shots}/data-import-rejected.png`, fullPage: true });
+  expect(await desk_keys(page)).toEqual(keys);
+  expect(problems).toEqual([]);
+});
+
+test("names with markup, imported, are shown as text; export then import gives the same desk", async ({ page }) => {
+  const problems = watch(page);
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs += 1; d.dismiss(); });
+  await page.goto("customers");
+  await importDesk(page, exportFile([customer("c-1", XSS, "xss"), customer("c-2", "Fabrikam Academy", "fabrikamacademy", [education("Approved")])]));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  await expect(page.getByText(XSS)).toBeVisible();
+  expect(await page.locator("main img").count()).toBe(0);
+  expect(dialogs).toBe(0);
+
+  await openData(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export desk" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^segment-desk-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = readFileSync(await download.path(), "utf8");
+  expect(JSON.parse(exported).desk.customers.map((c) => c.account.company_name)).toEqual([XSS, "Fabrikam Academy"]);
+
+  await page.getByRole("button", { name: "Reset desk…" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Delete every customer");
+  await page.getByRole("button", { name: "Yes, delete the desk" }).click();
+  await expect(page.getByText("0 customers, 0 subscriptions, 0 audit entries")).toBeVisible();
+
+  await chooseImport(page, exported);
+  await expect(page.getByTestId("import-preview")).toContainText("2 added");
+  await page.getByRole("button", { name: "Import and replace the desk" }).click();
+  await page.reload();
+  await openData(page);
+  const [again] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export desk" }).click()]);
+  expect(JSON.parse(readFileSync(await again.path(), "utf8")).desk).toEqual(JSON.parse(exported).desk);
+  expect(dialogs).toBe(0);
+  await page.screenshot({ path: `${shots}/data-page.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
