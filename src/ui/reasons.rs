@@ -315,13 +315,33 @@ pub fn reason_text_with(
             offered = join(offered.iter().map(|b| billing_name(l, *b)), l)
         )
         .to_string(),
-        BillingNotAvailableForTerm { term, billing } => td_string!(
-            l,
-            reasons.reason.billing_not_available_for_term,
-            billing = billing_name(l, *billing),
-            term = term_name(l, *term)
-        )
-        .to_string(),
+        BillingNotAvailableForTerm { term, billing } => {
+            let billing_text = billing_name(l, *billing);
+            let term_text = term_name(l, *term);
+            if *term == Term::Perpetual {
+                td_string!(
+                    l,
+                    reasons.reason.billing_perpetual_once,
+                    billing = billing_text
+                )
+                .to_string()
+            } else if *billing == BillingFrequency::OneTime {
+                td_string!(
+                    l,
+                    reasons.reason.billing_one_time_only_perpetual,
+                    term = term_text
+                )
+                .to_string()
+            } else {
+                td_string!(
+                    l,
+                    reasons.reason.billing_longer_than_term,
+                    billing = billing_text,
+                    term = term_text
+                )
+                .to_string()
+            }
+        }
         DuplicateLine { first_line } => td_string!(
             l,
             reasons.reason.duplicate_line,
@@ -888,11 +908,6 @@ mod tests {
                 ..SegmentSet::default()
             },
         });
-        out.push(SegmentNotAllowedForQualifications {
-            segment: Segment::Commercial,
-            qualifications: QualificationSet::of(&[Q::GovernmentCommunityCloud]),
-            allowed: SegmentSet::default(),
-        });
         out.push(EducationInReview {
             since: day(2026, 11, 23),
             expected_by: day(2026, 11, 26),
@@ -1152,6 +1167,26 @@ mod tests {
         assert_eq!(
             qualification_set_text(english, QualificationSet::NONE),
             "None"
+        );
+        assert_eq!(
+            reason_text_in(
+                english,
+                &Reason::BillingNotAvailableForTerm {
+                    term: Term::OneMonth,
+                    billing: BillingFrequency::Annual
+                }
+            ),
+            "Annual billing does not fit the term 1 month: the billing period cannot be longer than the term; choose one of the shorter billing frequencies."
+        );
+        assert_eq!(
+            reason_text_in(
+                english,
+                &Reason::NonprofitNoticeAlreadySent {
+                    notice_date: day(2026, 11, 1),
+                    removal_date: day(2027, 1, 30)
+                }
+            ),
+            "A notice was already sent on 2026-11-01: the Nonprofit qualification will be removed on 2027-01-30."
         );
     }
 
