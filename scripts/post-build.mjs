@@ -26,7 +26,7 @@ if (release) {
   const inlineUrl = wasmUrl.slice(0, wasmUrl.length - basename(wasmUrl).length) + inlineName;
   html = html.replace(tag[0], tag[0].replace(`data-wasm="${wasmUrl}"`, `data-wasm-inline="${inlineUrl}"`));
 } else {
-  html = html.replace("connect-src 'none'", "connect-src 'self'");
+  html = html.replaceAll("connect-src 'none'", "connect-src 'self'"); // the CSP, not only the comment above it
 }
 
 writeFileSync(indexPath, html);
