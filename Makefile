@@ -25,7 +25,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test browser_store
 
 # The end-to-end build is served under a subpath, the harder case for deep links.
 test-e2e:

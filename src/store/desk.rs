@@ -225,6 +225,12 @@ pub fn reload(kv: &dyn KeyValueStore) -> Option<Loaded> {
     Some(read(kv))
 }
 
+/// Reads the desk as stored now, journal or not (after this tab's own failed save, whose journal
+/// is already gone: memory must go back to storage at once).
+pub fn read_now(kv: &dyn KeyValueStore) -> Loaded {
+    read(kv)
+}
+
 fn read(kv: &dyn KeyValueStore) -> Loaded {
     let mut problems = Vec::new();
     let mut desk = Desk::new(PartnerProfile::default());

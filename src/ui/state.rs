@@ -113,11 +113,23 @@ impl DeskState {
         }
     }
 
-    /// Reads the desk again from storage (after a failed save, or another tab's save).
+    /// Reads the desk again from storage (after a failed save, or to settle a conflict).
     pub fn reload(&self) {
         let storage = use_storage();
-        let kv = storage.store.as_ref();
-        let loaded = desk_store::reload(kv).unwrap_or_else(|| desk_store::load(kv));
+        let loaded = desk_store::read_now(storage.store.as_ref());
+        self.take(loaded);
+    }
+
+    /// Another tab saved: reads the desk again, unless that save is still under way (its
+    /// journal is there; the event of its end comes next).
+    fn reload_after_other_tab(&self) {
+        let storage = use_storage();
+        if let Some(loaded) = desk_store::reload(storage.store.as_ref()) {
+            self.take(loaded);
+        }
+    }
+
+    fn take(&self, loaded: desk_store::Loaded) {
         if !self.writable.get_untracked() {
             return; // the desk lives in memory; storage holds data this build must not touch
         }
@@ -261,8 +273,8 @@ fn listen_to_other_tabs(state: DeskState) {
         let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             if desk_store::concerns_desk(event.key().as_deref()) {
                 match &owner {
-                    Some(owner) => owner.with(|| state.reload()),
-                    None => state.reload(),
+                    Some(owner) => owner.with(|| state.reload_after_other_tab()),
+                    None => state.reload_after_other_tab(),
                 }
             }
         });
