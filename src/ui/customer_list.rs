@@ -31,14 +31,21 @@ pub struct CustomerRow {
 pub enum Notice {
     None,
     /// Notice given; the qualification goes on this date.
-    Running { removal_date: NaiveDate },
-    Removed { removed_on: NaiveDate },
+    Running {
+        removal_date: NaiveDate,
+    },
+    Removed {
+        removed_on: NaiveDate,
+    },
 }
 
 impl CustomerRow {
     /// The row of a customer as of `today` (the app clock).
     pub fn of(customer: &Customer, today: NaiveDate) -> Self {
-        let notice = match (customer.nonprofit_removed_on(today), customer.nonprofit_review) {
+        let notice = match (
+            customer.nonprofit_removed_on(today),
+            customer.nonprofit_review,
+        ) {
             (Some(removed_on), _) => Notice::Removed { removed_on },
             (None, Some(NonprofitReview::NoticeGiven { removal_date, .. })) => {
                 Notice::Running { removal_date }
@@ -175,8 +182,12 @@ pub fn sort_rows(rows: &mut [CustomerRow], sort: SortBy) {
     match sort {
         SortBy::NameAsc => rows.sort_by(by_name),
         SortBy::NameDesc => rows.sort_by(|a, b| by_name(b, a)),
-        SortBy::Newest => rows.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| by_name(a, b))),
-        SortBy::Oldest => rows.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| by_name(a, b))),
+        SortBy::Newest => {
+            rows.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| by_name(a, b)))
+        }
+        SortBy::Oldest => {
+            rows.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| by_name(a, b)))
+        }
         SortBy::RequestsUsed => rows.sort_by(|a, b| {
             b.requests_used
                 .cmp(&a.requests_used)
@@ -290,8 +301,10 @@ mod tests {
         edu.verification_requests = 1;
         let plain = customer("c2", "Fabrikam", "fabrikam", "admin@fabrikam.com", 5);
         let mut npo = customer("c3", "alpine Relief", "alpinerelief", "=cmd@alpine.org", 1);
-        npo.qualifications
-            .push(QualificationRecord::granted(Qualification::Nonprofit, day(1)));
+        npo.qualifications.push(QualificationRecord::granted(
+            Qualification::Nonprofit,
+            day(1),
+        ));
         npo.nonprofit_review = Some(NonprofitReview::NoticeGiven {
             notice_date: day(2),
             removal_date: day(30),
@@ -309,7 +322,10 @@ mod tests {
     #[test]
     fn search_looks_in_name_domain_and_email_case_insensitively() {
         let rows = rows();
-        let q = |s: &str| ListQuery { search: s.into(), ..ListQuery::default() };
+        let q = |s: &str| ListQuery {
+            search: s.into(),
+            ..ListQuery::default()
+        };
         assert_eq!(ids(&select_rows(&rows, &q("CONTOSO"))), ["c1"]);
         assert_eq!(ids(&select_rows(&rows, &q("fabrikam.onmicrosoft"))), ["c2"]);
         assert_eq!(ids(&select_rows(&rows, &q("contoso.edu"))), ["c1"]);
@@ -327,11 +343,23 @@ mod tests {
             f(&mut q);
             ids(&select_rows(&rows, &q)).join(",")
         };
-        assert_eq!(q(|q| q.qualification = QualificationFilter::Has(Qualification::Education)), "c1");
+        assert_eq!(
+            q(|q| q.qualification = QualificationFilter::Has(Qualification::Education)),
+            "c1"
+        );
         assert_eq!(q(|q| q.qualification = QualificationFilter::None), "c2");
-        assert_eq!(q(|q| q.status = StatusFilter::Is(VettingStatus::InReview)), "c1");
-        assert_eq!(q(|q| q.status = StatusFilter::Is(VettingStatus::Approved)), "c3");
-        assert_eq!(q(|q| q.status = StatusFilter::Is(VettingStatus::Denied)), "");
+        assert_eq!(
+            q(|q| q.status = StatusFilter::Is(VettingStatus::InReview)),
+            "c1"
+        );
+        assert_eq!(
+            q(|q| q.status = StatusFilter::Is(VettingStatus::Approved)),
+            "c3"
+        );
+        assert_eq!(
+            q(|q| q.status = StatusFilter::Is(VettingStatus::Denied)),
+            ""
+        );
         assert_eq!(q(|q| q.status = StatusFilter::NoVetting), "c2");
         assert_eq!(q(|q| q.notice = NoticeFilter::Running), "c3");
         assert_eq!(q(|q| q.notice = NoticeFilter::None), "c1,c2");
@@ -345,15 +373,28 @@ mod tests {
             notice_date: day(2),
             removal_date: day(30),
         });
-        assert_eq!(CustomerRow::of(&c, day(29)).notice, Notice::Running { removal_date: day(30) });
-        assert_eq!(CustomerRow::of(&c, day(30)).notice, Notice::Removed { removed_on: day(30) });
+        assert_eq!(
+            CustomerRow::of(&c, day(29)).notice,
+            Notice::Running {
+                removal_date: day(30)
+            }
+        );
+        assert_eq!(
+            CustomerRow::of(&c, day(30)).notice,
+            Notice::Removed {
+                removed_on: day(30)
+            }
+        );
     }
 
     #[test]
     fn sorts_by_name_date_and_requests() {
         let rows = rows();
         let sorted = |sort| {
-            let q = ListQuery { sort, ..ListQuery::default() };
+            let q = ListQuery {
+                sort,
+                ..ListQuery::default()
+            };
             ids(&select_rows(&rows, &q)).join(",")
         };
         assert_eq!(sorted(SortBy::NameAsc), "c3,c1,c2");
@@ -371,7 +412,16 @@ mod tests {
             Notice::Removed { removed_on } => format!("removed {removed_on}"),
         };
         let words = CsvWords {
-            headers: ["Company", "Domain", "Country", "Email", "Qualifications", "Requests", "Notice", "Created"],
+            headers: [
+                "Company",
+                "Domain",
+                "Country",
+                "Email",
+                "Qualifications",
+                "Requests",
+                "Notice",
+                "Created",
+            ],
             qualification: &qualification,
             no_qualification: "None",
             notice: &notice,
@@ -395,7 +445,10 @@ mod tests {
 
             let text = csv_text(&rows[..2], words).unwrap();
             let lines: Vec<&str> = text.split("\r\n").collect();
-            assert_eq!(lines[0], "Company,Domain,Country,Email,Qualifications,Requests,Notice,Created");
+            assert_eq!(
+                lines[0],
+                "Company,Domain,Country,Email,Qualifications,Requests,Notice,Created"
+            );
             assert_eq!(
                 lines[1],
                 "Contoso School,contososchool.onmicrosoft.com,US,it@contoso.edu,Education (Some(InReview)),1/3,,2026-11-03"
@@ -411,7 +464,10 @@ mod tests {
         let row = CustomerRow::of(&c, day(1));
         words_test(|words| {
             let text = csv_text(&[row], words).unwrap();
-            assert!(text.contains("\"Contoso, \"\"Ltd\"\"\",contoso.onmicrosoft.com,SE"), "{text}");
+            assert!(
+                text.contains("\"Contoso, \"\"Ltd\"\"\",contoso.onmicrosoft.com,SE"),
+                "{text}"
+            );
         });
     }
 

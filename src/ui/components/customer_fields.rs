@@ -16,7 +16,9 @@ use crate::ui::reasons::field_problem_text;
 type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// The countries offered in "Country/region" (ISO 3166-1 alpha-2), in this order.
-pub const COUNTRIES: [&str; 11] = ["US", "CA", "GB", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL"];
+pub const COUNTRIES: [&str; 11] = [
+    "US", "CA", "GB", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL",
+];
 
 /// A country's name in the current language, or `None` for a code not in [`COUNTRIES`].
 pub fn country_name(i18n: I18n, code: &str) -> Option<&'static str> {
@@ -124,19 +126,40 @@ pub fn segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
 /// Microsoft's documented vetting reason, as Partner Center shows it.
 pub fn vetting_reason_name(i18n: I18n, reason: VettingReason) -> &'static str {
     match reason {
-        VettingReason::NotAnEducationCustomer => t_string!(i18n, account.vetting_reasons.not_an_education_customer),
+        VettingReason::NotAnEducationCustomer => {
+            t_string!(i18n, account.vetting_reasons.not_an_education_customer)
+        }
         VettingReason::NoLongerAnEducationCustomer => {
-            t_string!(i18n, account.vetting_reasons.no_longer_an_education_customer)
+            t_string!(
+                i18n,
+                account.vetting_reasons.no_longer_an_education_customer
+            )
         }
         VettingReason::NotAnEducationCustomerAfterReview => {
-            t_string!(i18n, account.vetting_reasons.not_an_education_customer_after_review)
+            t_string!(
+                i18n,
+                account
+                    .vetting_reasons
+                    .not_an_education_customer_after_review
+            )
         }
         VettingReason::RestrictedBeingAnEducationCustomer => {
-            t_string!(i18n, account.vetting_reasons.restricted_being_an_education_customer)
+            t_string!(
+                i18n,
+                account
+                    .vetting_reasons
+                    .restricted_being_an_education_customer
+            )
         }
-        VettingReason::NotAnAcademicDomain => t_string!(i18n, account.vetting_reasons.not_an_academic_domain),
-        VettingReason::NotAnEligibleLibrary => t_string!(i18n, account.vetting_reasons.not_an_eligible_library),
-        VettingReason::NotAnEligibleMuseum => t_string!(i18n, account.vetting_reasons.not_an_eligible_museum),
+        VettingReason::NotAnAcademicDomain => {
+            t_string!(i18n, account.vetting_reasons.not_an_academic_domain)
+        }
+        VettingReason::NotAnEligibleLibrary => {
+            t_string!(i18n, account.vetting_reasons.not_an_eligible_library)
+        }
+        VettingReason::NotAnEligibleMuseum => {
+            t_string!(i18n, account.vetting_reasons.not_an_eligible_museum)
+        }
     }
 }
 
@@ -168,7 +191,10 @@ pub struct ShownProblems {
 
 impl ShownProblems {
     pub fn new() -> Self {
-        ShownProblems { touched: RwSignal::new(HashSet::new()), all: RwSignal::new(false) }
+        ShownProblems {
+            touched: RwSignal::new(HashSet::new()),
+            all: RwSignal::new(false),
+        }
     }
 
     /// Marks a field as touched.
@@ -214,11 +240,14 @@ impl FieldContext {
         if !self.shown.shows(field) {
             return Vec::new();
         }
-        self.problems.with(|all| all.iter().filter(|p| p.field == field).cloned().collect())
+        self.problems
+            .with(|all| all.iter().filter(|p| p.field == field).cloned().collect())
     }
     /// Whether the field shows an error now (tracked).
     fn invalid(&self, field: Field) -> bool {
-        self.shown_problems(field).iter().any(FieldProblem::is_error)
+        self.shown_problems(field)
+            .iter()
+            .any(FieldProblem::is_error)
     }
 }
 
@@ -301,7 +330,11 @@ pub fn TextField(
 
 /// "Country/region": a select of ISO codes with their names.
 #[component]
-pub fn CountryField(ctx: FieldContext, value: Signal<String>, on_change: Callback<String>) -> impl IntoView {
+pub fn CountryField(
+    ctx: FieldContext,
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let field = Field::Country;
     let id = ctx.input_id(field);

@@ -43,7 +43,10 @@ impl Draft {
     }
 
     fn is_blank(&self) -> bool {
-        Draft { reviewing: false, ..self.clone() } == Draft::default()
+        Draft {
+            reviewing: false,
+            ..self.clone()
+        } == Draft::default()
     }
 }
 
@@ -101,13 +104,18 @@ pub fn AddCustomerPage() -> impl IntoView {
         let new = current.with(|d| d.new_customer(String::new()));
         desk.with(|d| d.validate_new_customer(&new))
     });
-    let error_count = Memo::new(move |_| problems.with(|p| p.iter().filter(|p| p.is_error()).count()));
+    let error_count =
+        Memo::new(move |_| problems.with(|p| p.iter().filter(|p| p.is_error()).count()));
     let shown = ShownProblems::new();
     // A restored draft shows the problems of what was already typed.
     if restored {
         shown.all.set(true);
     }
-    let ctx = FieldContext { id_prefix: "add-customer", problems, shown };
+    let ctx = FieldContext {
+        id_prefix: "add-customer",
+        problems,
+        shown,
+    };
 
     let next = move |_| {
         error.set(None);
@@ -250,7 +258,10 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
         }
     };
     let field = move |f: Field, get: fn(&Draft) -> String| {
-        item(Signal::derive(move || field_label(i18n, f)), Signal::derive(move || draft.with(get)))
+        item(
+            Signal::derive(move || field_label(i18n, f)),
+            Signal::derive(move || draft.with(get)),
+        )
     };
     view! {
         <section class="review" aria-labelledby="review-heading">

@@ -58,8 +58,15 @@ fn Account(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let customer_id = StoredValue::new(id.clone());
-    let customer = Memo::new(move |_| customer_id.with_value(|id| desk.with(|d| d.customer(id).cloned())));
-    let name = move || customer.with(|c| c.as_ref().map(|c| c.account.company_name.clone()).unwrap_or_default());
+    let customer =
+        Memo::new(move |_| customer_id.with_value(|id| desk.with(|d| d.customer(id).cloned())));
+    let name = move || {
+        customer.with(|c| {
+            c.as_ref()
+                .map(|c| c.account.company_name.clone())
+                .unwrap_or_default()
+        })
+    };
     let correcting = RwSignal::new(false);
 
     view! {
@@ -96,7 +103,9 @@ fn Account(id: String) -> impl IntoView {
 #[component]
 fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
     let i18n = use_i18n();
-    let get = move |f: fn(&Customer) -> String| move || customer.with(|c| c.as_ref().map(f).unwrap_or_default());
+    let get = move |f: fn(&Customer) -> String| {
+        move || customer.with(|c| c.as_ref().map(f).unwrap_or_default())
+    };
     view! {
         <aside class="company-info card" aria-labelledby="company-info-heading">
             <h2 id="company-info-heading">{t!(i18n, account.company_info)}</h2>
@@ -132,12 +141,21 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
 #[component]
 fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let records = Memo::new(move |_| customer.with(|c| c.as_ref().map(|c| c.qualifications.clone()).unwrap_or_default()));
-    let used = Memo::new(move |_| customer.with(|c| c.as_ref().map_or(0, |c| c.verification_requests)));
+    let records = Memo::new(move |_| {
+        customer.with(|c| {
+            c.as_ref()
+                .map(|c| c.qualifications.clone())
+                .unwrap_or_default()
+        })
+    });
+    let used =
+        Memo::new(move |_| customer.with(|c| c.as_ref().map_or(0, |c| c.verification_requests)));
     let education_denied = Memo::new(move |_| {
         records.with(|r| {
-            r.iter()
-                .any(|r| r.kind == Qualification::Education && r.vetting_status == Some(VettingStatus::Denied))
+            r.iter().any(|r| {
+                r.kind == Qualification::Education
+                    && r.vetting_status == Some(VettingStatus::Denied)
+            })
         })
     });
     let notice = Memo::new(move |_| customer.with(|c| c.as_ref().and_then(|c| c.nonprofit_review)));
@@ -195,9 +213,13 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
         let mut parts: Vec<String> = Vec::new();
         match r.vetting_status {
             Some(VettingStatus::InReview) => {
-                parts.push(t_string!(i18n, account.since, date = r.created.to_string()).to_string());
+                parts
+                    .push(t_string!(i18n, account.since, date = r.created.to_string()).to_string());
                 if let Some(expected) = r.expected_by() {
-                    parts.push(t_string!(i18n, account.expected_by, date = expected.to_string()).to_string());
+                    parts.push(
+                        t_string!(i18n, account.expected_by, date = expected.to_string())
+                            .to_string(),
+                    );
                 }
             }
             Some(VettingStatus::Denied) => {
@@ -206,12 +228,16 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
                     None => t_string!(i18n, account.no_reason).to_string(),
                 });
                 if let Some(decided) = r.decided {
-                    parts.push(t_string!(i18n, account.decided_on, date = decided.to_string()).to_string());
+                    parts.push(
+                        t_string!(i18n, account.decided_on, date = decided.to_string()).to_string(),
+                    );
                 }
             }
             _ => {
                 if let Some(decided) = r.decided {
-                    parts.push(t_string!(i18n, account.decided_on, date = decided.to_string()).to_string());
+                    parts.push(
+                        t_string!(i18n, account.decided_on, date = decided.to_string()).to_string(),
+                    );
                 }
             }
         }
@@ -221,10 +247,18 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
     let extra = move || {
         let mut lines = Vec::new();
         if let Some(segment) = r.education_segment {
-            lines.push(t_string!(i18n, account.segment_line, segment = segment_name(i18n, segment)).to_string());
+            lines.push(
+                t_string!(
+                    i18n,
+                    account.segment_line,
+                    segment = segment_name(i18n, segment)
+                )
+                .to_string(),
+            );
         }
         if let Some(website) = &r.website {
-            lines.push(t_string!(i18n, account.website_line, website = website.clone()).to_string());
+            lines
+                .push(t_string!(i18n, account.website_line, website = website.clone()).to_string());
         }
         if let Some(code) = &r.validation_code {
             lines.push(t_string!(i18n, account.code_line, code = code.clone()).to_string());
@@ -269,10 +303,14 @@ fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> im
 }
 
 /// Shows an action's outcome next to its button.
-fn outcome_view(i18n: leptos_i18n::I18nContext<Locale>, outcome: RwSignal<Outcome>) -> impl IntoView {
+fn outcome_view(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    outcome: RwSignal<Outcome>,
+) -> impl IntoView {
     move || {
         outcome.get().map(|o| match o {
-            Ok(key) => view! { <p class="notice ok" role="status">{confirmation(i18n, key)}</p> }.into_any(),
+            Ok(key) => view! { <p class="notice ok" role="status">{confirmation(i18n, key)}</p> }
+                .into_any(),
             Err(e) => view! { <ActionErrorAlert error=e /> }.into_any(),
         })
     }
@@ -301,25 +339,40 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
     let previous = customer.with_untracked(|c| {
         c.as_ref()
             .and_then(|c| c.record(Qualification::Education))
-            .map(|r| EducationDetails { segment: r.education_segment, website: r.website.clone().unwrap_or_default() })
+            .map(|r| EducationDetails {
+                segment: r.education_segment,
+                website: r.website.clone().unwrap_or_default(),
+            })
             .unwrap_or_default()
     });
     let details = RwSignal::new(previous);
     let details_problems = Memo::new(move |_| details.with(validate_education_details));
     let shown = ShownProblems::new();
-    let ctx = FieldContext { id_prefix: "request-education", problems: details_problems, shown };
+    let ctx = FieldContext {
+        id_prefix: "request-education",
+        problems: details_problems,
+        shown,
+    };
 
     // GCC: the partner's codes; the first with creates left is preselected.
     let codes = Memo::new(move |_| desk.with(|d| d.partner.gcc_validation_codes.clone()));
     let gcc_code = RwSignal::new(
-        codes.with_untracked(|c| c.iter().find(|c| c.remaining_creates > 0).or(c.first()).map(|c| c.validation_id.clone())).unwrap_or_default(),
+        codes
+            .with_untracked(|c| {
+                c.iter()
+                    .find(|c| c.remaining_creates > 0)
+                    .or(c.first())
+                    .map(|c| c.validation_id.clone())
+            })
+            .unwrap_or_default(),
     );
 
     let check = move |request: QualificationRequest| {
         let r = role.get();
         id.with_value(|id| desk.with(|d| d.checklist(r, id, &request)))
     };
-    let education_check = Signal::derive(move || check(QualificationRequest::education(details.get())));
+    let education_check =
+        Signal::derive(move || check(QualificationRequest::education(details.get())));
     let gcc_check = Signal::derive(move || check(QualificationRequest::gcc(&gcc_code.get())));
     let soe_check = Signal::derive(move || check(QualificationRequest::soe()));
 
@@ -327,17 +380,30 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
     let gcc_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let soe_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
 
-    let run = move |outcome: RwSignal<Outcome>, key: &'static str, request: QualificationRequest| {
+    let run = move |outcome: RwSignal<Outcome>,
+                    key: &'static str,
+                    request: QualificationRequest| {
         let acting = role.get_untracked();
         let today = clock.today();
-        let result = id.with_value(|id| desk.apply(|d| d.request_qualification(acting, id, &request, today)));
+        let result = id
+            .with_value(|id| desk.apply(|d| d.request_qualification(acting, id, &request, today)));
         outcome.set(Some(result.map(|()| key)));
     };
     let request_education = move |_| {
         shown.all.set(true);
-        run(education_outcome, "education", QualificationRequest::education(details.get_untracked()))
+        run(
+            education_outcome,
+            "education",
+            QualificationRequest::education(details.get_untracked()),
+        )
     };
-    let request_gcc = move |_| run(gcc_outcome, "gcc", QualificationRequest::gcc(&gcc_code.get_untracked()));
+    let request_gcc = move |_| {
+        run(
+            gcc_outcome,
+            "gcc",
+            QualificationRequest::gcc(&gcc_code.get_untracked()),
+        )
+    };
     let request_soe = move |_| run(soe_outcome, "soe", QualificationRequest::soe());
 
     view! {
@@ -415,7 +481,11 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
 
 /// After a denial: correct the account information (Global admin) and resubmit Education.
 #[component]
-fn CorrectAndResubmit(customer_id: String, customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) -> impl IntoView {
+fn CorrectAndResubmit(
+    customer_id: String,
+    customer: Memo<Option<Customer>>,
+    correcting: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let clock = use_app_clock();
@@ -427,7 +497,10 @@ fn CorrectAndResubmit(customer_id: String, customer: Memo<Option<Customer>>, cor
         let account = c.map(|c| c.account.clone()).unwrap_or_default();
         let details = c
             .and_then(|c| c.record(Qualification::Education))
-            .map(|r| EducationDetails { segment: r.education_segment, website: r.website.clone().unwrap_or_default() })
+            .map(|r| EducationDetails {
+                segment: r.education_segment,
+                website: r.website.clone().unwrap_or_default(),
+            })
             .unwrap_or_default();
         (account, details)
     });
@@ -437,18 +510,32 @@ fn CorrectAndResubmit(customer_id: String, customer: Memo<Option<Customer>>, cor
     // The fields' problems, as the domain checks a correction that resubmits Education.
     let problems = Memo::new(move |_| {
         let partner_type = desk.with(|d| d.partner.partner_type);
-        let mut out = account.with(|a| validate_account(a, AccountContext { education: true, partner_type }));
+        let mut out = account.with(|a| {
+            validate_account(
+                a,
+                AccountContext {
+                    education: true,
+                    partner_type,
+                },
+            )
+        });
         out.extend(details.with(validate_education_details));
         out
     });
     let shown = ShownProblems::new();
     shown.all.set(true);
-    let ctx = FieldContext { id_prefix: "correct", problems, shown };
+    let ctx = FieldContext {
+        id_prefix: "correct",
+        problems,
+        shown,
+    };
 
     let resubmit_check = Signal::derive(move || {
         let r = role.get();
         let correction: AccountInfo = account.get();
-        details.with(|dt| id.with_value(|id| desk.with(|d| d.resubmit_checklist(r, id, Some(&correction), dt))))
+        details.with(|dt| {
+            id.with_value(|id| desk.with(|d| d.resubmit_checklist(r, id, Some(&correction), dt)))
+        })
     });
     let outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let resubmit = move |_| {
@@ -456,7 +543,9 @@ fn CorrectAndResubmit(customer_id: String, customer: Memo<Option<Customer>>, cor
         let today = clock.today();
         let correction = account.get_untracked();
         let dt = details.get_untracked();
-        let result = id.with_value(|id| desk.apply(|d| d.resubmit_education(acting, id, Some(correction), dt, today)));
+        let result = id.with_value(|id| {
+            desk.apply(|d| d.resubmit_education(acting, id, Some(correction), dt, today))
+        });
         match result {
             Ok(()) => correcting.set(false),
             Err(e) => outcome.set(Some(Err(e))),

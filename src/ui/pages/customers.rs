@@ -27,7 +27,12 @@ pub fn CustomersPage() -> impl IntoView {
     // filters then work on these small rows.
     let all_rows = Memo::new(move |_| {
         let today = clock.today();
-        desk.with(|d| d.customers.iter().map(|c| CustomerRow::of(c, today)).collect::<Vec<_>>())
+        desk.with(|d| {
+            d.customers
+                .iter()
+                .map(|c| CustomerRow::of(c, today))
+                .collect::<Vec<_>>()
+        })
     });
     let shown = Memo::new(move |_| query.with(|q| all_rows.with(|rows| select_rows(rows, q))));
     let total = Memo::new(move |_| all_rows.with(Vec::len));
@@ -37,7 +42,8 @@ pub fn CustomersPage() -> impl IntoView {
         let today = clock.today();
         let file = csv_file_name(today);
         let result = shown.with_untracked(|rows| {
-            let qualification = |k: Qualification, s: Option<VettingStatus>| qualification_text(i18n, k, s);
+            let qualification =
+                |k: Qualification, s: Option<VettingStatus>| qualification_text(i18n, k, s);
             let notice = |n: Notice| notice_text(i18n, n);
             let words = CsvWords {
                 headers: [
@@ -57,9 +63,13 @@ pub fn CustomersPage() -> impl IntoView {
             csv_text(rows, &words).map(|text| (text, rows.len()))
         });
         let outcome = match result {
-            Ok((text, count)) if download(&file, &text) => {
-                Ok(t_string!(i18n, customers.export_done, count = count, file = file.clone()).to_string())
-            }
+            Ok((text, count)) if download(&file, &text) => Ok(t_string!(
+                i18n,
+                customers.export_done,
+                count = count,
+                file = file.clone()
+            )
+            .to_string()),
             _ => Err(t_string!(i18n, customers.export_failed).to_string()),
         };
         export_message.set(Some(outcome));
@@ -112,10 +122,22 @@ fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
     let qualification_options = [
         ("all", QualificationFilter::All),
         ("none", QualificationFilter::None),
-        ("education", QualificationFilter::Has(Qualification::Education)),
-        ("nonprofit", QualificationFilter::Has(Qualification::Nonprofit)),
-        ("gcc", QualificationFilter::Has(Qualification::GovernmentCommunityCloud)),
-        ("soe", QualificationFilter::Has(Qualification::StateOwnedEntity)),
+        (
+            "education",
+            QualificationFilter::Has(Qualification::Education),
+        ),
+        (
+            "nonprofit",
+            QualificationFilter::Has(Qualification::Nonprofit),
+        ),
+        (
+            "gcc",
+            QualificationFilter::Has(Qualification::GovernmentCommunityCloud),
+        ),
+        (
+            "soe",
+            QualificationFilter::Has(Qualification::StateOwnedEntity),
+        ),
     ];
     let status_options = [
         ("all", StatusFilter::All),
@@ -339,7 +361,11 @@ fn status_class(status: Option<VettingStatus>) -> &'static str {
 /// "Education (In review)"; a record without vetting status shows its name only.
 fn qualification_text(i18n: I18n, kind: Qualification, status: Option<VettingStatus>) -> String {
     match status {
-        Some(s) => format!("{} ({})", qualification_name(i18n, kind), status_name(i18n, s)),
+        Some(s) => format!(
+            "{} ({})",
+            qualification_name(i18n, kind),
+            status_name(i18n, s)
+        ),
         None => qualification_name(i18n, kind).to_string(),
     }
 }
@@ -348,9 +374,12 @@ fn qualification_text(i18n: I18n, kind: Qualification, status: Option<VettingSta
 fn notice_text(i18n: I18n, notice: Notice) -> String {
     match notice {
         Notice::None => String::new(),
-        Notice::Running { removal_date } => {
-            t_string!(i18n, customers.notice_until, date = removal_date.to_string()).to_string()
-        }
+        Notice::Running { removal_date } => t_string!(
+            i18n,
+            customers.notice_until,
+            date = removal_date.to_string()
+        )
+        .to_string(),
         Notice::Removed { removed_on } => {
             t_string!(i18n, customers.removed_on, date = removed_on.to_string()).to_string()
         }
@@ -368,7 +397,8 @@ fn download(file_name: &str, text: &str) -> bool {
         options.set_type("text/csv;charset=utf-8");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
         anchor.set_href(&url);
         anchor.set_download(file_name);
         let body = document.body()?;

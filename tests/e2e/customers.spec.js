@@ -1,0 +1,247 @@
+// Customers, Add customer and Customer account, as a new partner user meets them: inputs are
+// reached through their labels, buttons by their names.
+import { test, expect } from "@playwright/test";
+import { mkdirSync, readFileSync } from "node:fs";
+import { watch } from "./support/watch.js";
+
+const shots = "target/screenshots";
+mkdirSync(shots, { recursive: true });
+
+/** The app clock's date (header, data-testid="app-clock") as YYYY-MM-DD. */
+async function appToday(page) {
+  return (await page.getByTestId("app-clock").getAttribute("datetime")) ?? "";
+}
+
+/** `iso` plus `n` business days (Saturday and Sunday skipped), as YYYY-MM-DD. */
+function addBusinessDays(iso, n) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+/** Picks the acting role in the header. */
+async function actAs(page, role) {
+  await page.getByLabel("Acting as").selectOption({ label: role });
+}
+
+/** Fills the Add customer form for an Education customer with valid data. */
+async function fillEducationCustomer(page, { name, prefix, email }) {
+  await page.getByLabel("Special qualifications").selectOption({ label: "Education" });
+  await page.getByLabel("Company name").fill(name);
+  await page.getByLabel("Country/region").selectOption({ label: "United States" });
+  await page.getByLabel("Address line 1").fill("1 School Road");
+  await page.getByLabel("City").fill("Redmond");
+  await page.getByLabel("State/province").fill("WA");
+  await page.getByLabel("Postal code").fill("98052");
+  await page.getByLabel("Email address", { exact: true }).fill(email);
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Last name").fill("Lovelace");
+  await page.getByLabel("Contact email").fill(`ada@${prefix}.edu`);
+  await page.getByLabel("Phone number").fill("+1 425 555 0100");
+  await page.getByLabel("Primary domain name").fill(prefix);
+  await page.getByLabel("Education segment").selectOption({ label: "K-12" });
+  await page.getByLabel("Education website").fill(`https://www.${prefix}.edu`);
+}
+
+/** Adds a valid Education customer and returns the account page's URL. */
+async function addEducationCustomer(page, name, prefix) {
+  await page.goto("customers/new");
+  await fillEducationCustomer(page, { name, prefix, email: `it@${prefix}.edu` });
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  return page.url();
+}
+
+/** On Microsoft (simulated): decides the review item of `name`. */
+async function review(page, name, decision) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Microsoft (simulated)" }).click();
+  const item = page.getByTestId("review-item").filter({ hasText: name });
+  await expect(item).toHaveCount(1);
+  if (decision === "approve") {
+    await item.getByRole("button", { name: "Approve" }).click();
+  } else {
+    await item.getByLabel("Vetting reason").selectOption({ label: decision });
+    await item.getByRole("button", { name: "Deny" }).click();
+  }
+  await expect(page.getByTestId("review-item").filter({ hasText: name })).toHaveCount(0);
+}
+
+test("an Education customer: refused at the field, fixed, reviewed, submitted, approved", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customers");
+  await expect(page.getByText("No customers yet")).toBeVisible();
+  await page.screenshot({ path: `${shots}/customers-list-empty.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Add customer" }).first().click();
+  await expect(page).toHaveURL(/\/customers\/new$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add customer");
+  await fillEducationCustomer(page, { name: "Contoso High School", prefix: "contosohs", email: "contoso.school@gmail.com" });
+
+  // A free-mail address is refused for Education, at the field, saying what to fix.
+  const email = page.getByLabel("Email address", { exact: true });
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  const message = page.locator(`#${await email.getAttribute("aria-describedby")}`);
+  await expect(message).toContainText("gmail.com");
+  await expect(message).toBeVisible();
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the fields" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
+  await expect(email).toBeFocused();
+  await page.screenshot({ path: `${shots}/customers-add-error.png`, fullPage: true });
+
+  await email.fill("it@contosohs.edu");
+  await expect(email).toHaveAttribute("aria-invalid", "false");
+  await expect(message).not.toContainText("gmail.com");
+
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await expect(page.getByText("contosohs.onmicrosoft.com")).toBeVisible();
+  await page.screenshot({ path: `${shots}/customers-add-review.png`, fullPage: true });
+
+  // Back keeps everything; then on to submit.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByLabel("Company name")).toHaveValue("Contoso High School");
+  await expect(page.getByLabel("Education segment")).toHaveValue("k12");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Contoso High School");
+  const today = await appToday(page);
+  const expected = addBusinessDays(today, 3);
+  const education = page.locator('[data-qualification="Education"]');
+  await expect(education).toContainText("In review");
+  await expect(education).toContainText(`since ${today}`);
+  await expect(education).toContainText(`expected by ${expected}`);
+  // Only the accepted submission counts: the refused one used no request.
+  await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+  await expect(page.getByRole("main").getByRole("link", { name: "Subscriptions", exact: true })).toHaveAttribute("href", /\/customers\/[0-9a-f-]{36}\/subscriptions$/);
+  await expect(page.getByRole("main").getByRole("link", { name: "New subscription" })).toHaveAttribute("href", /\/subscriptions\/new$/);
+  await page.screenshot({ path: `${shots}/customers-account-in-review.png`, fullPage: true });
+  const account = page.url();
+
+  await review(page, "Contoso High School", "approve");
+  await page.goto(account);
+  await page.reload();
+  await expect(page.locator('[data-qualification="Education"]')).toContainText("Approved");
+  await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+  await page.screenshot({ path: `${shots}/customers-account-approved.png`, fullPage: true });
+
+  // The list shows the customer with its qualification; filters and the export follow.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  const rows = page.getByTestId("customer-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Education (Approved)");
+  await page.getByLabel("Verification status").selectOption({ label: "Denied" });
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel("Verification status").selectOption({ label: "Approved" });
+  await page.getByLabel("Search").fill("contosohs.onmicrosoft");
+  await expect(rows).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/customers-list-rows.png`, fullPage: true });
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`customers-${today}.csv`);
+  const csv = readFileSync(await download.path(), "utf8");
+  expect(csv).toContain("Special qualifications");
+  expect(csv).toContain("Contoso High School,contosohs.onmicrosoft.com,US,it@contosohs.edu,Education (Approved)");
+
+  await rows.first().getByRole("link", { name: "Contoso High School" }).click();
+  await expect(page).toHaveURL(account);
+  expect(problems).toEqual([]);
+});
+
+test("deny, correct as Global admin and resubmit until the third request; the fourth is refused", async ({ page }) => {
+  const problems = watch(page);
+  const name = "Fabrikam Academy";
+  const account = await addEducationCustomer(page, name, "fabrikamacademy");
+  const used = page.getByTestId("requests-used");
+  await expect(used).toHaveText("1 of 3 verification requests used");
+
+  await review(page, name, "Not an Academic Domain");
+  await page.goto(account);
+  const education = page.locator('[data-qualification="Education"]');
+  await expect(education).toContainText("Denied");
+  await expect(education).toContainText("Not an Academic Domain");
+  await page.screenshot({ path: `${shots}/customers-account-denied.png`, fullPage: true });
+
+  // A Sales agent may not correct the account information: the domain says why.
+  await actAs(page, "Sales agent");
+  await page.getByRole("button", { name: "Correct information and resubmit" }).click();
+  await expect(page.getByTestId("request-checklist")).toContainText("Global admin");
+  await page.getByLabel("Company name").fill("Fabrikam Academy of Science");
+  await page.getByRole("button", { name: "Resubmit" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Global admin" })).toBeVisible();
+  await expect(used).toHaveText("1 of 3 verification requests used");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await page.screenshot({ path: `${shots}/customers-account-correct-refused.png`, fullPage: true });
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  // As Global admin: correct and resubmit, twice, each time denied again.
+  await actAs(page, "Global admin");
+  for (const [n, newName] of [[2, "Fabrikam Academy North"], [3, "Fabrikam Academy South"]]) {
+    await page.getByRole("button", { name: "Correct information and resubmit" }).click();
+    await expect(page.getByTestId("request-checklist")).toContainText("Nothing would fail");
+    await page.getByLabel("Company name").fill(newName);
+    await page.getByLabel("Education website").fill(`https://www.fabrikam${n}.edu`);
+    await page.getByRole("button", { name: "Resubmit" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(newName);
+    await expect(page.locator('[data-qualification="Education"]')).toContainText("In review");
+    await expect(used).toHaveText(`${n} of 3 verification requests used`);
+    await review(page, newName, "Not an Education Customer");
+    await page.goto(account);
+    await expect(page.locator('[data-qualification="Education"]')).toContainText("Denied");
+  }
+
+  // The fourth is refused with the reason, before anything is sent.
+  await page.getByRole("button", { name: "Correct information and resubmit" }).click();
+  const checklist = page.getByTestId("request-checklist");
+  await expect(checklist).toContainText("3 of 3");
+  await page.getByLabel("Company name").fill("Fabrikam Academy West");
+  await page.getByRole("button", { name: "Resubmit" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "3 of 3" })).toBeVisible();
+  await expect(used).toHaveText("3 of 3 verification requests used");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fabrikam Academy South");
+  await page.reload();
+  await expect(page.locator('[data-qualification="Education"]')).toContainText("Denied");
+  await expect(used).toHaveText("3 of 3 verification requests used");
+  expect(problems).toEqual([]);
+});
+
+test("a draft of Add customer survives leaving the page", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers/new");
+  await page.getByLabel("Company name").fill("Northwind Traders");
+  await page.getByLabel("City").fill("Oslo");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("link", { name: "Add customer" }).first().click();
+  await expect(page.getByLabel("Company name")).toHaveValue("Northwind Traders");
+  await expect(page.getByLabel("City")).toHaveValue("Oslo");
+  await page.reload();
+  await expect(page.getByLabel("Company name")).toHaveValue("Northwind Traders");
+  expect(problems).toEqual([]);
+});
+
+test("Swedish on the customer pages", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers");
+  await page.getByLabel("Language").selectOption({ label: "Svenska" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kunder");
+  await page.getByRole("link", { name: "Lägg till kund" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lägg till kund");
+  await page.getByLabel("Specialkvalifikationer").selectOption({ label: "Utbildning" });
+  await expect(page.getByLabel("Företagsnamn")).toBeVisible();
+  await expect(page.getByLabel("Utbildningssegment")).toBeVisible();
+  await page.getByLabel("E-postadress", { exact: true }).fill("skola@gmail.com");
+  await expect(page.getByLabel("E-postadress", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("button", { name: "Nästa: Granska" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/customers-sv-add.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
