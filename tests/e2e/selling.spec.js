@@ -96,7 +96,7 @@ async function enableGcc(page, code) {
   await page.goto("partner-settings");
   const moderate = page.getByLabel("GCC Moderate");
   if (!(await moderate.isChecked())) await moderate.check();
-  await page.getByLabel("Validation code").fill(code);
+  await page.getByLabel("Validation code", { exact: true }).fill(code);
   await page.getByLabel("Organization name").fill("Contoso Government");
   await page.getByLabel("Max creates").fill("10");
   await page.getByRole("button", { name: "Add validation code" }).click();
@@ -268,8 +268,9 @@ async function noticeAndNinetyDays(page, name) {
 }
 
 /** Per subscription row: auto-renew checked/disabled and whether an equivalent is proposed. */
-async function rowStates(page) {
+async function rowStates(page, expectedRows = 3) {
   const rows = page.getByTestId("subscription-row");
+  await expect(rows).toHaveCount(expectedRows);
   const out = {};
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::{Desk, Subscription, SubscriptionStatus};
+use crate::domain::{Catalog, Desk, Subscription, SubscriptionStatus};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -42,12 +42,14 @@ pub fn SubscriptionTable(
         let only = customer_id.map(|c| c.get());
         let needle = search.get().trim().to_lowercase();
         desk.with(|d| {
-            d.subscriptions
-                .iter()
-                .filter(|s| only.as_deref().is_none_or(|c| s.customer_id == c))
-                .filter(|s| needle.is_empty() || matches_search(d, s, &needle))
-                .map(|s| s.id.clone())
-                .collect::<Vec<_>>()
+            desk.with_catalog(|catalog| {
+                d.subscriptions
+                    .iter()
+                    .filter(|s| only.as_deref().is_none_or(|c| s.customer_id == c))
+                    .filter(|s| needle.is_empty() || matches_search(d, catalog, s, &needle))
+                    .map(|s| s.id.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let total = Memo::new(move |_| {
@@ -157,15 +159,13 @@ pub fn SubscriptionTable(
 }
 
 /// Whether the subscription's offer, company or ids contain `needle` (lower case).
-fn matches_search(desk: &Desk, s: &Subscription, needle: &str) -> bool {
+fn matches_search(desk: &Desk, catalog: &Catalog, s: &Subscription, needle: &str) -> bool {
     s.offer_id.contains(needle)
         || s.id.contains(needle)
+        || catalog.get(&s.offer_id).is_some_and(|o| o.name.to_lowercase().contains(needle))
         || desk
             .customer(&s.customer_id)
             .is_some_and(|c| c.account.company_name.to_lowercase().contains(needle))
-        || use_desk()
-            .with_catalog(|c| c.get(&s.offer_id).map(|o| o.name.to_lowercase().contains(needle)))
-            .unwrap_or(false)
 }
 
 /// One subscription with its controls; each refusal is shown next to its control.
@@ -422,7 +422,7 @@ fn status_text(i18n: I18n, s: &Subscription) -> String {
 }
 
 /// The CSV of the subscriptions `ids` (headers in the current language).
-fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &crate::domain::Catalog, ids: &[String]) -> String {
+fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &Catalog, ids: &[String]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         t_string!(i18n, selling.csv.subscription_id),

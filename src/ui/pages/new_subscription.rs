@@ -165,9 +165,12 @@ fn Discover(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool
         <section class="discover" aria-labelledby="discover-title">
             <h2 id="discover-title">{t!(i18n, selling.new.discover)}</h2>
             <div class="filters">
-                <label class="field">
-                    <span>{t!(i18n, selling.segment.label)}</span>
-                    <select on:change=move |ev| segment.set(segment_from_value(&event_target_value(&ev)))>
+                <div class="field">
+                    <label for="discover-segment">{t!(i18n, selling.segment.label)}</label>
+                    <select
+                        id="discover-segment"
+                        on:change=move |ev| segment.set(segment_from_value(&event_target_value(&ev)))
+                    >
                         <option value="" selected=move || segment.get().is_none()>
                             {t!(i18n, selling.segment.all)}
                         </option>
@@ -182,10 +185,10 @@ fn Discover(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool
                             })
                             .collect_view()}
                     </select>
-                </label>
-                <label class="field">
-                    <span>{t!(i18n, selling.product_type.label)}</span>
-                    <select on:change=move |ev| {
+                </div>
+                <div class="field">
+                    <label for="discover-product-type">{t!(i18n, selling.product_type.label)}</label>
+                    <select id="discover-product-type" on:change=move |ev| {
                         product_type.set(product_type_from_value(&event_target_value(&ev)))
                     }>
                         <option value="" selected=move || product_type.get().is_none()>
@@ -205,15 +208,16 @@ fn Discover(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool
                             })
                             .collect_view()}
                     </select>
-                </label>
-                <label class="field field-grow">
-                    <span>{t!(i18n, selling.new.search)}</span>
+                </div>
+                <div class="field field-grow">
+                    <label for="discover-search">{t!(i18n, selling.new.search)}</label>
                     <input
+                        id="discover-search"
                         type="search"
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))
                     />
-                </label>
+                </div>
             </div>
             <p class="muted" role="status">
                 {move || {
