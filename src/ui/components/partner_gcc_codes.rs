@@ -99,7 +99,7 @@ pub fn PartnerGccCodes(
     };
 
     view! {
-        <section class="ps-panel" aria-labelledby="ps-codes-title">
+        <section class="ps-panel ps-codes-panel">
             <h2 id="ps-codes-title">{t!(i18n, partner.gcc_codes)}</h2>
             <p class="ms-help">{t!(i18n, partner.gcc_codes_help)}</p>
             <form class="ps-code-form" on:submit=submit novalidate>

@@ -1,0 +1,276 @@
+// Microsoft (simulated), Partner settings and Audit log, as a partner user meets them.
+import { test, expect } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { watch } from "./support/watch.js";
+
+const shots = "target/screenshots";
+mkdirSync(shots, { recursive: true });
+
+/** Chooses who acts, in the header. */
+async function actAs(page, role) {
+  await page.getByLabel("Acting as").selectOption({ label: role });
+}
+
+/** Sets the app clock on the Microsoft (simulated) page. */
+async function setAppDate(page, date) {
+  await page.goto("microsoft");
+  await page.getByLabel("App date", { exact: true }).fill(date);
+  await page.getByRole("button", { name: "Set date" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText(date);
+}
+
+/** Adds a US customer through "Add customer" as a user would; returns its account path. */
+async function addCustomer(page, { name, prefix, education = false }) {
+  await page.goto("customers/new");
+  await page.getByLabel("Special qualifications").selectOption({ label: education ? "Education" : "None" });
+  await page.getByLabel("Company name").fill(name);
+  await page.getByLabel("Country/region").selectOption({ label: "United States" });
+  await page.getByLabel("Address line 1").fill("1 Main St");
+  await page.getByLabel("City").fill("Redmond");
+  await page.getByLabel("State/province").fill("WA");
+  await page.getByLabel("Postal code").fill("98052");
+  await page.getByLabel("Email address").fill(`office@${prefix}.edu`);
+  await page.getByLabel("First name").fill("Anna");
+  await page.getByLabel("Last name").fill("Berg");
+  await page.getByLabel("Contact email").fill(`anna@${prefix}.edu`);
+  await page.getByLabel("Phone number").fill("+1 425 555 0100");
+  await page.getByLabel("Primary domain name").fill(prefix);
+  if (education) {
+    await page.getByLabel("Education segment").selectOption({ label: "K-12" });
+    await page.getByLabel("Education website").fill(`${prefix}.edu`);
+  }
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  return new URL(page.url()).pathname.replace(/^\/segment-desk\//, "");
+}
+
+test("the app clock is set and advanced, by business days too, and kept after a reload", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("microsoft");
+  await expect(page.getByRole("note")).toContainText("Simulation");
+  // 2025-03-07 is a Friday: one business day later is Monday.
+  await setAppDate(page, "2025-03-07");
+  await expect(page.getByRole("status").filter({ hasText: "Today on the app clock" })).toContainText("2025-03-07 (Friday)");
+  await page.getByRole("button", { name: "+1 business day" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await page.getByRole("button", { name: "+1 day", exact: true }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-11");
+  await page.getByRole("button", { name: "+30 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-04-10");
+  await page.getByRole("button", { name: "+90 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-07-09");
+  await expect(page.getByLabel("App date", { exact: true })).toHaveValue("2025-07-09");
+  // A Saturday + 1 business day is Monday as well.
+  await setAppDate(page, "2025-03-08");
+  await page.getByRole("button", { name: "+1 business day" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await page.reload();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await page.screenshot({ path: `${shots}/microsoft-en-clock.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("partner settings are refused for a Sales agent, and a Global admin's settings persist across reload", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("partner-settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner settings");
+  const type = page.getByLabel("Partner type");
+  await expect(type).toHaveValue("direct-bill");
+  // Sales agent (the default role) may not change the legal profile: refused next to the control.
+  await type.selectOption({ label: "Indirect provider" });
+  const typeField = page.locator(".field").filter({ has: type });
+  await expect(typeField.getByRole("alert")).toBeVisible();
+  await expect(type).toHaveValue("direct-bill");
+  await expect(type).toHaveAttribute("aria-invalid", "true");
+  // Refused: the box goes back to the stored state.
+  await page.getByLabel("GCC Moderate").click();
+  await expect(page.getByRole("group", { name: "Reseller qualifications" }).getByRole("alert")).toBeVisible();
+  await expect(page.getByLabel("GCC Moderate")).not.toBeChecked();
+  await page.screenshot({ path: `${shots}/partner-en-refused.png`, fullPage: true });
+
+  await actAs(page, "Global admin");
+  await type.selectOption({ label: "Indirect provider" });
+  await expect(typeField.getByRole("alert")).toHaveCount(0);
+  await page.getByLabel("Country/region").selectOption({ label: "Sweden (SE)" });
+  await page.getByLabel("GCC Moderate").check();
+  await expect(page.getByText("By invitation only")).toBeVisible();
+  await page.getByLabel("Validation code").fill("GCC-100");
+  await page.getByLabel("Organization name").fill("Contoso Government");
+  await page.getByLabel("Max creates").fill("5");
+  await page.getByRole("button", { name: "Add validation code" }).click();
+  await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
+  // The same code twice is refused next to the code field.
+  await page.getByLabel("Validation code").fill("GCC-100");
+  await page.getByLabel("Max creates").fill("3");
+  await page.getByRole("button", { name: "Add validation code" }).click();
+  await expect(page.getByLabel("Validation code")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByLabel("Partner type")).toHaveValue("indirect-provider");
+  await expect(page.getByLabel("Country/region")).toHaveValue("SE");
+  await expect(page.getByLabel("GCC Moderate")).toBeChecked();
+  await expect(page.getByLabel("GCC High and DoD")).not.toBeChecked();
+  const row = page.getByTestId("gcc-code-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("GCC-100");
+  await expect(row.getByTestId("max-creates")).toHaveText("5");
+  await expect(row.getByTestId("remaining-creates")).toHaveText("5");
+  await page.screenshot({ path: `${shots}/partner-en.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("the audit log shows a partner change with role, app date and before → after", async ({ page }) => {
+  const problems = watch(page);
+  await setAppDate(page, "2025-05-02");
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("Partner type").selectOption({ label: "Indirect reseller" });
+  await page.getByLabel("GCC High and DoD").check();
+  await page.goto("audit-log");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows).toHaveCount(2);
+  // Newest first.
+  await expect(rows.nth(0)).toContainText("Reseller qualifications changed");
+  await expect(rows.nth(0).getByTestId("audit-before-after")).toHaveText("None → GCC High and DoD");
+  const typeRow = rows.nth(1);
+  await expect(typeRow.getByTestId("audit-role")).toHaveText("Global admin");
+  await expect(typeRow).toContainText("2025-05-02");
+  await expect(typeRow.getByTestId("audit-entity")).toHaveText("Partner profile");
+  await expect(typeRow.getByTestId("audit-what")).toHaveText("Partner type changed");
+  await expect(typeRow.getByTestId("audit-before-after")).toHaveText("Direct-bill partner → Indirect reseller");
+  await page.screenshot({ path: `${shots}/audit-en-partner.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("the review queue approves one Education request and denies another with a vetting reason", async ({ page }) => {
+  const problems = watch(page);
+  await setAppDate(page, "2025-03-07");
+  const approved = await addCustomer(page, { name: "Fabrikam Academy", prefix: "fabrikamacademy", education: true });
+  await addCustomer(page, { name: "Northwind Museum", prefix: "northwindmuseum", education: true });
+  await addCustomer(page, { name: "Tailspin Toys", prefix: "tailspintoys" });
+
+  await page.goto("microsoft");
+  const items = page.getByTestId("review-item");
+  await expect(items).toHaveCount(2);
+  const fabrikam = items.filter({ hasText: "Fabrikam Academy" });
+  // Submitted on a Friday: expected within 3 business days, by Wednesday.
+  await expect(fabrikam).toContainText("In review since 2025-03-07, expected by 2025-03-12");
+  await expect(fabrikam).toContainText("K-12");
+  await expect(fabrikam).toContainText("fabrikamacademy.edu");
+  const northwind = items.filter({ hasText: "Northwind Museum" });
+  await expect(northwind.getByLabel("Vetting reason").locator("option")).toHaveCount(7);
+  await page.screenshot({ path: `${shots}/microsoft-en-queue.png`, fullPage: true });
+
+  await fabrikam.getByRole("button", { name: "Approve" }).click();
+  await expect(items).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Education approved" })).toContainText("Fabrikam Academy");
+  await northwind.getByLabel("Vetting reason").selectOption({ label: "Not an eligible Museum" });
+  await northwind.getByRole("button", { name: "Deny" }).click();
+  await expect(items).toHaveCount(0);
+  await expect(page.getByText("No Education request is in review.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Education denied" })).toContainText("Not an eligible Museum");
+
+  // The decisions are in the audit log, filtered by customer.
+  await page.goto("audit-log");
+  await page.getByLabel("Customer").selectOption({ label: "Northwind Museum" });
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first().getByTestId("audit-what")).toHaveText("Education review decided");
+  await expect(rows.first().getByTestId("audit-before-after")).toHaveText("In review → Denied: Not an eligible Museum");
+  await expect(rows.filter({ hasText: "Fabrikam" })).toHaveCount(0);
+  await page.getByLabel("Customer").selectOption({ label: "Fabrikam Academy" });
+  await expect(rows.first().getByTestId("audit-before-after")).toHaveText("In review → Approved");
+  await page.screenshot({ path: `${shots}/audit-en-customer.png`, fullPage: true });
+  await page.goto(approved);
+  await expect(page.getByText("Approved").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days", async ({ page }) => {
+  const problems = watch(page);
+  await setAppDate(page, "2025-01-10");
+  await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
+  await page.goto("microsoft");
+  await page.getByLabel("Customer to register").selectOption({ label: "Litware Relief" });
+  await page.getByRole("button", { name: "Register as nonprofit" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "registered" })).toContainText("Litware Relief is registered");
+  // Registered customers are no longer offered for registration.
+  await expect(page.getByLabel("Customer to register").locator("option", { hasText: "Litware Relief" })).toHaveCount(0);
+  await page.getByLabel("Customer to review").selectOption({ label: "Litware Relief" });
+  await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Notice sent" })).toContainText("removed on 2025-04-10");
+  await expect(page.getByTestId("nonprofit-notice")).toContainText("removal on 2025-04-10");
+  await page.screenshot({ path: `${shots}/microsoft-en-nonprofit.png`, fullPage: true });
+
+  await page.getByRole("button", { name: "+90 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-04-10");
+  await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
+  await page.goto("audit-log");
+  const removal = page.getByTestId("audit-row").first();
+  await expect(removal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
+  await expect(removal.getByTestId("audit-what")).toHaveText("Nonprofit qualification removed");
+  await expect(removal).toContainText("Litware Relief");
+  expect(problems).toEqual([]);
+});
+
+test("GCC without a partner GCC qualification is refused; with one and a code it is accepted and the code's remaining creates drops by one", async ({ page }) => {
+  const problems = watch(page);
+  const account = await addCustomer(page, { name: "Contoso County", prefix: "contosocounty" });
+  let gcc = page.getByRole("group", { name: "Government Community Cloud" });
+  await gcc.getByRole("button", { name: "Request GCC" }).click();
+  // Refused, with the reason next to the button: no partner GCC qualification, no code.
+  await expect(gcc.getByRole("alert")).toBeVisible();
+  await expect(gcc.getByRole("alert")).toContainText(/\S/);
+  await page.screenshot({ path: `${shots}/partner-en-gcc-refused.png`, fullPage: true });
+
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("GCC Moderate").check();
+  await page.getByLabel("Validation code").fill("GCC-200");
+  await page.getByLabel("Organization name").fill("Contoso County");
+  await page.getByLabel("Max creates").fill("5");
+  await page.getByRole("button", { name: "Add validation code" }).click();
+  await expect(page.getByTestId("gcc-code-row").getByTestId("remaining-creates")).toHaveText("5");
+
+  await page.goto(account);
+  gcc = page.getByRole("group", { name: "Government Community Cloud" });
+  await gcc.getByLabel("GCC validation code").selectOption("GCC-200");
+  await gcc.getByRole("button", { name: "Request GCC" }).click();
+  await expect(gcc.getByRole("status")).toBeVisible();
+  await expect(gcc.getByRole("alert")).toHaveCount(0);
+
+  await page.goto("partner-settings");
+  await expect(page.getByTestId("gcc-code-row").getByTestId("remaining-creates")).toHaveText("4");
+  await page.goto("audit-log");
+  const used = page.getByTestId("audit-row").filter({ hasText: "GCC validation code GCC-200 used" });
+  await expect(used.getByTestId("audit-before-after")).toHaveText("5 creates left → 4 creates left");
+  expect(problems).toEqual([]);
+});
+
+test("the three pages in Swedish", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("microsoft");
+  await actAs(page, "Global admin");
+  await page.getByLabel("Language").selectOption({ label: "Svenska" });
+  await page.goto("partner-settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partnerinställningar");
+  await page.getByLabel("Partnertyp").selectOption({ label: "Indirekt återförsäljare" });
+  await page.getByLabel("Valideringskod").fill("GCC-300");
+  await page.getByLabel("Organisationsnamn").fill("Kommunen");
+  await page.getByLabel("Max antal skapanden").fill("2");
+  await page.getByRole("button", { name: "Lägg till valideringskod" }).click();
+  await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/partner-sv.png`, fullPage: true });
+  await page.goto("microsoft");
+  await expect(page.getByRole("button", { name: "+1 arbetsdag" })).toBeVisible();
+  await expect(page.getByRole("note")).toBeVisible();
+  await page.screenshot({ path: `${shots}/microsoft-sv.png`, fullPage: true });
+  await page.goto("audit-log");
+  const first = page.getByTestId("audit-row").first();
+  await expect(first.getByTestId("audit-what")).toContainText("GCC-valideringskod GCC-300 tillagd");
+  await expect(page.getByTestId("audit-row").nth(1).getByTestId("audit-before-after")).toHaveText("Direktfaktureringspartner → Indirekt återförsäljare");
+  await page.screenshot({ path: `${shots}/audit-sv.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
