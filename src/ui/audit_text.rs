@@ -30,6 +30,25 @@ pub fn actor_text(i18n: I18n, actor: &Actor) -> String {
     }
 }
 
+/// Who made `change`: as [`actor_text`], and for Microsoft's decisions made in the simulated
+/// area (Education review, nonprofit programme) the role that played Microsoft.
+pub fn actor_of_change(i18n: I18n, actor: &Actor, change: &Change) -> String {
+    let simulated = matches!(
+        change,
+        Change::VettingDecided { .. }
+            | Change::NonprofitRegistered
+            | Change::NonprofitNoticeSent { .. }
+    );
+    match actor {
+        Actor::Role(role) if simulated => t_string!(
+            i18n,
+            audit.actor_as_microsoft,
+            role = role_name(i18n, *role)
+        ),
+        _ => actor_text(i18n, actor),
+    }
+}
+
 /// A qualification's name ("Education", "Government Community Cloud", ...).
 pub fn qualification_name(i18n: I18n, qualification: Qualification) -> &'static str {
     match qualification {

@@ -179,6 +179,7 @@ test("the review queue approves one Education request and denies another with a 
   const rows = page.getByTestId("audit-row");
   await expect(rows.first().getByTestId("audit-what")).toHaveText("Education review decided");
   await expect(rows.first().getByTestId("audit-before-after")).toHaveText("In review → Denied: Not an eligible Museum");
+  await expect(rows.first().getByTestId("audit-role")).toHaveText("Sales agent, as Microsoft (simulated)");
   await expect(rows.filter({ hasText: "Fabrikam" })).toHaveCount(0);
   await page.getByLabel("Customer").selectOption({ label: "Fabrikam Academy" });
   await expect(rows.first().getByTestId("audit-before-after")).toHaveText("In review → Approved");
@@ -272,5 +273,26 @@ test("the three pages in Swedish", async ({ page }) => {
   await expect(first.getByTestId("audit-what")).toContainText("GCC-valideringskod GCC-300 tillagd");
   await expect(page.getByTestId("audit-row").nth(1).getByTestId("audit-before-after")).toHaveText("Direktfaktureringspartner → Indirekt återförsäljare");
   await page.screenshot({ path: `${shots}/audit-sv.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("the audit log renders the newest 200 entries and shows more on request", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("partner-settings");
+  await actAs(page, "Global admin");
+  const type = page.getByLabel("Partner type");
+  const labels = ["Indirect provider", "Direct-bill partner"];
+  for (let i = 0; i < 205; i++) {
+    await type.selectOption({ label: labels[i % 2] });
+  }
+  await expect(type).toHaveValue("indirect-provider");
+  await page.goto("audit-log");
+  const rows = page.getByTestId("audit-row");
+  await expect(rows).toHaveCount(200);
+  await expect(page.getByText("Showing the newest 200 of 205 entries.")).toBeVisible();
+  await expect(rows.first().getByTestId("audit-before-after")).toHaveText("Direct-bill partner → Indirect provider");
+  await page.getByRole("button", { name: "Show more" }).click();
+  await expect(rows).toHaveCount(205);
+  await expect(page.getByRole("button", { name: "Show more" })).toHaveCount(0);
   expect(problems).toEqual([]);
 });

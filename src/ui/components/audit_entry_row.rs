@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::domain::{Actor, Change};
 use crate::i18n::*;
-use crate::ui::audit_text::{actor_text, change_text};
+use crate::ui::audit_text::{actor_of_change, change_text};
 use crate::ui::href;
 use crate::ui::state::use_desk;
 
@@ -45,6 +45,7 @@ pub fn AuditEntryRow(row: AuditRow) -> impl IntoView {
     let desk = use_desk();
     let actor = row.actor;
     let change = row.change.clone();
+    let change_for_actor = row.change.clone();
     let texts = Memo::new(move |_| {
         let offer_name = |id: &str| {
             desk.with_catalog(|c| c.get(id).map(|o| o.name.clone()))
@@ -90,7 +91,7 @@ pub fn AuditEntryRow(row: AuditRow) -> impl IntoView {
     view! {
         <tr data-testid="audit-row" data-seq=row.seq>
             <td class="audit-date"><time datetime=date.clone()>{date.clone()}</time></td>
-            <td class="audit-role" data-testid="audit-role">{move || actor_text(i18n, &actor)}</td>
+            <td class="audit-role" data-testid="audit-role">{move || actor_of_change(i18n, &actor, &change_for_actor)}</td>
             <td class="audit-entity" data-testid="audit-entity">{entity}</td>
             <td class="audit-what" data-testid="audit-what">{move || texts.with(|t| t.what.clone())}</td>
             <td class="audit-change" data-testid="audit-before-after">
