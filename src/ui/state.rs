@@ -122,6 +122,7 @@ impl DeskState {
 
     /// Another tab saved: reads the desk again, unless that save is still under way (its
     /// journal is there; the event of its end comes next).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn reload_after_other_tab(&self) {
         let storage = use_storage();
         if let Some(loaded) = desk_store::reload(storage.store.as_ref()) {
@@ -190,9 +191,14 @@ impl DeskState {
         }
         if self.writable.get_untracked() {
             let storage = use_storage();
-            self.revisions
+            let saved = self
+                .revisions
                 .try_update_value(|revs| desk_store::replace(storage.store.as_ref(), &preview.desk, revs))
-                .unwrap_or(Ok(()))?;
+                .unwrap_or(Ok(()));
+            if saved.is_err() {
+                self.storage_changed.update(|n| *n += 1); // re-measure: storage may be fuller than thought
+            }
+            saved?;
         }
         self.conflict.set(None);
         self.desk.set(preview.desk.clone());

@@ -74,6 +74,7 @@ function desk_keys(page) {
 test("a corrupt key is set aside with a notice and offered for download, and the app still runs", async ({ page }) => {
   const problems = watch(page);
   await page.goto("customers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customers"); // the app has loaded
   await page.evaluate(() => {
     localStorage.setItem("segment-desk/schema", "2");
     localStorage.setItem("segment-desk/c/07", "{not json at all");
@@ -100,6 +101,7 @@ test("a corrupt key is set aside with a notice and offered for download, and the
 test("data of a newer version is left untouched and the tab says it keeps nothing", async ({ page }) => {
   const problems = watch(page);
   await page.goto("customers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customers");
   await page.evaluate(() => {
     localStorage.setItem("segment-desk/schema", "99");
     localStorage.setItem("segment-desk/c/00", "written by the future");
@@ -171,6 +173,14 @@ test("two tabs: a change in one appears in the other; an edit over the other's c
   const a = await context.newPage();
   const b = await context.newPage();
   const problems = [...watch(a), ...watch(b)];
+  // Lets the test make tab A deaf to other tabs' saves, as if B's save had not reached it yet.
+  await a.addInitScript(() => {
+    const add = window.addEventListener;
+    window.addEventListener = function (type, listener, options) {
+      if (type !== "storage") return add.call(this, type, listener, options);
+      return add.call(this, type, (e) => { if (!window.__deafToStorage) listener(e); }, options);
+    };
+  });
   await a.goto("customers");
   await importDesk(a, exportFile([customer("c-1", "Contoso School", "contososchool", [education("InReview")])]));
   await b.goto("customers");
@@ -184,7 +194,7 @@ test("two tabs: a change in one appears in the other; an edit over the other's c
   await expect(a.getByRole("link", { name: "Fabrikam Academy" })).toBeVisible();
 
   // A stops hearing B (as if B's save had not reached it yet); both decide the same review.
-  await a.evaluate(() => window.addEventListener("storage", (e) => e.stopImmediatePropagation(), { capture: true }));
+  await a.evaluate(() => { window.__deafToStorage = true; });
   await review(a, "Contoso School", null);
   await review(b, "Contoso School", "approve");
   await expect(b.getByTestId("review-item").filter({ hasText: "Contoso School" })).toHaveCount(0);

@@ -126,6 +126,11 @@ fn LoadProblemsNotice() -> impl IntoView {
         let mut out = Vec::new();
         if unreadable > 0 {
             out.push(t_string!(i18n, data.banner.unreadable, count = unreadable).to_string());
+        } else {
+            let kept = desk.quarantined().len();
+            if kept > 0 {
+                out.push(t_string!(i18n, data.banner.kept, count = kept).to_string());
+            }
         }
         for p in &problems {
             match p {

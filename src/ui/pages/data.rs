@@ -57,17 +57,19 @@ fn DataUsage() -> impl IntoView {
             <Show when=move || !desk.persistent()>
                 <p class="data-warning" role="status">{t!(i18n, data.usage.memory)}</p>
             </Show>
-            <meter
-                class="data-meter"
-                min="0"
-                max=QUOTA_UNITS.to_string()
-                high=(QUOTA_UNITS * 8 / 10).to_string()
-                value=move || usage.get().total.to_string()
-                aria-label=move || t_string!(i18n, data.usage.meter_label)
-            ></meter>
-            <p data-testid="storage-used">
-                {move || t_string!(i18n, data.usage.used, used = size_text(usage.get().total), quota = size_text(QUOTA_UNITS), percent = percent()).to_string()}
-            </p>
+            <Show when=move || desk.persistent()>
+                <meter
+                    class="data-meter"
+                    min="0"
+                    max=QUOTA_UNITS.to_string()
+                    high=(QUOTA_UNITS * 8 / 10).to_string()
+                    value=move || usage.get().total.to_string()
+                    aria-label=move || t_string!(i18n, data.usage.meter_label)
+                ></meter>
+                <p data-testid="storage-used">
+                    {move || t_string!(i18n, data.usage.used, used = size_text(usage.get().total), quota = size_text(QUOTA_UNITS), percent = percent()).to_string()}
+                </p>
+            </Show>
             <p>
                 {move || {
                     let (c, s, a) = counts();
