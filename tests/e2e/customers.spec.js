@@ -91,7 +91,7 @@ test("an Education customer: refused at the field, fixed, reviewed, submitted, a
   await expect(message).toContainText("gmail.com");
   await expect(message).toBeVisible();
   await page.getByRole("button", { name: "Next: Review" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Fix the fields" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the marked fields" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
   await expect(email).toBeFocused();
   await page.screenshot({ path: `${shots}/customers-add-error.png`, fullPage: true });

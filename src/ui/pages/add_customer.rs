@@ -176,8 +176,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                 when=move || reviewing.get()
                 fallback=move || view! {
                     <div class="customer-form">
-                        <fieldset class="form-group">
-                            <legend>{t!(i18n, customers.special_qualifications)}</legend>
+                        <div class="form-group qualification-choice">
                             <div class="form-field">
                                 <label for="add-customer-qualification">{t!(i18n, customers.special_qualifications)}</label>
                                 <select
@@ -189,20 +188,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                                     <option value="education" selected=move || education.get()>{t!(i18n, customers.qualifications.education)}</option>
                                 </select>
                             </div>
-                        </fieldset>
-                        <AccountFields ctx=ctx account=account />
-                        <fieldset class="form-group">
-                            <legend>{t!(i18n, customers.domain_info)}</legend>
-                            <TextField
-                                ctx=ctx
-                                field=Field::PrimaryDomain
-                                value=Signal::derive(move || domain_prefix.get())
-                                on_input=Callback::new(move |v: String| domain_prefix.set(v))
-                                required=true
-                                suffix=".onmicrosoft.com"
-                            />
-                            <p class="help">{t!(i18n, customers.domain_help)}</p>
-                        </fieldset>
+                        </div>
                         <Show when=move || education.get()>
                             <fieldset class="form-group">
                                 <legend>{t!(i18n, customers.education_info)}</legend>
@@ -220,6 +206,19 @@ pub fn AddCustomerPage() -> impl IntoView {
                                 />
                             </fieldset>
                         </Show>
+                        <AccountFields ctx=ctx account=account />
+                        <fieldset class="form-group">
+                            <legend>{t!(i18n, customers.domain_info)}</legend>
+                            <TextField
+                                ctx=ctx
+                                field=Field::PrimaryDomain
+                                value=Signal::derive(move || domain_prefix.get())
+                                on_input=Callback::new(move |v: String| domain_prefix.set(v))
+                                required=true
+                                suffix=".onmicrosoft.com"
+                            />
+                            <p class="help">{t!(i18n, customers.domain_help)}</p>
+                        </fieldset>
                         <Show when=move || { shown.all.get() && error_count.get() > 0 }>
                             <p class="form-summary" role="alert">
                                 {move || t_string!(i18n, customers.fix_errors, count = error_count.get()).to_string()}

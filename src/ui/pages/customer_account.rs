@@ -118,7 +118,7 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                 <dd class="address">
                     {get(|c| c.account.address_line1.clone())}<br />
                     {move || customer.with(|c| c.as_ref().filter(|c| !c.account.address_line2.is_empty()).map(|c| view! { {c.account.address_line2.clone()}<br /> }))}
-                    {get(|c| format!("{} {} {}", c.account.postal_code, c.account.city, c.account.state).trim().to_string())}<br />
+                    {get(|c| city_line(&c.account))}<br />
                     {move || customer.with(|c| c.as_ref().map(|c| country_display(i18n, &c.account.country)).unwrap_or_default())}
                 </dd>
                 <dt>{t!(i18n, customers.fields.email)}</dt>
@@ -133,6 +133,16 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                 <dd>{get(|c| c.created.to_string())}</dd>
             </dl>
         </aside>
+    }
+}
+
+/// "Redmond, WA 98052", or "111 22 Stockholm" where no state/province is given.
+fn city_line(a: &AccountInfo) -> String {
+    let (city, state, postal) = (a.city.trim(), a.state.trim(), a.postal_code.trim());
+    if state.is_empty() {
+        format!("{postal} {city}").trim().to_string()
+    } else {
+        format!("{city}, {state} {postal}").trim().to_string()
     }
 }
 
@@ -356,16 +366,22 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
 
     // GCC: the partner's codes; the first with creates left is preselected.
     let codes = Memo::new(move |_| desk.with(|d| d.partner.gcc_validation_codes.clone()));
-    let gcc_code = RwSignal::new(
-        codes
-            .with_untracked(|c| {
+    let gcc_choice = RwSignal::new(String::new());
+    // The chosen code while it exists, else the first with creates left (or the first).
+    let gcc_code = Memo::new(move |_| {
+        let chosen = gcc_choice.get();
+        codes.with(|c| {
+            if c.iter().any(|c| c.validation_id == chosen) {
+                chosen
+            } else {
                 c.iter()
                     .find(|c| c.remaining_creates > 0)
                     .or(c.first())
                     .map(|c| c.validation_id.clone())
-            })
-            .unwrap_or_default(),
-    );
+                    .unwrap_or_default()
+            }
+        })
+    });
 
     let check = move |request: QualificationRequest| {
         let r = role.get();
@@ -435,8 +451,9 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                             <label for="request-gcc-code">{t!(i18n, account.gcc_code)}</label>
                             <select
                                 id="request-gcc-code"
+                                disabled=move || codes.with(Vec::is_empty)
                                 prop:value=move || gcc_code.get()
-                                on:change=move |ev| gcc_code.set(event_target_value(&ev))
+                                on:change=move |ev| gcc_choice.set(event_target_value(&ev))
                             >
                                 {move || codes.get().into_iter().map(|c| {
                                     let value = c.validation_id.clone();
@@ -556,7 +573,11 @@ fn CorrectAndResubmit(
         <section class="card correct" aria-labelledby="correct-heading">
             <h2 id="correct-heading">{t!(i18n, account.correct_resubmit)}</h2>
             <p class="muted">{t!(i18n, account.correct_intro)}</p>
-            <div class="requests-grid">
+            <div class="correct-grid">
+                <section class="checklist" data-testid="request-checklist" aria-labelledby="checklist-heading">
+                    <h3 id="checklist-heading">{t!(i18n, account.checklist)}</h3>
+                    <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_resubmit)) decision=resubmit_check />
+                </section>
                 <div class="correct-form">
                     <AccountFields ctx=ctx account=account />
                     <fieldset class="form-group">
@@ -580,10 +601,7 @@ fn CorrectAndResubmit(
                         <button type="button" class="button primary" on:click=resubmit>{t!(i18n, account.resubmit)}</button>
                     </div>
                 </div>
-                <section class="checklist" data-testid="request-checklist" aria-labelledby="checklist-heading">
-                    <h3 id="checklist-heading">{t!(i18n, account.checklist)}</h3>
-                    <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_resubmit)) decision=resubmit_check />
-                </section>
+                
             </div>
         </section>
     }
