@@ -316,6 +316,18 @@ test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked of
   await expect(npoRow.locator(".locked-note .reason")).not.toHaveText("");
   await page.screenshot({ path: `${SHOTS}/selling-subscriptions.png`, fullPage: true });
 
+  // CSV export: named with the app-clock date, one line per subscription with its state.
+  const appDate = await page.getByTestId("app-clock").getAttribute("datetime");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^subscriptions-[a-z0-9]+-${appDate}\\.csv$`));
+  const csv = readFileSync(await download.path(), "utf8").trim().split(/\r?\n/);
+  expect(csv[0]).toContain("Proposed commercial equivalent");
+  expect(csv).toHaveLength(4);
+  expect(csv.find((l) => l.includes("m365-business-premium-npo"))).toContain(",No,Active,m365-business-premium");
+
   // The proposed commercial equivalent goes into a cart.
   await npoRow.getByRole("link", { name: "Add the commercial equivalent" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New subscription" })).toBeVisible();
