@@ -284,3 +284,34 @@ test("names with markup, imported, are shown as text; export then import gives t
   await page.screenshot({ path: `${shots}/data-page.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test("a name with markup typed into Add customer is shown as text and exported as text", async ({ page }) => {
+  const problems = watch(page);
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs += 1; d.dismiss(); });
+  await page.goto("customers/new");
+  await page.getByLabel("Special qualifications").selectOption({ label: "Education" });
+  await page.getByLabel("Company name").fill(XSS);
+  await page.getByLabel("Country/region").selectOption({ label: "United States" });
+  await page.getByLabel("Address line 1").fill("1 School Road");
+  await page.getByLabel("City").fill("Redmond");
+  await page.getByLabel("State/province").fill("WA");
+  await page.getByLabel("Postal code").fill("98052");
+  await page.getByLabel("Email address", { exact: true }).fill("it@xssschool.edu");
+  await page.getByLabel("First name").fill("Ada");
+  await page.getByLabel("Last name").fill("Lovelace");
+  await page.getByLabel("Contact email").fill("ada@xssschool.edu");
+  await page.getByLabel("Phone number").fill("+1 425 555 0100");
+  await page.getByLabel("Primary domain name").fill("xssschool");
+  await page.getByLabel("Education segment").selectOption({ label: "K-12" });
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(XSS);
+  expect(await page.locator("img").count()).toBe(0);
+  await openData(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export desk" }).click()]);
+  const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(file.desk.customers[0].account.company_name).toBe(XSS);
+  expect(dialogs).toBe(0);
+  expect(problems).toEqual([]);
+});
