@@ -19,12 +19,10 @@ pub fn MicrosoftPage() -> impl IntoView {
                 title=Signal::derive(move || t_string!(i18n, shell.pages.microsoft.title))
                 intro=Signal::derive(move || t_string!(i18n, shell.pages.microsoft.intro))
             />
+            <MicrosoftClock />
             <div class="ms-grid">
                 <MicrosoftReviewQueue />
-                <div class="ms-side">
-                    <MicrosoftClock />
-                    <MicrosoftNonprofit />
-                </div>
+                <MicrosoftNonprofit />
             </div>
         </section>
     }
