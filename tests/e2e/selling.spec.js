@@ -195,13 +195,16 @@ test("the purchase matrix, row by row, in Discover and at checkout", async ({ pa
     );
     expect(seen, `Discover for ${row}`).toEqual(expected);
     if (row === "Education") {
-      await page.screenshot({ path: `${SHOTS}/selling-discover.png`, fullPage: true });
+      // Eligible Education offers next to blocked Nonprofit ones, with their reasons.
+      await page.locator('[data-offer-id="minecraft-education-edu"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/selling-discover.png` });
     }
     // Checkout refuses an ineligible line with its reason.
     const blocked = offers.find((o) => !expectedEligible(row, o));
     await expectCheckoutRefuses(page, blocked.id);
     if (row === "None") {
-      await page.screenshot({ path: `${SHOTS}/selling-cart-problems.png`, fullPage: true });
+      await page.getByTestId("cart-problems").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/selling-cart-problems.png` });
     }
   }
   expect(problems).toEqual([]);

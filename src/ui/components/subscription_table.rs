@@ -298,7 +298,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                                 <p class="equivalent">
                                     {move || t_string!(i18n, selling.subs.equivalent_proposed, offer = name.clone()).to_string()}
                                     " "
-                                    <A href=link attr:class="button-link">{t!(i18n, selling.subs.add_equivalent)}</A>
+                                    <A href=link attr:class="button-link primary">{t!(i18n, selling.subs.add_equivalent)}</A>
                                 </p>
                             }
                         })
@@ -338,7 +338,19 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 <br />
                 <span class="muted">{move || billing_name(i18n, billing)}</span>
             </td>
-            <td class="dates">{move || sub.get().map(|s| dates_text(i18n, &s))}</td>
+            <td class="dates">
+                {move || {
+                    sub.get()
+                        .map(|s| {
+                            let (start, end) = dates_text(i18n, &s);
+                            view! {
+                                <span class="date-line">{start}</span>
+                                " "
+                                <span class="date-line">{end}</span>
+                            }
+                        })
+                }}
+            </td>
             <td class="renew-cell">
                 <label class="visually-hidden" for=renew_id.clone()>{t!(i18n, selling.subs.auto_renew)}</label>
                 <input
@@ -403,13 +415,14 @@ fn offer_name(offer_id: &str) -> String {
         .unwrap_or_else(|| offer_id.to_string())
 }
 
-fn dates_text(i18n: I18n, s: &Subscription) -> String {
+/// "From <start>" and "to <end>" (or "no end date" for perpetual licences).
+fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
     let start = t_string!(i18n, selling.subs.starts, start = s.start.to_string()).to_string();
     let end = match s.end {
         Some(end) => t_string!(i18n, selling.subs.until, end = end.to_string()).to_string(),
         None => t_string!(i18n, selling.subs.no_end).to_string(),
     };
-    format!("{start} {end}")
+    (start, end)
 }
 
 fn status_text(i18n: I18n, s: &Subscription) -> String {
