@@ -20,7 +20,9 @@ pub fn segment_value(segment: Segment) -> &'static str {
 
 /// The segment with this `data-segment` value.
 pub fn segment_from_value(value: &str) -> Option<Segment> {
-    Segment::ALL.into_iter().find(|s| segment_value(*s) == value)
+    Segment::ALL
+        .into_iter()
+        .find(|s| segment_value(*s) == value)
 }
 
 /// The segment's name as Partner Center shows it.
@@ -53,7 +55,9 @@ pub fn product_type_value(product_type: ProductType) -> &'static str {
 
 /// The product type with this value.
 pub fn product_type_from_value(value: &str) -> Option<ProductType> {
-    PRODUCT_TYPES.into_iter().find(|p| product_type_value(*p) == value)
+    PRODUCT_TYPES
+        .into_iter()
+        .find(|p| product_type_value(*p) == value)
 }
 
 /// The product type's name.
@@ -127,7 +131,9 @@ pub fn usd(cents: u32) -> String {
 pub fn price_text(i18n: I18n, price: &SamplePrice) -> String {
     let amount = usd(price.usd_cents);
     match price.per {
-        PricePer::SeatMonth => t_string!(i18n, selling.price.seat_month, price = amount).to_string(),
+        PricePer::SeatMonth => {
+            t_string!(i18n, selling.price.seat_month, price = amount).to_string()
+        }
         PricePer::License => t_string!(i18n, selling.price.license, price = amount).to_string(),
         PricePer::Usage => t_string!(i18n, selling.price.usage).to_string(),
     }
@@ -153,12 +159,20 @@ mod tests {
         for s in Segment::ALL {
             assert_eq!(segment_from_value(segment_value(s)), Some(s));
             // data-segment values are the domain's serde names.
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", segment_value(s)));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", segment_value(s))
+            );
         }
         for p in PRODUCT_TYPES {
             assert_eq!(product_type_from_value(product_type_value(p)), Some(p));
         }
-        let terms = [Term::OneMonth, Term::OneYear, Term::ThreeYears, Term::Perpetual];
+        let terms = [
+            Term::OneMonth,
+            Term::OneYear,
+            Term::ThreeYears,
+            Term::Perpetual,
+        ];
         for t in terms {
             assert_eq!(term_from_value(&terms, term_value(t)), Some(t));
         }

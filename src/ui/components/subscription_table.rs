@@ -59,16 +59,23 @@ pub fn SubscriptionTable(
             None => d.subscriptions.len(),
         })
     });
-    let shown = Memo::new(move |_| matching.with(|ids| ids.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
+    let shown = Memo::new(move |_| {
+        matching.with(|ids| ids.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+    });
 
     let export = move |_| {
         let ids = matching.get_untracked();
-        let csv = untrack(|| desk.with(|d| desk.with_catalog(|c| subscriptions_csv(i18n, d, c, &ids))));
+        let csv =
+            untrack(|| desk.with(|d| desk.with_catalog(|c| subscriptions_csv(i18n, d, c, &ids))));
         let today = clock.today();
         let name = match customer_id {
             Some(c) => {
                 let prefix = untrack(|| {
-                    desk.with(|d| d.customer(&c.get()).map(|c| c.domain_prefix.clone()).unwrap_or_default())
+                    desk.with(|d| {
+                        d.customer(&c.get())
+                            .map(|c| c.domain_prefix.clone())
+                            .unwrap_or_default()
+                    })
                 });
                 format!("subscriptions-{prefix}-{today}.csv")
             }
@@ -162,7 +169,9 @@ pub fn SubscriptionTable(
 fn matches_search(desk: &Desk, catalog: &Catalog, s: &Subscription, needle: &str) -> bool {
     s.offer_id.contains(needle)
         || s.id.contains(needle)
-        || catalog.get(&s.offer_id).is_some_and(|o| o.name.to_lowercase().contains(needle))
+        || catalog
+            .get(&s.offer_id)
+            .is_some_and(|o| o.name.to_lowercase().contains(needle))
         || desk
             .customer(&s.customer_id)
             .is_some_and(|c| c.account.company_name.to_lowercase().contains(needle))
@@ -179,11 +188,19 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
         let id = sub_id.clone();
         Memo::new(move |_| desk.with(|d| d.subscription(&id).cloned()))
     };
-    let Some(initial) = sub.get_untracked() else { return ().into_any() };
+    let Some(initial) = sub.get_untracked() else {
+        return ().into_any();
+    };
     let customer_id = initial.customer_id.clone();
     let company = {
         let cid = customer_id.clone();
-        Memo::new(move |_| desk.with(|d| d.customer(&cid).map(|c| c.account.company_name.clone()).unwrap_or_default()))
+        Memo::new(move |_| {
+            desk.with(|d| {
+                d.customer(&cid)
+                    .map(|c| c.account.company_name.clone())
+                    .unwrap_or_default()
+            })
+        })
     };
     let offer_name = offer_name(&initial.offer_id);
     let segment = initial.segment;
@@ -225,7 +242,8 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             let seats = raw.trim().parse::<u32>().unwrap_or(0);
             let today = clock.today();
             let acting = role.get_untracked();
-            let result = desk.with_catalog(|c| desk.apply(|d| d.change_seats(acting, c, &id, seats, today)));
+            let result =
+                desk.with_catalog(|c| desk.apply(|d| d.change_seats(acting, c, &id, seats, today)));
             match result {
                 Ok(()) => {
                     seats_error.set(Vec::new());
@@ -241,7 +259,8 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             let on = event_target_checked(&ev);
             let today = clock.today();
             let acting = role.get_untracked();
-            let result = desk.with_catalog(|c| desk.apply(|d| d.set_auto_renew(acting, c, &id, on, today)));
+            let result =
+                desk.with_catalog(|c| desk.apply(|d| d.set_auto_renew(acting, c, &id, on, today)));
             match result {
                 Ok(()) => renew_error.set(Vec::new()),
                 Err(err) => {
@@ -453,13 +472,22 @@ fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &Catalog, ids: &[String])
         t_string!(i18n, selling.csv.status),
         t_string!(i18n, selling.csv.proposed_equivalent),
     ]);
-    let yes_no = |b: bool| if b { t_string!(i18n, selling.csv.yes) } else { t_string!(i18n, selling.csv.no) };
+    let yes_no = |b: bool| {
+        if b {
+            t_string!(i18n, selling.csv.yes)
+        } else {
+            t_string!(i18n, selling.csv.no)
+        }
+    };
     for s in ids.iter().filter_map(|id| desk.subscription(id)) {
         let company = desk
             .customer(&s.customer_id)
             .map(|c| spreadsheet_safe(&c.account.company_name))
             .unwrap_or_default();
-        let offer = catalog.get(&s.offer_id).map(|o| o.name.as_str()).unwrap_or("");
+        let offer = catalog
+            .get(&s.offer_id)
+            .map(|o| o.name.as_str())
+            .unwrap_or("");
         let _ = w.write_record([
             s.id.as_str(),
             s.customer_id.as_str(),
@@ -477,7 +505,10 @@ fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &Catalog, ids: &[String])
             s.proposed_equivalent.as_deref().unwrap_or(""),
         ]);
     }
-    w.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// User text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.

@@ -14,11 +14,26 @@ type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// The changes the preview offers, with their select values.
 const CHANGES: [(&str, QualificationChange); 5] = [
-    ("education-approved", QualificationChange::Grant(Qualification::Education)),
-    ("education-denied", QualificationChange::Revoke(Qualification::Education)),
-    ("nonprofit-removed", QualificationChange::Revoke(Qualification::Nonprofit)),
-    ("soe-added", QualificationChange::Grant(Qualification::StateOwnedEntity)),
-    ("gcc-added", QualificationChange::Grant(Qualification::GovernmentCommunityCloud)),
+    (
+        "education-approved",
+        QualificationChange::Grant(Qualification::Education),
+    ),
+    (
+        "education-denied",
+        QualificationChange::Revoke(Qualification::Education),
+    ),
+    (
+        "nonprofit-removed",
+        QualificationChange::Revoke(Qualification::Nonprofit),
+    ),
+    (
+        "soe-added",
+        QualificationChange::Grant(Qualification::StateOwnedEntity),
+    ),
+    (
+        "gcc-added",
+        QualificationChange::Grant(Qualification::GovernmentCommunityCloud),
+    ),
 ];
 
 fn change_name(i18n: I18n, value: &str) -> &'static str {
@@ -162,7 +177,11 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
 
 /// A list of offers (names) under a heading.
 #[component]
-fn OfferList(title: Signal<&'static str>, offers: Vec<String>, kind: &'static str) -> impl IntoView {
+fn OfferList(
+    title: Signal<&'static str>,
+    offers: Vec<String>,
+    kind: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class=format!("offer-change offer-change-{kind}")>
@@ -192,7 +211,9 @@ fn offer_name(offer_id: &str) -> String {
 
 fn effect_text(i18n: I18n, effect: &SubscriptionEffect) -> String {
     match effect {
-        SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent } => {
+        SubscriptionEffect::AutoRenewSwitchedOff {
+            commercial_equivalent,
+        } => {
             let off = t_string!(i18n, selling.what_if.auto_renew_off).to_string();
             match commercial_equivalent {
                 Some(eq) => format!(

@@ -32,7 +32,10 @@ struct CartState {
 
 impl CartState {
     fn new() -> Self {
-        CartState { items: RwSignal::new(Vec::new()), next_key: StoredValue::new(1) }
+        CartState {
+            items: RwSignal::new(Vec::new()),
+            next_key: StoredValue::new(1),
+        }
     }
 
     /// Adds a line for `offer` with 1 seat and the offer's first term and a billing frequency
@@ -49,8 +52,14 @@ impl CartState {
         let Some(billing) = billing else { return };
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
-        let line = CartLine { offer_id: offer.id.clone(), seats: 1, term, billing };
-        self.items.update(|items| items.push(CartItem { key, line }));
+        let line = CartLine {
+            offer_id: offer.id.clone(),
+            seats: 1,
+            term,
+            billing,
+        };
+        self.items
+            .update(|items| items.push(CartItem { key, line }));
     }
 
     fn update(&self, key: u64, f: impl FnOnce(&mut CartLine)) {
@@ -66,7 +75,9 @@ impl CartState {
     }
 
     fn cart(&self) -> Cart {
-        self.items.with(|items| Cart { lines: items.iter().map(|i| i.line.clone()).collect() })
+        self.items.with(|items| Cart {
+            lines: items.iter().map(|i| i.line.clone()).collect(),
+        })
     }
 }
 
@@ -126,7 +137,11 @@ pub fn NewSubscriptionPage() -> impl IntoView {
 
 /// Discover: the filters and the offers that match them.
 #[component]
-fn Discover(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool>) -> impl IntoView {
+fn Discover(
+    customer_id: Memo<String>,
+    cart: CartState,
+    reviewing: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let segment = RwSignal::new(None::<Segment>);
@@ -265,7 +280,10 @@ fn OfferCard(
     let eligible = move || decision.with(Decision::is_allowed);
     let in_cart = {
         let id = offer.id.clone();
-        move || cart.items.with(|items| items.iter().any(|i| i.line.offer_id == id))
+        move || {
+            cart.items
+                .with(|items| items.iter().any(|i| i.line.offer_id == id))
+        }
     };
     let reason_id = format!("offer-reasons-{}", offer.id);
     let segment = offer.segment;
@@ -338,7 +356,11 @@ fn OfferCard(
 /// The cart: lines with seats, term and billing frequency; Review lists every problem of
 /// every line (the domain's `check_cart`); Submit places the order when none remain.
 #[component]
-fn CartPanel(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<bool>) -> impl IntoView {
+fn CartPanel(
+    customer_id: Memo<String>,
+    cart: CartState,
+    reviewing: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let clock = use_app_clock();
@@ -351,7 +373,10 @@ fn CartPanel(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<boo
         let id = customer_id.get();
         desk.with(|d| desk.with_catalog(|c| d.check_cart(c, &id, &cart, today)))
     });
-    let keys = Memo::new(move |_| cart.items.with(|items| items.iter().map(|i| i.key).collect::<Vec<_>>()));
+    let keys = Memo::new(move |_| {
+        cart.items
+            .with(|items| items.iter().map(|i| i.key).collect::<Vec<_>>())
+    });
     let is_empty = move || cart.items.with(Vec::is_empty);
 
     let submit = move |_| {
@@ -360,14 +385,16 @@ fn CartPanel(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<boo
         let today = clock.today();
         let id = customer_id.get_untracked();
         let acting = role.get_untracked();
-        let result = desk.with_catalog(|c| {
-            desk.apply(|d| d.place_order(acting, c, &id, &lines, &ids, today))
-        });
+        let result = desk
+            .with_catalog(|c| desk.apply(|d| d.place_order(acting, c, &id, &lines, &ids, today)));
         match result {
             Ok(()) => {
                 submit_error.set(Vec::new());
                 cart.items.set(Vec::new());
-                use_navigate()(&format!("/customers/{id}/subscriptions"), Default::default());
+                use_navigate()(
+                    &format!("/customers/{id}/subscriptions"),
+                    Default::default(),
+                );
             }
             Err(err) => submit_error.set(action_error_lines(i18n, &err)),
         }
@@ -472,7 +499,9 @@ fn CartPanel(customer_id: Memo<String>, cart: CartState, reviewing: RwSignal<boo
 
 /// The offer's name (its id if the catalog lacks it).
 fn offer_name(offer_id: String) -> String {
-    use_desk().with_catalog(|c| c.get(&offer_id).map(|o| o.name.clone())).unwrap_or(offer_id)
+    use_desk()
+        .with_catalog(|c| c.get(&offer_id).map(|o| o.name.clone()))
+        .unwrap_or(offer_id)
 }
 
 /// One problem of the review: "Line n: offer" and the reason's sentence.
@@ -480,7 +509,11 @@ fn offer_name(offer_id: String) -> String {
 fn CartProblem(reason: Reason) -> impl IntoView {
     let i18n = use_i18n();
     match reason {
-        Reason::CartLine { line, offer, reason } => {
+        Reason::CartLine {
+            line,
+            offer,
+            reason,
+        } => {
             let name = offer_name(offer);
             view! {
                 <li class="reason">
@@ -502,8 +535,13 @@ fn CartProblem(reason: Reason) -> impl IntoView {
 fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let line = move || cart.items.with(|items| items.iter().find(|i| i.key == key).map(|i| i.line.clone()));
-    let Some(initial) = line() else { return ().into_any() };
+    let line = move || {
+        cart.items
+            .with(|items| items.iter().find(|i| i.key == key).map(|i| i.line.clone()))
+    };
+    let Some(initial) = line() else {
+        return ().into_any();
+    };
     let Some(offer) = desk.with_catalog(|c| c.get(&initial.offer_id).cloned()) else {
         return ().into_any();
     };
