@@ -245,3 +245,56 @@ test("Swedish on the customer pages", async ({ page }) => {
   await page.screenshot({ path: `${shots}/customers-sv-add.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test("a customer without special qualification requests state-owned entity; the list filters and sorts", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("customers/new");
+  await expect(page.getByLabel("Education segment")).toHaveCount(0);
+  await page.getByLabel("Company name").fill("Alpine Utilities");
+  await page.getByLabel("Country/region").selectOption({ label: "Sweden" });
+  await page.getByLabel("Address line 1").fill("Storgatan 1");
+  await page.getByLabel("City").fill("Stockholm");
+  await page.getByLabel("Postal code").fill("111 22");
+  await page.getByLabel("Email address", { exact: true }).fill("info@gmail.com");
+  // Without Education a free-mail address is only a warning.
+  await expect(page.getByLabel("Email address", { exact: true })).toHaveAttribute("aria-invalid", "false");
+  await expect(page.getByText("Warning:")).toBeVisible();
+  await page.getByLabel("First name").fill("Bo");
+  await page.getByLabel("Last name").fill("Ek");
+  await page.getByLabel("Contact email").fill("bo@alpine.se");
+  await page.getByLabel("Primary domain name").fill("alpineutilities");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alpine Utilities");
+  await expect(page.getByTestId("requests-used")).toHaveText("0 of 3 verification requests used");
+  await expect(page.getByTestId("request-checklist")).toContainText("Nothing would fail");
+  await page.getByRole("button", { name: "Request state-owned entity" }).click();
+  await expect(page.locator('[data-qualification="StateOwnedEntity"]')).toContainText("State-owned entity");
+  await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+  // Requesting it again is refused with the reason and uses nothing.
+  await page.getByRole("button", { name: "Request state-owned entity" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "already holds" })).toBeVisible();
+  await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+
+  await addEducationCustomer(page, "Bellows College", "bellowscollege");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+  const rows = page.getByTestId("customer-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("Alpine Utilities");
+  await page.getByLabel("Sort by").selectOption({ label: "Name Z–A" });
+  await expect(rows.nth(0)).toContainText("Bellows College");
+  await page.getByLabel("Qualification").selectOption({ label: "State-owned entity" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Alpine Utilities");
+  await page.getByLabel("Qualification").selectOption({ label: "All" });
+  await page.getByLabel("Verification status").selectOption({ label: "In review" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Education (In review)");
+  await page.getByLabel("Verification status").selectOption({ label: "All" });
+  await page.getByLabel("Search").fill("nothing like this");
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByText("No customer matches")).toBeVisible();
+  await page.getByLabel("Search").fill("");
+  await page.screenshot({ path: `${shots}/customers-list-two-rows.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});

@@ -15,6 +15,9 @@ use crate::ui::state::use_desk;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
+/// Rows drawn at once; "Show more" adds as many again.
+const PAGE_SIZE: usize = 200;
+
 /// The customers page: search, filters, sort, the table and "Export CSV" of what it shows.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
@@ -274,6 +277,13 @@ where
 #[component]
 fn CustomerTable(rows: Memo<Vec<CustomerRow>>) -> impl IntoView {
     let i18n = use_i18n();
+    // Thousands of rows are searchable and exported in full, but drawn a page at a time.
+    let limit = RwSignal::new(PAGE_SIZE);
+    let visible = Memo::new(move |_| {
+        let n = limit.get();
+        rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
+    });
+    let hidden = Memo::new(move |_| rows.with(Vec::len).saturating_sub(limit.get()));
     view! {
         <Show
             when=move || rows.with(|r| !r.is_empty())
@@ -293,13 +303,18 @@ fn CustomerTable(rows: Memo<Vec<CustomerRow>>) -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || rows.get()
+                            each=move || visible.get()
                             key=|row| (row.id.clone(), format!("{:?}{:?}{}{}", row.qualifications, row.notice, row.company_name, row.requests_used))
                             children=move |row| view! { <CustomerRowView row=row /> }
                         />
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { hidden.get() > 0 }>
+                <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
+                    {move || t_string!(i18n, customers.show_more, count = hidden.get().min(PAGE_SIZE)).to_string()}
+                </button>
+            </Show>
         </Show>
     }
 }
