@@ -1,15 +1,18 @@
 //! The audit log in words: who made a change, what it was, and the values before and after, for
-//! every [`Change`] variant (texts in locales/*/audit.json). Also the names of the domain's small
-//! enums that the audit log and the Microsoft (simulated) page show: qualifications, vetting
-//! statuses and reasons, partner types, reseller qualifications.
+//! every [`Change`] variant (texts in locales/*/audit.json). Names the reasons module already has
+//! (qualifications, vetting statuses and reasons, terms, billing, fields) come from
+//! `crate::ui::reasons`; partner types and reseller qualifications are named here.
 
 use crate::domain::{
-    AccountInfo, Actor, BillingFrequency, Change, EducationSegment, PartnerType, Qualification,
-    QualificationRecord, ResellerQualification, SubscriptionStatus, Term, VettingReason,
-    VettingStatus,
+    AccountInfo, Actor, Change, Field, PartnerType, Qualification, QualificationRecord,
+    ResellerQualification, SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::components::role_switcher::role_name;
+use crate::ui::reasons::{
+    billing_name, field_name, qualification_name, term_name, vetting_reason_text,
+    vetting_status_name,
+};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -49,74 +52,6 @@ pub fn actor_of_change(i18n: I18n, actor: &Actor, change: &Change) -> String {
     }
 }
 
-/// A qualification's name ("Education", "Government Community Cloud", ...).
-pub fn qualification_name(i18n: I18n, qualification: Qualification) -> &'static str {
-    match qualification {
-        Qualification::None => t_string!(i18n, audit.qualifications.none),
-        Qualification::Education => t_string!(i18n, audit.qualifications.education),
-        Qualification::Nonprofit => t_string!(i18n, audit.qualifications.nonprofit),
-        Qualification::GovernmentCommunityCloud => t_string!(i18n, audit.qualifications.gcc),
-        Qualification::StateOwnedEntity => t_string!(i18n, audit.qualifications.soe),
-    }
-}
-
-/// "In review", "Approved", "Denied".
-pub fn vetting_status_name(i18n: I18n, status: VettingStatus) -> &'static str {
-    match status {
-        VettingStatus::InReview => t_string!(i18n, audit.vetting_status.in_review),
-        VettingStatus::Approved => t_string!(i18n, audit.vetting_status.approved),
-        VettingStatus::Denied => t_string!(i18n, audit.vetting_status.denied),
-    }
-}
-
-/// A documented Education vetting reason (DOMAIN.md §2.3) in the current language.
-pub fn vetting_reason_text(i18n: I18n, reason: VettingReason) -> &'static str {
-    match reason {
-        VettingReason::NotAnEducationCustomer => {
-            t_string!(i18n, microsoft.vetting_reasons.not_an_education_customer)
-        }
-        VettingReason::NoLongerAnEducationCustomer => {
-            t_string!(
-                i18n,
-                microsoft.vetting_reasons.no_longer_an_education_customer
-            )
-        }
-        VettingReason::NotAnEducationCustomerAfterReview => {
-            t_string!(
-                i18n,
-                microsoft
-                    .vetting_reasons
-                    .not_an_education_customer_after_review
-            )
-        }
-        VettingReason::RestrictedBeingAnEducationCustomer => {
-            t_string!(
-                i18n,
-                microsoft
-                    .vetting_reasons
-                    .restricted_being_an_education_customer
-            )
-        }
-        VettingReason::NotAnAcademicDomain => {
-            t_string!(i18n, microsoft.vetting_reasons.not_an_academic_domain)
-        }
-        VettingReason::NotAnEligibleLibrary => {
-            t_string!(i18n, microsoft.vetting_reasons.not_an_eligible_library)
-        }
-        VettingReason::NotAnEligibleMuseum => {
-            t_string!(i18n, microsoft.vetting_reasons.not_an_eligible_museum)
-        }
-    }
-}
-
-/// "K-12", "Higher education".
-pub fn education_segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
-    match segment {
-        EducationSegment::K12 => t_string!(i18n, microsoft.segments.k12),
-        EducationSegment::HigherEducation => t_string!(i18n, microsoft.segments.higher_education),
-    }
-}
-
 /// "Direct-bill partner", "Indirect provider", "Indirect reseller".
 pub fn partner_type_name(i18n: I18n, partner_type: PartnerType) -> &'static str {
     match partner_type {
@@ -131,24 +66,6 @@ pub fn reseller_qualification_name(i18n: I18n, q: ResellerQualification) -> &'st
     match q {
         ResellerQualification::GccModerate => t_string!(i18n, partner.gcc_moderate),
         ResellerQualification::GccHighAndDoD => t_string!(i18n, partner.gcc_high_dod),
-    }
-}
-
-fn term_name(i18n: I18n, term: Term) -> &'static str {
-    match term {
-        Term::OneMonth => t_string!(i18n, audit.terms.one_month),
-        Term::OneYear => t_string!(i18n, audit.terms.one_year),
-        Term::ThreeYears => t_string!(i18n, audit.terms.three_years),
-        Term::Perpetual => t_string!(i18n, audit.terms.perpetual),
-    }
-}
-
-fn billing_name(i18n: I18n, billing: BillingFrequency) -> &'static str {
-    match billing {
-        BillingFrequency::Monthly => t_string!(i18n, audit.billing.monthly),
-        BillingFrequency::Annual => t_string!(i18n, audit.billing.annual),
-        BillingFrequency::Triennial => t_string!(i18n, audit.billing.triennial),
-        BillingFrequency::OneTime => t_string!(i18n, audit.billing.one_time),
     }
 }
 
@@ -179,10 +96,10 @@ pub fn record_text(i18n: I18n, record: Option<&QualificationRecord>) -> String {
         (Some(VettingStatus::Denied), Some(reason)) => t_string!(
             i18n,
             audit.values.with_reason,
-            status = vetting_status_name(i18n, VettingStatus::Denied),
-            reason = vetting_reason_text(i18n, reason)
+            status = vetting_status_name(i18n.get_locale(), VettingStatus::Denied),
+            reason = vetting_reason_text(i18n.get_locale(), reason)
         ),
-        (Some(status), _) => vetting_status_name(i18n, status).to_string(),
+        (Some(status), _) => vetting_status_name(i18n.get_locale(), status).to_string(),
         (None, _) => t_string!(i18n, audit.values.held).to_string(),
     }
 }
@@ -203,67 +120,52 @@ fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
 
 /// The account fields that differ, as "Label: before" and "Label: after" lists.
 fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (String, String) {
+    let l = i18n.get_locale();
     let fields: [(&'static str, &String, &String); 12] = [
         (
-            t_string!(i18n, audit.fields.company_name),
+            field_name(l, Field::CompanyName),
             &before.company_name,
             &after.company_name,
         ),
         (
-            t_string!(i18n, audit.fields.country),
+            field_name(l, Field::Country),
             &before.country,
             &after.country,
         ),
         (
-            t_string!(i18n, audit.fields.address_line1),
+            field_name(l, Field::AddressLine1),
             &before.address_line1,
             &after.address_line1,
         ),
         (
-            t_string!(i18n, audit.fields.address_line2),
+            field_name(l, Field::AddressLine2),
             &before.address_line2,
             &after.address_line2,
         ),
+        (field_name(l, Field::City), &before.city, &after.city),
+        (field_name(l, Field::State), &before.state, &after.state),
         (
-            t_string!(i18n, audit.fields.city),
-            &before.city,
-            &after.city,
-        ),
-        (
-            t_string!(i18n, audit.fields.state),
-            &before.state,
-            &after.state,
-        ),
-        (
-            t_string!(i18n, audit.fields.postal_code),
+            field_name(l, Field::PostalCode),
             &before.postal_code,
             &after.postal_code,
         ),
+        (field_name(l, Field::Email), &before.email, &after.email),
         (
-            t_string!(i18n, audit.fields.email),
-            &before.email,
-            &after.email,
-        ),
-        (
-            t_string!(i18n, audit.fields.first_name),
+            field_name(l, Field::FirstName),
             &before.first_name,
             &after.first_name,
         ),
         (
-            t_string!(i18n, audit.fields.last_name),
+            field_name(l, Field::LastName),
             &before.last_name,
             &after.last_name,
         ),
         (
-            t_string!(i18n, audit.fields.contact_email),
+            field_name(l, Field::ContactEmail),
             &before.contact_email,
             &after.contact_email,
         ),
-        (
-            t_string!(i18n, audit.fields.phone),
-            &before.phone,
-            &after.phone,
-        ),
+        (field_name(l, Field::Phone), &before.phone, &after.phone),
     ];
     let changed: Vec<_> = fields.iter().filter(|(_, b, a)| b != a).collect();
     let before_text = changed
@@ -316,7 +218,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(
                 i18n,
                 audit.what.qualification_requested,
-                qualification = qualification_name(i18n, *qualification)
+                qualification = qualification_name(i18n.get_locale(), *qualification)
             ),
             format!(
                 "{}; {}",
@@ -338,14 +240,14 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 Some(r) => t_string!(
                     i18n,
                     audit.values.with_reason,
-                    status = vetting_status_name(i18n, *after),
-                    reason = vetting_reason_text(i18n, *r)
+                    status = vetting_status_name(i18n.get_locale(), *after),
+                    reason = vetting_reason_text(i18n.get_locale(), *r)
                 ),
-                None => vetting_status_name(i18n, *after).to_string(),
+                None => vetting_status_name(i18n.get_locale(), *after).to_string(),
             };
             both(
                 t_string!(i18n, audit.what.vetting_decided).to_string(),
-                vetting_status_name(i18n, *before).to_string(),
+                vetting_status_name(i18n.get_locale(), *before).to_string(),
                 after_text,
             )
         }
@@ -354,8 +256,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(i18n, audit.values.not_held).to_string(),
             format!(
                 "{}: {}",
-                qualification_name(i18n, Qualification::Nonprofit),
-                vetting_status_name(i18n, VettingStatus::Approved)
+                qualification_name(i18n.get_locale(), Qualification::Nonprofit),
+                vetting_status_name(i18n.get_locale(), VettingStatus::Approved)
             ),
         ),
         Change::NonprofitNoticeSent {
@@ -363,7 +265,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             removal_date,
         } => both(
             t_string!(i18n, audit.what.nonprofit_notice_sent).to_string(),
-            vetting_status_name(i18n, VettingStatus::Approved).to_string(),
+            vetting_status_name(i18n.get_locale(), VettingStatus::Approved).to_string(),
             format!(
                 "{}; {}",
                 t_string!(i18n, audit.values.notice_on, date = notice_date.to_string()),
@@ -376,7 +278,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
         ),
         Change::NonprofitRemoved { removed_on } => both(
             t_string!(i18n, audit.what.nonprofit_removed).to_string(),
-            qualification_name(i18n, Qualification::Nonprofit).to_string(),
+            qualification_name(i18n.get_locale(), Qualification::Nonprofit).to_string(),
             t_string!(i18n, audit.values.removed_on, date = removed_on.to_string()),
         ),
         Change::SubscriptionCreated {
@@ -396,8 +298,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 i18n,
                 audit.values.subscription_terms,
                 seats = *seats,
-                term = term_name(i18n, *term),
-                billing = billing_name(i18n, *billing)
+                term = term_name(i18n.get_locale(), *term),
+                billing = billing_name(i18n.get_locale(), *billing)
             )),
         },
         Change::SeatsChanged { before, after } => both(

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
 use crate::i18n::*;
-use crate::ui::audit_text::{education_segment_name, vetting_reason_text};
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::microsoft_action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::reasons::{education_segment_name, vetting_reason_text};
 use crate::ui::state::{use_desk, ActionError};
 
 /// One Education request waiting for review.
@@ -88,7 +88,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
                     Some(Decided::Denied(name, reason)) => {
                         t_string!(
                             i18n, microsoft.denied_done, name = name,
-                            reason = vetting_reason_text(i18n, reason)
+                            reason = vetting_reason_text(i18n.get_locale(), reason)
                         )
                     }
                     None => String::new(),
@@ -167,7 +167,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
             </p>
             <dl class="ms-details">
                 <dt>{t!(i18n, microsoft.segment_label)}</dt>
-                <dd>{move || segment.map(|s| education_segment_name(i18n, s)).unwrap_or("—")}</dd>
+                <dd>{move || segment.map(|s| education_segment_name(i18n.get_locale(), s)).unwrap_or("—")}</dd>
                 <dt>{t!(i18n, microsoft.website_label)}</dt>
                 <dd>
                     {move || website.clone().unwrap_or_else(|| t_string!(i18n, microsoft.no_website).to_string())}
@@ -195,7 +195,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
                                 };
                                 view! {
                                     <option value=value selected=is_selected>
-                                        {move || vetting_reason_text(i18n, r)}
+                                        {move || vetting_reason_text(i18n.get_locale(), r)}
                                     </option>
                                 }
                             })
