@@ -374,5 +374,13 @@ test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the re
     .sort();
   expect(previewed.length).toBeGreaterThan(0);
   expect(previewed).toEqual(changed);
+
+  // Across customers: the same rows under "Subscriptions", found by the company name.
+  await page.goto("subscriptions");
+  await expect(page.getByRole("heading", { level: 1, name: "Subscriptions" })).toBeVisible();
+  await page.getByLabel("Search").fill(name);
+  await expect(page.getByTestId("subscription-row")).toHaveCount(3);
+  await expect(page.getByTestId("subscription-row").getByRole("link", { name: "Add the commercial equivalent" })).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/selling-subscriptions-all.png` });
   expect(problems).toEqual([]);
 });

@@ -306,7 +306,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                     <A href=href(&format!("/customers/{}/subscriptions", customer_id))>{move || company.get()}</A>
                 </td>
             </Show>
-            <td>
+            <td class="offer-cell">
                 <span class="offer-name">{offer_name.clone()}</span>
                 {move || {
                     equivalent()
