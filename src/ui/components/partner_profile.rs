@@ -166,8 +166,8 @@ pub fn PartnerProfileForm(
                         })
                         .collect_view()}
                 </select>
-                <p class="ms-help">{t!(i18n, partner.type_help)}</p>
                 <ActionErrorAlert id="ps-type-error" error=type_error />
+                <p class="ms-help">{t!(i18n, partner.type_help)}</p>
             </div>
             <div class="field">
                 <label for="ps-country">{t!(i18n, partner.country)}</label>
