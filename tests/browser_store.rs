@@ -61,8 +61,17 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
     }
     let before = snapshot(&kv);
     let bigger = sample_desk(5, 200, 3);
-    assert_eq!(desk::replace(&kv, &bigger, &mut revs), Err(StoreError::QuotaExceeded));
+    assert_eq!(
+        desk::replace(&kv, &bigger, &mut revs),
+        Err(StoreError::QuotaExceeded)
+    );
     assert_eq!(snapshot(&kv), before);
     assert_eq!(desk::load(&kv).desk, first);
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }

@@ -18,7 +18,8 @@ fn fixture(name: &str) -> String {
 }
 
 fn store_from(name: &str) -> MemoryStore {
-    let map: BTreeMap<String, String> = serde_json::from_str(&fixture(name)).expect("a key → value map");
+    let map: BTreeMap<String, String> =
+        serde_json::from_str(&fixture(name)).expect("a key → value map");
     let kv = MemoryStore::new();
     for (k, v) in map {
         kv.set(&k, &v).unwrap();
@@ -27,7 +28,8 @@ fn store_from(name: &str) -> MemoryStore {
 }
 
 fn expected_desk() -> Desk {
-    let (desk, rejected) = exchange::parse(fixture("desk-export-1.json").as_bytes()).expect("the frozen export reads");
+    let (desk, rejected) =
+        exchange::parse(fixture("desk-export-1.json").as_bytes()).expect("the frozen export reads");
     assert!(rejected.is_empty(), "{rejected:?}");
     desk
 }
@@ -40,7 +42,11 @@ fn schema_1_is_migrated_to_the_current_schema() {
     assert!(loaded.writable);
     assert_eq!(loaded.desk, expected_desk());
     assert_eq!(kv.get(SCHEMA_KEY), Some(SCHEMA_VERSION.to_string()));
-    let left: Vec<String> = kv.keys().into_iter().filter(|k| k.starts_with("segment-desk/customer/") || k.starts_with("segment-desk/audit/")).collect();
+    let left: Vec<String> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("segment-desk/customer/") || k.starts_with("segment-desk/audit/"))
+        .collect();
     assert!(left.is_empty(), "schema-1 keys left behind: {left:?}");
     // And it loads the same a second time, from the new layout.
     assert_eq!(desk::load(&kv).desk, expected_desk());
@@ -49,11 +55,18 @@ fn schema_1_is_migrated_to_the_current_schema() {
 #[test]
 fn schema_1_with_a_broken_record_migrates_the_rest_and_keeps_the_broken_one() {
     let kv = store_from("schema-1.json");
-    kv.set("segment-desk/customer/broken", "{\"id\": 7").unwrap();
+    kv.set("segment-desk/customer/broken", "{\"id\": 7")
+        .unwrap();
     let loaded = desk::load(&kv);
     assert_eq!(loaded.desk, expected_desk());
-    assert!(matches!(&loaded.problems[..], [LoadProblem::Unreadable { key, .. }] if key == "segment-desk/customer/broken"));
-    assert_eq!(kv.get("segment-desk/quarantine/segment-desk/customer/broken").as_deref(), Some("{\"id\": 7"));
+    assert!(
+        matches!(&loaded.problems[..], [LoadProblem::Unreadable { key, .. }] if key == "segment-desk/customer/broken")
+    );
+    assert_eq!(
+        kv.get("segment-desk/quarantine/segment-desk/customer/broken")
+            .as_deref(),
+        Some("{\"id\": 7")
+    );
 }
 
 #[test]
@@ -84,6 +97,14 @@ fn write_fixtures() {
     let desk = expected_desk();
     let kv = MemoryStore::new();
     desk::replace(&kv, &desk, &mut Default::default()).unwrap();
-    let map: BTreeMap<String, String> = kv.keys().into_iter().map(|k| (k.clone(), kv.get(&k).unwrap())).collect();
-    std::fs::write(format!("{dir}/schema-{SCHEMA_VERSION}.json"), serde_json::to_string_pretty(&map).unwrap()).unwrap();
+    let map: BTreeMap<String, String> = kv
+        .keys()
+        .into_iter()
+        .map(|k| (k.clone(), kv.get(&k).unwrap()))
+        .collect();
+    std::fs::write(
+        format!("{dir}/schema-{SCHEMA_VERSION}.json"),
+        serde_json::to_string_pretty(&map).unwrap(),
+    )
+    .unwrap();
 }

@@ -17,7 +17,11 @@ fn ten_thousand_customers_and_thirty_thousand_subscriptions_fit_the_quota() {
     desk::replace(&kv, &generated, &mut Revisions::new()).expect("fits");
     let used = usage(&kv);
     let json_units: usize = serde_json::to_string(&generated).unwrap().len();
-    let export_bytes = export(&generated, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).len();
+    let export_bytes = export(
+        &generated,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .len();
     println!(
         "10,000 customers, 30,000 subscriptions, {} audit entries: {} keys, {} UTF-16 units stored \
          ({:.1}% of the {} quota); plain JSON would be {} units; export file {} bytes",
@@ -29,7 +33,11 @@ fn ten_thousand_customers_and_thirty_thousand_subscriptions_fit_the_quota() {
         json_units,
         export_bytes
     );
-    assert!(used.desk < QUOTA_UNITS * 8 / 10, "stored desk takes {} of {QUOTA_UNITS} units", used.desk);
+    assert!(
+        used.desk < QUOTA_UNITS * 8 / 10,
+        "stored desk takes {} of {QUOTA_UNITS} units",
+        used.desk
+    );
     // And it reads back whole.
     assert_eq!(desk::load(&kv).desk, generated);
 }

@@ -27,18 +27,31 @@ pub enum RecordProblem {
     /// Another record of the same kind has this id.
     DuplicateId,
     /// Another customer has this primary domain.
-    DuplicateDomainPrefix { prefix: String },
+    DuplicateDomainPrefix {
+        prefix: String,
+    },
     /// The qualifications held are not a row of the purchase matrix (e.g. GCC + Education).
-    QualificationSetNotAllowed { held: Vec<Qualification> },
+    QualificationSetNotAllowed {
+        held: Vec<Qualification>,
+    },
     /// The same qualification is recorded twice, or `None` is recorded as held.
-    QualificationRecordInvalid { qualification: Qualification },
-    TooManyVerificationRequests { count: u8, max: u8 },
+    QualificationRecordInvalid {
+        qualification: Qualification,
+    },
+    TooManyVerificationRequests {
+        count: u8,
+        max: u8,
+    },
     /// The subscription names a customer the desk does not have.
-    UnknownCustomer { customer: String },
+    UnknownCustomer {
+        customer: String,
+    },
     /// Seats must be at least 1.
     NoSeats,
     /// The audit log is numbered 1, 2, 3, … in order.
-    AuditSequenceBroken { expected: u64 },
+    AuditSequenceBroken {
+        expected: u64,
+    },
 }
 
 /// The problems of one customer on its own.
@@ -50,7 +63,9 @@ pub fn check_customer(c: &Customer) -> Vec<RecordProblem> {
     let mut kinds = HashSet::new();
     for r in &c.qualifications {
         if r.kind == Qualification::None || !kinds.insert(r.kind) {
-            out.push(RecordProblem::QualificationRecordInvalid { qualification: r.kind });
+            out.push(RecordProblem::QualificationRecordInvalid {
+                qualification: r.kind,
+            });
         }
     }
     let held = c.held();
@@ -58,7 +73,10 @@ pub fn check_customer(c: &Customer) -> Vec<RecordProblem> {
         out.push(RecordProblem::QualificationSetNotAllowed { held: held.kinds() });
     }
     if c.verification_requests > MAX_VERIFICATION_REQUESTS {
-        out.push(RecordProblem::TooManyVerificationRequests { count: c.verification_requests, max: MAX_VERIFICATION_REQUESTS });
+        out.push(RecordProblem::TooManyVerificationRequests {
+            count: c.verification_requests,
+            max: MAX_VERIFICATION_REQUESTS,
+        });
     }
     out
 }
@@ -75,7 +93,12 @@ pub fn check_desk(desk: &Desk) -> Vec<(RecordRef, RecordProblem)> {
             out.push((at.clone(), RecordProblem::DuplicateId));
         }
         if !prefixes.insert(c.domain_prefix.as_str()) {
-            out.push((at, RecordProblem::DuplicateDomainPrefix { prefix: c.domain_prefix.clone() }));
+            out.push((
+                at,
+                RecordProblem::DuplicateDomainPrefix {
+                    prefix: c.domain_prefix.clone(),
+                },
+            ));
         }
     }
     let mut sub_ids = HashSet::new();
@@ -88,7 +111,12 @@ pub fn check_desk(desk: &Desk) -> Vec<(RecordRef, RecordProblem)> {
             out.push((at.clone(), RecordProblem::DuplicateId));
         }
         if !ids.contains(s.customer_id.as_str()) {
-            out.push((at.clone(), RecordProblem::UnknownCustomer { customer: s.customer_id.clone() }));
+            out.push((
+                at.clone(),
+                RecordProblem::UnknownCustomer {
+                    customer: s.customer_id.clone(),
+                },
+            ));
         }
         if s.seats == 0 {
             out.push((at, RecordProblem::NoSeats));
@@ -97,7 +125,10 @@ pub fn check_desk(desk: &Desk) -> Vec<(RecordRef, RecordProblem)> {
     for (i, a) in desk.audit.iter().enumerate() {
         let expected = i as u64 + 1;
         if a.seq != expected {
-            out.push((RecordRef::AuditEntry { seq: a.seq }, RecordProblem::AuditSequenceBroken { expected }));
+            out.push((
+                RecordRef::AuditEntry { seq: a.seq },
+                RecordProblem::AuditSequenceBroken { expected },
+            ));
         }
     }
     out
@@ -115,7 +146,10 @@ mod tests {
 
     fn customer(id: &str, kinds: &[Qualification]) -> Customer {
         let mut c = Customer::new(id.into(), AccountInfo::default(), id, day());
-        c.qualifications = kinds.iter().map(|&k| QualificationRecord::granted(k, day())).collect();
+        c.qualifications = kinds
+            .iter()
+            .map(|&k| QualificationRecord::granted(k, day()))
+            .collect();
         c
     }
 
@@ -143,18 +177,42 @@ mod tests {
     fn a_gcc_customer_holding_education_is_not_a_matrix_row() {
         use Qualification::*;
         let c = customer("c1", &[GovernmentCommunityCloud, Education]);
-        assert_eq!(check_customer(&c), vec![RecordProblem::QualificationSetNotAllowed { held: vec![Education, GovernmentCommunityCloud] }]);
-        assert!(check_customer(&customer("c2", &[StateOwnedEntity, GovernmentCommunityCloud])).is_empty());
+        assert_eq!(
+            check_customer(&c),
+            vec![RecordProblem::QualificationSetNotAllowed {
+                held: vec![Education, GovernmentCommunityCloud]
+            }]
+        );
+        assert!(check_customer(&customer(
+            "c2",
+            &[StateOwnedEntity, GovernmentCommunityCloud]
+        ))
+        .is_empty());
         assert!(check_customer(&customer("c3", &[])).is_empty());
     }
 
     #[test]
     fn twice_held_none_held_and_too_many_requests() {
-        let mut c = customer("c1", &[Qualification::Education, Qualification::Education, Qualification::None]);
+        let mut c = customer(
+            "c1",
+            &[
+                Qualification::Education,
+                Qualification::Education,
+                Qualification::None,
+            ],
+        );
         c.verification_requests = 4;
         let problems = check_customer(&c);
-        assert!(problems.contains(&RecordProblem::QualificationRecordInvalid { qualification: Qualification::Education }));
-        assert!(problems.contains(&RecordProblem::QualificationRecordInvalid { qualification: Qualification::None }));
+        assert!(
+            problems.contains(&RecordProblem::QualificationRecordInvalid {
+                qualification: Qualification::Education
+            })
+        );
+        assert!(
+            problems.contains(&RecordProblem::QualificationRecordInvalid {
+                qualification: Qualification::None
+            })
+        );
         assert!(problems.contains(&RecordProblem::TooManyVerificationRequests { count: 4, max: 3 }));
     }
 
@@ -170,8 +228,18 @@ mod tests {
         let c1 = RecordRef::Customer { id: "c1".into() };
         let s1 = RecordRef::Subscription { id: "s1".into() };
         assert!(problems.contains(&(c1.clone(), RecordProblem::DuplicateId)));
-        assert!(problems.contains(&(c1, RecordProblem::DuplicateDomainPrefix { prefix: "c1".into() })));
-        assert!(problems.contains(&(s1.clone(), RecordProblem::UnknownCustomer { customer: "nobody".into() })));
+        assert!(problems.contains(&(
+            c1,
+            RecordProblem::DuplicateDomainPrefix {
+                prefix: "c1".into()
+            }
+        )));
+        assert!(problems.contains(&(
+            s1.clone(),
+            RecordProblem::UnknownCustomer {
+                customer: "nobody".into()
+            }
+        )));
         assert!(problems.contains(&(s1, RecordProblem::NoSeats)));
     }
 }

@@ -46,7 +46,9 @@ pub fn decode(stored: &str) -> Result<String, String> {
     let Some(rest) = stored.strip_prefix(MARK) else {
         return Ok(stored.to_owned());
     };
-    let (len, packed) = rest.split_once(':').ok_or("packed value without a length")?;
+    let (len, packed) = rest
+        .split_once(':')
+        .ok_or("packed value without a length")?;
     let len: usize = len.parse().map_err(|_| "packed value with a bad length")?;
     if len > MAX_INFLATED {
         return Err("packed value too long".into());
@@ -96,7 +98,15 @@ mod tests {
 
     #[test]
     fn broken_values_are_errors_not_panics() {
-        for bad in ["Z", "Z5", "Z5:", "Zx:abc", "Z3:\u{1000}", "Z2:\u{0041}\u{0042}", "Z99999999999:"] {
+        for bad in [
+            "Z",
+            "Z5",
+            "Z5:",
+            "Zx:abc",
+            "Z3:\u{1000}",
+            "Z2:\u{0041}\u{0042}",
+            "Z99999999999:",
+        ] {
             assert!(decode(bad).is_err(), "{bad}");
         }
     }

@@ -61,7 +61,11 @@ pub mod v1 {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LoadProblem {
     /// Data could not be read; it was moved to `quarantined_as`, nothing was deleted.
-    Unreadable { key: String, quarantined_as: String, error: String },
+    Unreadable {
+        key: String,
+        quarantined_as: String,
+        error: String,
+    },
     /// The data was written by a newer Segment Desk; it was left untouched and the app runs on
     /// an empty desk in memory until the data is dealt with.
     SchemaTooNew { found: String },
@@ -86,7 +90,9 @@ pub struct Loaded {
 }
 
 fn fnv(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 pub fn customer_bucket(id: &str) -> String {
@@ -94,11 +100,17 @@ pub fn customer_bucket(id: &str) -> String {
 }
 
 pub fn subscription_bucket(id: &str) -> String {
-    format!("{SUBSCRIPTION_BUCKET_PREFIX}{:02x}", fnv(id) % SUBSCRIPTION_BUCKETS)
+    format!(
+        "{SUBSCRIPTION_BUCKET_PREFIX}{:02x}",
+        fnv(id) % SUBSCRIPTION_BUCKETS
+    )
 }
 
 pub fn audit_chunk(seq: u64) -> String {
-    format!("{AUDIT_CHUNK_PREFIX}{:06}", seq.saturating_sub(1) / AUDIT_CHUNK)
+    format!(
+        "{AUDIT_CHUNK_PREFIX}{:06}",
+        seq.saturating_sub(1) / AUDIT_CHUNK
+    )
 }
 
 /// Where an entity lives: its bucket key, its id in the bucket, its revision key.
@@ -142,10 +154,20 @@ fn parse_record<T: DeserializeOwned>(value: Value) -> Result<(u64, T), String> {
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
-fn set_aside(kv: &dyn KeyValueStore, key: &str, raw: &str, problems: &mut Vec<LoadProblem>, error: String) -> bool {
+fn set_aside(
+    kv: &dyn KeyValueStore,
+    key: &str,
+    raw: &str,
+    problems: &mut Vec<LoadProblem>,
+    error: String,
+) -> bool {
     let quarantined_as = format!("{QUARANTINE_PREFIX}{key}");
     let kept = kv.set(&quarantined_as, raw).is_ok();
-    problems.push(LoadProblem::Unreadable { key: key.to_owned(), quarantined_as, error });
+    problems.push(LoadProblem::Unreadable {
+        key: key.to_owned(),
+        quarantined_as,
+        error,
+    });
     kept
 }
 
@@ -239,14 +261,29 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
         None | Some("2") => {}
         Some("1") => {
             if let Err(error) = migrate_v1(kv, &mut problems) {
-                problems.push(LoadProblem::MigrationFailed { from: "1".into(), error: format!("{error:?}") });
+                problems.push(LoadProblem::MigrationFailed {
+                    from: "1".into(),
+                    error: format!("{error:?}"),
+                });
                 let old = load_v1(kv, &mut Vec::new());
-                return Loaded { desk: old, problems, writable: false, revisions };
+                return Loaded {
+                    desk: old,
+                    problems,
+                    writable: false,
+                    revisions,
+                };
             }
         }
         Some(found) => {
-            problems.push(LoadProblem::SchemaTooNew { found: found.to_owned() });
-            return Loaded { desk, problems, writable: false, revisions };
+            problems.push(LoadProblem::SchemaTooNew {
+                found: found.to_owned(),
+            });
+            return Loaded {
+                desk,
+                problems,
+                writable: false,
+                revisions,
+            };
         }
     }
     let mut keys = kv.keys();
@@ -255,13 +292,21 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
     let mut audit = Vec::new();
     for key in keys {
         if key == PARTNER_KEY {
-            load_bucket::<PartnerProfile>(kv, &key, "", &mut revisions, &mut problems, |p| desk.partner = p);
+            load_bucket::<PartnerProfile>(kv, &key, "", &mut revisions, &mut problems, |p| {
+                desk.partner = p
+            });
         } else if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
-            load_bucket::<Customer>(kv, &key, "c:", &mut revisions, &mut problems, |c| desk.customers.push(c));
+            load_bucket::<Customer>(kv, &key, "c:", &mut revisions, &mut problems, |c| {
+                desk.customers.push(c)
+            });
         } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
-            load_bucket::<Subscription>(kv, &key, "s:", &mut revisions, &mut problems, |s| desk.subscriptions.push(s));
+            load_bucket::<Subscription>(kv, &key, "s:", &mut revisions, &mut problems, |s| {
+                desk.subscriptions.push(s)
+            });
         } else if key.starts_with(AUDIT_CHUNK_PREFIX) {
-            load_bucket::<AuditEntry>(kv, &key, "a:", &mut revisions, &mut problems, |a| audit.push(a));
+            load_bucket::<AuditEntry>(kv, &key, "a:", &mut revisions, &mut problems, |a| {
+                audit.push(a)
+            });
         }
     }
     revisions.retain(|k, _| !k.starts_with("a:"));
@@ -278,16 +323,42 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
         })
         .rev() // the first entry naming a record wins
         .collect();
-    let customer_rank: Vec<u64> = desk.customers.iter().map(|c| order.get(&(true, c.id.as_str())).copied().unwrap_or(u64::MAX)).collect();
-    let subscription_rank: Vec<u64> =
-        desk.subscriptions.iter().map(|s| order.get(&(false, s.id.as_str())).copied().unwrap_or(u64::MAX)).collect();
+    let customer_rank: Vec<u64> = desk
+        .customers
+        .iter()
+        .map(|c| {
+            order
+                .get(&(true, c.id.as_str()))
+                .copied()
+                .unwrap_or(u64::MAX)
+        })
+        .collect();
+    let subscription_rank: Vec<u64> = desk
+        .subscriptions
+        .iter()
+        .map(|s| {
+            order
+                .get(&(false, s.id.as_str()))
+                .copied()
+                .unwrap_or(u64::MAX)
+        })
+        .collect();
     sort_by_rank(&mut desk.customers, customer_rank, |c| c.id.clone());
     sort_by_rank(&mut desk.subscriptions, subscription_rank, |s| s.id.clone());
-    Loaded { desk, problems, writable: true, revisions }
+    Loaded {
+        desk,
+        problems,
+        writable: true,
+        revisions,
+    }
 }
 
 fn sort_by_rank<T>(items: &mut Vec<T>, rank: Vec<u64>, id: impl Fn(&T) -> String) {
-    let mut keyed: Vec<(u64, String, T)> = rank.into_iter().zip(items.drain(..)).map(|(r, t)| (r, id(&t), t)).collect();
+    let mut keyed: Vec<(u64, String, T)> = rank
+        .into_iter()
+        .zip(items.drain(..))
+        .map(|(r, t)| (r, id(&t), t))
+        .collect();
     keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     items.extend(keyed.into_iter().map(|(_, _, t)| t));
 }
@@ -327,12 +398,20 @@ fn parse<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
 
 /// Moves schema-1 data to schema 2: writes the new keys, then the schema version, then removes
 /// the old keys. Cut short before the version is written, it simply runs again next time.
-pub fn migrate_v1(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Result<(), StoreError> {
+pub fn migrate_v1(
+    kv: &dyn KeyValueStore,
+    problems: &mut Vec<LoadProblem>,
+) -> Result<(), StoreError> {
     let desk = load_v1(kv, problems);
     let old: Vec<String> = kv
         .keys()
         .into_iter()
-        .filter(|k| k.starts_with(v1::CUSTOMER_PREFIX) || k.starts_with(v1::SUBSCRIPTION_PREFIX) || k.starts_with(v1::AUDIT_PREFIX) || k == PARTNER_KEY)
+        .filter(|k| {
+            k.starts_with(v1::CUSTOMER_PREFIX)
+                || k.starts_with(v1::SUBSCRIPTION_PREFIX)
+                || k.starts_with(v1::AUDIT_PREFIX)
+                || k == PARTNER_KEY
+        })
         .collect();
     let layout = layout(&desk, &Revisions::new());
     let mut written = Vec::new();
@@ -368,20 +447,44 @@ fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
     let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
     let mut put = |key: String, id: &str, rev_key: String, value: Value| {
         let rev = revisions.get(&rev_key).copied().unwrap_or(0) + 1;
-        buckets.entry(key).or_default().insert(id.to_owned(), Value::Array(vec![rev.into(), value]));
+        buckets
+            .entry(key)
+            .or_default()
+            .insert(id.to_owned(), Value::Array(vec![rev.into(), value]));
     };
-    put(PARTNER_KEY.into(), PARTNER_ID, PARTNER_ID.into(), to_value(&desk.partner));
+    put(
+        PARTNER_KEY.into(),
+        PARTNER_ID,
+        PARTNER_ID.into(),
+        to_value(&desk.partner),
+    );
     for c in &desk.customers {
-        put(customer_bucket(&c.id), &c.id, format!("c:{}", c.id), to_value(c));
+        put(
+            customer_bucket(&c.id),
+            &c.id,
+            format!("c:{}", c.id),
+            to_value(c),
+        );
     }
     for s in &desk.subscriptions {
-        put(subscription_bucket(&s.id), &s.id, format!("s:{}", s.id), to_value(s));
+        put(
+            subscription_bucket(&s.id),
+            &s.id,
+            format!("s:{}", s.id),
+            to_value(s),
+        );
     }
     for a in &desk.audit {
         let value = Value::Array(vec![1.into(), to_value(a)]);
-        buckets.entry(audit_chunk(a.seq)).or_default().insert(format!("{:012}", a.seq), value);
+        buckets
+            .entry(audit_chunk(a.seq))
+            .or_default()
+            .insert(format!("{:012}", a.seq), value);
     }
-    buckets.into_iter().map(|(k, b)| (k, write_bucket(&b))).collect()
+    buckets
+        .into_iter()
+        .map(|(k, b)| (k, write_bucket(&b)))
+        .collect()
 }
 
 fn to_value<T: Serialize>(t: &T) -> Value {
@@ -390,10 +493,12 @@ fn to_value<T: Serialize>(t: &T) -> Value {
 
 fn put_back(kv: &dyn KeyValueStore, key: &str, previous: &Option<String>) -> bool {
     match previous {
-        Some(v) => kv.set(key, v).is_ok() || {
-            kv.remove(key);
-            kv.set(key, v).is_ok()
-        },
+        Some(v) => {
+            kv.set(key, v).is_ok() || {
+                kv.remove(key);
+                kv.set(key, v).is_ok()
+            }
+        }
         None => {
             kv.remove(key);
             true
@@ -428,9 +533,16 @@ impl Journal {
 /// Writes `writes` (key → new value, `None` removes) all or nothing: the journal first, then
 /// each key; a failure puts back the keys already written and removes the journal.
 fn commit(kv: &dyn KeyValueStore, writes: &[(String, Option<String>)]) -> Result<(), StoreError> {
-    let previous: BTreeMap<String, Option<String>> = writes.iter().map(|(k, _)| (k.clone(), kv.get(k))).collect();
-    let journal = Journal { previous, reset: false };
-    kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).expect("strings serialize"))?;
+    let previous: BTreeMap<String, Option<String>> =
+        writes.iter().map(|(k, _)| (k.clone(), kv.get(k))).collect();
+    let journal = Journal {
+        previous,
+        reset: false,
+    };
+    kv.set(
+        JOURNAL_KEY,
+        &serde_json::to_string(&journal).expect("strings serialize"),
+    )?;
     for (i, (key, value)) in writes.iter().enumerate() {
         let result = match value {
             Some(v) => kv.set(key, v),
@@ -463,16 +575,29 @@ fn commit(kv: &dyn KeyValueStore, writes: &[(String, Option<String>)]) -> Result
 /// record an entry names, then the entries themselves, all or nothing. A record whose stored
 /// revision is not the one in `revisions` was changed by another tab: nothing is written and
 /// [`StoreError::Conflict`] names the records. On success `revisions` is brought up to date.
-pub fn save_changes(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions: &mut Revisions) -> Result<(), StoreError> {
+pub fn save_changes(
+    kv: &dyn KeyValueStore,
+    desk: &Desk,
+    audit_len_before: usize,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
     save(kv, desk, audit_len_before, revisions, false)
 }
 
 /// Like [`save_changes`] but writes this tab's version of conflicting records over the other
 /// tab's ("keep mine"); the audit entries are renumbered after the stored log.
-pub fn save_keeping_mine(kv: &dyn KeyValueStore, desk: &mut Desk, audit_len_before: usize, revisions: &mut Revisions) -> Result<(), StoreError> {
+pub fn save_keeping_mine(
+    kv: &dyn KeyValueStore,
+    desk: &mut Desk,
+    audit_len_before: usize,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
     let stored_audit = read(kv).desk.audit;
     let mut seq = stored_audit.last().map_or(0, |a| a.seq);
-    let mine: Vec<AuditEntry> = desk.audit.drain(audit_len_before.min(desk.audit.len())..).collect();
+    let mine: Vec<AuditEntry> = desk
+        .audit
+        .drain(audit_len_before.min(desk.audit.len())..)
+        .collect();
     desk.audit = stored_audit;
     let before = desk.audit.len();
     for mut entry in mine {
@@ -483,7 +608,13 @@ pub fn save_keeping_mine(kv: &dyn KeyValueStore, desk: &mut Desk, audit_len_befo
     save(kv, desk, before, revisions, true)
 }
 
-fn save(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions: &mut Revisions, force: bool) -> Result<(), StoreError> {
+fn save(
+    kv: &dyn KeyValueStore,
+    desk: &Desk,
+    audit_len_before: usize,
+    revisions: &mut Revisions,
+    force: bool,
+) -> Result<(), StoreError> {
     let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
     if new_entries.is_empty() {
         return Ok(());
@@ -510,7 +641,11 @@ fn save(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions:
         let (key, id, rev_key) = locate(&entry.entity);
         fetch(&key, &mut buckets)?;
         let bucket = buckets.get_mut(&key).expect("fetched");
-        let stored = bucket.get(&id).and_then(|v| v.get(0)).and_then(Value::as_u64).unwrap_or(0);
+        let stored = bucket
+            .get(&id)
+            .and_then(|v| v.get(0))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         let known = revisions.get(&rev_key).copied().unwrap_or(0);
         if stored != known && !force {
             conflicts.push(entry.entity.clone());
@@ -554,7 +689,9 @@ fn save(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions:
         writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
     }
     // Records first, then the log chunks that name them.
-    let (chunks, records): (Vec<_>, Vec<_>) = buckets.into_iter().partition(|(k, _)| k.starts_with(AUDIT_CHUNK_PREFIX));
+    let (chunks, records): (Vec<_>, Vec<_>) = buckets
+        .into_iter()
+        .partition(|(k, _)| k.starts_with(AUDIT_CHUNK_PREFIX));
     for (key, bucket) in records.into_iter().chain(chunks) {
         let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
         writes.push((key, value));
@@ -571,10 +708,17 @@ fn save(kv: &dyn KeyValueStore, desk: &Desk, audit_len_before: usize, revisions:
 
 /// Replaces the stored desk with `desk` (import), all or nothing. Needs room for a copy of the
 /// keys it replaces while it runs (the journal): on a full store, reset first.
-pub fn replace(kv: &dyn KeyValueStore, desk: &Desk, revisions: &mut Revisions) -> Result<(), StoreError> {
+pub fn replace(
+    kv: &dyn KeyValueStore,
+    desk: &Desk,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
     let layout = layout(desk, revisions);
-    let mut writes: Vec<(String, Option<String>)> = vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
-    let stale = kv.keys().into_iter().filter(|k| is_desk_key(k) && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k));
+    let mut writes: Vec<(String, Option<String>)> =
+        vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
+    let stale = kv.keys().into_iter().filter(|k| {
+        is_desk_key(k) && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k)
+    });
     writes.extend(stale.map(|k| (k, None)));
     writes.extend(layout.into_iter().map(|(k, v)| (k, Some(v))));
     commit(kv, &writes)?;
@@ -585,15 +729,25 @@ pub fn replace(kv: &dyn KeyValueStore, desk: &Desk, revisions: &mut Revisions) -
 /// Removes the desk from storage (quarantined data and preferences stay). Needs no room: a
 /// reset cut short is finished at the next start.
 pub fn reset(kv: &dyn KeyValueStore, revisions: &mut Revisions) -> Result<(), StoreError> {
-    let journal = Journal { previous: BTreeMap::new(), reset: true };
-    kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).expect("serializes"))?;
+    let journal = Journal {
+        previous: BTreeMap::new(),
+        reset: true,
+    };
+    kv.set(
+        JOURNAL_KEY,
+        &serde_json::to_string(&journal).expect("serializes"),
+    )?;
     remove_desk_keys(kv);
     revisions.clear();
     Ok(())
 }
 
 fn remove_desk_keys(kv: &dyn KeyValueStore) {
-    let mut keys: Vec<String> = kv.keys().into_iter().filter(|k| is_desk_key(k) && k != JOURNAL_KEY).collect();
+    let mut keys: Vec<String> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| is_desk_key(k) && k != JOURNAL_KEY)
+        .collect();
     // The version last, so a reset cut short still reads as this schema.
     keys.sort_by_key(|k| k == SCHEMA_KEY);
     for key in keys {
@@ -632,14 +786,18 @@ pub fn usage(kv: &dyn KeyValueStore) -> Usage {
 pub fn quarantined(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
     let mut keys = kv.keys();
     keys.retain(|k| k.starts_with(QUARANTINE_PREFIX));
-    keys.into_iter().filter_map(|k| kv.get(&k).map(|v| (k, v))).collect()
+    keys.into_iter()
+        .filter_map(|k| kv.get(&k).map(|v| (k, v)))
+        .collect()
 }
 
 /// Every stored key of the desk with its raw value (e.g. data of a newer version), for download.
 pub fn raw_desk(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
     let mut keys = kv.keys();
     keys.retain(|k| is_desk_key(k));
-    keys.into_iter().filter_map(|k| kv.get(&k).map(|v| (k, v))).collect()
+    keys.into_iter()
+        .filter_map(|k| kv.get(&k).map(|v| (k, v)))
+        .collect()
 }
 
 /// Moves every key of the stored desk to quarantine (before a reset over data this build must
@@ -698,7 +856,12 @@ mod tests {
         }
     }
 
-    fn add(kv: &MemoryStore, desk: &mut Desk, revs: &mut Revisions, id: &str) -> Result<(), StoreError> {
+    fn add(
+        kv: &MemoryStore,
+        desk: &mut Desk,
+        revs: &mut Revisions,
+        id: &str,
+    ) -> Result<(), StoreError> {
         let before = desk.audit.len();
         desk.create_customer(
             Role::SalesAgent,
@@ -706,7 +869,10 @@ mod tests {
                 id: id.into(),
                 account: account("Contoso Elementary School"),
                 domain_prefix: format!("contoso{id}"),
-                education: Some(EducationDetails { segment: Some(EducationSegment::K12), website: String::new() }),
+                education: Some(EducationDetails {
+                    segment: Some(EducationSegment::K12),
+                    website: String::new(),
+                }),
             },
             today(),
         )
@@ -741,7 +907,8 @@ mod tests {
         let untouched = PARTNER_KEY;
         kv.set(untouched, "sentinel").unwrap(); // would be overwritten if the save rewrote all
         let before = desk.audit.len();
-        desk.approve_education(Role::SalesAgent, "c1", today()).unwrap();
+        desk.approve_education(Role::SalesAgent, "c1", today())
+            .unwrap();
         save_changes(&kv, &desk, before, &mut revs).unwrap();
         assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
         assert_eq!(revs["c:c1"], 2);
@@ -760,10 +927,20 @@ mod tests {
         let loaded = load(&kv);
         assert_eq!(loaded.desk.customers.len(), 1);
         assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
-        assert_eq!(kv.get("segment-desk/quarantine/segment-desk/c/ff").as_deref(), Some("{not json"));
+        assert_eq!(
+            kv.get("segment-desk/quarantine/segment-desk/c/ff")
+                .as_deref(),
+            Some("{not json")
+        );
         assert_eq!(kv.get("segment-desk/c/ff"), None);
-        assert!(kv.get(&format!("{QUARANTINE_PREFIX}{key}#bad")).unwrap().contains("\"id\":5"));
-        assert!(load(&kv).problems.is_empty(), "set aside once, the rest loads cleanly");
+        assert!(kv
+            .get(&format!("{QUARANTINE_PREFIX}{key}#bad"))
+            .unwrap()
+            .contains("\"id\":5"));
+        assert!(
+            load(&kv).problems.is_empty(),
+            "set aside once, the rest loads cleanly"
+        );
     }
 
     #[test]
@@ -775,7 +952,10 @@ mod tests {
         let keys_before = kv.keys();
         let loaded = load(&kv);
         assert!(!loaded.writable);
-        assert_eq!(loaded.problems, vec![LoadProblem::SchemaTooNew { found: "99".into() }]);
+        assert_eq!(
+            loaded.problems,
+            vec![LoadProblem::SchemaTooNew { found: "99".into() }]
+        );
         assert!(loaded.desk.customers.is_empty());
         assert_eq!(kv.keys(), keys_before);
     }
@@ -790,7 +970,10 @@ mod tests {
             self.inner.get(key)
         }
         fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-            let old = self.inner.get(key).map_or(0, |v| utf16_len(key) + utf16_len(&v));
+            let old = self
+                .inner
+                .get(key)
+                .map_or(0, |v| utf16_len(key) + utf16_len(&v));
             if usage(&self.inner).total - old + utf16_len(key) + utf16_len(value) > self.cap {
                 return Err(StoreError::QuotaExceeded);
             }
@@ -813,23 +996,38 @@ mod tests {
             for n in 0..3 {
                 add(&inner, &mut desk, &mut revs, &format!("c{n}")).unwrap();
             }
-            let snapshot: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
-            let kv = Quota { inner: inner.clone(), cap: usage(&inner).total + extra };
+            let snapshot: Vec<_> = inner
+                .keys()
+                .into_iter()
+                .map(|k| (k.clone(), inner.get(&k)))
+                .collect();
+            let kv = Quota {
+                inner: inner.clone(),
+                cap: usage(&inner).total + extra,
+            };
             let revs_before = revs.clone();
             let before = desk.audit.len();
-            desk.approve_education(Role::SalesAgent, "c1", today()).unwrap();
+            desk.approve_education(Role::SalesAgent, "c1", today())
+                .unwrap();
             match save_changes(&kv, &desk, before, &mut revs) {
                 Ok(()) => assert_eq!(load(&inner).desk, desk),
                 Err(err) => {
                     refusals += 1;
                     assert_eq!(err, StoreError::QuotaExceeded);
-                    let after: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+                    let after: Vec<_> = inner
+                        .keys()
+                        .into_iter()
+                        .map(|k| (k.clone(), inner.get(&k)))
+                        .collect();
                     assert_eq!(after, snapshot, "room {extra}");
                     assert_eq!(revs, revs_before);
                 }
             }
         }
-        assert!(refusals > 3, "the quota was hit at several points of the save");
+        assert!(
+            refusals > 3,
+            "the quota was hit at several points of the save"
+        );
     }
 
     #[test]
@@ -840,11 +1038,18 @@ mod tests {
         let stored = load(&kv).desk;
         let key = customer_bucket("c1");
         let previous = kv.get(&key);
-        let journal = Journal { previous: [(key.clone(), previous)].into(), reset: false };
-        kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).unwrap()).unwrap();
+        let journal = Journal {
+            previous: [(key.clone(), previous)].into(),
+            reset: false,
+        };
+        kv.set(JOURNAL_KEY, &serde_json::to_string(&journal).unwrap())
+            .unwrap();
         kv.set(&key, "half written").unwrap();
         let loaded = load(&kv);
-        assert_eq!(loaded.problems, vec![LoadProblem::InterruptedSaveRolledBack { keys: 1 }]);
+        assert_eq!(
+            loaded.problems,
+            vec![LoadProblem::InterruptedSaveRolledBack { keys: 1 }]
+        );
         assert_eq!(loaded.desk, stored);
         assert_eq!(kv.get(JOURNAL_KEY), None);
     }
@@ -857,20 +1062,33 @@ mod tests {
         // Tab B loads and approves.
         let (mut b, mut b_revs) = fresh(&kv);
         let before = b.audit.len();
-        b.approve_education(Role::SalesAgent, "c1", today()).unwrap();
+        b.approve_education(Role::SalesAgent, "c1", today())
+            .unwrap();
         save_changes(&kv, &b, before, &mut b_revs).unwrap();
         // Tab A, still on what it loaded, denies.
         let before = desk.audit.len();
-        desk.deny_education(Role::SalesAgent, "c1", crate::domain::VettingReason::NotAnAcademicDomain, today()).unwrap();
+        desk.deny_education(
+            Role::SalesAgent,
+            "c1",
+            crate::domain::VettingReason::NotAnAcademicDomain,
+            today(),
+        )
+        .unwrap();
         let err = save_changes(&kv, &desk, before, &mut revs).unwrap_err();
-        assert_eq!(err, StoreError::Conflict(vec![Entity::Customer { id: "c1".into() }]));
+        assert_eq!(
+            err,
+            StoreError::Conflict(vec![Entity::Customer { id: "c1".into() }])
+        );
         assert_eq!(load(&kv).desk, b, "B's change stands");
         // A chooses "keep mine".
         save_keeping_mine(&kv, &mut desk, before, &mut revs).unwrap();
         let now = load(&kv).desk;
         assert_eq!(now.customers, desk.customers);
         assert_eq!(now.audit.len(), b.audit.len() + 1);
-        assert_eq!(now.audit.iter().map(|a| a.seq).collect::<Vec<_>>(), (1..=now.audit.len() as u64).collect::<Vec<_>>());
+        assert_eq!(
+            now.audit.iter().map(|a| a.seq).collect::<Vec<_>>(),
+            (1..=now.audit.len() as u64).collect::<Vec<_>>()
+        );
     }
 
     #[test]

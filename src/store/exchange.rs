@@ -37,7 +37,12 @@ struct ExportFile<'a> {
 
 /// The desk as an export file, dated with the app clock's `today`.
 pub fn export(desk: &Desk, today: NaiveDate) -> String {
-    let file = ExportFile { format: FORMAT, version: FORMAT_VERSION, exported_on: today, desk };
+    let file = ExportFile {
+        format: FORMAT,
+        version: FORMAT_VERSION,
+        exported_on: today,
+        desk,
+    };
     serde_json::to_string_pretty(&file).expect("the desk serializes")
 }
 
@@ -49,17 +54,29 @@ pub fn export_file_name(today: NaiveDate) -> String {
 /// Why a file was refused as a whole. Nothing was saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     Empty,
     NotText,
-    TooDeep { max: usize },
-    NotJson { line: usize, column: usize },
+    TooDeep {
+        max: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// Valid JSON, but not a Segment Desk export (no `"format": "segment-desk"`).
     NotADeskFile,
     /// A Segment Desk export of a version this build does not know.
-    UnknownVersion { found: String },
+    UnknownVersion {
+        found: String,
+    },
     /// The file's `desk` is not an object with the four lists (the JSON path of what is wrong).
-    WrongShape { path: String },
+    WrongShape {
+        path: String,
+    },
 }
 
 /// Why a record of the file cannot be imported.
@@ -131,7 +148,10 @@ fn depth_exceeds(bytes: &[u8], max: usize) -> bool {
 /// Reads a file into the desk it holds, with the records that cannot be imported.
 pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len(), max: MAX_IMPORT_BYTES });
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            max: MAX_IMPORT_BYTES,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -141,54 +161,98 @@ pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
     if depth_exceeds(text.as_bytes(), MAX_DEPTH) {
         return Err(ImportError::TooDeep { max: MAX_DEPTH });
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
-    let Value::Object(mut root) = root else { return Err(ImportError::NotADeskFile) };
+    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(mut root) = root else {
+        return Err(ImportError::NotADeskFile);
+    };
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotADeskFile);
     }
     match root.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-        other => return Err(ImportError::UnknownVersion { found: other.map_or_else(|| "none".into(), |v| v.to_string()) }),
+        other => {
+            return Err(ImportError::UnknownVersion {
+                found: other.map_or_else(|| "none".into(), |v| v.to_string()),
+            })
+        }
     }
     let Some(Value::Object(mut desk_value)) = root.remove("desk") else {
-        return Err(ImportError::WrongShape { path: "desk".into() });
+        return Err(ImportError::WrongShape {
+            path: "desk".into(),
+        });
     };
     let mut rejected = Vec::new();
     let partner = match desk_value.remove("partner") {
         Some(v) => match serde_json::from_value::<PartnerProfile>(v) {
             Ok(p) => p,
             Err(e) => {
-                rejected.push(Rejected { record: RecordRef::Partner, reason: RejectReason::WrongTypes(e.to_string()) });
+                rejected.push(Rejected {
+                    record: RecordRef::Partner,
+                    reason: RejectReason::WrongTypes(e.to_string()),
+                });
                 PartnerProfile::default()
             }
         },
-        None => return Err(ImportError::WrongShape { path: "desk.partner".into() }),
+        None => {
+            return Err(ImportError::WrongShape {
+                path: "desk.partner".into(),
+            })
+        }
     };
     let mut list = |name: &str| -> Result<Vec<Value>, ImportError> {
         match desk_value.remove(name) {
             Some(Value::Array(items)) => Ok(items),
-            _ => Err(ImportError::WrongShape { path: format!("desk.{name}") }),
+            _ => Err(ImportError::WrongShape {
+                path: format!("desk.{name}"),
+            }),
         }
     };
-    let (customers, subscriptions, audit) = (list("customers")?, list("subscriptions")?, list("audit")?);
-    let id_of = |v: &Value, i: usize| v.get("id").and_then(Value::as_str).map_or_else(|| format!("#{}", i + 1), str::to_owned);
-    let customers = records::<Customer>(customers, &mut rejected, |v, i| RecordRef::Customer { id: id_of(v, i) });
-    let subscriptions = records::<Subscription>(subscriptions, &mut rejected, |v, i| RecordRef::Subscription { id: id_of(v, i) });
+    let (customers, subscriptions, audit) =
+        (list("customers")?, list("subscriptions")?, list("audit")?);
+    let id_of = |v: &Value, i: usize| {
+        v.get("id")
+            .and_then(Value::as_str)
+            .map_or_else(|| format!("#{}", i + 1), str::to_owned)
+    };
+    let customers = records::<Customer>(customers, &mut rejected, |v, i| RecordRef::Customer {
+        id: id_of(v, i),
+    });
+    let subscriptions = records::<Subscription>(subscriptions, &mut rejected, |v, i| {
+        RecordRef::Subscription { id: id_of(v, i) }
+    });
     let audit = records::<AuditEntry>(audit, &mut rejected, |v, i| RecordRef::AuditEntry {
         seq: v.get("seq").and_then(Value::as_u64).unwrap_or(i as u64 + 1),
     });
-    let desk = Desk { partner, customers, subscriptions, audit };
-    rejected.extend(check_desk(&desk).into_iter().map(|(record, p)| Rejected { record, reason: RejectReason::Rule(p) }));
+    let desk = Desk {
+        partner,
+        customers,
+        subscriptions,
+        audit,
+    };
+    rejected.extend(check_desk(&desk).into_iter().map(|(record, p)| Rejected {
+        record,
+        reason: RejectReason::Rule(p),
+    }));
     Ok((desk, rejected))
 }
 
-fn records<T: serde::de::DeserializeOwned>(items: Vec<Value>, rejected: &mut Vec<Rejected>, at: impl Fn(&Value, usize) -> RecordRef) -> Vec<T> {
+fn records<T: serde::de::DeserializeOwned>(
+    items: Vec<Value>,
+    rejected: &mut Vec<Rejected>,
+    at: impl Fn(&Value, usize) -> RecordRef,
+) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
         let record = at(&v, i);
         match serde_json::from_value::<T>(v) {
             Ok(t) => out.push(t),
-            Err(e) => rejected.push(Rejected { record, reason: RejectReason::WrongTypes(e.to_string()) }),
+            Err(e) => rejected.push(Rejected {
+                record,
+                reason: RejectReason::WrongTypes(e.to_string()),
+            }),
         }
     }
     out
@@ -197,15 +261,40 @@ fn records<T: serde::de::DeserializeOwned>(items: Vec<Value>, rejected: &mut Vec
 /// The dry run of importing `bytes` over `current`.
 pub fn preview(bytes: &[u8], current: &Desk) -> Result<Preview, ImportError> {
     let (desk, rejected) = parse(bytes)?;
-    let mut p = Preview { desk: Desk::default(), added: vec![], changed: vec![], removed: vec![], unchanged: 0, rejected };
+    let mut p = Preview {
+        desk: Desk::default(),
+        added: vec![],
+        changed: vec![],
+        removed: vec![],
+        unchanged: 0,
+        rejected,
+    };
     if desk.partner != current.partner {
         p.changed.push(RecordRef::Partner);
     } else {
         p.unchanged += 1;
     }
-    compare(&current.customers, &desk.customers, |c| c.id.clone(), |id| RecordRef::Customer { id }, &mut p);
-    compare(&current.subscriptions, &desk.subscriptions, |s| s.id.clone(), |id| RecordRef::Subscription { id }, &mut p);
-    compare(&current.audit, &desk.audit, |a| a.seq, |seq| RecordRef::AuditEntry { seq }, &mut p);
+    compare(
+        &current.customers,
+        &desk.customers,
+        |c| c.id.clone(),
+        |id| RecordRef::Customer { id },
+        &mut p,
+    );
+    compare(
+        &current.subscriptions,
+        &desk.subscriptions,
+        |s| s.id.clone(),
+        |id| RecordRef::Subscription { id },
+        &mut p,
+    );
+    compare(
+        &current.audit,
+        &desk.audit,
+        |a| a.seq,
+        |seq| RecordRef::AuditEntry { seq },
+        &mut p,
+    );
     p.desk = desk;
     Ok(p)
 }
@@ -260,13 +349,30 @@ mod tests {
     fn hostile_files_are_refused_whole() {
         assert_eq!(parse(b""), Err(ImportError::Empty));
         assert_eq!(parse(&[0xff, 0xfe, 0x00]), Err(ImportError::NotText));
-        assert!(matches!(parse(b"{\"format\":"), Err(ImportError::NotJson { .. })));
+        assert!(matches!(
+            parse(b"{\"format\":"),
+            Err(ImportError::NotJson { .. })
+        ));
         assert_eq!(parse(b"[1,2]"), Err(ImportError::NotADeskFile));
-        assert_eq!(parse(b"{\"format\":\"other\"}"), Err(ImportError::NotADeskFile));
-        assert_eq!(parse(br#"{"format":"segment-desk","version":9}"#), Err(ImportError::UnknownVersion { found: "9".into() }));
-        assert_eq!(parse(br#"{"format":"segment-desk","version":1,"desk":[]}"#), Err(ImportError::WrongShape { path: "desk".into() }));
+        assert_eq!(
+            parse(b"{\"format\":\"other\"}"),
+            Err(ImportError::NotADeskFile)
+        );
+        assert_eq!(
+            parse(br#"{"format":"segment-desk","version":9}"#),
+            Err(ImportError::UnknownVersion { found: "9".into() })
+        );
+        assert_eq!(
+            parse(br#"{"format":"segment-desk","version":1,"desk":[]}"#),
+            Err(ImportError::WrongShape {
+                path: "desk".into()
+            })
+        );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-        assert_eq!(parse(deep.as_bytes()), Err(ImportError::TooDeep { max: MAX_DEPTH }));
+        assert_eq!(
+            parse(deep.as_bytes()),
+            Err(ImportError::TooDeep { max: MAX_DEPTH })
+        );
         let big = vec![b' '; MAX_IMPORT_BYTES + 1];
         assert!(matches!(parse(&big), Err(ImportError::TooLarge { .. })));
     }
@@ -289,10 +395,23 @@ mod tests {
         let p = preview(v.to_string().as_bytes(), &Desk::default()).unwrap();
         assert!(!p.can_import());
         let second = desk.customers[1].id.clone();
-        assert!(p.rejected.iter().any(|r| r.record == RecordRef::Customer { id: second.clone() } && matches!(r.reason, RejectReason::WrongTypes(_))));
-        assert!(p.rejected.contains(&Rejected { record: RecordRef::Customer { id: first }, reason: RejectReason::Rule(RecordProblem::DuplicateId) }));
-        assert!(p.rejected.iter().any(|r| r.record == RecordRef::Customer { id: third.clone() }
-            && matches!(r.reason, RejectReason::Rule(RecordProblem::QualificationSetNotAllowed { .. }))));
+        assert!(p
+            .rejected
+            .iter()
+            .any(|r| r.record == RecordRef::Customer { id: second.clone() }
+                && matches!(r.reason, RejectReason::WrongTypes(_))));
+        assert!(p.rejected.contains(&Rejected {
+            record: RecordRef::Customer { id: first },
+            reason: RejectReason::Rule(RecordProblem::DuplicateId)
+        }));
+        assert!(p
+            .rejected
+            .iter()
+            .any(|r| r.record == RecordRef::Customer { id: third.clone() }
+                && matches!(
+                    r.reason,
+                    RejectReason::Rule(RecordProblem::QualificationSetNotAllowed { .. })
+                )));
     }
 
     #[test]
@@ -300,6 +419,9 @@ mod tests {
         let mut desk = sample_desk(3, 1, 0);
         desk.customers[0].account.company_name = "<img src=x onerror=alert(1)>".into();
         let p = preview(export(&desk, today()).as_bytes(), &Desk::default()).unwrap();
-        assert_eq!(p.desk.customers[0].account.company_name, "<img src=x onerror=alert(1)>");
+        assert_eq!(
+            p.desk.customers[0].account.company_name,
+            "<img src=x onerror=alert(1)>"
+        );
     }
 }

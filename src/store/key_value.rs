@@ -83,7 +83,9 @@ impl KeyValueStore for BrowserStore {
     }
     fn keys(&self) -> Vec<String> {
         let len = self.0.length().unwrap_or(0);
-        (0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect()
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
     }
 }
 

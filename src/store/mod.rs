@@ -9,9 +9,9 @@ pub mod preferences;
 pub mod sample;
 
 pub use codec::{decode as decode_stored, encode as encode_stored, utf16_len};
-pub use key_value::{KeyValueStore, MemoryStore, StoreError};
 #[cfg(target_arch = "wasm32")]
 pub use key_value::BrowserStore;
+pub use key_value::{KeyValueStore, MemoryStore, StoreError};
 
 /// Every key the app writes starts with this, so foreign keys on the same origin are left alone.
 pub const KEY_PREFIX: &str = "segment-desk/";

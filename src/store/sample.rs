@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::domain::{
-    Actor, AccountInfo, AuditEntry, BillingFrequency, CartLine, Catalog, Change, Customer, Desk,
+    AccountInfo, Actor, AuditEntry, BillingFrequency, CartLine, Catalog, Change, Customer, Desk,
     EducationSegment, Entity, PartnerProfile, Qualification, QualificationRecord, Role,
     Subscription, VettingStatus,
 };
@@ -19,7 +19,7 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -28,7 +28,7 @@ impl Rng {
     }
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
@@ -36,9 +36,11 @@ impl Rng {
     /// An id shaped like the app's (a version-4 UUID), so sizes are measured honestly.
     pub fn uuid(&mut self) -> String {
         let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&self.next().to_le_bytes());
-        bytes[8..].copy_from_slice(&self.next().to_le_bytes());
-        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+        bytes[..8].copy_from_slice(&self.next_u64().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.next_u64().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string()
     }
 }
 
@@ -50,12 +52,27 @@ const TOWNS: [(&str, &str, &str); 6] = [
     ("US", "Springfield", "IL"),
     ("US", "Redmond", "WA"),
 ];
-const KINDS: [&str; 6] = ["School", "Gymnasium", "Academy", "Library", "Foundation", "Traders"];
+const KINDS: [&str; 6] = [
+    "School",
+    "Gymnasium",
+    "Academy",
+    "Library",
+    "Foundation",
+    "Traders",
+];
 const FIRST: [&str; 6] = ["Anna", "Erik", "Zofia", "Piotr", "Maria", "John"];
-const LAST: [&str; 6] = ["Berg", "Lindqvist", "Kowalska", "Nowak", "Andersson", "Smith"];
+const LAST: [&str; 6] = [
+    "Berg",
+    "Lindqvist",
+    "Kowalska",
+    "Nowak",
+    "Andersson",
+    "Smith",
+];
 
 fn day(base: NaiveDate, rng: &mut Rng, within: u64) -> NaiveDate {
-    base.checked_add_days(Days::new(rng.below(within))).unwrap_or(base)
+    base.checked_add_days(Days::new(rng.below(within)))
+        .unwrap_or(base)
 }
 
 /// A desk with `customers` customers and about `subscriptions_per_customer` subscriptions each
@@ -68,7 +85,13 @@ pub fn sample_desk(seed: u64, customers: usize, subscriptions_per_customer: usiz
     let log = |desk: &mut Desk, date, entity, change| {
         let seq = desk.audit.len() as u64 + 1;
         let actor = Actor::Role(Role::SalesAgent);
-        desk.audit.push(AuditEntry { seq, date, actor, entity, change });
+        desk.audit.push(AuditEntry {
+            seq,
+            date,
+            actor,
+            entity,
+            change,
+        });
     };
     for n in 0..customers {
         let id = rng.uuid();
@@ -95,7 +118,10 @@ pub fn sample_desk(seed: u64, customers: usize, subscriptions_per_customer: usiz
         let mut customer = Customer::new(id.clone(), account, &prefix, created);
         let entity = Entity::Customer { id: id.clone() };
         let name = customer.account.company_name.clone();
-        let change = Change::CustomerCreated { company_name: name, domain_prefix: customer.domain_prefix.clone() };
+        let change = Change::CustomerCreated {
+            company_name: name,
+            domain_prefix: customer.domain_prefix.clone(),
+        };
         log(&mut desk, created, entity.clone(), change);
         // Rows of the purchase matrix only: None, Education (approved or in review), Nonprofit,
         // Nonprofit + Education, SOE.
@@ -113,7 +139,11 @@ pub fn sample_desk(seed: u64, customers: usize, subscriptions_per_customer: usiz
         for kind in kinds {
             let mut record = QualificationRecord::granted(kind, created);
             if kind == Qualification::Education {
-                record.education_segment = Some(if rng.below(2) == 0 { EducationSegment::K12 } else { EducationSegment::HigherEducation });
+                record.education_segment = Some(if rng.below(2) == 0 {
+                    EducationSegment::K12
+                } else {
+                    EducationSegment::HigherEducation
+                });
                 if roll < 60 {
                     record.vetting_status = Some(VettingStatus::InReview);
                 } else {
@@ -132,17 +162,42 @@ pub fn sample_desk(seed: u64, customers: usize, subscriptions_per_customer: usiz
             log(&mut desk, created, entity.clone(), change);
         }
         let buyable = crate::domain::purchasable_segments(customer.effective(created));
-        let offers: Vec<_> = catalog.offers.iter().filter(|o| buyable.contains(o.segment)).collect();
+        let offers: Vec<_> = catalog
+            .offers
+            .iter()
+            .filter(|o| buyable.contains(o.segment))
+            .collect();
         for _ in 0..subscriptions_per_customer {
             let offer = *rng.pick(&offers);
             let term = *rng.pick(&offer.terms);
-            let billing = offer.billing.iter().copied().find(|b| term.allows_billing(*b)).unwrap_or(BillingFrequency::Monthly);
+            let billing = offer
+                .billing
+                .iter()
+                .copied()
+                .find(|b| term.allows_billing(*b))
+                .unwrap_or(BillingFrequency::Monthly);
             let seats = 1 + rng.below(u64::from(offer.max_seats.clamp(1, 300))) as u32;
-            let line = CartLine { offer_id: offer.id.clone(), seats, term, billing };
+            let line = CartLine {
+                offer_id: offer.id.clone(),
+                seats,
+                term,
+                billing,
+            };
             let bought = day(created, &mut rng, 120);
             let sub = Subscription::new(rng.uuid(), id.clone(), offer, &line, bought);
-            let change = Change::SubscriptionCreated { customer: id.clone(), offer: offer.id.clone(), seats, term, billing };
-            log(&mut desk, bought, Entity::Subscription { id: sub.id.clone() }, change);
+            let change = Change::SubscriptionCreated {
+                customer: id.clone(),
+                offer: offer.id.clone(),
+                seats,
+                term,
+                billing,
+            };
+            log(
+                &mut desk,
+                bought,
+                Entity::Subscription { id: sub.id.clone() },
+                change,
+            );
             desk.subscriptions.push(sub);
         }
         desk.customers.push(customer);

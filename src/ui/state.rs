@@ -73,7 +73,10 @@ impl DeskState {
 
     /// Runs a domain operation on the desk and saves what it changed. A refusal changes nothing;
     /// a failed save puts the desk back to what storage holds, so memory and storage agree.
-    pub fn apply<T>(&self, op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>) -> Result<T, ActionError> {
+    pub fn apply<T>(
+        &self,
+        op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>,
+    ) -> Result<T, ActionError> {
         let storage = use_storage();
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
         let result = self
@@ -84,7 +87,9 @@ impl DeskState {
         let saved = if self.writable.get_untracked() {
             self.desk.with_untracked(|d| {
                 self.revisions
-                    .try_update_value(|revs| desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs))
+                    .try_update_value(|revs| {
+                        desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs)
+                    })
                     .unwrap_or(Ok(()))
             })
         } else {
@@ -102,7 +107,11 @@ impl DeskState {
             Err(StoreError::Conflict(records)) => {
                 let mine = self.desk.get_untracked();
                 self.reload();
-                self.conflict.set(Some(Conflict { records: records.clone(), mine, audit_before }));
+                self.conflict.set(Some(Conflict {
+                    records: records.clone(),
+                    mine,
+                    audit_before,
+                }));
                 Err(ActionError::NotSaved(StoreError::Conflict(records)))
             }
             Err(err) => {
@@ -150,12 +159,21 @@ impl DeskState {
 
     /// Settles a [`Conflict`] with this tab's version written over the other tab's records.
     pub fn keep_mine(&self) -> Result<(), StoreError> {
-        let Some(conflict) = self.conflict.get_untracked() else { return Ok(()) };
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return Ok(());
+        };
         let storage = use_storage();
         let mut mine = conflict.mine;
         let saved = self
             .revisions
-            .try_update_value(|revs| desk_store::save_keeping_mine(storage.store.as_ref(), &mut mine, conflict.audit_before, revs))
+            .try_update_value(|revs| {
+                desk_store::save_keeping_mine(
+                    storage.store.as_ref(),
+                    &mut mine,
+                    conflict.audit_before,
+                    revs,
+                )
+            })
             .unwrap_or(Ok(()));
         self.conflict.set(None);
         self.reload();
@@ -187,13 +205,17 @@ impl DeskState {
     /// rejected records.
     pub fn import(&self, preview: &Preview) -> Result<(), StoreError> {
         if !preview.can_import() {
-            return Err(StoreError::Refused("the file has records that cannot be imported".into()));
+            return Err(StoreError::Refused(
+                "the file has records that cannot be imported".into(),
+            ));
         }
         if self.writable.get_untracked() {
             let storage = use_storage();
             let saved = self
                 .revisions
-                .try_update_value(|revs| desk_store::replace(storage.store.as_ref(), &preview.desk, revs))
+                .try_update_value(|revs| {
+                    desk_store::replace(storage.store.as_ref(), &preview.desk, revs)
+                })
                 .unwrap_or(Ok(()));
             if saved.is_err() {
                 self.storage_changed.update(|n| *n += 1); // re-measure: storage may be fuller than thought
@@ -213,10 +235,13 @@ impl DeskState {
         if !self.writable.get_untracked() && storage.persistent {
             desk_store::set_aside_desk(kv)?;
         }
-        self.revisions.try_update_value(|revs| desk_store::reset(kv, revs)).unwrap_or(Ok(()))?;
+        self.revisions
+            .try_update_value(|revs| desk_store::reset(kv, revs))
+            .unwrap_or(Ok(()))?;
         self.writable.set(true);
         self.conflict.set(None);
-        self.load_problems.update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
+        self.load_problems
+            .update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
         self.desk.set(Desk::default());
         self.storage_changed.update(|n| *n += 1);
         Ok(())
@@ -276,16 +301,18 @@ fn listen_to_other_tabs(state: DeskState) {
             return;
         }
         let owner = Owner::current();
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if desk_store::concerns_desk(event.key().as_deref()) {
-                match &owner {
-                    Some(owner) => owner.with(|| state.reload_after_other_tab()),
-                    None => state.reload_after_other_tab(),
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if desk_store::concerns_desk(event.key().as_deref()) {
+                    match &owner {
+                        Some(owner) => owner.with(|| state.reload_after_other_tab()),
+                        None => state.reload_after_other_tab(),
+                    }
                 }
-            }
-        });
+            });
         if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         }
         on_storage.forget(); // lives as long as the page
     }

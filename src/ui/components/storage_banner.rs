@@ -28,10 +28,18 @@ pub fn store_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &StoreErr
     match error {
         StoreError::QuotaExceeded => {
             let used = use_desk().usage().total;
-            t_string!(i18n, data.error.quota, used = size_text(used), quota = size_text(QUOTA_UNITS)).to_string()
+            t_string!(
+                i18n,
+                data.error.quota,
+                used = size_text(used),
+                quota = size_text(QUOTA_UNITS)
+            )
+            .to_string()
         }
         StoreError::Conflict(_) => t_string!(i18n, data.error.conflict).to_string(),
-        StoreError::Refused(detail) => t_string!(i18n, data.error.refused, detail = detail.clone()).to_string(),
+        StoreError::Refused(detail) => {
+            t_string!(i18n, data.error.refused, detail = detail.clone()).to_string()
+        }
     }
 }
 
@@ -41,7 +49,10 @@ fn entity_text(entity: &Entity) -> String {
     match entity {
         Entity::Partner => "partner".into(),
         Entity::Customer { id } => desk
-            .with(|d| d.customer(id).map(|c| format!("{} ({id})", c.account.company_name)))
+            .with(|d| {
+                d.customer(id)
+                    .map(|c| format!("{} ({id})", c.account.company_name))
+            })
             .unwrap_or_else(|| id.clone()),
         Entity::Subscription { id } => id.clone(),
     }
@@ -92,7 +103,15 @@ fn ConflictNotice() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let records = move || {
         desk.conflict
-            .with(|c| c.as_ref().map(|c| c.records.iter().map(entity_text).collect::<Vec<_>>().join(", ")))
+            .with(|c| {
+                c.as_ref().map(|c| {
+                    c.records
+                        .iter()
+                        .map(entity_text)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            })
             .unwrap_or_default()
     };
     let keep_mine = move |_| match desk.keep_mine() {
@@ -122,7 +141,10 @@ fn LoadProblemsNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let sentences = move || {
         let problems = desk.load_problems.get();
-        let unreadable = problems.iter().filter(|p| matches!(p, LoadProblem::Unreadable { .. })).count();
+        let unreadable = problems
+            .iter()
+            .filter(|p| matches!(p, LoadProblem::Unreadable { .. }))
+            .count();
         let mut out = Vec::new();
         if unreadable > 0 {
             out.push(t_string!(i18n, data.banner.unreadable, count = unreadable).to_string());
@@ -135,29 +157,42 @@ fn LoadProblemsNotice() -> impl IntoView {
         for p in &problems {
             match p {
                 LoadProblem::Unreadable { .. } => {}
-                LoadProblem::SchemaTooNew { found } => {
-                    out.push(t_string!(i18n, data.banner.schema_too_new, found = found.clone()).to_string())
-                }
+                LoadProblem::SchemaTooNew { found } => out.push(
+                    t_string!(i18n, data.banner.schema_too_new, found = found.clone()).to_string(),
+                ),
                 LoadProblem::InterruptedSaveRolledBack { keys } => {
                     out.push(t_string!(i18n, data.banner.rolled_back, count = *keys).to_string())
                 }
-                LoadProblem::MigrationFailed { error, .. } => {
-                    out.push(t_string!(i18n, data.banner.migration_failed, error = error.clone()).to_string())
-                }
+                LoadProblem::MigrationFailed { error, .. } => out.push(
+                    t_string!(i18n, data.banner.migration_failed, error = error.clone())
+                        .to_string(),
+                ),
             }
         }
         out
     };
     let has_quarantine = move || !desk.quarantined().is_empty();
     let needs_raw = move || {
-        desk.load_problems
-            .with(|p| p.iter().any(|p| matches!(p, LoadProblem::SchemaTooNew { .. } | LoadProblem::MigrationFailed { .. })))
+        desk.load_problems.with(|p| {
+            p.iter().any(|p| {
+                matches!(
+                    p,
+                    LoadProblem::SchemaTooNew { .. } | LoadProblem::MigrationFailed { .. }
+                )
+            })
+        })
     };
     let download_quarantine = move |_| {
-        let _ = download_text("segment-desk-set-aside.json", &keys_as_json(&desk.quarantined()));
+        let _ = download_text(
+            "segment-desk-set-aside.json",
+            &keys_as_json(&desk.quarantined()),
+        );
     };
     let download_raw = move |_| {
-        let _ = download_text("segment-desk-saved-data.json", &keys_as_json(&desk.raw_desk()));
+        let _ = download_text(
+            "segment-desk-saved-data.json",
+            &keys_as_json(&desk.raw_desk()),
+        );
     };
     let discard = move |_| {
         desk.discard_quarantine();

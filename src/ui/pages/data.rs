@@ -6,7 +6,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::integrity::{RecordProblem, RecordRef};
 use crate::i18n::*;
 use crate::store::desk::QUOTA_UNITS;
-use crate::store::exchange::{export_file_name, ImportError, Preview, RejectReason, MAX_IMPORT_BYTES};
+use crate::store::exchange::{
+    export_file_name, ImportError, Preview, RejectReason, MAX_IMPORT_BYTES,
+};
 use crate::store::StoreError;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::data_download::download_text;
@@ -100,7 +102,11 @@ fn DataExport() -> impl IntoView {
 }
 
 /// The name of a record in the current language ("Customer Contoso (id)").
-fn record_text(i18n: leptos_i18n::I18nContext<Locale>, record: &RecordRef, preview: &Preview) -> String {
+fn record_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    record: &RecordRef,
+    preview: &Preview,
+) -> String {
     match record {
         RecordRef::Partner => t_string!(i18n, data.record.partner).to_string(),
         RecordRef::Customer { id } => {
@@ -108,11 +114,15 @@ fn record_text(i18n: leptos_i18n::I18nContext<Locale>, record: &RecordRef, previ
                 .desk
                 .customer(id)
                 .map(|c| c.account.company_name.clone())
-                .or_else(|| use_desk().with(|d| d.customer(id).map(|c| c.account.company_name.clone())));
+                .or_else(|| {
+                    use_desk().with(|d| d.customer(id).map(|c| c.account.company_name.clone()))
+                });
             let shown = name.map_or_else(|| id.clone(), |n| format!("{n} ({id})"));
             t_string!(i18n, data.record.customer, id = shown).to_string()
         }
-        RecordRef::Subscription { id } => t_string!(i18n, data.record.subscription, id = id.clone()).to_string(),
+        RecordRef::Subscription { id } => {
+            t_string!(i18n, data.record.subscription, id = id.clone()).to_string()
+        }
         RecordRef::AuditEntry { seq } => t_string!(i18n, data.record.audit, seq = *seq).to_string(),
     }
 }
@@ -121,7 +131,9 @@ fn record_text(i18n: leptos_i18n::I18nContext<Locale>, record: &RecordRef, previ
 fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) -> String {
     let locale = i18n.get_locale();
     match reason {
-        RejectReason::WrongTypes(detail) => t_string!(i18n, data.problem.wrong_types, detail = detail.clone()).to_string(),
+        RejectReason::WrongTypes(detail) => {
+            t_string!(i18n, data.problem.wrong_types, detail = detail.clone()).to_string()
+        }
         RejectReason::Rule(problem) => match problem {
             RecordProblem::EmptyId => t_string!(i18n, data.problem.empty_id).to_string(),
             RecordProblem::DuplicateId => t_string!(i18n, data.problem.duplicate_id).to_string(),
@@ -129,18 +141,32 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
                 t_string!(i18n, data.problem.duplicate_prefix, prefix = prefix.clone()).to_string()
             }
             RecordProblem::QualificationSetNotAllowed { held } => {
-                let held = held.iter().map(|q| qualification_name(locale, *q)).collect::<Vec<_>>().join(" + ");
+                let held = held
+                    .iter()
+                    .map(|q| qualification_name(locale, *q))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
                 t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
             }
-            RecordProblem::QualificationRecordInvalid { qualification } => {
-                t_string!(i18n, data.problem.record_invalid, qualification = qualification_name(locale, *qualification)).to_string()
-            }
-            RecordProblem::TooManyVerificationRequests { count, max } => {
-                t_string!(i18n, data.problem.too_many_requests, count = *count, max = *max).to_string()
-            }
-            RecordProblem::UnknownCustomer { customer } => {
-                t_string!(i18n, data.problem.unknown_customer, customer = customer.clone()).to_string()
-            }
+            RecordProblem::QualificationRecordInvalid { qualification } => t_string!(
+                i18n,
+                data.problem.record_invalid,
+                qualification = qualification_name(locale, *qualification)
+            )
+            .to_string(),
+            RecordProblem::TooManyVerificationRequests { count, max } => t_string!(
+                i18n,
+                data.problem.too_many_requests,
+                count = *count,
+                max = *max
+            )
+            .to_string(),
+            RecordProblem::UnknownCustomer { customer } => t_string!(
+                i18n,
+                data.problem.unknown_customer,
+                customer = customer.clone()
+            )
+            .to_string(),
             RecordProblem::NoSeats => t_string!(i18n, data.problem.no_seats).to_string(),
             RecordProblem::AuditSequenceBroken { expected } => {
                 t_string!(i18n, data.problem.audit_sequence, expected = *expected).to_string()
@@ -152,14 +178,24 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
 /// Why a whole file was refused.
 fn import_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ImportError) -> String {
     match error {
-        ImportError::TooLarge { bytes, max } => t_string!(i18n, data.import.too_large, bytes = *bytes, max = *max).to_string(),
+        ImportError::TooLarge { bytes, max } => {
+            t_string!(i18n, data.import.too_large, bytes = *bytes, max = *max).to_string()
+        }
         ImportError::Empty => t_string!(i18n, data.import.empty).to_string(),
         ImportError::NotText => t_string!(i18n, data.import.not_text).to_string(),
-        ImportError::TooDeep { max } => t_string!(i18n, data.import.too_deep, max = *max).to_string(),
-        ImportError::NotJson { line, column } => t_string!(i18n, data.import.not_json, line = *line, column = *column).to_string(),
+        ImportError::TooDeep { max } => {
+            t_string!(i18n, data.import.too_deep, max = *max).to_string()
+        }
+        ImportError::NotJson { line, column } => {
+            t_string!(i18n, data.import.not_json, line = *line, column = *column).to_string()
+        }
         ImportError::NotADeskFile => t_string!(i18n, data.import.not_desk).to_string(),
-        ImportError::UnknownVersion { found } => t_string!(i18n, data.import.unknown_version, found = found.clone()).to_string(),
-        ImportError::WrongShape { path } => t_string!(i18n, data.import.wrong_shape, path = path.clone()).to_string(),
+        ImportError::UnknownVersion { found } => {
+            t_string!(i18n, data.import.unknown_version, found = found.clone()).to_string()
+        }
+        ImportError::WrongShape { path } => {
+            t_string!(i18n, data.import.wrong_shape, path = path.clone()).to_string()
+        }
     }
 }
 
@@ -177,11 +213,21 @@ fn DataImport() -> impl IntoView {
         preview.set(None);
         refused.set(None);
         status.set(None);
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         let size = file.size() as usize;
         if size > MAX_IMPORT_BYTES {
-            let e = ImportError::TooLarge { bytes: size, max: MAX_IMPORT_BYTES };
+            let e = ImportError::TooLarge {
+                bytes: size,
+                max: MAX_IMPORT_BYTES,
+            };
             refused.set(Some(import_error_text(i18n, &e)));
             return;
         }
@@ -197,10 +243,15 @@ fn DataImport() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Some(p) = preview.get_untracked() else { return };
+        let Some(p) = preview.get_untracked() else {
+            return;
+        };
         match desk.import(&p) {
             Ok(()) => {
-                status.set(Some(t_string!(i18n, data.import.done, customers = p.desk.customers.len()).to_string()));
+                status.set(Some(
+                    t_string!(i18n, data.import.done, customers = p.desk.customers.len())
+                        .to_string(),
+                ));
                 preview.set(None);
                 if let Some(input) = file_input.get_untracked() {
                     input.set_value("");
@@ -211,7 +262,9 @@ fn DataImport() -> impl IntoView {
                     StoreError::QuotaExceeded => t_string!(i18n, data.import.full).to_string(),
                     other => store_error_text(i18n, &other),
                 };
-                refused.set(Some(t_string!(i18n, data.import.failed, error = why).to_string()));
+                refused.set(Some(
+                    t_string!(i18n, data.import.failed, error = why).to_string(),
+                ));
             }
         }
     };
@@ -310,7 +363,9 @@ fn DataReset() -> impl IntoView {
     let reset = move |_| {
         match desk.reset() {
             Ok(()) => status.set(Some(t_string!(i18n, data.reset.done).to_string())),
-            Err(e) => status.set(Some(t_string!(i18n, data.reset.failed, error = store_error_text(i18n, &e)).to_string())),
+            Err(e) => status.set(Some(
+                t_string!(i18n, data.reset.failed, error = store_error_text(i18n, &e)).to_string(),
+            )),
         }
         confirming.set(false);
     };
