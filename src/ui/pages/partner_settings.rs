@@ -23,7 +23,7 @@ pub fn PartnerSettingsPage() -> impl IntoView {
     });
     let not_permitted = move || {
         let r = role.get();
-        (!permits(r, Operation::EditPartnerSettings)).then(|| Reason::RoleNotPermitted {
+        (!permits(r, Operation::EditPartnerSettings)).then_some(Reason::RoleNotPermitted {
             role: r,
             operation: Operation::EditPartnerSettings,
         })
