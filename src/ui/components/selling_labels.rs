@@ -1,9 +1,10 @@
 //! Words and automation values for the selling pages: segment, product type, term, billing
-//! frequency and sample price names in the current language. Naming only, no rules.
+//! frequency and sample price names in the current language (the names come from the reasons
+//! module, so a segment reads the same in a reason and on an offer). Naming only, no rules.
 
 use crate::domain::{BillingFrequency, PricePer, ProductType, SamplePrice, Segment, Term};
 use crate::i18n::*;
-use crate::ui::reasons::reason_text;
+use crate::ui::reasons::{self, reason_text};
 use crate::ui::state::ActionError;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -27,12 +28,7 @@ pub fn segment_from_value(value: &str) -> Option<Segment> {
 
 /// The segment's name as Partner Center shows it.
 pub fn segment_name(i18n: I18n, segment: Segment) -> &'static str {
-    match segment {
-        Segment::Commercial => t_string!(i18n, selling.segment.commercial),
-        Segment::Education => t_string!(i18n, selling.segment.education),
-        Segment::Nonprofit => t_string!(i18n, selling.segment.nonprofit),
-        Segment::GovernmentCommunityCloud => t_string!(i18n, selling.segment.gcc),
-    }
+    reasons::segment_name(i18n.get_locale(), segment)
 }
 
 /// Every product type, in the order of the Discover filter.
@@ -62,14 +58,7 @@ pub fn product_type_from_value(value: &str) -> Option<ProductType> {
 
 /// The product type's name.
 pub fn product_type_name(i18n: I18n, product_type: ProductType) -> &'static str {
-    match product_type {
-        ProductType::LicenseBased => t_string!(i18n, selling.product_type.license_based),
-        ProductType::PerpetualSoftware => t_string!(i18n, selling.product_type.perpetual_software),
-        ProductType::SoftwareSubscription => {
-            t_string!(i18n, selling.product_type.software_subscription)
-        }
-        ProductType::Azure => t_string!(i18n, selling.product_type.azure),
-    }
+    reasons::product_type_name(i18n.get_locale(), product_type)
 }
 
 /// A stable value for a term (select options).
@@ -89,12 +78,7 @@ pub fn term_from_value(terms: &[Term], value: &str) -> Option<Term> {
 
 /// The term's name.
 pub fn term_name(i18n: I18n, term: Term) -> &'static str {
-    match term {
-        Term::OneMonth => t_string!(i18n, selling.term.one_month),
-        Term::OneYear => t_string!(i18n, selling.term.one_year),
-        Term::ThreeYears => t_string!(i18n, selling.term.three_years),
-        Term::Perpetual => t_string!(i18n, selling.term.perpetual),
-    }
+    reasons::term_name(i18n.get_locale(), term)
 }
 
 /// A stable value for a billing frequency (select options).
@@ -114,12 +98,7 @@ pub fn billing_from_value(billing: &[BillingFrequency], value: &str) -> Option<B
 
 /// The billing frequency's name.
 pub fn billing_name(i18n: I18n, billing: BillingFrequency) -> &'static str {
-    match billing {
-        BillingFrequency::Monthly => t_string!(i18n, selling.billing.monthly),
-        BillingFrequency::Annual => t_string!(i18n, selling.billing.annual),
-        BillingFrequency::Triennial => t_string!(i18n, selling.billing.triennial),
-        BillingFrequency::OneTime => t_string!(i18n, selling.billing.one_time),
-    }
+    reasons::billing_name(i18n.get_locale(), billing)
 }
 
 /// `2200` → `"$22.00"` (the sample catalog is in USD).
