@@ -1,6 +1,7 @@
 //! Small components shared by the pages.
 
 pub mod audit_entry_row;
+pub mod customer_fields;
 pub mod data_download;
 pub mod header;
 pub mod language_switcher;
