@@ -1,6 +1,7 @@
 //! Saving generated text (CSV, JSON) as a file: a `Blob`, an object URL and a temporary
 //! `<a download>` clicked once. No network request is made (the CSP allows none).
 
+use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` to the user as a download named `file_name` with the MIME type `mime`
@@ -25,6 +26,12 @@ fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
     body.append_child(&anchor).ok()?;
     anchor.click();
     let _ = body.remove_child(&anchor);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a little later: the download reads the URL after this call returns.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
     Some(())
 }

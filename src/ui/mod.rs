@@ -4,6 +4,7 @@
 mod app;
 pub mod audit_text;
 pub mod clock;
+pub mod countries;
 pub mod customer_list;
 pub mod download;
 pub mod ids;

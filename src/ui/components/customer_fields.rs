@@ -11,57 +11,13 @@ use crate::domain::{
     VettingReason, VettingStatus,
 };
 use crate::i18n::*;
-use crate::ui::reasons::field_problem_text;
+use crate::ui::reasons::{self, field_problem_text};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
-/// The countries offered in "Country/region" (ISO 3166-1 alpha-2), in this order.
-pub const COUNTRIES: [&str; 11] = [
-    "US", "CA", "GB", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL",
-];
-
-/// A country's name in the current language, or `None` for a code not in [`COUNTRIES`].
-pub fn country_name(i18n: I18n, code: &str) -> Option<&'static str> {
-    Some(match code {
-        "US" => t_string!(i18n, customers.countries.us),
-        "CA" => t_string!(i18n, customers.countries.ca),
-        "GB" => t_string!(i18n, customers.countries.gb),
-        "SE" => t_string!(i18n, customers.countries.se),
-        "NO" => t_string!(i18n, customers.countries.no),
-        "DK" => t_string!(i18n, customers.countries.dk),
-        "FI" => t_string!(i18n, customers.countries.fi),
-        "PL" => t_string!(i18n, customers.countries.pl),
-        "DE" => t_string!(i18n, customers.countries.de),
-        "FR" => t_string!(i18n, customers.countries.fr),
-        "NL" => t_string!(i18n, customers.countries.nl),
-        _ => return None,
-    })
-}
-
-/// A country for display: its name, or the code itself when it has no name here.
-pub fn country_display(i18n: I18n, code: &str) -> String {
-    country_name(i18n, code).map_or_else(|| code.to_string(), str::to_string)
-}
-
 /// A field's label, as on Partner Center's "Add customer".
 pub fn field_label(i18n: I18n, field: Field) -> &'static str {
-    match field {
-        Field::CompanyName => t_string!(i18n, customers.fields.company_name),
-        Field::Country => t_string!(i18n, customers.fields.country),
-        Field::AddressLine1 => t_string!(i18n, customers.fields.address_line1),
-        Field::AddressLine2 => t_string!(i18n, customers.fields.address_line2),
-        Field::City => t_string!(i18n, customers.fields.city),
-        Field::State => t_string!(i18n, customers.fields.state),
-        Field::PostalCode => t_string!(i18n, customers.fields.postal_code),
-        Field::Email => t_string!(i18n, customers.fields.email),
-        Field::EducationSegment => t_string!(i18n, customers.fields.education_segment),
-        Field::FirstName => t_string!(i18n, customers.fields.first_name),
-        Field::LastName => t_string!(i18n, customers.fields.last_name),
-        Field::ContactEmail => t_string!(i18n, customers.fields.contact_email),
-        Field::Phone => t_string!(i18n, customers.fields.phone),
-        Field::PrimaryDomain => t_string!(i18n, customers.fields.primary_domain),
-        Field::EducationWebsite => t_string!(i18n, customers.fields.education_website),
-    }
+    reasons::field_name(i18n.get_locale(), field)
 }
 
 /// A stable slug for element ids.
@@ -87,13 +43,7 @@ pub fn field_slug(field: Field) -> &'static str {
 
 /// A qualification's name.
 pub fn qualification_name(i18n: I18n, kind: Qualification) -> &'static str {
-    match kind {
-        Qualification::None => t_string!(i18n, customers.qualifications.none),
-        Qualification::Education => t_string!(i18n, customers.qualifications.education),
-        Qualification::Nonprofit => t_string!(i18n, customers.qualifications.nonprofit),
-        Qualification::GovernmentCommunityCloud => t_string!(i18n, customers.qualifications.gcc),
-        Qualification::StateOwnedEntity => t_string!(i18n, customers.qualifications.soe),
-    }
+    reasons::qualification_name(i18n.get_locale(), kind)
 }
 
 /// The status word of a qualification record: its vetting status, or for records without one
@@ -108,59 +58,17 @@ pub fn record_status(i18n: I18n, record: &QualificationRecord) -> &'static str {
 
 /// A vetting status's name: "Approved", "In review", "Denied".
 pub fn status_name(i18n: I18n, status: VettingStatus) -> &'static str {
-    match status {
-        VettingStatus::InReview => t_string!(i18n, customers.statuses.in_review),
-        VettingStatus::Approved => t_string!(i18n, customers.statuses.approved),
-        VettingStatus::Denied => t_string!(i18n, customers.statuses.denied),
-    }
+    reasons::vetting_status_name(i18n.get_locale(), status)
 }
 
 /// An Education segment's name.
 pub fn segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
-    match segment {
-        EducationSegment::K12 => t_string!(i18n, customers.segments.k12),
-        EducationSegment::HigherEducation => t_string!(i18n, customers.segments.higher_education),
-    }
+    reasons::education_segment_name(i18n.get_locale(), segment)
 }
 
 /// Microsoft's documented vetting reason, as Partner Center shows it.
 pub fn vetting_reason_name(i18n: I18n, reason: VettingReason) -> &'static str {
-    match reason {
-        VettingReason::NotAnEducationCustomer => {
-            t_string!(i18n, account.vetting_reasons.not_an_education_customer)
-        }
-        VettingReason::NoLongerAnEducationCustomer => {
-            t_string!(
-                i18n,
-                account.vetting_reasons.no_longer_an_education_customer
-            )
-        }
-        VettingReason::NotAnEducationCustomerAfterReview => {
-            t_string!(
-                i18n,
-                account
-                    .vetting_reasons
-                    .not_an_education_customer_after_review
-            )
-        }
-        VettingReason::RestrictedBeingAnEducationCustomer => {
-            t_string!(
-                i18n,
-                account
-                    .vetting_reasons
-                    .restricted_being_an_education_customer
-            )
-        }
-        VettingReason::NotAnAcademicDomain => {
-            t_string!(i18n, account.vetting_reasons.not_an_academic_domain)
-        }
-        VettingReason::NotAnEligibleLibrary => {
-            t_string!(i18n, account.vetting_reasons.not_an_eligible_library)
-        }
-        VettingReason::NotAnEligibleMuseum => {
-            t_string!(i18n, account.vetting_reasons.not_an_eligible_museum)
-        }
-    }
+    reasons::vetting_reason_text(i18n.get_locale(), reason)
 }
 
 /// The value of an Education segment in a `<select>`.
@@ -356,13 +264,13 @@ pub fn CountryField(
                 on:blur=move |_| shown.touch(field)
             >
                 <option value="" selected=move || value.get().is_empty()>{t!(i18n, customers.choose)}</option>
-                {COUNTRIES
+                {crate::ui::countries::COUNTRIES
                     .iter()
                     .map(|code| {
                         let code = *code;
                         view! {
                             <option value=code selected=move || value.get() == code>
-                                {move || country_display(i18n, code)}
+                                {move || crate::ui::countries::country_name(i18n, code)}
                             </option>
                         }
                     })
@@ -478,32 +386,19 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
 /// as one sentence, or why storage did not save it.
 #[component]
 pub fn ActionErrorAlert(error: crate::ui::state::ActionError) -> impl IntoView {
-    use crate::store::StoreError;
-    use crate::ui::reasons::reason_text;
-    use crate::ui::state::ActionError;
     let i18n = use_i18n();
-    match error {
-        ActionError::Refused(reasons) => view! {
-            <div class="action-alert" role="alert">
-                <strong>{t!(i18n, account.refused)}</strong>
-                <ul>
-                    {reasons
+    let refused = matches!(error, crate::ui::state::ActionError::Refused(_));
+    view! {
+        <div class="action-alert" role="alert">
+            {refused.then(|| view! { <strong>{t!(i18n, account.refused)}</strong> })}
+            <ul>
+                {move || {
+                    crate::ui::components::action_error::action_error_lines(i18n, &error)
                         .into_iter()
-                        .map(|r| view! { <li>{move || reason_text(i18n, &r)}</li> })
-                        .collect_view()}
-                </ul>
-            </div>
-        }
-        .into_any(),
-        ActionError::NotSaved(err) => {
-            let text = move || match &err {
-                StoreError::QuotaExceeded => t_string!(i18n, account.store_quota).to_string(),
-                StoreError::Conflict(_) => t_string!(i18n, account.store_conflict).to_string(),
-                StoreError::Refused(message) => {
-                    t_string!(i18n, account.store_refused, message = message.clone()).to_string()
-                }
-            };
-            view! { <div class="action-alert" role="alert"><p>{text}</p></div> }.into_any()
-        }
+                        .map(|line| view! { <li>{line}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::nonprofit::{check_notice, check_register};
 use crate::domain::NonprofitReview;
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::state::{use_desk, ActionError, DeskState};
 

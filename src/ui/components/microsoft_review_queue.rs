@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::reasons::{education_segment_name, vetting_reason_text};
 use crate::ui::state::{use_desk, ActionError};

@@ -1,11 +1,10 @@
 //! Small components shared by the pages.
 
+pub mod action_error;
 pub mod audit_entry_row;
 pub mod customer_fields;
-pub mod data_download;
 pub mod header;
 pub mod language_switcher;
-pub mod microsoft_action_error;
 pub mod microsoft_clock;
 pub mod microsoft_nonprofit;
 pub mod microsoft_review_queue;

@@ -9,8 +9,9 @@ use crate::domain::{PartnerType, ResellerQualification};
 use crate::i18n::*;
 use crate::ui::audit_text::{partner_type_name, reseller_qualification_name};
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::microsoft_action_error::ActionErrorAlert;
+use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::countries::{country_name, COUNTRIES};
 use crate::ui::state::{use_desk, ActionError};
 
 const PARTNER_TYPES: [PartnerType; 3] = [
@@ -25,40 +26,6 @@ fn type_value(t: PartnerType) -> &'static str {
         PartnerType::IndirectProvider => "indirect-provider",
         PartnerType::IndirectReseller => "indirect-reseller",
     }
-}
-
-/// The countries offered for the partner (ISO 3166-1 alpha-2).
-pub const PARTNER_COUNTRIES: [&str; 20] = [
-    "US", "CA", "GB", "IE", "SE", "NO", "DK", "FI", "PL", "DE", "FR", "NL", "ES", "IT", "AU", "NZ",
-    "JP", "IN", "BR", "MX",
-];
-
-/// A country's name in the current language; the code itself for one not in the list.
-pub fn country_name(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
-    let name = match code {
-        "US" => t_string!(i18n, partner.countries.us),
-        "CA" => t_string!(i18n, partner.countries.ca),
-        "GB" => t_string!(i18n, partner.countries.gb),
-        "IE" => t_string!(i18n, partner.countries.ie),
-        "SE" => t_string!(i18n, partner.countries.se),
-        "NO" => t_string!(i18n, partner.countries.no),
-        "DK" => t_string!(i18n, partner.countries.dk),
-        "FI" => t_string!(i18n, partner.countries.fi),
-        "PL" => t_string!(i18n, partner.countries.pl),
-        "DE" => t_string!(i18n, partner.countries.de),
-        "FR" => t_string!(i18n, partner.countries.fr),
-        "NL" => t_string!(i18n, partner.countries.nl),
-        "ES" => t_string!(i18n, partner.countries.es),
-        "IT" => t_string!(i18n, partner.countries.it),
-        "AU" => t_string!(i18n, partner.countries.au),
-        "NZ" => t_string!(i18n, partner.countries.nz),
-        "JP" => t_string!(i18n, partner.countries.jp),
-        "IN" => t_string!(i18n, partner.countries.india),
-        "BR" => t_string!(i18n, partner.countries.br),
-        "MX" => t_string!(i18n, partner.countries.mx),
-        other => return other.to_string(),
-    };
-    format!("{name} ({code})")
 }
 
 /// Partner type, country/region and reseller qualifications.
@@ -113,7 +80,7 @@ pub fn PartnerProfileForm(
     // The stored country stays choosable even when it is not in the short list.
     let countries = move || {
         let current = country.get();
-        let mut list: Vec<String> = PARTNER_COUNTRIES.iter().map(|c| c.to_string()).collect();
+        let mut list: Vec<String> = COUNTRIES.iter().map(|c| c.to_string()).collect();
         if !list.contains(&current) {
             list.insert(0, current);
         }

@@ -4,8 +4,7 @@
 
 use crate::domain::{BillingFrequency, PricePer, ProductType, SamplePrice, Segment, Term};
 use crate::i18n::*;
-use crate::ui::reasons::{self, reason_text};
-use crate::ui::state::ActionError;
+use crate::ui::reasons;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -115,17 +114,6 @@ pub fn price_text(i18n: I18n, price: &SamplePrice) -> String {
         }
         PricePer::License => t_string!(i18n, selling.price.license, price = amount).to_string(),
         PricePer::Usage => t_string!(i18n, selling.price.usage).to_string(),
-    }
-}
-
-/// What to show next to a control when an action did not happen: one sentence per reason,
-/// or the storage failure.
-pub fn action_error_lines(i18n: I18n, error: &ActionError) -> Vec<String> {
-    match error {
-        ActionError::Refused(reasons) => reasons.iter().map(|r| reason_text(i18n, r)).collect(),
-        ActionError::NotSaved(err) => {
-            vec![t_string!(i18n, selling.subs.not_saved, error = format!("{err:?}")).to_string()]
-        }
     }
 }
 

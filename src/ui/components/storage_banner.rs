@@ -9,9 +9,16 @@ use crate::domain::Entity;
 use crate::i18n::*;
 use crate::store::desk::{LoadProblem, QUOTA_UNITS};
 use crate::store::StoreError;
-use crate::ui::components::data_download::{download_text, keys_as_json};
+use crate::ui::download::download_text;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::use_desk;
+
+const JSON: &str = "application/json";
+
+/// Storage keys and their raw values as readable JSON, for a download.
+fn keys_as_json(map: &std::collections::BTreeMap<String, String>) -> String {
+    serde_json::to_string_pretty(map).unwrap_or_default()
+}
 
 /// `1234567` UTF-16 units → `"2.4 MB"` (the quota counts two bytes a unit).
 pub fn size_text(units: usize) -> String {
@@ -183,14 +190,16 @@ fn LoadProblemsNotice() -> impl IntoView {
         })
     };
     let download_quarantine = move |_| {
-        let _ = download_text(
+        download_text(
             "segment-desk-set-aside.json",
+            JSON,
             &keys_as_json(&desk.quarantined()),
         );
     };
     let download_raw = move |_| {
-        let _ = download_text(
+        download_text(
             "segment-desk-saved-data.json",
+            JSON,
             &keys_as_json(&desk.raw_desk()),
         );
     };

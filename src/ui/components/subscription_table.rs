@@ -9,10 +9,9 @@ use leptos_router::components::A;
 use crate::domain::{Catalog, Desk, Subscription, SubscriptionStatus};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
+use crate::ui::components::action_error::action_error_lines;
 use crate::ui::components::role_switcher::use_acting_role;
-use crate::ui::components::selling_labels::{
-    action_error_lines, billing_name, segment_name, segment_value, term_name,
-};
+use crate::ui::components::selling_labels::{billing_name, segment_name, segment_value, term_name};
 use crate::ui::download::download_text;
 use crate::ui::href;
 use crate::ui::reasons::reason_text;

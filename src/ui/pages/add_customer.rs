@@ -3,14 +3,15 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::normalize_domain_prefix;
-use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer};
+use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualification};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
-    country_display, field_label, segment_name, AccountFields, ActionErrorAlert, FieldContext,
+    field_label, qualification_name, segment_name, AccountFields, ActionErrorAlert, FieldContext,
     SegmentField, ShownProblems, TextField,
 };
 use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::countries::country_name;
 use crate::ui::ids::new_id;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::{use_desk, ActionError};
@@ -184,8 +185,8 @@ pub fn AddCustomerPage() -> impl IntoView {
                                     prop:value=qualification_value
                                     on:change=move |ev| education.set(event_target_value(&ev) == "education")
                                 >
-                                    <option value="none" selected=move || !education.get()>{t!(i18n, customers.qualifications.none)}</option>
-                                    <option value="education" selected=move || education.get()>{t!(i18n, customers.qualifications.education)}</option>
+                                    <option value="none" selected=move || !education.get()>{move || qualification_name(i18n, Qualification::None)}</option>
+                                    <option value="education" selected=move || education.get()>{move || qualification_name(i18n, Qualification::Education)}</option>
                                 </select>
                             </div>
                         </div>
@@ -271,16 +272,16 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
                     Signal::derive(move || t_string!(i18n, customers.special_qualifications)),
                     Signal::derive(move || {
                         if draft.with(|d| d.education) {
-                            t_string!(i18n, customers.qualifications.education).to_string()
+                            qualification_name(i18n, Qualification::Education).to_string()
                         } else {
-                            t_string!(i18n, customers.qualifications.none).to_string()
+                            qualification_name(i18n, Qualification::None).to_string()
                         }
                     }),
                 )}
                 {field(Field::CompanyName, |d| d.account.company_name.clone())}
                 {item(
                     Signal::derive(move || field_label(i18n, Field::Country)),
-                    Signal::derive(move || draft.with(|d| country_display(i18n, &d.account.country))),
+                    Signal::derive(move || draft.with(|d| country_name(i18n, &d.account.country))),
                 )}
                 {field(Field::AddressLine1, |d| d.account.address_line1.clone())}
                 {field(Field::AddressLine2, |d| d.account.address_line2.clone())}

@@ -4,17 +4,18 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
-    EducationDetails, NonprofitReview, Qualification, QualificationRecord, QualificationRequest,
-    VettingStatus, MAX_VERIFICATION_REQUESTS,
+    EducationDetails, Field, NonprofitReview, Qualification, QualificationRecord,
+    QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
 };
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
-    country_display, qualification_name, record_status, segment_name, vetting_reason_name,
+    field_label, qualification_name, record_status, segment_name, vetting_reason_name,
     AccountFields, ActionErrorAlert, FieldContext, SegmentField, ShownProblems, TextField,
 };
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::components::what_if::WhatIf;
+use crate::ui::countries::country_name;
 use crate::ui::href;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::{use_desk, ActionError};
@@ -110,7 +111,7 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
         <aside class="company-info card" aria-labelledby="company-info-heading">
             <h2 id="company-info-heading">{t!(i18n, account.company_info)}</h2>
             <dl>
-                <dt>{t!(i18n, customers.fields.company_name)}</dt>
+                <dt>{move || field_label(i18n, Field::CompanyName)}</dt>
                 <dd>{get(|c| c.account.company_name.clone())}</dd>
                 <dt>{t!(i18n, account.primary_domain)}</dt>
                 <dd>{get(Customer::primary_domain)}</dd>
@@ -119,9 +120,9 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                     {get(|c| c.account.address_line1.clone())}<br />
                     {move || customer.with(|c| c.as_ref().filter(|c| !c.account.address_line2.is_empty()).map(|c| view! { {c.account.address_line2.clone()}<br /> }))}
                     {get(|c| city_line(&c.account))}<br />
-                    {move || customer.with(|c| c.as_ref().map(|c| country_display(i18n, &c.account.country)).unwrap_or_default())}
+                    {move || customer.with(|c| c.as_ref().map(|c| country_name(i18n, &c.account.country)).unwrap_or_default())}
                 </dd>
-                <dt>{t!(i18n, customers.fields.email)}</dt>
+                <dt>{move || field_label(i18n, Field::Email)}</dt>
                 <dd>{get(|c| c.account.email.clone())}</dd>
                 <dt>{t!(i18n, account.contact)}</dt>
                 <dd>
@@ -601,7 +602,7 @@ fn CorrectAndResubmit(
                         <button type="button" class="button primary" on:click=resubmit>{t!(i18n, account.resubmit)}</button>
                     </div>
                 </div>
-                
+
             </div>
         </section>
     }

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::domain::{Qualification, VettingStatus, MAX_VERIFICATION_REQUESTS};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::customer_fields::{country_display, qualification_name, status_name};
+use crate::ui::components::customer_fields::{qualification_name, status_name};
+use crate::ui::countries::country_name;
 use crate::ui::customer_list::{
     csv_file_name, csv_text, select_rows, CsvWords, CustomerRow, ListQuery, Notice, NoticeFilter,
     QualificationFilter, SortBy, StatusFilter,
 };
+use crate::ui::download::download_text;
 use crate::ui::href;
 use crate::ui::state::use_desk;
 
@@ -60,19 +61,21 @@ pub fn CustomersPage() -> impl IntoView {
                     t_string!(i18n, customers.col_created),
                 ],
                 qualification: &qualification,
-                no_qualification: t_string!(i18n, customers.qualifications.none),
+                no_qualification: qualification_name(i18n, Qualification::None),
                 notice: &notice,
             };
             csv_text(rows, &words).map(|text| (text, rows.len()))
         });
         let outcome = match result {
-            Ok((text, count)) if download(&file, &text) => Ok(t_string!(
-                i18n,
-                customers.export_done,
-                count = count,
-                file = file.clone()
-            )
-            .to_string()),
+            Ok((text, count)) if download_text(&file, "text/csv;charset=utf-8", &text) => {
+                Ok(t_string!(
+                    i18n,
+                    customers.export_done,
+                    count = count,
+                    file = file.clone()
+                )
+                .to_string())
+            }
             _ => Err(t_string!(i18n, customers.export_failed).to_string()),
         };
         export_message.set(Some(outcome));
@@ -164,7 +167,7 @@ fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
     ];
     let qualification_label = move |f: QualificationFilter| match f {
         QualificationFilter::All => t_string!(i18n, customers.all),
-        QualificationFilter::None => t_string!(i18n, customers.qualifications.none),
+        QualificationFilter::None => qualification_name(i18n, Qualification::None),
         QualificationFilter::Has(k) => qualification_name(i18n, k),
     };
     let status_label = move |f: StatusFilter| match f {
@@ -335,11 +338,11 @@ fn CustomerRowView(row: CustomerRow) -> impl IntoView {
                 <span class="sub">{row.email.clone()}</span>
             </th>
             <td>{row.primary_domain.clone()}</td>
-            <td>{move || country_display(i18n, &country)}</td>
+            <td>{move || country_name(i18n, &country)}</td>
             <td>
                 <ul class="qualification-chips">
                     {if qualifications.is_empty() {
-                        view! { <li class="chip none">{move || t_string!(i18n, customers.qualifications.none)}</li> }.into_any()
+                        view! { <li class="chip none">{move || qualification_name(i18n, Qualification::None)}</li> }.into_any()
                     } else {
                         qualifications
                             .into_iter()
@@ -399,35 +402,4 @@ fn notice_text(i18n: I18n, notice: Notice) -> String {
             t_string!(i18n, customers.removed_on, date = removed_on.to_string()).to_string()
         }
     }
-}
-
-/// Offers `text` as a download named `file_name` (a Blob, an object URL and a temporary
-/// `<a download>`). Returns whether the browser was asked to save it.
-fn download(file_name: &str, text: &str) -> bool {
-    let run = || -> Option<()> {
-        let window = web_sys::window()?;
-        let document = window.document()?;
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("text/csv;charset=utf-8");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let anchor: web_sys::HtmlAnchorElement =
-            document.create_element("a").ok()?.dyn_into().ok()?;
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        let body = document.body()?;
-        let _ = body.append_child(&anchor);
-        anchor.click();
-        anchor.remove();
-        // Revoked a little later: the download reads the URL after this call returns.
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(10),
-        );
-        Some(())
-    };
-    run().is_some()
 }

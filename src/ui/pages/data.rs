@@ -11,9 +11,9 @@ use crate::store::exchange::{
 };
 use crate::store::StoreError;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::data_download::download_text;
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
+use crate::ui::download::download_text;
 use crate::ui::reasons::qualification_name;
 use crate::ui::state::use_desk;
 
@@ -42,7 +42,7 @@ pub fn DataPage() -> impl IntoView {
 fn export_desk() {
     let today = use_app_clock().today();
     let text = use_desk().export(today);
-    let _ = download_text(&export_file_name(today), &text);
+    download_text(&export_file_name(today), "application/json", &text);
 }
 
 /// Storage used against the quota, with a warning past 80%.

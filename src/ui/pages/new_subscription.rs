@@ -5,11 +5,12 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
+use crate::ui::components::action_error::action_error_lines;
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::components::selling_labels::{
-    action_error_lines, billing_from_value, billing_name, billing_value, price_text,
-    product_type_from_value, product_type_name, product_type_value, segment_from_value,
-    segment_name, segment_value, term_from_value, term_name, term_value, PRODUCT_TYPES,
+    billing_from_value, billing_name, billing_value, price_text, product_type_from_value,
+    product_type_name, product_type_value, segment_from_value, segment_name, segment_value,
+    term_from_value, term_name, term_value, PRODUCT_TYPES,
 };
 use crate::ui::href;
 use crate::ui::ids::new_id;

@@ -1,11 +1,10 @@
 //! An action's failure, shown next to the control that caused it (role="alert"): the domain's
-//! reasons in words, or why storage did not keep the change. Used by the Microsoft (simulated),
-//! Partner settings and Audit log pages.
+//! reasons in words, or why storage did not keep the change. Every page words failures here.
 
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::store::StoreError;
+use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::ActionError;
 
@@ -16,18 +15,7 @@ pub fn action_error_lines(
 ) -> Vec<String> {
     match error {
         ActionError::Refused(reasons) => reasons.iter().map(|r| reason_text(i18n, r)).collect(),
-        ActionError::NotSaved(StoreError::QuotaExceeded) => {
-            vec![t_string!(i18n, microsoft.not_saved_quota).to_string()]
-        }
-        ActionError::NotSaved(StoreError::Refused(detail)) => {
-            vec![t_string!(
-                i18n,
-                microsoft.not_saved,
-                detail = detail.clone()
-            )]
-        }
-        #[allow(unreachable_patterns)]
-        ActionError::NotSaved(_) => vec![t_string!(i18n, microsoft.not_saved_conflict).to_string()],
+        ActionError::NotSaved(err) => vec![store_error_text(i18n, err)],
     }
 }
 
