@@ -149,7 +149,7 @@ pub fn PartnerProfileForm(
                             let label = code.clone();
                             view! {
                                 <option value=code selected=move || country.get() == c>
-                                    {move || country_name(i18n, &label)}
+                                    {move || format!("{} ({label})", country_name(i18n, &label))}
                                 </option>
                             }
                         })
