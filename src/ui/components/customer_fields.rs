@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::domain::{
-    AccountInfo, EducationSegment, Field, FieldProblem, Qualification, QualificationRecord,
-    VettingReason, VettingStatus,
+    AccountInfo, EducationDetails, EducationSegment, Field, FieldProblem, Qualification,
+    QualificationRecord, VettingReason, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::reasons::{self, field_problem_text};
@@ -278,6 +278,26 @@ pub fn CountryField(
             </select>
             <FieldMessages ctx=ctx field=field />
         </div>
+    }
+}
+
+/// The Education request's own fields: "Education segment" and "Education website", used by
+/// Add customer, the Education request and the correction step.
+#[component]
+pub fn EducationFields(ctx: FieldContext, details: RwSignal<EducationDetails>) -> impl IntoView {
+    view! {
+        <SegmentField
+            ctx=ctx
+            value=Signal::derive(move || details.with(|d| d.segment))
+            on_change=Callback::new(move |s| details.update(|d| d.segment = s))
+        />
+        <TextField
+            ctx=ctx
+            field=Field::EducationWebsite
+            value=Signal::derive(move || details.with(|d| d.website.clone()))
+            on_input=Callback::new(move |v: String| details.update(|d| d.website = v))
+            input_type="url"
+        />
     }
 }
 

@@ -7,8 +7,8 @@ use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualifica
 use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
-    field_label, qualification_name, segment_name, AccountFields, ActionErrorAlert, FieldContext,
-    SegmentField, ShownProblems, TextField,
+    field_label, qualification_name, segment_name, AccountFields, ActionErrorAlert,
+    EducationFields, FieldContext, ShownProblems, TextField,
 };
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::countries::country_name;
@@ -193,18 +193,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                         <Show when=move || education.get()>
                             <fieldset class="form-group">
                                 <legend>{t!(i18n, customers.education_info)}</legend>
-                                <SegmentField
-                                    ctx=ctx
-                                    value=Signal::derive(move || details.with(|d| d.segment))
-                                    on_change=Callback::new(move |s| details.update(|d| d.segment = s))
-                                />
-                                <TextField
-                                    ctx=ctx
-                                    field=Field::EducationWebsite
-                                    value=Signal::derive(move || details.with(|d| d.website.clone()))
-                                    on_input=Callback::new(move |v: String| details.update(|d| d.website = v))
-                                    input_type="url"
-                                />
+                                <EducationFields ctx=ctx details=details />
                             </fieldset>
                         </Show>
                         <AccountFields ctx=ctx account=account />

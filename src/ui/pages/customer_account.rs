@@ -11,7 +11,7 @@ use crate::i18n::*;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
     field_label, qualification_name, record_status, segment_name, vetting_reason_name,
-    AccountFields, ActionErrorAlert, FieldContext, SegmentField, ShownProblems, TextField,
+    AccountFields, ActionErrorAlert, EducationFields, FieldContext, ShownProblems,
 };
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::components::what_if::WhatIf;
@@ -431,18 +431,7 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                 <div class="request-forms">
                     <fieldset class="form-group request">
                         <legend>{t!(i18n, account.request_education_title)}</legend>
-                        <SegmentField
-                            ctx=ctx
-                            value=Signal::derive(move || details.with(|d| d.segment))
-                            on_change=Callback::new(move |s| details.update(|d| d.segment = s))
-                        />
-                        <TextField
-                            ctx=ctx
-                            field=crate::domain::Field::EducationWebsite
-                            value=Signal::derive(move || details.with(|d| d.website.clone()))
-                            on_input=Callback::new(move |v: String| details.update(|d| d.website = v))
-                            input_type="url"
-                        />
+                        <EducationFields ctx=ctx details=details />
                         <button type="button" class="button primary" on:click=request_education>{t!(i18n, account.request_education)}</button>
                         {outcome_view(i18n, education_outcome)}
                     </fieldset>
@@ -583,18 +572,7 @@ fn CorrectAndResubmit(
                     <AccountFields ctx=ctx account=account />
                     <fieldset class="form-group">
                         <legend>{t!(i18n, customers.education_info)}</legend>
-                        <SegmentField
-                            ctx=ctx
-                            value=Signal::derive(move || details.with(|d| d.segment))
-                            on_change=Callback::new(move |s| details.update(|d| d.segment = s))
-                        />
-                        <TextField
-                            ctx=ctx
-                            field=crate::domain::Field::EducationWebsite
-                            value=Signal::derive(move || details.with(|d| d.website.clone()))
-                            on_input=Callback::new(move |v: String| details.update(|d| d.website = v))
-                            input_type="url"
-                        />
+                        <EducationFields ctx=ctx details=details />
                     </fieldset>
                     {outcome_view(i18n, outcome)}
                     <div class="form-actions">
