@@ -1,85 +1,179 @@
 //! May this customer buy this offer from this partner today? (DOMAIN.md §4, §5, §7, §8)
+//!
+//! One implementation of the rule, [`CustomerEligibility`]: what depends on the customer, the
+//! partner and the day (the effective qualifications, the purchase matrix, the partner gates) is
+//! computed once, so each offer costs a product-type check and a segment look-up, and reasons
+//! are built only for a refusal. [`eligibility`] is the one-offer shortcut over it. Asking
+//! every offer for every customer (10,000 × 300) stays within the budgets of
+//! docs/PERFORMANCE.md (`cargo bench --bench domain`, `tests/bench_wasm.rs`).
 
 use chrono::NaiveDate;
 
 use super::catalog::{segment_allowed_for_product_type, Offer};
 use super::customer::Customer;
-use super::matrix::{purchasable_segments, Segment};
+use super::matrix::{purchasable_segments, Segment, SegmentSet};
 use super::partner::{PartnerProfile, PartnerType};
-use super::qualification::{Qualification, VettingStatus};
+use super::qualification::{Qualification, QualificationSet, VettingStatus};
 use super::reason::{Decision, Reason};
 
 /// Every reason this customer may not buy `offer` through `partner` on `today`, or `Allowed`.
-/// Cheap: no allocation unless refused.
+/// Cheap: no allocation unless refused. To ask many offers for one customer, build a
+/// [`CustomerEligibility`] once.
 pub fn eligibility(
     customer: &Customer,
     partner: &PartnerProfile,
     offer: &Offer,
     today: NaiveDate,
 ) -> Decision {
-    let segment = offer.segment;
-    let mut reasons = Vec::new();
-
-    // DOMAIN.md §7: special segments only for license-based services and perpetual software.
-    if !segment_allowed_for_product_type(segment, offer.product_type) {
-        reasons.push(Reason::SpecialSegmentNotForProductType {
-            segment,
-            product_type: offer.product_type,
-        });
-    }
-
-    // DOMAIN.md §4: the purchase matrix on the effective qualifications.
-    let effective = customer.effective(today);
-    let allowed = purchasable_segments(effective);
-    if !allowed.contains(segment) {
-        reasons.push(customer_reason(customer, segment, today).unwrap_or(
-            Reason::SegmentNotAllowedForQualifications {
-                segment,
-                qualifications: effective,
-                allowed,
-            },
-        ));
-    }
-
-    // DOMAIN.md §4 rule 5, §5, §5.2: partner gates for special segments.
-    if segment.is_special() {
-        if partner.partner_type == PartnerType::IndirectReseller {
-            reasons.push(Reason::IndirectResellerMustUseProvider);
-        } else if segment == Segment::GovernmentCommunityCloud
-            && !partner.has_gcc_reseller_qualification()
-        {
-            reasons.push(Reason::PartnerLacksGccResellerQualification);
-        }
-    }
-
-    Decision::from_reasons(reasons)
+    CustomerEligibility::new(customer, partner, today).decide(offer)
 }
 
-/// A more precise reason than the matrix's when the customer *would* qualify but for a
-/// pending or denied Education review or a removed nonprofit status. `None` otherwise.
-fn customer_reason(customer: &Customer, segment: Segment, today: NaiveDate) -> Option<Reason> {
-    if customer.effective(today).gcc {
-        return None; // §4 rule 1: nothing but GCC, whatever else is held.
-    }
-    match segment {
-        Segment::Education => {
-            let rec = customer.record(Qualification::Education)?;
-            match rec.vetting_status? {
-                VettingStatus::InReview => Some(Reason::EducationInReview {
-                    since: rec.created,
-                    expected_by: rec.expected_by()?,
-                }),
-                VettingStatus::Denied => Some(Reason::EducationDenied {
-                    reason: rec.vetting_reason,
-                    since: rec.decided.unwrap_or(rec.created),
-                }),
-                VettingStatus::Approved => None,
-            }
+/// One customer's eligibility through one partner on one day, asked offer by offer.
+#[derive(Clone, Copy, Debug)]
+pub struct CustomerEligibility<'a> {
+    customer: &'a Customer,
+    today: NaiveDate,
+    /// The qualifications that count for purchases today (DOMAIN.md §4 rule 4, §8).
+    effective: QualificationSet,
+    /// The purchase matrix's segments for `effective` (DOMAIN.md §4).
+    matrix: SegmentSet,
+    /// DOMAIN.md §5.2: an indirect reseller places no special-segment order itself.
+    indirect_reseller: bool,
+    /// DOMAIN.md §5: the partner's GCC reseller qualification.
+    partner_has_gcc: bool,
+    /// `matrix` less what the partner gates refuse: the segments this customer may buy here.
+    segments: SegmentSet,
+}
+
+impl<'a> CustomerEligibility<'a> {
+    /// Computes what every offer's decision shares: the effective qualifications, the purchase
+    /// matrix row and the partner gates.
+    pub fn new(customer: &'a Customer, partner: &PartnerProfile, today: NaiveDate) -> Self {
+        let effective = customer.effective(today);
+        let matrix = purchasable_segments(effective);
+        let indirect_reseller = partner.partner_type == PartnerType::IndirectReseller;
+        let partner_has_gcc = partner.has_gcc_reseller_qualification();
+        let gate_open =
+            |segment: Segment| partner_gate(segment, indirect_reseller, partner_has_gcc).is_none();
+        let segments = SegmentSet {
+            commercial: matrix.commercial && gate_open(Segment::Commercial),
+            education: matrix.education && gate_open(Segment::Education),
+            nonprofit: matrix.nonprofit && gate_open(Segment::Nonprofit),
+            government_community_cloud: matrix.government_community_cloud
+                && gate_open(Segment::GovernmentCommunityCloud),
+        };
+        CustomerEligibility {
+            customer,
+            today,
+            effective,
+            matrix,
+            indirect_reseller,
+            partner_has_gcc,
+            segments,
         }
-        Segment::Nonprofit => customer
-            .nonprofit_removed_on(today)
-            .map(|removed_on| Reason::NonprofitStatusRemoved { removed_on }),
-        _ => None,
+    }
+
+    /// The qualifications that count for purchases today.
+    pub fn effective(&self) -> QualificationSet {
+        self.effective
+    }
+
+    /// The segments this customer may buy through this partner today: the purchase matrix
+    /// less the partner gates. An offer of one of them is allowed when its product type carries
+    /// the segment (DOMAIN.md §7; always so in a validated catalog).
+    pub fn segments(&self) -> SegmentSet {
+        self.segments
+    }
+
+    /// Whether the customer may buy `offer`: the same answer as [`Self::decide`]`.is_allowed()`,
+    /// without building any reason.
+    #[inline]
+    pub fn allows(&self, offer: &Offer) -> bool {
+        segment_allowed_for_product_type(offer.segment, offer.product_type)
+            && self.segments.contains(offer.segment)
+    }
+
+    /// `Allowed`, or every reason the customer may not buy `offer`, in this order: the product
+    /// type (§7), the purchase matrix (§4, with the customer's more precise reason when there is
+    /// one), the partner gate (§4 rule 5, §5, §5.2). Allocates only when refused.
+    pub fn decide(&self, offer: &Offer) -> Decision {
+        if self.allows(offer) {
+            return Decision::Allowed;
+        }
+        let segment = offer.segment;
+        let mut reasons = Vec::new();
+
+        // DOMAIN.md §7: special segments only for license-based services and perpetual software.
+        if !segment_allowed_for_product_type(segment, offer.product_type) {
+            reasons.push(Reason::SpecialSegmentNotForProductType {
+                segment,
+                product_type: offer.product_type,
+            });
+        }
+
+        // DOMAIN.md §4: the purchase matrix on the effective qualifications.
+        if !self.matrix.contains(segment) {
+            reasons.push(self.customer_reason(segment).unwrap_or(
+                Reason::SegmentNotAllowedForQualifications {
+                    segment,
+                    qualifications: self.effective,
+                    allowed: self.matrix,
+                },
+            ));
+        }
+
+        // DOMAIN.md §4 rule 5, §5, §5.2: partner gates for special segments.
+        if let Some(reason) = partner_gate(segment, self.indirect_reseller, self.partner_has_gcc) {
+            reasons.push(reason);
+        }
+
+        Decision::from_reasons(reasons)
+    }
+
+    /// A more precise reason than the matrix's when the customer *would* qualify but for a
+    /// pending or denied Education review or a removed nonprofit status. `None` otherwise.
+    fn customer_reason(&self, segment: Segment) -> Option<Reason> {
+        if self.effective.gcc {
+            return None; // §4 rule 1: nothing but GCC, whatever else is held.
+        }
+        let customer = self.customer;
+        match segment {
+            Segment::Education => {
+                let rec = customer.record(Qualification::Education)?;
+                match rec.vetting_status? {
+                    VettingStatus::InReview => Some(Reason::EducationInReview {
+                        since: rec.created,
+                        expected_by: rec.expected_by()?,
+                    }),
+                    VettingStatus::Denied => Some(Reason::EducationDenied {
+                        reason: rec.vetting_reason,
+                        since: rec.decided.unwrap_or(rec.created),
+                    }),
+                    VettingStatus::Approved => None,
+                }
+            }
+            Segment::Nonprofit => customer
+                .nonprofit_removed_on(self.today)
+                .map(|removed_on| Reason::NonprofitStatusRemoved { removed_on }),
+            _ => None,
+        }
+    }
+}
+
+/// The partner's refusal of an order in `segment`, if any (DOMAIN.md §4 rule 5, §5, §5.2).
+fn partner_gate(
+    segment: Segment,
+    indirect_reseller: bool,
+    partner_has_gcc: bool,
+) -> Option<Reason> {
+    if !segment.is_special() {
+        None
+    } else if indirect_reseller {
+        Some(Reason::IndirectResellerMustUseProvider)
+    } else if segment == Segment::GovernmentCommunityCloud && !partner_has_gcc {
+        Some(Reason::PartnerLacksGccResellerQualification)
+    } else {
+        None
     }
 }
 
@@ -240,5 +334,176 @@ mod tests {
             Reason::SegmentNotAllowedForQualifications { .. }
         ));
         assert_eq!(r.reasons()[1], Reason::IndirectResellerMustUseProvider);
+    }
+
+    /// The rule as it was written before [`CustomerEligibility`] (recomputing everything per
+    /// offer): the new implementation must give exactly its decisions.
+    fn reference(
+        c: &Customer,
+        partner: &PartnerProfile,
+        offer: &Offer,
+        today: NaiveDate,
+    ) -> Decision {
+        let segment = offer.segment;
+        let mut reasons = Vec::new();
+        if !segment_allowed_for_product_type(segment, offer.product_type) {
+            reasons.push(Reason::SpecialSegmentNotForProductType {
+                segment,
+                product_type: offer.product_type,
+            });
+        }
+        let effective = c.effective(today);
+        let allowed = purchasable_segments(effective);
+        if !allowed.contains(segment) {
+            let precise = if effective.gcc {
+                None
+            } else {
+                match segment {
+                    Segment::Education => c.record(Qualification::Education).and_then(|rec| {
+                        match rec.vetting_status? {
+                            VettingStatus::InReview => Some(Reason::EducationInReview {
+                                since: rec.created,
+                                expected_by: rec.expected_by()?,
+                            }),
+                            VettingStatus::Denied => Some(Reason::EducationDenied {
+                                reason: rec.vetting_reason,
+                                since: rec.decided.unwrap_or(rec.created),
+                            }),
+                            VettingStatus::Approved => None,
+                        }
+                    }),
+                    Segment::Nonprofit => c
+                        .nonprofit_removed_on(today)
+                        .map(|removed_on| Reason::NonprofitStatusRemoved { removed_on }),
+                    _ => None,
+                }
+            };
+            reasons.push(
+                precise.unwrap_or(Reason::SegmentNotAllowedForQualifications {
+                    segment,
+                    qualifications: effective,
+                    allowed,
+                }),
+            );
+        }
+        if segment.is_special() {
+            if partner.partner_type == PartnerType::IndirectReseller {
+                reasons.push(Reason::IndirectResellerMustUseProvider);
+            } else if segment == Segment::GovernmentCommunityCloud
+                && !partner.has_gcc_reseller_qualification()
+            {
+                reasons.push(Reason::PartnerLacksGccResellerQualification);
+            }
+        }
+        Decision::from_reasons(reasons)
+    }
+
+    #[test]
+    fn one_customer_view_decides_exactly_as_the_rule_per_offer() {
+        use crate::domain::catalog::ProductType;
+        use crate::domain::qualification::ALLOWED_SETS;
+        // Every offer of the sample catalog, plus every segment on every product type (the
+        // ones a catalog refuses included).
+        let mut offers = Catalog::sample().offers;
+        let base = offer("m365-e3");
+        for segment in Segment::ALL {
+            for product_type in [
+                ProductType::LicenseBased,
+                ProductType::PerpetualSoftware,
+                ProductType::SoftwareSubscription,
+                ProductType::Azure,
+            ] {
+                offers.push(Offer {
+                    segment,
+                    product_type,
+                    ..base.clone()
+                });
+            }
+        }
+        // Every row of the matrix and a few sets that are not, each with every Education
+        // status and every stage of the nonprofit review.
+        let mut sets = ALLOWED_SETS.to_vec();
+        sets.push(QualificationSet::of(&[
+            Qualification::GovernmentCommunityCloud,
+            Qualification::Education,
+            Qualification::Nonprofit,
+        ]));
+        let statuses = [
+            Some(VettingStatus::Approved),
+            Some(VettingStatus::InReview),
+            Some(VettingStatus::Denied),
+            None,
+        ];
+        let reviews = [
+            None,
+            Some(NonprofitReview::NoticeGiven {
+                notice_date: d(3),
+                removal_date: d(10),
+            }),
+            Some(NonprofitReview::Removed { removed_on: d(8) }),
+        ];
+        let mut customers = Vec::new();
+        for set in &sets {
+            let kinds: Vec<Qualification> = [
+                (set.education, Qualification::Education),
+                (set.nonprofit, Qualification::Nonprofit),
+                (set.gcc, Qualification::GovernmentCommunityCloud),
+                (set.soe, Qualification::StateOwnedEntity),
+            ]
+            .into_iter()
+            .filter_map(|(held, k)| held.then_some(k))
+            .collect();
+            for status in statuses {
+                for review in reviews {
+                    let mut c = customer(&kinds);
+                    for r in &mut c.qualifications {
+                        if r.kind == Qualification::Education {
+                            r.vetting_status = status;
+                            if status == Some(VettingStatus::Denied) {
+                                r.vetting_reason = Some(VettingReason::NotAnAcademicDomain);
+                                r.decided = Some(d(4));
+                            }
+                        }
+                    }
+                    c.nonprofit_review = review;
+                    customers.push(c);
+                }
+            }
+        }
+        let partners: Vec<PartnerProfile> = [
+            PartnerType::DirectBill,
+            PartnerType::IndirectProvider,
+            PartnerType::IndirectReseller,
+        ]
+        .into_iter()
+        .flat_map(|partner_type| {
+            [
+                PartnerProfile {
+                    partner_type,
+                    ..PartnerProfile::default()
+                },
+                PartnerProfile {
+                    partner_type,
+                    ..gcc_partner()
+                },
+            ]
+        })
+        .collect();
+        let mut refused = 0;
+        for c in &customers {
+            for p in &partners {
+                for today in [d(5), d(9), d(10), d(20)] {
+                    let view = CustomerEligibility::new(c, p, today);
+                    for o in &offers {
+                        let expected = reference(c, p, o, today);
+                        assert_eq!(view.decide(o), expected, "{c:?} {p:?} {o:?} {today}");
+                        assert_eq!(eligibility(c, p, o, today), expected);
+                        assert_eq!(view.allows(o), expected.is_allowed());
+                        refused += usize::from(!expected.is_allowed());
+                    }
+                }
+            }
+        }
+        assert!(refused > 0);
     }
 }

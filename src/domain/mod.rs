@@ -39,7 +39,7 @@ pub use catalog::{
 };
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
 pub use desk::{Desk, NewCustomer};
-pub use eligibility::eligibility;
+pub use eligibility::{eligibility, CustomerEligibility};
 pub use impact::{impact, Impact, QualificationChange, SubscriptionEffect, SubscriptionImpact};
 pub use matrix::{purchasable_segments, Segment, SegmentSet};
 pub use nonprofit::{NonprofitRemoval, NonprofitReview, RemovedSubscription};
