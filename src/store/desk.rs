@@ -30,7 +30,7 @@ use serde_json::Value;
 
 use super::codec::{self, utf16_len};
 use super::{KeyValueStore, StoreError, KEY_PREFIX};
-use crate::domain::{AuditEntry, Customer, Desk, Entity, PartnerProfile, Subscription};
+use crate::domain::{AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription};
 
 /// The schema this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -40,6 +40,9 @@ pub const CUSTOMER_BUCKET_PREFIX: &str = "segment-desk/c/";
 pub const SUBSCRIPTION_BUCKET_PREFIX: &str = "segment-desk/s/";
 pub const AUDIT_CHUNK_PREFIX: &str = "segment-desk/a/";
 pub const JOURNAL_KEY: &str = "segment-desk/journal";
+/// The offers the desk sells when they are not the built-in sample ("Load sample data", or an
+/// import that carries its own): one value, encoded like a bucket, holding a JSON array of offers.
+pub const CATALOG_KEY: &str = "segment-desk/catalog";
 pub const QUARANTINE_PREFIX: &str = "segment-desk/quarantine/";
 pub const CUSTOMER_BUCKETS: u64 = 32;
 pub const SUBSCRIPTION_BUCKETS: u64 = 64;
@@ -87,6 +90,15 @@ pub struct Loaded {
     /// False when the stored data must not be written over (a newer schema).
     pub writable: bool,
     pub revisions: Revisions,
+    /// The stored catalog; `None` means the built-in sample ([`Catalog::sample`]).
+    pub catalog: Option<Catalog>,
+}
+
+impl Loaded {
+    /// The catalog the desk sells from: the stored one, or the built-in sample.
+    pub fn catalog_or_sample(&self) -> Catalog {
+        self.catalog.clone().unwrap_or_else(Catalog::sample)
+    }
 }
 
 fn fnv(id: &str) -> u64 {
@@ -126,6 +138,7 @@ fn is_desk_key(key: &str) -> bool {
     key == SCHEMA_KEY
         || key == PARTNER_KEY
         || key == JOURNAL_KEY
+        || key == CATALOG_KEY
         || key.starts_with(CUSTOMER_BUCKET_PREFIX)
         || key.starts_with(SUBSCRIPTION_BUCKET_PREFIX)
         || key.starts_with(AUDIT_CHUNK_PREFIX)
@@ -182,7 +195,22 @@ fn load_bucket<T: DeserializeOwned>(
     mut keep: impl FnMut(T),
 ) {
     let Some(raw) = kv.get(key) else { return };
-    let mut bucket = match read_bucket(&raw) {
+    let json = codec::decode(&raw);
+    // Fast path, taken at every start: the whole bucket straight into records. Only a bucket
+    // with an unreadable record goes through JSON values to find which one it is.
+    if let Ok(records) = json
+        .as_deref()
+        .map_err(|_| ())
+        .and_then(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_err(|_| ()))
+    {
+        for (id, (rev, record)) in records {
+            revisions.insert(format!("{rev_prefix}{id}"), rev);
+            keep(record);
+        }
+        return;
+    }
+    let read = json.and_then(|j| serde_json::from_str::<Bucket>(&j).map_err(|e| e.to_string()));
+    let mut bucket = match read {
         Ok(b) => b,
         Err(error) => {
             // Set aside, never deleted: the copy goes first, the original only once it is there.
@@ -271,6 +299,7 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
                     problems,
                     writable: false,
                     revisions,
+                    catalog: None,
                 };
             }
         }
@@ -283,6 +312,7 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
                 problems,
                 writable: false,
                 revisions,
+                catalog: None,
             };
         }
     }
@@ -290,8 +320,11 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
     keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
     keys.sort();
     let mut audit = Vec::new();
+    let mut catalog = None;
     for key in keys {
-        if key == PARTNER_KEY {
+        if key == CATALOG_KEY {
+            catalog = load_catalog(kv, &mut problems);
+        } else if key == PARTNER_KEY {
             load_bucket::<PartnerProfile>(kv, &key, "", &mut revisions, &mut problems, |p| {
                 desk.partner = p
             });
@@ -350,7 +383,32 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
         problems,
         writable: true,
         revisions,
+        catalog,
     }
+}
+
+/// The stored catalog, or `None` (with the value set aside) when it cannot be read or breaks the
+/// catalog's rules: the desk then sells from the built-in sample.
+fn load_catalog(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Option<Catalog> {
+    let raw = kv.get(CATALOG_KEY)?;
+    let read = codec::decode(&raw)
+        .and_then(|json| serde_json::from_str::<Vec<Offer>>(&json).map_err(|e| e.to_string()))
+        .and_then(|offers| {
+            Catalog::from_offers(offers).map_err(|problems| format!("{problems:?}"))
+        });
+    match read {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            if set_aside(kv, CATALOG_KEY, &raw, problems, error) {
+                kv.remove(CATALOG_KEY);
+            }
+            None
+        }
+    }
+}
+
+fn write_catalog(catalog: &Catalog) -> String {
+    codec::encode(&serde_json::to_string(&catalog.offers).expect("offers serialize"))
 }
 
 fn sort_by_rank<T>(items: &mut Vec<T>, rank: Vec<u64>, id: impl Fn(&T) -> String) {
@@ -706,14 +764,19 @@ fn save(
     Ok(())
 }
 
-/// Replaces the stored desk with `desk` (import), all or nothing. Needs room for a copy of the
-/// keys it replaces while it runs (the journal): on a full store, reset first.
+/// Replaces the stored desk with `desk` and its catalog (`None`: the built-in sample), all or
+/// nothing: an import, or sample data. Needs room for a copy of the keys it replaces while it
+/// runs (the journal): on a full store, reset first.
 pub fn replace(
     kv: &dyn KeyValueStore,
     desk: &Desk,
+    catalog: Option<&Catalog>,
     revisions: &mut Revisions,
 ) -> Result<(), StoreError> {
-    let layout = layout(desk, revisions);
+    let mut layout = layout(desk, revisions);
+    if let Some(catalog) = catalog {
+        layout.insert(CATALOG_KEY.into(), write_catalog(catalog));
+    }
     let mut writes: Vec<(String, Option<String>)> =
         vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
     let stale = kv.keys().into_iter().filter(|k| {
@@ -915,6 +978,41 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_catalog_loads_back_and_a_replace_without_one_returns_to_the_sample() {
+        let kv = MemoryStore::new();
+        let (desk, mut revs) = fresh(&kv);
+        assert_eq!(load(&kv).catalog, None);
+        let mut offers = Catalog::sample().offers;
+        offers.truncate(5);
+        let small = Catalog::from_offers(offers).unwrap();
+        replace(&kv, &desk, Some(&small), &mut revs).unwrap();
+        let loaded = load(&kv);
+        assert_eq!(loaded.catalog.as_ref(), Some(&small));
+        assert_eq!(loaded.catalog_or_sample().offers.len(), 5);
+        assert!(usage(&kv).desk > utf16_len(&kv.get(CATALOG_KEY).unwrap()));
+        replace(&kv, &desk, None, &mut revs).unwrap();
+        assert_eq!(kv.get(CATALOG_KEY), None);
+        assert_eq!(load(&kv).catalog_or_sample(), Catalog::sample());
+    }
+
+    #[test]
+    fn a_catalog_breaking_its_rules_is_set_aside_and_the_sample_used() {
+        let kv = MemoryStore::new();
+        let mut offers = Catalog::sample().offers;
+        offers.push(offers[0].clone()); // a duplicate id
+        let json = serde_json::to_string(&offers).unwrap();
+        kv.set(CATALOG_KEY, &codec::encode(&json)).unwrap();
+        let loaded = load(&kv);
+        assert_eq!(loaded.catalog, None);
+        assert!(matches!(
+            &loaded.problems[..],
+            [LoadProblem::Unreadable { key, .. }] if key == CATALOG_KEY
+        ));
+        assert_eq!(kv.get(CATALOG_KEY), None);
+        assert!(quarantined(&kv).contains_key(&format!("{QUARANTINE_PREFIX}{CATALOG_KEY}")));
+    }
+
+    #[test]
     fn unreadable_buckets_and_records_are_quarantined_not_deleted() {
         let kv = MemoryStore::new();
         let (mut desk, mut revs) = fresh(&kv);
@@ -1098,7 +1196,7 @@ mod tests {
         let (mut desk, mut revs) = fresh(&kv);
         add(&kv, &mut desk, &mut revs, "c1").unwrap();
         let other = crate::store::sample::sample_desk(3, 5, 2);
-        replace(&kv, &other, &mut revs).unwrap();
+        replace(&kv, &other, None, &mut revs).unwrap();
         assert_eq!(load(&kv).desk, other);
         reset(&kv, &mut revs).unwrap();
         assert_eq!(load(&kv).desk, Desk::new(PartnerProfile::default()));

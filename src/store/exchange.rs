@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::domain::integrity::{check_desk, RecordProblem, RecordRef};
-use crate::domain::{AuditEntry, Customer, Desk, PartnerProfile, Subscription};
+use crate::domain::{AuditEntry, Catalog, Customer, Desk, Offer, PartnerProfile, Subscription};
 
 /// The `format` field of every export.
 pub const FORMAT: &str = "segment-desk";
@@ -33,15 +33,24 @@ struct ExportFile<'a> {
     version: u32,
     exported_on: NaiveDate,
     desk: &'a Desk,
+    /// The offers, when the desk does not sell from the built-in sample.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    catalog: Option<&'a [Offer]>,
 }
 
 /// The desk as an export file, dated with the app clock's `today`.
 pub fn export(desk: &Desk, today: NaiveDate) -> String {
+    export_with_catalog(desk, None, today)
+}
+
+/// The desk and its stored catalog (`None`: the built-in sample) as an export file.
+pub fn export_with_catalog(desk: &Desk, catalog: Option<&Catalog>, today: NaiveDate) -> String {
     let file = ExportFile {
         format: FORMAT,
         version: FORMAT_VERSION,
         exported_on: today,
         desk,
+        catalog: catalog.map(|c| c.offers.as_slice()),
     };
     serde_json::to_string_pretty(&file).expect("the desk serializes")
 }
@@ -100,6 +109,8 @@ pub struct Rejected {
 pub struct Preview {
     /// The desk the file holds (records with wrong types left out).
     pub desk: Desk,
+    /// The file's own catalog; `None`: the desk sells from the built-in sample.
+    pub catalog: Option<Catalog>,
     /// In the file, not in the current desk.
     pub added: Vec<RecordRef>,
     /// In both, different.
@@ -147,6 +158,11 @@ fn depth_exceeds(bytes: &[u8], max: usize) -> bool {
 
 /// Reads a file into the desk it holds, with the records that cannot be imported.
 pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
+    parse_file(bytes).map(|(desk, _, rejected)| (desk, rejected))
+}
+
+/// [`parse`], with the file's own catalog if it carries one.
+fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -179,6 +195,17 @@ pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
             })
         }
     }
+    let catalog = match root.remove("catalog") {
+        None => None,
+        Some(v) => Some(
+            serde_json::from_value::<Vec<Offer>>(v)
+                .ok()
+                .and_then(|offers| Catalog::from_offers(offers).ok())
+                .ok_or(ImportError::WrongShape {
+                    path: "catalog".into(),
+                })?,
+        ),
+    };
     let Some(Value::Object(mut desk_value)) = root.remove("desk") else {
         return Err(ImportError::WrongShape {
             path: "desk".into(),
@@ -236,7 +263,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
         record,
         reason: RejectReason::Rule(p),
     }));
-    Ok((desk, rejected))
+    Ok((desk, catalog, rejected))
 }
 
 fn records<T: serde::de::DeserializeOwned>(
@@ -260,9 +287,10 @@ fn records<T: serde::de::DeserializeOwned>(
 
 /// The dry run of importing `bytes` over `current`.
 pub fn preview(bytes: &[u8], current: &Desk) -> Result<Preview, ImportError> {
-    let (desk, rejected) = parse(bytes)?;
+    let (desk, catalog, rejected) = parse_file(bytes)?;
     let mut p = Preview {
         desk: Desk::default(),
+        catalog,
         added: vec![],
         changed: vec![],
         removed: vec![],
@@ -343,6 +371,28 @@ mod tests {
         assert_eq!(p.added.len(), 30 + 90 + desk.audit.len());
         let again = preview(file.as_bytes(), &desk).unwrap();
         assert!(again.added.is_empty() && again.changed.is_empty() && again.removed.is_empty());
+    }
+
+    #[test]
+    fn a_stored_catalog_travels_with_the_export_and_a_broken_one_refuses_the_file() {
+        let desk = sample_desk(1, 5, 1);
+        let mut offers = Catalog::sample().offers;
+        offers.truncate(3);
+        let catalog = Catalog::from_offers(offers).unwrap();
+        let file = export_with_catalog(&desk, Some(&catalog), today());
+        let p = preview(file.as_bytes(), &Desk::default()).unwrap();
+        assert_eq!(p.catalog.as_ref(), Some(&catalog));
+        assert_eq!(preview(export(&desk, today()).as_bytes(), &desk).unwrap().catalog, None);
+
+        let mut v: Value = serde_json::from_str(&file).unwrap();
+        let dup = v["catalog"][0].clone();
+        v["catalog"].as_array_mut().unwrap().push(dup);
+        assert_eq!(
+            parse(v.to_string().as_bytes()),
+            Err(ImportError::WrongShape {
+                path: "catalog".into()
+            })
+        );
     }
 
     #[test]

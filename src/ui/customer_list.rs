@@ -2,6 +2,8 @@
 //! views of the desk, not rules: which qualifications a customer holds and in which state comes
 //! from the domain's records; here they are only matched, ordered and written out.
 
+use std::borrow::Borrow;
+
 use chrono::NaiveDate;
 
 use crate::domain::{
@@ -9,7 +11,7 @@ use crate::domain::{
 };
 
 /// One row of the list: what the table and the CSV show of a customer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomerRow {
     pub id: String,
     pub company_name: String,
@@ -24,6 +26,8 @@ pub struct CustomerRow {
     pub notice: Notice,
     /// Lower-cased text the search looks in: name, domain, both e-mail addresses.
     haystack: String,
+    /// The lower-cased company name the sort compares (computed once, not per comparison).
+    sort_name: String,
 }
 
 /// Where the customer's nonprofit periodic review stands on the app clock's today.
@@ -75,6 +79,7 @@ impl CustomerRow {
             requests_used: customer.verification_requests,
             notice,
             haystack,
+            sort_name: a.company_name.to_lowercase(),
         }
     }
 }
@@ -143,8 +148,12 @@ impl Default for ListQuery {
 /// Whether the row contains every word of the search (case-insensitive) in its name, primary
 /// domain or e-mail addresses.
 pub fn matches_search(row: &CustomerRow, search: &str) -> bool {
-    search
-        .to_lowercase()
+    matches_words(row, &search.to_lowercase())
+}
+
+/// [`matches_search`] with the search already lower-cased (once per keystroke, not per row).
+fn matches_words(row: &CustomerRow, lowercase_search: &str) -> bool {
+    lowercase_search
         .split_whitespace()
         .all(|word| row.haystack.contains(word))
 }
@@ -172,35 +181,32 @@ pub fn matches_filters(row: &CustomerRow, query: &ListQuery) -> bool {
 }
 
 /// Sorts rows in place; ties fall back to company name, then id, so the order is stable.
-pub fn sort_rows(rows: &mut [CustomerRow], sort: SortBy) {
+/// Rows are `CustomerRow`s or shared ones (`Arc<CustomerRow>`, cheap to copy into a list).
+pub fn sort_rows<R: Borrow<CustomerRow>>(rows: &mut [R], sort: SortBy) {
     let by_name = |a: &CustomerRow, b: &CustomerRow| {
-        a.company_name
-            .to_lowercase()
-            .cmp(&b.company_name.to_lowercase())
+        a.sort_name
+            .cmp(&b.sort_name)
             .then_with(|| a.id.cmp(&b.id))
     };
-    match sort {
-        SortBy::NameAsc => rows.sort_by(by_name),
-        SortBy::NameDesc => rows.sort_by(|a, b| by_name(b, a)),
-        SortBy::Newest => {
-            rows.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| by_name(a, b)))
-        }
-        SortBy::Oldest => {
-            rows.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| by_name(a, b)))
-        }
-        SortBy::RequestsUsed => rows.sort_by(|a, b| {
-            b.requests_used
-                .cmp(&a.requests_used)
-                .then_with(|| by_name(a, b))
-        }),
-    }
+    let compare = |a: &CustomerRow, b: &CustomerRow| match sort {
+        SortBy::NameAsc => by_name(a, b),
+        SortBy::NameDesc => by_name(b, a),
+        SortBy::Newest => b.created.cmp(&a.created).then_with(|| by_name(a, b)),
+        SortBy::Oldest => a.created.cmp(&b.created).then_with(|| by_name(a, b)),
+        SortBy::RequestsUsed => b
+            .requests_used
+            .cmp(&a.requests_used)
+            .then_with(|| by_name(a, b)),
+    };
+    rows.sort_by(|a, b| compare(a.borrow(), b.borrow()));
 }
 
 /// The rows the page shows: searched, filtered and sorted.
-pub fn select_rows(rows: &[CustomerRow], query: &ListQuery) -> Vec<CustomerRow> {
-    let mut out: Vec<CustomerRow> = rows
+pub fn select_rows<R: Borrow<CustomerRow> + Clone>(rows: &[R], query: &ListQuery) -> Vec<R> {
+    let search = query.search.to_lowercase();
+    let mut out: Vec<R> = rows
         .iter()
-        .filter(|r| matches_search(r, &query.search) && matches_filters(r, query))
+        .filter(|r| matches_words((*r).borrow(), &search) && matches_filters((*r).borrow(), query))
         .cloned()
         .collect();
     sort_rows(&mut out, query.sort);
@@ -254,13 +260,13 @@ pub fn csv_cells(row: &CustomerRow, words: &CsvWords) -> [String; 8] {
 }
 
 /// The whole CSV text (header row first, RFC 4180 quoting, CRLF line ends).
-pub fn csv_text(rows: &[CustomerRow], words: &CsvWords) -> Result<String, csv::Error> {
+pub fn csv_text<R: Borrow<CustomerRow>>(rows: &[R], words: &CsvWords) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     writer.write_record(words.headers)?;
     for row in rows {
-        writer.write_record(csv_cells(row, words))?;
+        writer.write_record(csv_cells(row.borrow(), words))?;
     }
     let bytes = writer
         .into_inner()

@@ -4,6 +4,19 @@
 use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 
+use crate::store::exchange::export_file_name;
+use crate::ui::clock::use_app_clock;
+use crate::ui::state::use_desk;
+
+/// Offers the whole desk as an export file (Data page; "Export first" before a reset).
+pub fn export_desk() {
+    let today = use_app_clock().today();
+    crate::ui::perf::measure("sd:export", || {
+        let text = use_desk().export(today);
+        download_text(&export_file_name(today), "application/json", &text);
+    });
+}
+
 /// Offers `text` to the user as a download named `file_name` with the MIME type `mime`
 /// (e.g. `"text/csv;charset=utf-8"`). Returns `false` when the browser refused (nothing to
 /// download), so the caller can say so.

@@ -10,6 +10,7 @@ pub mod download;
 pub mod ids;
 mod components;
 pub mod pages;
+pub mod perf;
 pub mod preferences;
 pub mod reasons;
 pub mod state;

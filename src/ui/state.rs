@@ -43,7 +43,10 @@ pub struct Conflict {
 #[derive(Clone, Copy)]
 pub struct DeskState {
     desk: RwSignal<Desk>,
-    catalog: StoredValue<Catalog>,
+    /// The offers sold: the stored catalog, or the built-in sample.
+    catalog: RwSignal<Catalog>,
+    /// Whether the catalog is stored (and so exported) rather than the built-in sample.
+    catalog_stored: StoredValue<bool>,
     /// Problems found at load, shown in a banner until dismissed.
     pub load_problems: RwSignal<Vec<LoadProblem>>,
     /// False when stored data must not be overwritten (e.g. written by a newer version): the
@@ -66,9 +69,17 @@ impl DeskState {
         self.desk.with(f)
     }
 
-    /// Reads the catalog, which never changes.
+    /// Reads the catalog (tracked: it changes with an import or sample data).
     pub fn with_catalog<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
-        self.catalog.with_value(f)
+        self.catalog.with(f)
+    }
+
+    fn set_catalog(&self, stored: Option<Catalog>) {
+        self.catalog_stored.set_value(stored.is_some());
+        let catalog = stored.unwrap_or_else(Catalog::sample);
+        if self.catalog.with_untracked(|c| *c != catalog) {
+            self.catalog.set(catalog);
+        }
     }
 
     /// Runs a domain operation on the desk and saves what it changed. A refusal changes nothing;
@@ -79,22 +90,26 @@ impl DeskState {
     ) -> Result<T, ActionError> {
         let storage = use_storage();
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
-        let result = self
-            .desk
-            .try_update_untracked(op)
-            .expect("the desk signal lives as long as the app")
-            .map_err(ActionError::Refused)?;
-        let saved = if self.writable.get_untracked() {
-            self.desk.with_untracked(|d| {
-                self.revisions
-                    .try_update_value(|revs| {
-                        desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs)
-                    })
-                    .unwrap_or(Ok(()))
-            })
-        } else {
-            Ok(())
-        };
+        // One edit persisted: the domain operation and the save of what it touched.
+        let (result, saved) = crate::ui::perf::measure("sd:edit-persisted", || {
+            let result = self
+                .desk
+                .try_update_untracked(op)
+                .expect("the desk signal lives as long as the app")
+                .map_err(ActionError::Refused)?;
+            let saved = if self.writable.get_untracked() {
+                self.desk.with_untracked(|d| {
+                    self.revisions
+                        .try_update_value(|revs| {
+                            desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs)
+                        })
+                        .unwrap_or(Ok(()))
+                })
+            } else {
+                Ok(())
+            };
+            Ok::<_, ActionError>((result, saved))
+        })?;
         match saved {
             Ok(()) => {
                 self.desk.notify();
@@ -144,6 +159,7 @@ impl DeskState {
             return; // the desk lives in memory; storage holds data this build must not touch
         }
         self.revisions.set_value(loaded.revisions);
+        self.set_catalog(loaded.catalog);
         if !loaded.problems.is_empty() {
             self.load_problems.update(|p| p.extend(loaded.problems));
         }
@@ -191,9 +207,14 @@ impl DeskState {
         desk_store::usage(use_storage().store.as_ref())
     }
 
-    /// The whole desk as an export file.
+    /// The whole desk (with its catalog when stored) as an export file.
     pub fn export(&self, today: NaiveDate) -> String {
-        self.desk.with_untracked(|d| exchange::export(d, today))
+        let stored = self.catalog_stored.get_value();
+        self.desk.with_untracked(|d| {
+            self.catalog.with_untracked(|c| {
+                exchange::export_with_catalog(d, stored.then_some(c), today)
+            })
+        })
     }
 
     /// The dry run of importing a file over the current desk; nothing is saved.
@@ -209,12 +230,17 @@ impl DeskState {
                 "the file has records that cannot be imported".into(),
             ));
         }
+        self.replace(preview.desk.clone(), preview.catalog.clone())
+    }
+
+    /// Replaces the desk and its catalog (`None`: the built-in sample), all or nothing.
+    fn replace(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
         if self.writable.get_untracked() {
             let storage = use_storage();
             let saved = self
                 .revisions
                 .try_update_value(|revs| {
-                    desk_store::replace(storage.store.as_ref(), &preview.desk, revs)
+                    desk_store::replace(storage.store.as_ref(), &desk, catalog.as_ref(), revs)
                 })
                 .unwrap_or(Ok(()));
             if saved.is_err() {
@@ -223,9 +249,22 @@ impl DeskState {
             saved?;
         }
         self.conflict.set(None);
-        self.desk.set(preview.desk.clone());
+        self.set_catalog(catalog);
+        self.desk.set(desk);
         self.storage_changed.update(|n| *n += 1);
         Ok(())
+    }
+
+    /// Replaces the desk with generated sample data and its catalog. The stored desk is reset
+    /// first: a journaled replace needs room for a copy of what it replaces, and a big desk
+    /// twice over does not fit the quota. The user was offered an export before.
+    pub fn load_sample(&self, desk: Desk, catalog: Catalog) -> Result<(), StoreError> {
+        self.reset()?;
+        let loaded = self.replace(desk, Some(catalog));
+        if loaded.is_err() {
+            self.reload(); // memory follows storage: the reset desk
+        }
+        loaded
     }
 
     /// Empties the desk. Data of a newer version is first set aside in quarantine, not deleted.
@@ -240,6 +279,7 @@ impl DeskState {
             .unwrap_or(Ok(()))?;
         self.writable.set(true);
         self.conflict.set(None);
+        self.set_catalog(None);
         self.load_problems
             .update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
         self.desk.set(Desk::default());
@@ -271,8 +311,9 @@ pub fn provide_desk_state() {
     let storage = use_storage();
     let loaded = desk_store::load(storage.store.as_ref());
     let state = DeskState {
+        catalog: RwSignal::new(loaded.catalog_or_sample()),
+        catalog_stored: StoredValue::new(loaded.catalog.is_some()),
         desk: RwSignal::new(loaded.desk),
-        catalog: StoredValue::new(Catalog::sample()),
         load_problems: RwSignal::new(loaded.problems),
         writable: RwSignal::new(loaded.writable),
         revisions: StoredValue::new(loaded.revisions),

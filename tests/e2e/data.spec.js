@@ -315,3 +315,46 @@ test("a name with markup typed into Add customer is shown as text and exported a
   expect(dialogs).toBe(0);
   expect(problems).toEqual([]);
 });
+
+test("load sample data: progress, then 1,000 customers with 300 offers that survive a reload and travel in the export", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto("data");
+  await page.getByLabel("1,000 customers").check();
+  await page.getByRole("button", { name: "Load sample data…" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Replace the whole desk");
+  // Loading 1,000 is quicker than a screenshot: the progress bar's states are recorded as they come.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"], progress');
+      const words = bar && document.getElementById(bar.getAttribute("aria-labelledby"));
+      if (bar) window.progressSeen.push(`${bar.getAttribute("value")}/${bar.getAttribute("max")} ${words?.textContent}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.getByRole("button", { name: "Yes, replace the desk" }).click();
+  await expect(page.getByTestId("sample-status")).toHaveText("Loaded 1000 customers and 3000 subscriptions.", { timeout: 60_000 });
+  const seen = await page.evaluate(() => window.progressSeen);
+  expect(seen).toContain("250/1000 Generating customers: 250 of 1000…");
+  expect(seen).toContain("750/1000 Generating customers: 750 of 1000…");
+  expect(seen).toContain("null/1000 Saving…");
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText("1000 customers, 3000 subscriptions")).toBeVisible();
+  await page.goto("customers");
+  await expect(page.getByTestId("customer-row")).toHaveCount(200);
+
+  // The 300 offers were stored with the desk: Discover lists them for a customer.
+  await page.getByTestId("customer-row").first().getByRole("link").first().click();
+  await page.goto(page.url().replace(/\/?$/, "/subscriptions/new"));
+  await expect(page.getByText(/of 300 offers/)).toBeVisible();
+
+  // ...and the export carries them.
+  await page.goto("data");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export desk" }).click();
+  const file = JSON.parse(readFileSync(await (await download).path(), "utf8"));
+  expect(file.desk.customers).toHaveLength(1000);
+  expect(file.catalog).toHaveLength(300);
+  expect(problems).toEqual([]);
+});

@@ -12,6 +12,7 @@ pub mod page_intro;
 pub mod partner_gcc_codes;
 pub mod partner_profile;
 pub mod role_switcher;
+pub mod sample_data;
 pub mod selling_labels;
 pub mod simulated_banner;
 pub mod storage_banner;

@@ -7,13 +7,13 @@ use crate::domain::integrity::{RecordProblem, RecordRef};
 use crate::i18n::*;
 use crate::store::desk::QUOTA_UNITS;
 use crate::store::exchange::{
-    export_file_name, ImportError, Preview, RejectReason, MAX_IMPORT_BYTES,
+    ImportError, Preview, RejectReason, MAX_IMPORT_BYTES,
 };
 use crate::store::StoreError;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::page_intro::PageIntro;
+use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
-use crate::ui::download::download_text;
+use crate::ui::download::export_desk;
 use crate::ui::reasons::qualification_name;
 use crate::ui::state::use_desk;
 
@@ -33,16 +33,10 @@ pub fn DataPage() -> impl IntoView {
             <DataUsage />
             <DataExport />
             <DataImport />
+            <SampleData />
             <DataReset />
         </section>
     }
-}
-
-/// Offers the whole desk as a file.
-fn export_desk() {
-    let today = use_app_clock().today();
-    let text = use_desk().export(today);
-    download_text(&export_file_name(today), "application/json", &text);
 }
 
 /// Storage used against the quota, with a warning past 80%.
@@ -233,7 +227,9 @@ fn DataImport() -> impl IntoView {
         }
         let on_text = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
             let text = text.as_string().unwrap_or_default();
-            match desk.preview_import(text.as_bytes()) {
+            let checked =
+                crate::ui::perf::measure("sd:import-check", || desk.preview_import(text.as_bytes()));
+            match checked {
                 Ok(p) => preview.set(Some(p)),
                 Err(e) => refused.set(Some(import_error_text(i18n, &e))),
             }
@@ -246,7 +242,7 @@ fn DataImport() -> impl IntoView {
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        match desk.import(&p) {
+        match crate::ui::perf::measure("sd:import-save", || desk.import(&p)) {
             Ok(()) => {
                 status.set(Some(
                     t_string!(i18n, data.import.done, customers = p.desk.customers.len())

@@ -1,0 +1,184 @@
+//! "Load sample data" on the Data page: replaces the desk with a generated one of 100, 1,000 or
+//! 10,000 customers (three subscriptions each, 300 offers), for trying the app out and for the
+//! benchmark. The generator is deterministic (`store::sample`): a size always gives the same
+//! desk. It runs a chunk of customers per task so the progress bar moves and the page stays
+//! responsive; the save at the end is one all-or-nothing replace.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::domain::{Catalog, Desk};
+use crate::i18n::*;
+use crate::store::sample::{sample_catalog, SampleGenerator};
+use crate::ui::components::storage_banner::store_error_text;
+use crate::ui::download::export_desk;
+use crate::ui::state::use_desk;
+
+/// The sizes offered, in customers.
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+/// Subscriptions per customer (10,000 customers: the 30,000 subscriptions of the budgets).
+const SUBSCRIPTIONS_PER_CUSTOMER: usize = 3;
+/// Offers in the sample catalog.
+const OFFERS: usize = 300;
+/// The seed: the same size gives the same desk everywhere.
+const SEED: u64 = 2026;
+/// Customers generated per task (a few milliseconds each), between progress updates.
+const CHUNK: usize = 250;
+
+/// Where loading is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Progress {
+    Idle,
+    Confirming,
+    Generating { done: usize, total: usize },
+    Saving { total: usize },
+}
+
+/// A generation under way: the desk being built and what builds it.
+struct Job {
+    generator: SampleGenerator,
+    catalog: Catalog,
+    desk: Desk,
+    done: usize,
+    total: usize,
+}
+
+/// Choose a size, confirm (an export is offered first), watch the progress.
+#[component]
+pub fn SampleData() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let size = RwSignal::new(SIZES[0]);
+    let progress = RwSignal::new(Progress::Idle);
+    let status = RwSignal::new(None::<Result<String, String>>);
+
+    let start = move |_| {
+        status.set(None);
+        let total = size.get_untracked();
+        let catalog = sample_catalog(OFFERS);
+        let job = Job {
+            generator: SampleGenerator::new(SEED, &catalog, SUBSCRIPTIONS_PER_CUSTOMER),
+            catalog,
+            desk: Desk::default(),
+            done: 0,
+            total,
+        };
+        progress.set(Progress::Generating { done: 0, total });
+        // The save runs in a later task, outside the reactive owner; it needs the app's context.
+        let owner = Owner::current();
+        let finish = move |job: Job| {
+            let (customers, subscriptions) = (job.desk.customers.len(), job.desk.subscriptions.len());
+            let save = || crate::ui::perf::measure("sd:sample-save", || desk.load_sample(job.desk, job.catalog));
+            let saved = match &owner {
+                Some(owner) => owner.with(save),
+                None => save(),
+            };
+            progress.set(Progress::Idle);
+            status.set(Some(match saved {
+                Ok(()) => Ok(t_string!(i18n, data.sample.done, customers = customers, subscriptions = subscriptions).to_string()),
+                Err(e) => Err(t_string!(i18n, data.sample.failed, error = store_error_text(i18n, &e)).to_string()),
+            }));
+        };
+        generate(Rc::new(RefCell::new(Some(job))), progress, finish);
+    };
+
+    let busy = move || matches!(progress.get(), Progress::Generating { .. } | Progress::Saving { .. });
+    view! {
+        <section class="data-section" aria-labelledby="data-sample-heading">
+            <h2 id="data-sample-heading">{t!(i18n, data.sample.heading)}</h2>
+            <p>{t!(i18n, data.sample.intro)}</p>
+            <fieldset class="data-sample-sizes" disabled=busy>
+                <legend>{t!(i18n, data.sample.size_legend)}</legend>
+                {SIZES.iter().map(|&n| view! {
+                    <label class="data-sample-size">
+                        <input
+                            type="radio"
+                            name="data-sample-size"
+                            value=n.to_string()
+                            prop:checked=move || size.get() == n
+                            on:change=move |_| size.set(n)
+                        />
+                        {move || size_label(i18n, n)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <Show
+                when=move || progress.get() == Progress::Confirming
+                fallback=move || view! {
+                    <button type="button" disabled=busy on:click=move |_| progress.set(Progress::Confirming)>
+                        {t!(i18n, data.sample.button)}
+                    </button>
+                }
+            >
+                <div class="data-confirm" role="alertdialog" aria-labelledby="data-sample-confirm-text">
+                    <p id="data-sample-confirm-text">{t!(i18n, data.sample.confirm_text)}</p>
+                    <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
+                    <button type="button" class="danger" on:click=start>{t!(i18n, data.sample.confirm)}</button>
+                    <button type="button" on:click=move |_| progress.set(Progress::Idle)>{t!(i18n, data.reset.cancel)}</button>
+                </div>
+            </Show>
+            <ProgressView progress=progress />
+            <p role="status" data-testid="sample-status" class:error=move || matches!(status.get(), Some(Err(_)))>
+                {move || status.get().map(|s| s.unwrap_or_else(|e| e))}
+            </p>
+        </section>
+    }
+}
+
+/// The progress bar and its words while generating and saving.
+#[component]
+fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match progress.get() {
+        Progress::Generating { done, total } => Some(view! {
+            <div class="data-sample-progress">
+                <progress max=total.to_string() value=done.to_string() aria-labelledby="data-sample-progress-text"></progress>
+                <p id="data-sample-progress-text" role="status">
+                    {t_string!(i18n, data.sample.generating, done = done, total = total).to_string()}
+                </p>
+            </div>
+        }.into_any()),
+        Progress::Saving { total } => Some(view! {
+            <div class="data-sample-progress">
+                <progress max=total.to_string() aria-labelledby="data-sample-progress-text"></progress>
+                <p id="data-sample-progress-text" role="status">{t!(i18n, data.sample.saving)}</p>
+            </div>
+        }.into_any()),
+        Progress::Idle | Progress::Confirming => None,
+    }
+}
+
+fn size_label(i18n: leptos_i18n::I18nContext<Locale>, customers: usize) -> String {
+    match customers {
+        100 => t_string!(i18n, data.sample.size_100).to_string(),
+        1_000 => t_string!(i18n, data.sample.size_1000).to_string(),
+        _ => t_string!(i18n, data.sample.size_10000).to_string(),
+    }
+}
+
+/// Generates one chunk, shows the progress, and goes on in the next task; once all customers
+/// are there, shows "Saving…" (painted before the save blocks) and hands the desk to `finish`.
+fn generate(job: Rc<RefCell<Option<Job>>>, progress: RwSignal<Progress>, finish: impl FnOnce(Job) + 'static) {
+    let mut slot = job.borrow_mut();
+    let Some(current) = slot.as_mut() else { return };
+    let count = CHUNK.min(current.total - current.done);
+    current.generator.add_customers(&mut current.desk, count);
+    current.done += count;
+    let (done, total) = (current.done, current.total);
+    if done < total {
+        drop(slot);
+        progress.set(Progress::Generating { done, total });
+        set_timeout(move || generate(job, progress, finish), Duration::ZERO);
+        return;
+    }
+    let finished = slot.take().expect("the job is there");
+    drop(slot);
+    progress.set(Progress::Saving { total });
+    // Two frames: the "Saving…" text is painted before the save holds the page.
+    request_animation_frame(move || {
+        request_animation_frame(move || finish(finished));
+    });
+}

@@ -1,0 +1,43 @@
+//! Performance marks the benchmark reads (`make bench`, tests/bench/app.bench.js): the app
+//! marks the moments only it knows, such as a list painted or an edit persisted. They cost a
+//! timestamp each, and show in the browser's own performance panel too.
+
+/// Runs `f` and records it as the measure `name` (its start is the mark `name:start`).
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let start = format!("{name}:start");
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(&start);
+        }
+        let result = f();
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, &start);
+        }
+        result
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
+}
+
+/// Marks `name` once the browser has painted what is in the DOM now: after the next animation
+/// frame (style, layout and paint follow it) and the task after that.
+pub fn mark_after_paint(name: &'static str) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark(name);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
