@@ -37,7 +37,7 @@ fn packed_values_survive_local_storage_exactly() {
 fn a_desk_saved_in_local_storage_loads_back_equal() {
     let kv = clear();
     let generated = sample_desk(9, 50, 3);
-    desk::replace(&kv, &generated, &mut Revisions::new()).unwrap();
+    desk::replace(&kv, &generated, None, &mut Revisions::new()).unwrap();
     let loaded = desk::load(&kv);
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.desk, generated);
@@ -48,7 +48,7 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
     let kv = clear();
     let mut revs = Revisions::new();
     let first = sample_desk(4, 10, 1);
-    desk::replace(&kv, &first, &mut revs).unwrap();
+    desk::replace(&kv, &first, None, &mut revs).unwrap();
     // Fill the quota with a foreign key, to the last characters.
     let mut chunk = "x".repeat(1 << 20);
     let mut n = 0;
@@ -62,7 +62,7 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
     let before = snapshot(&kv);
     let bigger = sample_desk(5, 200, 3);
     assert_eq!(
-        desk::replace(&kv, &bigger, &mut revs),
+        desk::replace(&kv, &bigger, None, &mut revs),
         Err(StoreError::QuotaExceeded)
     );
     assert_eq!(snapshot(&kv), before);

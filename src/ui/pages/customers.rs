@@ -19,7 +19,7 @@ use crate::ui::state::use_desk;
 type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// Rows drawn at once; "Show more" adds as many again.
-const PAGE_SIZE: usize = 200;
+const PAGE_SIZE: usize = 50;
 
 /// The customers page: search, filters, sort, the table and "Export CSV" of what it shows.
 #[component]
