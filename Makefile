@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 E2E_DIST := target/e2e-dist
 
-.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size
+.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size bench
 
 setup:
 	@scripts/setup.sh
@@ -40,3 +40,13 @@ test-e2e-debug:
 ## Gzip size of each file in dist/ and the total.
 size: build
 	@node scripts/size.mjs dist
+
+## The benchmark: the rules natively (criterion) and in wasm, the app in Chromium with a desk of
+## 10,000 customers, storage and bundle sizes. Prints one table and writes it to docs/PERFORMANCE.md.
+bench: setup
+	mkdir -p target/bench
+	cargo bench --bench domain
+	cargo test --release --target wasm32-unknown-unknown --test bench_wasm 2>&1 | tee target/bench/wasm.log
+	trunk build --release --public-url /segment-desk/ --dist $(E2E_DIST)
+	playwright test -c tests/bench/playwright.config.js
+	node scripts/bench-report.mjs $(E2E_DIST)

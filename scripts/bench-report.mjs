@@ -1,0 +1,123 @@
+// The table of `make bench`: reads what the three benchmark runs left behind, prints one table
+// with the machine and date, and puts the same table into docs/PERFORMANCE.md between its
+// `<!-- bench:start -->` and `<!-- bench:end -->` lines.
+//   native: target/criterion/<group>/<name>/new/estimates.json (criterion, median)
+//   wasm:   target/bench/wasm.log, lines `BENCH {"id":…,"median_ms":…,"runs":…}`
+//   browser: target/bench/browser.json (tests/bench/app.bench.js)
+//   dist:   the release build the browser run used (gzip level 9 of every file)
+// Usage: node scripts/bench-report.mjs <dist dir>
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { execSync } from "node:child_process";
+import os from "node:os";
+
+const dist = process.argv[2] ?? "target/e2e-dist";
+const missing = [];
+
+function criterion(id) {
+  const file = join("target/criterion", id, "new/estimates.json");
+  if (!existsSync(file)) return missing.push(`native ${id}`), undefined;
+  return JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1e6; // ns → ms
+}
+const wasm = {};
+if (existsSync("target/bench/wasm.log")) {
+  for (const line of readFileSync("target/bench/wasm.log", "utf8").split("\n")) {
+    const m = line.match(/BENCH (\{.*\})/);
+    if (m) {
+      const f = JSON.parse(m[1]);
+      wasm[f.id] = f;
+    }
+  }
+}
+const browser = existsSync("target/bench/browser.json")
+  ? JSON.parse(readFileSync("target/bench/browser.json", "utf8")).figures
+  : {};
+const w = (id) => wasm[id]?.median_ms ?? (missing.push(id), undefined);
+const b = (id) => browser[id]?.median_ms ?? (missing.push(id), undefined);
+
+function distGzip(dir) {
+  if (!existsSync(dir)) return missing.push(`dist ${dir}`), undefined;
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isFile() && name !== "404.html") total += gzipSync(readFileSync(path), { level: 9 }).length;
+  }
+  return total;
+}
+
+const ms = (x) => (x === undefined ? "not measured" : x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(0)} ms`);
+const kb = (bytes) => `${(bytes / 1000).toFixed(0)} KB`;
+const within = (x, limit) => (x === undefined ? "" : x <= limit ? "within" : "**missed**");
+
+const parse = b("ref.json_parse");
+const setItem = b("ref.set_item");
+const cold = b("browser.cold_start");
+const imported = b("browser.import");
+const stored = browser["browser.stored"];
+const exportBytes = browser["browser.export"]?.bytes;
+const gz = distGzip(dist);
+const keystrokeMax = browser["browser.search_keystroke"]?.max_ms;
+
+const rows = [
+  ["**Rules (native, criterion)**", "", "", ""],
+  ["Every offer (300) for one customer", ms(criterion("eligibility/every_offer_one_customer")), "", ""],
+  ["Every customer × every offer (10,000 × 300)", ms(criterion("eligibility/every_customer_every_offer")), "", ""],
+  ["Cart check, 20 lines", ms(criterion("cart/check_20_lines")), "", ""],
+  ["Account form validation", ms(criterion("account/validate_form")), "", ""],
+  ["**Rules (wasm in Chromium, release)**", "", "", ""],
+  ["Every offer (300) for one customer", ms(w("wasm.every_offer_one_customer")), "≤ 1 ms", within(wasm["wasm.every_offer_one_customer"]?.median_ms, 1)],
+  ["3 million customer × offer decisions", ms(w("wasm.every_customer_every_offer")), "≤ 100 ms", within(wasm["wasm.every_customer_every_offer"]?.median_ms, 100)],
+  ["Cart check, 20 lines", ms(w("wasm.cart_check_20_lines")), "", ""],
+  ["Account form validation", ms(w("wasm.validate_form")), "", ""],
+  ["**The app in Chromium (release; 10,000 customers, 30,000 subscriptions, 300 offers stored)**", "", "", ""],
+  ["Cold start: navigation → customers list painted", ms(cold), "≤ 500 ms", within(cold, 500)],
+  ["Cold start ÷ bare `JSON.parse` of the desk", cold && parse ? `${(cold / parse).toFixed(2)}×` : "", "≤ 3×", cold && parse ? within(cold / parse, 3) : ""],
+  [`Search keystroke → list updated (max ${ms(keystrokeMax)})`, ms(b("browser.search_keystroke")), "≤ 16 ms", within(browser["browser.search_keystroke"]?.median_ms, 16)],
+  ["One edit persisted (auto-renew: rule, change, audit, save)", ms(b("browser.edit_persisted")), "≤ 5 ms", within(browser["browser.edit_persisted"]?.median_ms, 5)],
+  [`Export the whole desk (${exportBytes ? kb(exportBytes) : "?"} of JSON)`, ms(b("browser.export")), "", ""],
+  ["Import the whole desk (check + save, after a reset)", ms(imported), "", ""],
+  ["Import ÷ (bare `JSON.parse` + bare `setItem`)", imported && parse && setItem ? `${(imported / (parse + setItem)).toFixed(2)}×` : "", "", ""],
+  ["Load sample data, 10,000 customers (generate + save)", ms(b("browser.sample_load_10k")), "", ""],
+  ["**References, same browser, same run**", "", "", ""],
+  [`Bare \`JSON.parse\` of the desk as JSON (${exportBytes ? kb(exportBytes) : "?"})`, ms(parse), "", ""],
+  [`Bare \`localStorage.setItem\` of the stored bytes (${stored ? kb(stored.bytes) : "?"})`, ms(setItem), "", ""],
+  ["**Sizes**", "", "", ""],
+  [
+    `The desk in localStorage (${stored ? `${stored.keys} keys` : "?"})`,
+    stored ? `${kb(stored.bytes)} = ${((stored.bytes / stored.quota_bytes) * 100).toFixed(1)}% of 10 MiB` : "not measured",
+    "≤ 60%",
+    stored ? within(stored.bytes / stored.quota_bytes, 0.6) : "",
+  ],
+  ["Release `dist/`, gzip -9", gz === undefined ? "not measured" : kb(gz), "≤ 250 KB", gz === undefined ? "" : within(gz, 250_000)],
+];
+
+function sh(cmd) {
+  try { return execSync(cmd, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { return "?"; }
+}
+const machine = [
+  `${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  sh("/usr/bin/chromium --version"),
+  sh("rustc --version"),
+].join("; ");
+const date = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+const table = [
+  `Run on ${date}. Machine: ${machine}.`,
+  `Medians of several runs (native: criterion; wasm: ${wasm["wasm.every_offer_one_customer"]?.runs ?? "?"} runs and more; browser: ${browser["browser.cold_start"]?.runs ?? "?"} runs).`,
+  "",
+  "| Figure | Measured | Budget | |",
+  "|---|---|---|---|",
+  ...rows.map((r) => `| ${r.join(" | ")} |`),
+].join("\n");
+
+console.log(`\n${table}\n`);
+if (missing.length) console.log(`Not measured: ${missing.join(", ")}`);
+
+const doc = "docs/PERFORMANCE.md";
+const text = readFileSync(doc, "utf8");
+const start = "<!-- bench:start -->";
+const end = "<!-- bench:end -->";
+if (!text.includes(start) || !text.includes(end)) throw new Error(`${doc} lacks the ${start} … ${end} lines`);
+writeFileSync(doc, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+console.log(`Written to ${doc}.`);
