@@ -16,8 +16,9 @@ const dist = process.argv[2] ?? "target/e2e-dist";
 const missing = [];
 
 function criterion(id) {
-  const file = join("target/criterion", id, "new/estimates.json");
-  if (!existsSync(file)) return missing.push(`native ${id}`), undefined;
+  // criterion names the folder of `group/name` so, and of a bare id with a `/` as `group_name`.
+  const file = [join("target/criterion", id, "new/estimates.json"), join("target/criterion", id.replace("/", "_"), "new/estimates.json")].find(existsSync);
+  if (!file) return missing.push(`native ${id}`), undefined;
   return JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1e6; // ns → ms
 }
 const wasm = {};
