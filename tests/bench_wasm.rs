@@ -1,0 +1,134 @@
+//! The domain benchmarks in WebAssembly, in headless Chromium, where the budgets apply
+//! (docs/PERFORMANCE.md): every offer for one customer ≤ 1 ms; 3,000,000 customer × offer
+//! decisions ≤ 100 ms. Same workload as `benches/domain.rs` (`benches/common`). Not part of
+//! `make test`; run it in release, as the app ships:
+//!
+//! ```text
+//! CARGO_TARGET_DIR=/work/target-bench-wasm cargo test --release \
+//!     --target wasm32-unknown-unknown --test bench_wasm
+//! ```
+//!
+//! Each measurement prints one line to the runner's output, e.g.
+//! `BENCH {"id":"wasm.every_offer_one_customer","median_ms":0.123,"runs":15}`: the median
+//! time of one operation over `runs` timed runs. `performance.now()` is coarse in a browser
+//! (tens of microseconds or more), so a run of a short operation repeats it enough times to
+//! last about 20 ms and is divided back. Nothing asserts a time; the counts each operation
+//! returns are checked, so work optimized away fails the test.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+use std::sync::OnceLock;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()` of the page (milliseconds, sub-millisecond precision).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// The workload, generated once for every test of this file (and its counts checked).
+fn fixture() -> &'static common::Fixture {
+    static FIXTURE: OnceLock<common::Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let f = common::fixture();
+        common::check_counts(&f);
+        f
+    })
+}
+
+/// A short operation is repeated this long per timed run.
+const RUN_MS: f64 = 20.0;
+
+/// Times `op` over `runs` runs after one warm-up run and prints its `BENCH` line. Each run
+/// repeats `op` as many times as needed to last about [`RUN_MS`]; `op`'s count is checked
+/// against `expected` every time.
+fn measure(id: &str, runs: usize, expected: usize, op: impl Fn() -> usize) {
+    let check = |count: usize| assert_eq!(count, expected, "{id}: the work was not all done");
+    // Warm-up, and how many repetitions make a run of RUN_MS.
+    let start = performance_now();
+    check(black_box(op()));
+    let once = (performance_now() - start).max(0.001);
+    let repeat = ((RUN_MS / once).ceil() as usize).clamp(1, 1_000_000);
+    let mut per_op: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = performance_now();
+            let mut total = 0;
+            for _ in 0..repeat {
+                total += black_box(op());
+            }
+            let elapsed = performance_now() - start;
+            check(total / repeat);
+            assert_eq!(total % repeat, 0);
+            elapsed / repeat as f64
+        })
+        .collect();
+    per_op.sort_by(f64::total_cmp);
+    let median = if runs % 2 == 1 {
+        per_op[runs / 2]
+    } else {
+        (per_op[runs / 2 - 1] + per_op[runs / 2]) / 2.0
+    };
+    print_line(&format!(
+        r#"BENCH {{"id":"{id}","median_ms":{median:.6},"runs":{runs}}}"#
+    ));
+}
+
+/// Appends `line` to the test runner's output (the page's `#output`, which the headless
+/// runner copies to its stdout, for passing tests too); `console.log` where there is none.
+fn print_line(line: &str) {
+    let output = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("output"));
+    match output {
+        Some(node) => {
+            let mut text = node.text_content().unwrap_or_default();
+            text.push_str(line);
+            text.push('\n');
+            node.set_text_content(Some(&text));
+        }
+        None => console_log!("{line}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_offer_one_customer() {
+    let f = fixture();
+    let expected = common::every_offer_one_customer(f);
+    measure("wasm.every_offer_one_customer", 15, expected, || {
+        common::every_offer_one_customer(black_box(f))
+    });
+}
+
+#[wasm_bindgen_test]
+fn every_customer_every_offer() {
+    let f = fixture();
+    let expected = common::every_customer_every_offer(f);
+    measure("wasm.every_customer_every_offer", 5, expected, || {
+        common::every_customer_every_offer(black_box(f))
+    });
+}
+
+#[wasm_bindgen_test]
+fn cart_check_20_lines() {
+    let f = fixture();
+    let expected = common::cart_check_20_lines(f);
+    measure("wasm.cart_check_20_lines", 15, expected, || {
+        common::cart_check_20_lines(black_box(f))
+    });
+}
+
+#[wasm_bindgen_test]
+fn validate_form() {
+    let f = fixture();
+    measure("wasm.validate_form", 15, 1, || {
+        common::validate_form(black_box(f))
+    });
+}
