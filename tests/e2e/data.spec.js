@@ -338,6 +338,7 @@ test("load sample data: progress, then 1,000 customers with 300 offers that surv
   expect(seen).toContain("750/1000 Generating customers: 750 of 1000…");
   expect(seen).toContain("null/1000 Saving…");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await page.getByRole("region", { name: "Sample data" }).screenshot({ path: `${shots}/data-sample.png` });
 
   await page.reload();
   await expect(page.getByText("1000 customers, 3000 subscriptions")).toBeVisible();

@@ -42,7 +42,6 @@ struct Job {
     generator: SampleGenerator,
     catalog: Catalog,
     desk: Desk,
-    done: usize,
     total: usize,
 }
 
@@ -63,7 +62,6 @@ pub fn SampleData() -> impl IntoView {
             generator: SampleGenerator::new(SEED, &catalog, SUBSCRIPTIONS_PER_CUSTOMER),
             catalog,
             desk: Desk::default(),
-            done: 0,
             total,
         };
         progress.set(Progress::Generating { done: 0, total });
@@ -164,10 +162,9 @@ fn size_label(i18n: leptos_i18n::I18nContext<Locale>, customers: usize) -> Strin
 fn generate(job: Rc<RefCell<Option<Job>>>, progress: RwSignal<Progress>, finish: impl FnOnce(Job) + 'static) {
     let mut slot = job.borrow_mut();
     let Some(current) = slot.as_mut() else { return };
-    let count = CHUNK.min(current.total - current.done);
+    let count = CHUNK.min(current.total - current.generator.generated());
     current.generator.add_customers(&mut current.desk, count);
-    current.done += count;
-    let (done, total) = (current.done, current.total);
+    let (done, total) = (current.generator.generated(), current.total);
     if done < total {
         drop(slot);
         progress.set(Progress::Generating { done, total });
