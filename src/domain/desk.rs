@@ -3,6 +3,8 @@
 //! the rules, applies the change, appends audit entries, and returns `Err(reasons)` — changing
 //! nothing — when refused.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +17,7 @@ use super::cart::{check_cart, Cart};
 use super::catalog::{Catalog, Offer};
 use super::customer::Customer;
 use super::education;
-use super::eligibility::eligibility;
+use super::eligibility::{eligibility, CustomerEligibility};
 use super::impact::{impact, Impact, QualificationChange};
 use super::nonprofit::{self, NonprofitRemoval};
 use super::partner::{
@@ -159,6 +161,32 @@ impl Desk {
                 customer: customer_id.to_string(),
             }]),
         }
+    }
+
+    /// The decision for each of `offers` (by offer id) for one customer: the customer is looked
+    /// up once and what every offer shares is worked out once ([`CustomerEligibility`]), so a
+    /// catalog page asks one question instead of one per offer card.
+    pub fn offer_decisions<'o>(
+        &self,
+        customer_id: &str,
+        offers: impl IntoIterator<Item = &'o Offer>,
+        today: NaiveDate,
+    ) -> HashMap<String, Decision> {
+        let customer = self
+            .customer(customer_id)
+            .map(|c| CustomerEligibility::new(c, &self.partner, today));
+        offers
+            .into_iter()
+            .map(|offer| {
+                let decision = match &customer {
+                    Some(c) => c.decide(offer),
+                    None => Decision::Refused(vec![Reason::CustomerNotFound {
+                        customer: customer_id.to_string(),
+                    }]),
+                };
+                (offer.id.clone(), decision)
+            })
+            .collect()
     }
 
     /// What would make this qualification request fail (same reasons as the request).
@@ -970,6 +998,25 @@ mod tests {
             &ids,
             today,
         )
+    }
+
+    #[test]
+    fn offer_decisions_agree_with_asking_offer_by_offer() {
+        let mut desk = desk();
+        desk.create_customer(Role::SalesAgent, new_customer("c1", "ContosoEdu", true), d(3, 7))
+            .unwrap();
+        let catalog = Catalog::sample();
+        for id in ["c1", "nobody"] {
+            let decisions = desk.offer_decisions(id, &catalog.offers, d(3, 8));
+            assert_eq!(decisions.len(), catalog.offers.len());
+            for offer in &catalog.offers {
+                assert_eq!(decisions[&offer.id], desk.eligibility(id, offer, d(3, 8)), "{id} {}", offer.id);
+            }
+        }
+        // Both outcomes occur, so the comparison above covers refusals and allowances alike.
+        let c1 = desk.offer_decisions("c1", &catalog.offers, d(3, 8));
+        assert!(c1.values().any(Decision::is_allowed));
+        assert!(c1.values().any(|d| !d.is_allowed()));
     }
 
     #[test]

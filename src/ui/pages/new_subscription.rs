@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -170,6 +172,14 @@ fn Discover(
         })
     });
 
+    // Every offer's decision for this customer in one pass (not one desk search per card).
+    let clock = use_app_clock();
+    let decisions = Memo::new(move |_| {
+        let today = clock.today();
+        let id = customer_id.get();
+        desk.with(|d| desk.with_catalog(|c| d.offer_decisions(&id, &c.offers, today)))
+    });
+
     let on_add = Callback::new(move |offer_id: String| {
         if let Some(offer) = desk.with_catalog(|c| c.get(&offer_id).cloned()) {
             cart.add(&offer);
@@ -248,7 +258,7 @@ fn Discover(
                 <For
                     each=move || visible.get()
                     key=|id| id.clone()
-                    children=move |id| view! { <OfferCard customer_id=customer_id offer_id=id cart=cart on_add=on_add /> }
+                    children=move |id| view! { <OfferCard decisions=decisions offer_id=id cart=cart on_add=on_add /> }
                 />
             </ul>
         </section>
@@ -259,26 +269,21 @@ fn Discover(
 /// here (the domain's decision) with the reasons when not.
 #[component]
 fn OfferCard(
-    customer_id: Memo<String>,
+    decisions: Memo<HashMap<String, Decision>>,
     offer_id: String,
     cart: CartState,
     on_add: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
     let Some(offer) = desk.with_catalog(|c| c.get(&offer_id).cloned()) else {
         return ().into_any();
     };
     let decision = {
-        let offer = offer.clone();
-        Memo::new(move |_| {
-            let today = clock.today();
-            let id = customer_id.get();
-            desk.with(|d| d.eligibility(&id, &offer, today))
-        })
+        let id = offer.id.clone();
+        Memo::new(move |_| decisions.with(|all| all.get(&id).cloned()))
     };
-    let eligible = move || decision.with(Decision::is_allowed);
+    let eligible = move || decision.with(|d| d.as_ref().is_some_and(Decision::is_allowed));
     let in_cart = {
         let id = offer.id.clone();
         move || {
@@ -327,7 +332,8 @@ fn OfferCard(
                                 <ul class="reasons">
                                     {decision
                                         .get()
-                                        .reasons()
+                                        .map(|d| d.reasons().to_vec())
+                                        .unwrap_or_default()
                                         .iter()
                                         .map(|r| {
                                             let r = r.clone();
