@@ -42,8 +42,14 @@ pub fn is_host_name(host: &str) -> bool {
 
 /// Whether `domain` (lower-case) belongs to a free-mail provider.
 pub fn is_free_mail_domain(domain: &str) -> bool {
-    LOCAL_FREE_MAIL_DOMAINS.contains(&domain)
-        || FREE_MAIL_DOMAINS.lines().any(|line| line == domain)
+    LOCAL_FREE_MAIL_DOMAINS.contains(&domain) || free_mail_domains().binary_search(&domain).is_ok()
+}
+
+/// The list's lines, split once: the file is sorted (a test keeps it so), so a look-up is a
+/// binary search instead of a scan of 4,800 lines on every address checked.
+fn free_mail_domains() -> &'static [&'static str] {
+    static DOMAINS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    DOMAINS.get_or_init(|| FREE_MAIL_DOMAINS.lines().collect())
 }
 
 /// Whether `domain` is, or is under, `parent` (e.g. `contoso.onmicrosoft.com` under
@@ -112,6 +118,10 @@ mod tests {
         assert!(lines
             .iter()
             .all(|l| !l.is_empty() && *l == l.to_ascii_lowercase()));
+        // The binary search finds every line, and nothing between two neighbours.
+        assert!(lines.iter().all(|l| is_free_mail_domain(l)));
+        assert!(!lines.windows(2).any(|w| is_free_mail_domain(&format!("{}0", w[0]))
+            && !lines.contains(&format!("{}0", w[0]).as_str())));
     }
 
     #[test]
