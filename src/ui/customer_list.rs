@@ -11,7 +11,7 @@ use crate::domain::{
 };
 
 /// One row of the list: what the table and the CSV show of a customer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CustomerRow {
     pub id: String,
     pub company_name: String,
@@ -31,7 +31,7 @@ pub struct CustomerRow {
 }
 
 /// Where the customer's nonprofit periodic review stands on the app clock's today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Notice {
     None,
     /// Notice given; the qualification goes on this date.
@@ -203,14 +203,20 @@ pub fn sort_rows<R: Borrow<CustomerRow>>(rows: &mut [R], sort: SortBy) {
 
 /// The rows the page shows: searched, filtered and sorted.
 pub fn select_rows<R: Borrow<CustomerRow> + Clone>(rows: &[R], query: &ListQuery) -> Vec<R> {
-    let search = query.search.to_lowercase();
-    let mut out: Vec<R> = rows
-        .iter()
-        .filter(|r| matches_words((*r).borrow(), &search) && matches_filters((*r).borrow(), query))
-        .cloned()
-        .collect();
+    let mut out = filter_rows(rows, query);
     sort_rows(&mut out, query.sort);
     out
+}
+
+/// The rows that pass the search and filters, in the order given. On rows already sorted by
+/// `query.sort` this is [`select_rows`] without the sort: the page sorts once per sort order,
+/// and a keystroke only filters.
+pub fn filter_rows<R: Borrow<CustomerRow> + Clone>(rows: &[R], query: &ListQuery) -> Vec<R> {
+    let search = query.search.to_lowercase();
+    rows.iter()
+        .filter(|r| matches_words((*r).borrow(), &search) && matches_filters((*r).borrow(), query))
+        .cloned()
+        .collect()
 }
 
 /// The words the CSV needs in the current language.
@@ -408,6 +414,19 @@ mod tests {
         assert_eq!(sorted(SortBy::Newest), "c2,c1,c3");
         assert_eq!(sorted(SortBy::Oldest), "c3,c1,c2");
         assert_eq!(sorted(SortBy::RequestsUsed), "c1,c3,c2");
+    }
+
+    #[test]
+    fn filtering_sorted_rows_gives_what_select_rows_gives() {
+        let rows = rows();
+        for sort in [SortBy::NameAsc, SortBy::NameDesc, SortBy::Newest, SortBy::Oldest, SortBy::RequestsUsed] {
+            let mut sorted = rows.clone();
+            sort_rows(&mut sorted, sort);
+            for search in ["", "o", "contoso", "nowhere"] {
+                let q = ListQuery { search: search.into(), sort, ..ListQuery::default() };
+                assert_eq!(filter_rows(&sorted, &q), select_rows(&rows, &q), "{sort:?} {search:?}");
+            }
+        }
     }
 
     fn words_test(f: impl FnOnce(&CsvWords)) {

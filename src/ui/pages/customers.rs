@@ -9,7 +9,7 @@ use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{qualification_name, status_name};
 use crate::ui::countries::country_name;
 use crate::ui::customer_list::{
-    csv_file_name, csv_text, select_rows, CsvWords, CustomerRow, ListQuery, Notice, NoticeFilter,
+    csv_file_name, csv_text, filter_rows, sort_rows, CsvWords, CustomerRow, ListQuery, Notice, NoticeFilter,
     QualificationFilter, SortBy, StatusFilter,
 };
 use crate::ui::download::download_text;
@@ -40,7 +40,14 @@ pub fn CustomersPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let shown = Memo::new(move |_| query.with(|q| all_rows.with(|rows| select_rows(rows, q))));
+    // Sorted once per sort order; a keystroke in the search only filters these.
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
+    let sorted_rows = Memo::new(move |_| {
+        let mut rows = all_rows.get();
+        sort_rows(&mut rows, sort.get());
+        rows
+    });
+    let shown = Memo::new(move |_| query.with(|q| sorted_rows.with(|rows| filter_rows(rows, q))));
     let total = Memo::new(move |_| all_rows.with(Vec::len));
     let export_message = RwSignal::new(None::<Result<String, String>>);
     // For the benchmark (tests/bench): the list as first painted after navigation.
@@ -309,10 +316,16 @@ fn CustomerTable(rows: Memo<Vec<Arc<CustomerRow>>>) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
+                        // A row's texts are worked out once when it is drawn (no reactive
+                        // text per cell): the key holds the language and everything the row
+                        // shows, so a row is redrawn exactly when one of them changes.
                         <For
-                            each=move || visible.get()
-                            key=|row| (row.id.clone(), format!("{:?}{:?}{}{}", row.qualifications, row.notice, row.company_name, row.requests_used))
-                            children=move |row| view! { <CustomerRowView row=row /> }
+                            each=move || {
+                                let locale = i18n.get_locale();
+                                visible.get().into_iter().map(move |row| (locale, row)).collect::<Vec<_>>()
+                            }
+                            key=|(locale, row)| (*locale, Arc::clone(row))
+                            children=move |(_, row)| view! { <CustomerRowView row=row /> }
                         />
                     </tbody>
                 </table>
@@ -327,15 +340,20 @@ fn CustomerTable(rows: Memo<Vec<Arc<CustomerRow>>>) -> impl IntoView {
 }
 
 /// One customer: name linking to the account, domain, country, qualifications with status.
+/// Drawn with plain texts in the current language: the table redraws the row on a change of
+/// language (see its key), which keeps a search keystroke from creating a reactive effect per
+/// cell of 50 rows.
 #[component]
 fn CustomerRowView(row: Arc<CustomerRow>) -> impl IntoView {
     let i18n = use_i18n();
+    let texts = untrack(|| RowTexts::of(i18n, &row));
     let link = href(&format!("/customers/{}", row.id));
-    let country = row.country.clone();
-    let qualifications = row.qualifications.clone();
-    let notice = row.notice;
-    let used = row.requests_used;
     let name = row.company_name.clone();
+    let chips = texts
+        .qualifications
+        .into_iter()
+        .map(|(class, text)| view! { <li class=class>{text}</li> })
+        .collect_view();
     view! {
         <tr data-testid="customer-row">
             <th scope="row">
@@ -343,32 +361,53 @@ fn CustomerRowView(row: Arc<CustomerRow>) -> impl IntoView {
                 <span class="sub">{row.email.clone()}</span>
             </th>
             <td>{row.primary_domain.clone()}</td>
-            <td>{move || country_name(i18n, &country)}</td>
+            <td>{texts.country}</td>
             <td>
                 <ul class="qualification-chips">
-                    {if qualifications.is_empty() {
-                        view! { <li class="chip none">{move || qualification_name(i18n, Qualification::None)}</li> }.into_any()
-                    } else {
-                        qualifications
-                            .into_iter()
-                            .map(|(k, s)| {
-                                view! {
-                                    <li class=format!("chip {}", status_class(s))>
-                                        {move || qualification_text(i18n, k, s)}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }}
-                    {(notice != Notice::None).then(|| view! {
-                        <li class="chip warn">{move || notice_text(i18n, notice)}</li>
-                    })}
+                    {chips}
+                    {texts.notice.map(|text| view! { <li class="chip warn">{text}</li> })}
                 </ul>
             </td>
-            <td>{move || t_string!(i18n, customers.requests_cell, used = used, max = MAX_VERIFICATION_REQUESTS).to_string()}</td>
+            <td>{texts.requests}</td>
             <td>{row.created.to_string()}</td>
         </tr>
+    }
+}
+
+/// What a row shows in words, in the current language.
+struct RowTexts {
+    country: String,
+    /// (CSS class, text) of each chip; "None" as a chip of its own when there is no record.
+    qualifications: Vec<(String, String)>,
+    notice: Option<String>,
+    requests: String,
+}
+
+impl RowTexts {
+    fn of(i18n: I18n, row: &CustomerRow) -> Self {
+        let qualifications = if row.qualifications.is_empty() {
+            vec![(
+                "chip none".to_string(),
+                qualification_name(i18n, Qualification::None).to_string(),
+            )]
+        } else {
+            row.qualifications
+                .iter()
+                .map(|&(k, s)| (format!("chip {}", status_class(s)), qualification_text(i18n, k, s)))
+                .collect()
+        };
+        RowTexts {
+            country: country_name(i18n, &row.country),
+            qualifications,
+            notice: (row.notice != Notice::None).then(|| notice_text(i18n, row.notice)),
+            requests: t_string!(
+                i18n,
+                customers.requests_cell,
+                used = row.requests_used,
+                max = MAX_VERIFICATION_REQUESTS
+            )
+            .to_string(),
+        }
     }
 }
 
