@@ -55,9 +55,18 @@ pub fn decode(stored: &str) -> Result<String, String> {
     }
     let mut bytes = Vec::with_capacity(len);
     let (mut acc, mut bits) = (0u32, 0u32);
-    for c in packed.chars() {
-        let v = (c as u32).checked_sub(BASE).filter(|v| *v <= 0x7fff);
-        let v = v.ok_or("packed value with a foreign character")?;
+    // Read as UTF-8 bytes, not chars: every character of the alphabet is three bytes with a
+    // lead byte of E1..=E8 (U+1000..=U+8FFF), which is all there is to check in a valid `str`.
+    let units = packed.as_bytes().chunks(3);
+    for unit in units {
+        let [lead, b1, b2] = *unit else {
+            return Err("packed value with a foreign character".into());
+        };
+        if !(0xE1..=0xE8).contains(&lead) {
+            return Err("packed value with a foreign character".into());
+        }
+        let v = ((u32::from(lead) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f))
+            - BASE;
         acc = (acc << 15) | v;
         bits += 15;
         while bits >= 8 && bytes.len() < len {
@@ -105,6 +114,10 @@ mod tests {
             "Zx:abc",
             "Z3:\u{1000}",
             "Z2:\u{0041}\u{0042}",
+            // Just outside the alphabet, and a two-byte character shifting the rest.
+            "Z3:\u{1000}\u{9000}",
+            "Z3:\u{0fff}\u{1000}",
+            "Z3:é\u{1000}",
             "Z99999999999:",
         ] {
             assert!(decode(bad).is_err(), "{bad}");

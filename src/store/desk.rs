@@ -1,15 +1,16 @@
-//! The desk in storage (schema 2): records grouped in small buckets, each bucket one key
+//! The desk in storage (schema 3): records grouped in small buckets, each bucket one key
 //! holding compact text (see [`super::codec`]), so that one edit rewrites only the bucket(s) it
 //! touched and 10,000 customers with 30,000 subscriptions fit in the browser's quota. Which
 //! records a change touched comes from the audit entries the domain appends, so nothing is
 //! diffed.
 //!
-//! Keys (schema 2):
-//! - `segment-desk/schema` — the schema version, `2`
+//! Keys (schema 3):
+//! - `segment-desk/schema` — the schema version, `3`
 //! - `segment-desk/partner` — the partner profile (a bucket of one record, id `partner`)
-//! - `segment-desk/c/<00..1f>` — customers, bucketed by a hash of the id
-//! - `segment-desk/s/<00..3f>` — subscriptions, bucketed by a hash of the id
-//! - `segment-desk/a/<chunk, 6 digits>` — the audit log, 256 entries a chunk, in order
+//! - `segment-desk/c/<00..7f>` — customers, bucketed by a hash of the id
+//! - `segment-desk/s/<00..ff>` — subscriptions, bucketed by a hash of the id
+//! - `segment-desk/a/<chunk, 6 digits>` — the audit log, 256 entries a chunk, in order; the
+//!   newest chunk is plain JSON, the others packed
 //! - `segment-desk/journal` — present only while a save is under way: the previous value of
 //!   every key the save writes. Found at start, it means a save was cut short: the keys are put
 //!   back, so no half-written change is ever seen.
@@ -20,7 +21,8 @@
 //! with every write of the record; a tab that writes a record whose stored revision is not the
 //! one it read is told of the conflict instead of overwriting (two tabs).
 //!
-//! Schema 1 (one key per record, plain JSON) is migrated on load; see [`migrate_v1`].
+//! Schema 1 (one key per record, plain JSON) and schema 2 (4× larger buckets, every chunk
+//! packed) are migrated on load; see [`migrate_v1`] and [`migrate_v2`].
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,7 +35,7 @@ use super::{KeyValueStore, StoreError, KEY_PREFIX};
 use crate::domain::{AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription};
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const SCHEMA_KEY: &str = "segment-desk/schema";
 pub const PARTNER_KEY: &str = "segment-desk/partner";
 pub const CUSTOMER_BUCKET_PREFIX: &str = "segment-desk/c/";
@@ -44,8 +46,12 @@ pub const JOURNAL_KEY: &str = "segment-desk/journal";
 /// import that carries its own): one value, encoded like a bucket, holding a JSON array of offers.
 pub const CATALOG_KEY: &str = "segment-desk/catalog";
 pub const QUARANTINE_PREFIX: &str = "segment-desk/quarantine/";
-pub const CUSTOMER_BUCKETS: u64 = 32;
-pub const SUBSCRIPTION_BUCKETS: u64 = 64;
+/// Buckets are small so that an edit rewrites (and deflates) little: about 80 customers or
+/// 120 subscriptions each at 10,000 customers. Schema 2 had 32 and 64: each of its buckets
+/// splits into exactly four of these (see [`migrate_v2`]).
+pub const CUSTOMER_BUCKETS: u64 = 128;
+pub const SUBSCRIPTION_BUCKETS: u64 = 256;
+
 pub const AUDIT_CHUNK: u64 = 256;
 /// The id of the partner record in its bucket.
 const PARTNER_ID: &str = "partner";
@@ -163,6 +169,17 @@ fn write_bucket(bucket: &Bucket) -> String {
     codec::encode(&serde_json::to_string(bucket).expect("JSON values serialize"))
 }
 
+/// An audit chunk as stored. The chunk still being filled (`open`) is plain JSON: appending an
+/// entry, which every edit does, then costs neither an inflate nor a deflate. A chunk is packed
+/// once the next one starts. The open chunk takes at most ~1% of the quota in plain form.
+fn write_chunk(chunk: &Bucket, open: bool) -> String {
+    if open {
+        serde_json::to_string(chunk).expect("JSON values serialize")
+    } else {
+        write_bucket(chunk)
+    }
+}
+
 fn parse_record<T: DeserializeOwned>(value: Value) -> Result<(u64, T), String> {
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
@@ -186,14 +203,20 @@ fn set_aside(
 
 /// Reads the records of one bucket key; unreadable records (or the whole value) are set
 /// aside in quarantine and the bucket rewritten without them.
+/// `rev_prefix: None` reads records without revisions (the audit log: entries are only added).
 fn load_bucket<T: DeserializeOwned>(
     kv: &dyn KeyValueStore,
     key: &str,
-    rev_prefix: &str,
+    rev_prefix: Option<&str>,
     revisions: &mut Revisions,
     problems: &mut Vec<LoadProblem>,
     mut keep: impl FnMut(T),
 ) {
+    let mut note_revision = |id: &str, rev: u64| {
+        if let Some(prefix) = rev_prefix {
+            revisions.insert(format!("{prefix}{id}"), rev);
+        }
+    };
     let Some(raw) = kv.get(key) else { return };
     let json = codec::decode(&raw);
     // Fast path, taken at every start: the whole bucket straight into records. Only a bucket
@@ -204,7 +227,7 @@ fn load_bucket<T: DeserializeOwned>(
         .and_then(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_err(|_| ()))
     {
         for (id, (rev, record)) in records {
-            revisions.insert(format!("{rev_prefix}{id}"), rev);
+            note_revision(&id, rev);
             keep(record);
         }
         return;
@@ -224,7 +247,7 @@ fn load_bucket<T: DeserializeOwned>(
     for (id, value) in &bucket {
         match parse_record::<T>(value.clone()) {
             Ok((rev, record)) => {
-                revisions.insert(format!("{rev_prefix}{id}"), rev);
+                note_revision(id, rev);
                 keep(record);
             }
             Err(error) => bad.push((id.clone(), error)),
@@ -244,8 +267,8 @@ fn load_bucket<T: DeserializeOwned>(
     }
 }
 
-/// Loads the desk, first putting back a save that was cut short and moving schema-1 data to
-/// schema 2. Never fails: unreadable data is set aside (see [`LoadProblem`]).
+/// Loads the desk, first putting back a save that was cut short and moving schema-1 and schema-2 data to
+/// the current schema. Never fails: unreadable data is set aside (see [`LoadProblem`]).
 pub fn load(kv: &dyn KeyValueStore) -> Loaded {
     let mut problems = Vec::new();
     if let Some(raw) = kv.get(JOURNAL_KEY) {
@@ -286,7 +309,21 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
     let mut desk = Desk::new(PartnerProfile::default());
     let mut revisions = Revisions::new();
     match kv.get(SCHEMA_KEY).map(|v| v.trim().to_owned()).as_deref() {
-        None | Some("2") => {}
+        None | Some("3") => {}
+        Some("2") => {
+            if let Err(error) = migrate_v2(kv) {
+                // Schema 2 reads like schema 3 (records are found in any bucket), but saving
+                // would look for records in buckets they are not in yet: read-only until the
+                // migration succeeds (it runs again at every start).
+                problems.push(LoadProblem::MigrationFailed {
+                    from: "2".into(),
+                    error: format!("{error:?}"),
+                });
+                let mut loaded = read_buckets(kv, problems);
+                loaded.writable = false;
+                return loaded;
+            }
+        }
         Some("1") => {
             if let Err(error) = migrate_v1(kv, &mut problems) {
                 problems.push(LoadProblem::MigrationFailed {
@@ -316,6 +353,13 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
             };
         }
     }
+    read_buckets(kv, problems)
+}
+
+/// Reads every bucket, whatever its key (a record is found in any bucket of its kind).
+fn read_buckets(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
+    let mut desk = Desk::new(PartnerProfile::default());
+    let mut revisions = Revisions::new();
     let mut keys = kv.keys();
     keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
     keys.sort();
@@ -325,24 +369,23 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
         if key == CATALOG_KEY {
             catalog = load_catalog(kv, &mut problems);
         } else if key == PARTNER_KEY {
-            load_bucket::<PartnerProfile>(kv, &key, "", &mut revisions, &mut problems, |p| {
+            load_bucket::<PartnerProfile>(kv, &key, Some(""), &mut revisions, &mut problems, |p| {
                 desk.partner = p
             });
         } else if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
-            load_bucket::<Customer>(kv, &key, "c:", &mut revisions, &mut problems, |c| {
+            load_bucket::<Customer>(kv, &key, Some("c:"), &mut revisions, &mut problems, |c| {
                 desk.customers.push(c)
             });
         } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
-            load_bucket::<Subscription>(kv, &key, "s:", &mut revisions, &mut problems, |s| {
+            load_bucket::<Subscription>(kv, &key, Some("s:"), &mut revisions, &mut problems, |s| {
                 desk.subscriptions.push(s)
             });
         } else if key.starts_with(AUDIT_CHUNK_PREFIX) {
-            load_bucket::<AuditEntry>(kv, &key, "a:", &mut revisions, &mut problems, |a| {
+            load_bucket::<AuditEntry>(kv, &key, None, &mut revisions, &mut problems, |a| {
                 audit.push(a)
             });
         }
     }
-    revisions.retain(|k, _| !k.starts_with("a:"));
     audit.sort_by_key(|a| a.seq);
     desk.audit = audit;
     // Creation order (the audit log's), so lists are stable across loads.
@@ -454,7 +497,7 @@ fn parse<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_str(raw).map_err(|e| e.to_string())
 }
 
-/// Moves schema-1 data to schema 2: writes the new keys, then the schema version, then removes
+/// Moves schema-1 data to the current schema: writes the new keys, then the schema version, then removes
 /// the old keys. Cut short before the version is written, it simply runs again next time.
 pub fn migrate_v1(
     kv: &dyn KeyValueStore,
@@ -490,6 +533,49 @@ pub fn migrate_v1(
     Ok(())
 }
 
+/// Moves schema-2 data to schema 3: each customer and subscription bucket splits into the four
+/// smaller buckets its records now belong to (`hash % 128` of a record in `hash % 32` bucket `b`
+/// is one of `b`, `b + 32`, `b + 64`, `b + 96`; likewise 64 → 256). One bucket at a time, each
+/// step all or nothing ([`commit`]), so it needs room for one bucket's copy, not the desk's.
+/// Cut short, it carries on at the next start: a bucket already split has nothing to move.
+fn migrate_v2(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
+    let mut keys = kv.keys();
+    keys.sort();
+    for key in keys {
+        let bucket_of: fn(&str) -> String = if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
+            customer_bucket
+        } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+            subscription_bucket
+        } else {
+            continue;
+        };
+        let Some(raw) = kv.get(&key) else { continue };
+        // An unreadable bucket stays where it is; the load that follows sets it aside.
+        let Ok(mut bucket) = read_bucket(&raw) else { continue };
+        let mut moved: BTreeMap<String, Bucket> = BTreeMap::new();
+        bucket.retain(|id, record| {
+            let target = bucket_of(id);
+            if target == key {
+                return true;
+            }
+            moved.entry(target).or_default().insert(id.clone(), record.clone());
+            false
+        });
+        if moved.is_empty() {
+            continue;
+        }
+        let mut writes = vec![(key.clone(), (!bucket.is_empty()).then(|| write_bucket(&bucket)))];
+        for (target, mut records) in moved {
+            if let Some(existing) = kv.get(&target).and_then(|raw| read_bucket(&raw).ok()) {
+                records.extend(existing);
+            }
+            writes.push((target, Some(write_bucket(&records))));
+        }
+        commit(kv, &writes)?;
+    }
+    kv.set(SCHEMA_KEY, &SCHEMA_VERSION.to_string())
+}
+
 fn restore(kv: &dyn KeyValueStore, key: &str, previous: Option<String>) {
     match previous {
         Some(v) => {
@@ -499,7 +585,7 @@ fn restore(kv: &dyn KeyValueStore, key: &str, previous: Option<String>) {
     }
 }
 
-/// Every key and value of the desk in schema 2, each record at the next revision after
+/// Every key and value of the desk in the current schema, each record at the next revision after
 /// `revisions`.
 fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
     let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
@@ -539,9 +625,17 @@ fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
             .or_default()
             .insert(format!("{:012}", a.seq), value);
     }
+    let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
     buckets
         .into_iter()
-        .map(|(k, b)| (k, write_bucket(&b)))
+        .map(|(k, b)| {
+            let value = if k.starts_with(AUDIT_CHUNK_PREFIX) {
+                write_chunk(&b, Some(&k) == open_chunk.as_ref())
+            } else {
+                write_bucket(&b)
+            };
+            (k, value)
+        })
         .collect()
 }
 
@@ -742,17 +836,28 @@ fn save(
     if !conflicts.is_empty() {
         return Err(StoreError::Conflict(conflicts));
     }
+    // The first entry of a new chunk closes the one before: it is rewritten packed.
+    let first_seq = new_entries[0].seq;
+    let before = audit_chunk(first_seq.saturating_sub(1));
+    if first_seq > 1 && before != audit_chunk(first_seq) && kv.get(&before).is_some() {
+        fetch(&before, &mut buckets)?;
+    }
+    let open_chunk = audit_chunk(new_entries[new_entries.len() - 1].seq);
     let mut writes: Vec<(String, Option<String>)> = Vec::new();
-    if kv.get(SCHEMA_KEY).as_deref() != Some("2") {
+    if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
         writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
     }
     // Records first, then the log chunks that name them.
     let (chunks, records): (Vec<_>, Vec<_>) = buckets
         .into_iter()
         .partition(|(k, _)| k.starts_with(AUDIT_CHUNK_PREFIX));
-    for (key, bucket) in records.into_iter().chain(chunks) {
+    for (key, bucket) in records {
         let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
         writes.push((key, value));
+    }
+    for (key, chunk) in chunks {
+        let open = key == open_chunk;
+        writes.push((key, Some(write_chunk(&chunk, open))));
     }
     commit(kv, &writes)?;
     for (key, rev) in new_revisions {
@@ -958,8 +1063,125 @@ mod tests {
         assert!(loaded.problems.is_empty());
         assert_eq!(loaded.desk, desk);
         assert_eq!(loaded.revisions, revs);
-        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("2"));
+        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("3"));
         assert_eq!(kv.get(JOURNAL_KEY), None);
+    }
+
+    /// The desk as schema 2 stored it: the same records and revisions in 32 customer and 64
+    /// subscription buckets, every audit chunk packed.
+    fn write_schema_2(kv: &MemoryStore, desk: &Desk) {
+        let mut revs = Revisions::new();
+        replace(kv, desk, None, &mut revs).unwrap();
+        let mut v2: BTreeMap<String, Bucket> = BTreeMap::new();
+        for key in kv.keys() {
+            let (prefix, count) = if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
+                (CUSTOMER_BUCKET_PREFIX, 32)
+            } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+                (SUBSCRIPTION_BUCKET_PREFIX, 64)
+            } else {
+                if key.starts_with(AUDIT_CHUNK_PREFIX) {
+                    let chunk = read_bucket(&kv.get(&key).unwrap()).unwrap();
+                    kv.set(&key, &write_bucket(&chunk)).unwrap();
+                }
+                continue;
+            };
+            for (id, record) in read_bucket(&kv.get(&key).unwrap()).unwrap() {
+                let old_key = format!("{prefix}{:02x}", fnv(&id) % count);
+                v2.entry(old_key).or_default().insert(id, record);
+            }
+            kv.remove(&key);
+        }
+        for (key, bucket) in v2 {
+            kv.set(&key, &write_bucket(&bucket)).unwrap();
+        }
+        kv.set(SCHEMA_KEY, "2").unwrap();
+    }
+
+    /// Whether every customer and subscription is in the bucket its id hashes to.
+    fn every_record_in_its_bucket(kv: &MemoryStore) -> bool {
+        kv.keys().iter().all(|key| {
+            let bucket_of: fn(&str) -> String = if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
+                customer_bucket
+            } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+                subscription_bucket
+            } else {
+                return true;
+            };
+            read_bucket(&kv.get(key).unwrap())
+                .unwrap()
+                .keys()
+                .all(|id| bucket_of(id) == *key)
+        })
+    }
+
+    #[test]
+    fn schema_2_buckets_are_split_in_four_and_edits_go_on() {
+        let desk = crate::store::sample::sample_desk(7, 400, 3);
+        let kv = MemoryStore::new();
+        write_schema_2(&kv, &desk);
+        assert!(!every_record_in_its_bucket(&kv), "schema 2 puts records elsewhere");
+        let stored_revisions = read_buckets(&kv, Vec::new()).revisions;
+
+        let loaded = load(&kv);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(loaded.writable);
+        assert_eq!(loaded.desk, desk);
+        assert_eq!(loaded.revisions, stored_revisions, "revisions survive the move");
+        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("3"));
+        assert_eq!(kv.get(JOURNAL_KEY), None);
+        assert!(every_record_in_its_bucket(&kv));
+        let buckets = |prefix: &str| kv.keys().iter().filter(|k| k.starts_with(prefix)).count();
+        // More buckets than schema 2 had (400 customers leave a few of the 128 empty).
+        assert!((100..=128).contains(&buckets(CUSTOMER_BUCKET_PREFIX)));
+        assert!((200..=256).contains(&buckets(SUBSCRIPTION_BUCKET_PREFIX)));
+
+        // An edit after the move is saved without a conflict and loads back.
+        let (mut desk, mut revs) = (loaded.desk, loaded.revisions);
+        add(&kv, &mut desk, &mut revs, "cnew").unwrap();
+        assert_eq!(load(&kv).desk, desk);
+    }
+
+    #[test]
+    fn a_schema_2_store_without_room_to_split_is_read_only_and_left_as_it_was() {
+        let desk = crate::store::sample::sample_desk(7, 200, 3);
+        let inner = MemoryStore::new();
+        write_schema_2(&inner, &desk);
+        let snapshot: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+        let kv = Quota {
+            inner: inner.clone(),
+            cap: usage(&inner).total + 100,
+        };
+        let loaded = load(&kv);
+        assert!(matches!(
+            loaded.problems.as_slice(),
+            [LoadProblem::MigrationFailed { from, .. }] if from == "2"
+        ));
+        assert!(!loaded.writable);
+        assert_eq!(loaded.desk, desk, "schema 2 is read as it is");
+        let after: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+        assert_eq!(after, snapshot);
+    }
+
+    #[test]
+    fn the_newest_audit_chunk_is_plain_and_is_packed_when_the_next_starts() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        let mut n = 0;
+        while desk.audit.len() < AUDIT_CHUNK as usize {
+            add(&kv, &mut desk, &mut revs, &format!("c{n}")).unwrap();
+            n += 1;
+            assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('{'), "open chunk is plain");
+        }
+        assert_eq!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)), None);
+        add(&kv, &mut desk, &mut revs, "cnext").unwrap();
+        assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'), "full chunk is packed");
+        assert!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)).unwrap().starts_with('{'));
+        assert_eq!(load(&kv).desk, desk);
+        // A whole desk written at once leaves only its newest chunk plain too.
+        let mut revs = Revisions::new();
+        replace(&kv, &desk, None, &mut revs).unwrap();
+        assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'));
+        assert!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)).unwrap().starts_with('{'));
     }
 
     #[test]
