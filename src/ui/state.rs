@@ -309,7 +309,7 @@ impl DeskState {
 /// due (nonprofit removals) at start and whenever the clock moves, and loads other tabs' saves.
 pub fn provide_desk_state() {
     let storage = use_storage();
-    let loaded = desk_store::load(storage.store.as_ref());
+    let loaded = crate::ui::perf::measure("sd:desk-load", || desk_store::load(storage.store.as_ref()));
     let state = DeskState {
         catalog: RwSignal::new(loaded.catalog_or_sample()),
         catalog_stored: StoredValue::new(loaded.catalog.is_some()),
