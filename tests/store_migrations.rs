@@ -70,8 +70,32 @@ fn schema_1_with_a_broken_record_migrates_the_rest_and_keeps_the_broken_one() {
 }
 
 #[test]
-fn schema_2_loads_as_is() {
+fn schema_2_is_migrated_to_the_current_schema() {
     let kv = store_from("schema-2.json");
+    let loaded = desk::load(&kv);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.writable);
+    assert_eq!(loaded.desk, expected_desk());
+    assert_eq!(kv.get(SCHEMA_KEY), Some(SCHEMA_VERSION.to_string()));
+    // Every record now sits in the bucket its id hashes to.
+    for key in kv.keys() {
+        let bucket_of: fn(&str) -> String = if key.starts_with(desk::CUSTOMER_BUCKET_PREFIX) {
+            desk::customer_bucket
+        } else if key.starts_with(desk::SUBSCRIPTION_BUCKET_PREFIX) {
+            desk::subscription_bucket
+        } else {
+            continue;
+        };
+        let json = segment_desk::store::codec::decode(&kv.get(&key).unwrap()).unwrap();
+        let bucket: BTreeMap<String, serde_json::Value> = serde_json::from_str(&json).unwrap();
+        assert!(bucket.keys().all(|id| bucket_of(id) == key), "{key}");
+    }
+    assert_eq!(desk::load(&kv).desk, expected_desk());
+}
+
+#[test]
+fn schema_3_loads_as_is() {
+    let kv = store_from("schema-3.json");
     let before = kv.keys();
     let loaded = desk::load(&kv);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -98,6 +98,8 @@ pub struct Loaded {
     pub revisions: Revisions,
     /// The stored catalog; `None` means the built-in sample ([`Catalog::sample`]).
     pub catalog: Option<Catalog>,
+    /// The subscriptions and the audit log are still to be read ([`load_first`], [`load_rest`]).
+    pub rest_pending: bool,
 }
 
 impl Loaded {
@@ -270,6 +272,20 @@ fn load_bucket<T: DeserializeOwned>(
 /// Loads the desk, first putting back a save that was cut short and moving schema-1 and schema-2 data to
 /// the current schema. Never fails: unreadable data is set aside (see [`LoadProblem`]).
 pub fn load(kv: &dyn KeyValueStore) -> Loaded {
+    let mut loaded = load_first(kv);
+    if loaded.rest_pending {
+        let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
+        loaded.problems.append(&mut more);
+        loaded.rest_pending = false;
+    }
+    loaded
+}
+
+/// [`load`] in two steps, so that the customers list can be drawn before the rest is read:
+/// this one recovers and migrates as `load` does, then reads the partner, the catalog and the
+/// customers; [`load_rest`] reads the subscriptions and the audit log. Between the two the
+/// desk must not be changed or saved (`rest_pending`).
+pub fn load_first(kv: &dyn KeyValueStore) -> Loaded {
     let mut problems = Vec::new();
     if let Some(raw) = kv.get(JOURNAL_KEY) {
         match serde_json::from_str::<Journal>(&raw) {
@@ -283,10 +299,18 @@ pub fn load(kv: &dyn KeyValueStore) -> Loaded {
         }
         kv.remove(JOURNAL_KEY);
     }
-    let mut loaded = read(kv);
+    let mut loaded = read_part(kv, Part::First);
     problems.append(&mut loaded.problems);
     loaded.problems = problems;
     loaded
+}
+
+/// How much of the desk a read takes in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The partner, the catalog and the customers ([`load_first`]).
+    First,
+    All,
 }
 
 /// Reads the desk as stored, without recovering an interrupted save: what a tab does when
@@ -305,9 +329,13 @@ pub fn read_now(kv: &dyn KeyValueStore) -> Loaded {
 }
 
 fn read(kv: &dyn KeyValueStore) -> Loaded {
+    read_part(kv, Part::All)
+}
+
+fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
     let mut problems = Vec::new();
-    let mut desk = Desk::new(PartnerProfile::default());
-    let mut revisions = Revisions::new();
+    let desk = Desk::new(PartnerProfile::default());
+    let revisions = Revisions::new();
     match kv.get(SCHEMA_KEY).map(|v| v.trim().to_owned()).as_deref() {
         None | Some("3") => {}
         Some("2") => {
@@ -337,6 +365,7 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
                     writable: false,
                     revisions,
                     catalog: None,
+                    rest_pending: false,
                 };
             }
         }
@@ -350,22 +379,44 @@ fn read(kv: &dyn KeyValueStore) -> Loaded {
                 writable: false,
                 revisions,
                 catalog: None,
+                rest_pending: false,
             };
         }
     }
-    read_buckets(kv, problems)
+    match part {
+        Part::First => read_first_part(kv, problems),
+        Part::All => read_buckets(kv, problems),
+    }
 }
 
 /// Reads every bucket, whatever its key (a record is found in any bucket of its kind).
-fn read_buckets(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
+fn read_buckets(kv: &dyn KeyValueStore, problems: Vec<LoadProblem>) -> Loaded {
+    let mut loaded = read_first_part(kv, problems);
+    let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
+    loaded.problems.append(&mut more);
+    loaded.rest_pending = false;
+    loaded
+}
+
+/// The keys of the desk in storage, in order.
+fn desk_keys(kv: &dyn KeyValueStore, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut keys = kv.keys();
+    keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX) && wanted(k));
+    keys.sort();
+    keys
+}
+
+/// The partner, the catalog and the customers: all the customers list needs. The rest is read
+/// by [`load_rest`].
+fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
     let mut desk = Desk::new(PartnerProfile::default());
     let mut revisions = Revisions::new();
-    let mut keys = kv.keys();
-    keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
-    keys.sort();
-    let mut audit = Vec::new();
     let mut catalog = None;
-    for key in keys {
+    let keys = desk_keys(kv, |_| true);
+    let is_rest = |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
+    // Nothing else stored (a new desk): nothing is left for later.
+    let rest_pending = keys.iter().any(|k| is_rest(k));
+    for key in keys.into_iter().filter(|k| !is_rest(k)) {
         if key == CATALOG_KEY {
             catalog = load_catalog(kv, &mut problems);
         } else if key == PARTNER_KEY {
@@ -376,12 +427,37 @@ fn read_buckets(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loade
             load_bucket::<Customer>(kv, &key, Some("c:"), &mut revisions, &mut problems, |c| {
                 desk.customers.push(c)
             });
-        } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
-            load_bucket::<Subscription>(kv, &key, Some("s:"), &mut revisions, &mut problems, |s| {
+        }
+    }
+    Loaded {
+        desk,
+        problems,
+        writable: true,
+        revisions,
+        catalog,
+        rest_pending,
+    }
+}
+
+/// Reads what [`load_first`] left into its desk and revisions: the subscriptions and the audit
+/// log, then puts customers and subscriptions in creation order. Returns what it found
+/// unreadable (set aside, as at any load).
+pub fn load_rest(
+    kv: &dyn KeyValueStore,
+    desk: &mut Desk,
+    revisions: &mut Revisions,
+) -> Vec<LoadProblem> {
+    let mut problems = Vec::new();
+    let problems_found = &mut problems;
+    let mut audit = Vec::new();
+    let is_rest = |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
+    for key in desk_keys(kv, is_rest) {
+        if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+            load_bucket::<Subscription>(kv, &key, Some("s:"), revisions, problems_found, |s| {
                 desk.subscriptions.push(s)
             });
-        } else if key.starts_with(AUDIT_CHUNK_PREFIX) {
-            load_bucket::<AuditEntry>(kv, &key, None, &mut revisions, &mut problems, |a| {
+        } else {
+            load_bucket::<AuditEntry>(kv, &key, None, revisions, problems_found, |a| {
                 audit.push(a)
             });
         }
@@ -399,35 +475,12 @@ fn read_buckets(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loade
         })
         .rev() // the first entry naming a record wins
         .collect();
-    let customer_rank: Vec<u64> = desk
-        .customers
-        .iter()
-        .map(|c| {
-            order
-                .get(&(true, c.id.as_str()))
-                .copied()
-                .unwrap_or(u64::MAX)
-        })
-        .collect();
-    let subscription_rank: Vec<u64> = desk
-        .subscriptions
-        .iter()
-        .map(|s| {
-            order
-                .get(&(false, s.id.as_str()))
-                .copied()
-                .unwrap_or(u64::MAX)
-        })
-        .collect();
+    let rank = |customer: bool, id: &str| order.get(&(customer, id)).copied().unwrap_or(u64::MAX);
+    let customer_rank: Vec<u64> = desk.customers.iter().map(|c| rank(true, &c.id)).collect();
+    let subscription_rank: Vec<u64> = desk.subscriptions.iter().map(|s| rank(false, &s.id)).collect();
     sort_by_rank(&mut desk.customers, customer_rank, |c| c.id.clone());
     sort_by_rank(&mut desk.subscriptions, subscription_rank, |s| s.id.clone());
-    Loaded {
-        desk,
-        problems,
-        writable: true,
-        revisions,
-        catalog,
-    }
+    problems
 }
 
 /// The stored catalog, or `None` (with the value set aside) when it cannot be read or breaks the
@@ -1160,6 +1213,30 @@ mod tests {
         assert_eq!(loaded.desk, desk, "schema 2 is read as it is");
         let after: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
         assert_eq!(after, snapshot);
+    }
+
+    #[test]
+    fn loading_in_two_steps_gives_the_customers_first_and_then_the_same_desk() {
+        let desk = crate::store::sample::sample_desk(3, 60, 2);
+        let kv = MemoryStore::new();
+        replace(&kv, &desk, None, &mut Revisions::new()).unwrap();
+        let whole = load(&kv);
+        assert!(!whole.rest_pending);
+        assert!(!load_first(&MemoryStore::new()).rest_pending, "a new desk has nothing left");
+
+        let mut first = load_first(&kv);
+        assert!(first.rest_pending);
+        let ids = |customers: &[Customer]| {
+            let mut ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(&first.desk.customers), ids(&desk.customers));
+        assert!(first.desk.subscriptions.is_empty() && first.desk.audit.is_empty());
+        let problems = load_rest(&kv, &mut first.desk, &mut first.revisions);
+        assert!(problems.is_empty());
+        assert_eq!(first.desk, whole.desk, "same records in the same order");
+        assert_eq!(first.revisions, whole.revisions);
     }
 
     #[test]

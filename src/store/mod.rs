@@ -1,7 +1,7 @@
 //! Persistence. Everything the app keeps goes through a [`KeyValueStore`]: `localStorage` in the
 //! browser ([`BrowserStore`]), a map in native tests ([`MemoryStore`]).
 
-mod codec;
+pub mod codec;
 pub mod desk;
 pub mod exchange;
 mod key_value;
