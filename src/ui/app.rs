@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::i18n::*;
 use crate::ui::clock::provide_app_clock;
+use crate::ui::components::desk_loaded::DeskLoaded;
 use crate::ui::components::header::AppHeader;
 use crate::ui::components::role_switcher::provide_acting_role;
 use crate::ui::pages::{
@@ -35,18 +36,20 @@ pub fn App() -> impl IntoView {
                 <AppHeader />
                 <crate::ui::components::storage_banner::StorageBanner />
                 <main id="main" tabindex="-1">
+                    // The customers list draws from the customers alone; every other page waits
+                    // for the whole desk, read just after the first paint (DeskState).
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                         <Route path=path!("/customers") view=CustomersPage />
-                        <Route path=path!("/customers/new") view=AddCustomerPage />
-                        <Route path=path!("/customers/:id") view=CustomerAccountPage />
-                        <Route path=path!("/customers/:id/subscriptions") view=CustomerSubscriptionsPage />
-                        <Route path=path!("/customers/:id/subscriptions/new") view=NewSubscriptionPage />
-                        <Route path=path!("/subscriptions") view=SubscriptionsPage />
-                        <Route path=path!("/partner-settings") view=PartnerSettingsPage />
-                        <Route path=path!("/microsoft") view=MicrosoftPage />
-                        <Route path=path!("/audit-log") view=AuditLogPage />
-                        <Route path=path!("/data") view=DataPage />
+                        <Route path=path!("/customers/new") view=|| view! { <DeskLoaded><AddCustomerPage /></DeskLoaded> } />
+                        <Route path=path!("/customers/:id") view=|| view! { <DeskLoaded><CustomerAccountPage /></DeskLoaded> } />
+                        <Route path=path!("/customers/:id/subscriptions") view=|| view! { <DeskLoaded><CustomerSubscriptionsPage /></DeskLoaded> } />
+                        <Route path=path!("/customers/:id/subscriptions/new") view=|| view! { <DeskLoaded><NewSubscriptionPage /></DeskLoaded> } />
+                        <Route path=path!("/subscriptions") view=|| view! { <DeskLoaded><SubscriptionsPage /></DeskLoaded> } />
+                        <Route path=path!("/partner-settings") view=|| view! { <DeskLoaded><PartnerSettingsPage /></DeskLoaded> } />
+                        <Route path=path!("/microsoft") view=|| view! { <DeskLoaded><MicrosoftPage /></DeskLoaded> } />
+                        <Route path=path!("/audit-log") view=|| view! { <DeskLoaded><AuditLogPage /></DeskLoaded> } />
+                        <Route path=path!("/data") view=|| view! { <DeskLoaded><DataPage /></DeskLoaded> } />
                     </Routes>
                 </main>
             </Router>

@@ -24,20 +24,25 @@ pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
     }
 }
 
-/// Marks `name` once the browser has painted what is in the DOM now: after the next animation
-/// frame (style, layout and paint follow it) and the task after that.
+/// Marks `name` once the browser has painted what is in the DOM now.
 pub fn mark_after_paint(name: &'static str) {
+    after_paint(move || {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = name;
+    });
+}
+
+/// Runs `f` once the browser has painted what is in the DOM now: after the next animation frame
+/// (style, layout and paint follow it), in the task after that. Natively, at once.
+pub fn after_paint(f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark(name);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
     });
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = name;
+    f();
 }

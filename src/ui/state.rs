@@ -61,10 +61,17 @@ pub struct DeskState {
     pub save_failure: RwSignal<Option<StoreError>>,
     /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
     pub storage_changed: RwSignal<u64>,
+    /// At start the customers are read first and the list drawn; the subscriptions and the audit
+    /// log follow right after the first paint. Until then this is true, and pages other than
+    /// the customers list wait (see [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
+    rest_pending: RwSignal<bool>,
 }
 
 impl DeskState {
     /// Reads the desk (tracked: the caller re-runs when the desk changes).
+    ///
+    /// Right after start, until [`DeskState::is_loaded`], the desk holds the partner and the
+    /// customers only (enough for the customers list; other pages wait in `DeskLoaded`).
     pub fn with<R>(&self, f: impl FnOnce(&Desk) -> R) -> R {
         self.desk.with(f)
     }
@@ -88,6 +95,7 @@ impl DeskState {
         &self,
         op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>,
     ) -> Result<T, ActionError> {
+        self.finish_loading();
         let storage = use_storage();
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
         // One edit persisted: the domain operation and the save of what it touched.
@@ -163,8 +171,46 @@ impl DeskState {
         if !loaded.problems.is_empty() {
             self.load_problems.update(|p| p.extend(loaded.problems));
         }
+        self.set_rest_pending(loaded.rest_pending);
         self.desk.set(loaded.desk);
         self.storage_changed.update(|n| *n += 1);
+    }
+
+    /// Sets `rest_pending` only when it changes: what waits on it (pages, the removals
+    /// effect) must not run again for nothing.
+    fn set_rest_pending(&self, pending: bool) {
+        if self.rest_pending.get_untracked() != pending {
+            self.rest_pending.set(pending);
+        }
+    }
+
+    /// Whether the whole desk is read (tracked): false only in the moment after start when the
+    /// customers are in and the subscriptions and audit log are being read.
+    pub fn is_loaded(&self) -> bool {
+        !self.rest_pending.get()
+    }
+
+    /// Reads the subscriptions and the audit log if start-up left them for after the first
+    /// paint. Everything that changes, saves or exports the desk calls this first, so none of
+    /// it ever works on a partial desk.
+    pub fn finish_loading(&self) {
+        if !self.rest_pending.get_untracked() {
+            return;
+        }
+        let storage = use_storage();
+        let mut problems = Vec::new();
+        crate::ui::perf::measure("sd:desk-load-rest", || {
+            self.desk.update_untracked(|desk| {
+                self.revisions.update_value(|revisions| {
+                    problems = desk_store::load_rest(storage.store.as_ref(), desk, revisions);
+                })
+            })
+        });
+        if !problems.is_empty() {
+            self.load_problems.update(|p| p.extend(problems));
+        }
+        self.set_rest_pending(false);
+        self.desk.notify();
     }
 
     /// Settles a [`Conflict`] with the other tab's version: this tab's change is dropped.
@@ -178,6 +224,7 @@ impl DeskState {
         let Some(conflict) = self.conflict.get_untracked() else {
             return Ok(());
         };
+        self.finish_loading();
         let storage = use_storage();
         let mut mine = conflict.mine;
         let saved = self
@@ -209,6 +256,7 @@ impl DeskState {
 
     /// The whole desk (with its catalog when stored) as an export file.
     pub fn export(&self, today: NaiveDate) -> String {
+        self.finish_loading();
         let stored = self.catalog_stored.get_value();
         self.desk.with_untracked(|d| {
             self.catalog.with_untracked(|c| {
@@ -219,6 +267,7 @@ impl DeskState {
 
     /// The dry run of importing a file over the current desk; nothing is saved.
     pub fn preview_import(&self, bytes: &[u8]) -> Result<Preview, ImportError> {
+        self.finish_loading();
         self.desk.with_untracked(|d| exchange::preview(bytes, d))
     }
 
@@ -250,6 +299,7 @@ impl DeskState {
         }
         self.conflict.set(None);
         self.set_catalog(catalog);
+        self.set_rest_pending(false);
         self.desk.set(desk);
         self.storage_changed.update(|n| *n += 1);
         Ok(())
@@ -282,6 +332,7 @@ impl DeskState {
         self.set_catalog(None);
         self.load_problems
             .update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
+        self.set_rest_pending(false);
         self.desk.set(Desk::default());
         self.storage_changed.update(|n| *n += 1);
         Ok(())
@@ -309,7 +360,10 @@ impl DeskState {
 /// due (nonprofit removals) at start and whenever the clock moves, and loads other tabs' saves.
 pub fn provide_desk_state() {
     let storage = use_storage();
-    let loaded = crate::ui::perf::measure("sd:desk-load", || desk_store::load(storage.store.as_ref()));
+    // The customers first (all the customers list needs), the rest after the first paint.
+    let loaded =
+        crate::ui::perf::measure("sd:desk-load", || desk_store::load_first(storage.store.as_ref()));
+    let loaded_rest_pending = loaded.rest_pending;
     let state = DeskState {
         catalog: RwSignal::new(loaded.catalog_or_sample()),
         catalog_stored: StoredValue::new(loaded.catalog.is_some()),
@@ -320,12 +374,31 @@ pub fn provide_desk_state() {
         conflict: RwSignal::new(None),
         save_failure: RwSignal::new(None),
         storage_changed: RwSignal::new(0),
+        rest_pending: RwSignal::new(loaded.rest_pending),
     };
     provide_context(state);
     listen_to_other_tabs(state);
 
+    if loaded_rest_pending {
+        // After the first paint, and one task later still, so that the list's own after-paint
+        // work (its `sd:customers-painted` mark) comes first.
+        let owner = Owner::current();
+        crate::ui::perf::after_paint(move || {
+            set_timeout(
+                move || match &owner {
+                    Some(owner) => owner.with(|| state.finish_loading()),
+                    None => state.finish_loading(),
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+
     let clock = use_app_clock();
     Effect::new(move |_| {
+        if !state.is_loaded() {
+            return; // runs again once the whole desk is read
+        }
         let today = clock.today();
         // Removals are Microsoft's doing at a date; the domain logs them with the clock as actor.
         let _ = state.apply(|desk| Ok(desk.apply_due_nonprofit_removals(today)));

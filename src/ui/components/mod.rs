@@ -3,6 +3,7 @@
 pub mod action_error;
 pub mod audit_entry_row;
 pub mod customer_fields;
+pub mod desk_loaded;
 pub mod header;
 pub mod language_switcher;
 pub mod microsoft_clock;

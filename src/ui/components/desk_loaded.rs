@@ -1,0 +1,24 @@
+//! Holds a page back in the moment after start while the desk is still being read.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::state::use_desk;
+
+/// Shows `children` once the whole desk is read, and a status line until then. Start-up reads
+/// the customers, draws the list, and reads the subscriptions and the audit log right after
+/// the first paint; every page but the customers list sits inside this, so none of them shows
+/// a desk without its subscriptions.
+#[component]
+pub fn DeskLoaded(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    view! {
+        <Show
+            when=move || desk.is_loaded()
+            fallback=move || view! { <p class="page loading" role="status">{t!(i18n, shell.loading_desk)}</p> }
+        >
+            {children()}
+        </Show>
+    }
+}
