@@ -56,24 +56,33 @@ test("a desk of 10,000 customers", async ({ page }, testInfo) => {
   console.log(`stored: ${stored.units * 2} bytes in ${stored.keys} keys`);
 
   // Cold start: a new navigation to the customers list, until the list is painted.
-  // Its parts: the module compiled and ready (boot.js), and the desk read from storage.
-  const starts = [], ready = [], loads = [];
+  // Its parts: the module ready to compile (boot.js) and the customers read from storage. The
+  // subscriptions and the audit log are read after that first paint: when that ends, every
+  // page can be shown ("whole desk read").
+  const starts = [], ready = [], loads = [], whole = [];
   for (let i = 0; i < RUNS; i++) {
     await page.goto("customers");
     await expect.poll(() => page.evaluate(() => performance.getEntriesByName("sd:customers-painted").length), { timeout: 60_000 }).toBeGreaterThan(0);
-    const [painted, wasmReady, deskLoad] = await page.evaluate(() => [
-      performance.getEntriesByName("sd:customers-painted")[0].startTime,
-      performance.getEntriesByName("sd:wasm-ready")[0].startTime,
-      performance.getEntriesByName("sd:desk-load", "measure")[0].duration,
-    ]);
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName("sd:desk-load-rest", "measure").length), { timeout: 60_000 }).toBeGreaterThan(0);
+    const [painted, wasmReady, deskLoad, rest] = await page.evaluate(() => {
+      const rest = performance.getEntriesByName("sd:desk-load-rest", "measure")[0];
+      return [
+        performance.getEntriesByName("sd:customers-painted")[0].startTime,
+        performance.getEntriesByName("sd:wasm-ready")[0].startTime,
+        performance.getEntriesByName("sd:desk-load", "measure")[0].duration,
+        rest.startTime + rest.duration,
+      ];
+    });
     starts.push(painted);
     ready.push(wasmReady);
     loads.push(deskLoad);
+    whole.push(rest);
   }
-  await expect(page.getByTestId("customer-row")).toHaveCount(50);
+  await expect(page.getByTestId("customer-row")).toHaveCount(25);
   record("browser.cold_start", starts);
   record("browser.cold_start.wasm_ready", ready);
   record("browser.cold_start.desk_load", loads);
+  record("browser.cold_start.whole_desk", whole);
 
   // A search keystroke: the input event to the list updated in the DOM and laid out. The app's
   // updates run in microtasks; a message-channel task runs after them, then layout is forced.
@@ -101,7 +110,7 @@ test("a desk of 10,000 customers", async ({ page }, testInfo) => {
   const shown = Number((await page.getByText(/^Showing \d+ of 10000 customers$/).textContent()).match(/\d+/)[0]);
   expect(shown).toBeLessThan(10000); // the search did filter
   await keystroke("");
-  await expect(page.getByTestId("customer-row")).toHaveCount(50);
+  await expect(page.getByTestId("customer-row")).toHaveCount(25);
   record("browser.search_keystroke", keys);
 
   // One edit persisted: auto-renew switched on a customer's subscription (the domain's check,
