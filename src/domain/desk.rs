@@ -1003,14 +1003,23 @@ mod tests {
     #[test]
     fn offer_decisions_agree_with_asking_offer_by_offer() {
         let mut desk = desk();
-        desk.create_customer(Role::SalesAgent, new_customer("c1", "ContosoEdu", true), d(3, 7))
-            .unwrap();
+        desk.create_customer(
+            Role::SalesAgent,
+            new_customer("c1", "ContosoEdu", true),
+            d(3, 7),
+        )
+        .unwrap();
         let catalog = Catalog::sample();
         for id in ["c1", "nobody"] {
             let decisions = desk.offer_decisions(id, &catalog.offers, d(3, 8));
             assert_eq!(decisions.len(), catalog.offers.len());
             for offer in &catalog.offers {
-                assert_eq!(decisions[&offer.id], desk.eligibility(id, offer, d(3, 8)), "{id} {}", offer.id);
+                assert_eq!(
+                    decisions[&offer.id],
+                    desk.eligibility(id, offer, d(3, 8)),
+                    "{id} {}",
+                    offer.id
+                );
             }
         }
         // Both outcomes occur, so the comparison above covers refusals and allowances alike.
@@ -1403,7 +1412,9 @@ mod tests {
             d(1, 3),
         )
         .unwrap();
-        assert!(desk.auto_renew_check(&cat, "s1", true, d(1, 3)).is_allowed());
+        assert!(desk
+            .auto_renew_check(&cat, "s1", true, d(1, 3))
+            .is_allowed());
         desk.send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10))
             .unwrap();
         desk.apply_due_nonprofit_removals(d(4, 10));
@@ -1420,10 +1431,13 @@ mod tests {
                 .unwrap_err(),
             vec![removed]
         );
-        assert!(desk.auto_renew_check(&cat, "s1", false, d(4, 12)).is_allowed());
+        assert!(desk
+            .auto_renew_check(&cat, "s1", false, d(4, 12))
+            .is_allowed());
         assert_eq!(desk, before, "the check changes nothing");
         assert_eq!(
-            desk.auto_renew_check(&cat, "nope", true, d(4, 12)).reasons(),
+            desk.auto_renew_check(&cat, "nope", true, d(4, 12))
+                .reasons(),
             &[Reason::SubscriptionNotFound {
                 subscription: "nope".into()
             }]

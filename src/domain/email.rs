@@ -120,8 +120,10 @@ mod tests {
             .all(|l| !l.is_empty() && *l == l.to_ascii_lowercase()));
         // The binary search finds every line, and nothing between two neighbours.
         assert!(lines.iter().all(|l| is_free_mail_domain(l)));
-        assert!(!lines.windows(2).any(|w| is_free_mail_domain(&format!("{}0", w[0]))
-            && !lines.contains(&format!("{}0", w[0]).as_str())));
+        assert!(!lines
+            .windows(2)
+            .any(|w| is_free_mail_domain(&format!("{}0", w[0]))
+                && !lines.contains(&format!("{}0", w[0]).as_str())));
     }
 
     #[test]

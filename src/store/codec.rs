@@ -65,8 +65,9 @@ pub fn decode(stored: &str) -> Result<String, String> {
         if !(0xE1..=0xE8).contains(&lead) {
             return Err("packed value with a foreign character".into());
         }
-        let v = ((u32::from(lead) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f))
-            - BASE;
+        let v =
+            ((u32::from(lead) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f))
+                - BASE;
         acc = (acc << 15) | v;
         bits += 15;
         while bits >= 8 && bytes.len() < len {

@@ -32,7 +32,9 @@ use serde_json::Value;
 
 use super::codec::{self, utf16_len};
 use super::{KeyValueStore, StoreError, KEY_PREFIX};
-use crate::domain::{AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription};
+use crate::domain::{
+    AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription,
+};
 
 /// The schema this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -205,6 +207,7 @@ fn set_aside(
 
 /// Reads the records of one bucket key; unreadable records (or the whole value) are set
 /// aside in quarantine and the bucket rewritten without them.
+///
 /// `rev_prefix: None` reads records without revisions (the audit log: entries are only added).
 fn load_bucket<T: DeserializeOwned>(
     kv: &dyn KeyValueStore,
@@ -269,8 +272,9 @@ fn load_bucket<T: DeserializeOwned>(
     }
 }
 
-/// Loads the desk, first putting back a save that was cut short and moving schema-1 and schema-2 data to
-/// the current schema. Never fails: unreadable data is set aside (see [`LoadProblem`]).
+/// Loads the desk, first putting back a save that was cut short and moving schema-1 and
+/// schema-2 data to the current schema. Never fails: unreadable data is set aside (see
+/// [`LoadProblem`]).
 pub fn load(kv: &dyn KeyValueStore) -> Loaded {
     let mut loaded = load_first(kv);
     if loaded.rest_pending {
@@ -413,7 +417,8 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
     let mut revisions = Revisions::new();
     let mut catalog = None;
     let keys = desk_keys(kv, |_| true);
-    let is_rest = |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
+    let is_rest =
+        |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
     // Nothing else stored (a new desk): nothing is left for later.
     let rest_pending = keys.iter().any(|k| is_rest(k));
     for key in keys.into_iter().filter(|k| !is_rest(k)) {
@@ -450,16 +455,15 @@ pub fn load_rest(
     let mut problems = Vec::new();
     let problems_found = &mut problems;
     let mut audit = Vec::new();
-    let is_rest = |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
+    let is_rest =
+        |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
     for key in desk_keys(kv, is_rest) {
         if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
             load_bucket::<Subscription>(kv, &key, Some("s:"), revisions, problems_found, |s| {
                 desk.subscriptions.push(s)
             });
         } else {
-            load_bucket::<AuditEntry>(kv, &key, None, revisions, problems_found, |a| {
-                audit.push(a)
-            });
+            load_bucket::<AuditEntry>(kv, &key, None, revisions, problems_found, |a| audit.push(a));
         }
     }
     audit.sort_by_key(|a| a.seq);
@@ -477,7 +481,11 @@ pub fn load_rest(
         .collect();
     let rank = |customer: bool, id: &str| order.get(&(customer, id)).copied().unwrap_or(u64::MAX);
     let customer_rank: Vec<u64> = desk.customers.iter().map(|c| rank(true, &c.id)).collect();
-    let subscription_rank: Vec<u64> = desk.subscriptions.iter().map(|s| rank(false, &s.id)).collect();
+    let subscription_rank: Vec<u64> = desk
+        .subscriptions
+        .iter()
+        .map(|s| rank(false, &s.id))
+        .collect();
     sort_by_rank(&mut desk.customers, customer_rank, |c| c.id.clone());
     sort_by_rank(&mut desk.subscriptions, subscription_rank, |s| s.id.clone());
     problems
@@ -550,8 +558,8 @@ fn parse<T: DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_str(raw).map_err(|e| e.to_string())
 }
 
-/// Moves schema-1 data to the current schema: writes the new keys, then the schema version, then removes
-/// the old keys. Cut short before the version is written, it simply runs again next time.
+/// Moves schema-1 data to the current schema: writes the new keys, then the schema version,
+/// then removes the old keys. Cut short before the version is written, it simply runs again next time.
 pub fn migrate_v1(
     kv: &dyn KeyValueStore,
     problems: &mut Vec<LoadProblem>,
@@ -604,20 +612,28 @@ fn migrate_v2(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
         };
         let Some(raw) = kv.get(&key) else { continue };
         // An unreadable bucket stays where it is; the load that follows sets it aside.
-        let Ok(mut bucket) = read_bucket(&raw) else { continue };
+        let Ok(mut bucket) = read_bucket(&raw) else {
+            continue;
+        };
         let mut moved: BTreeMap<String, Bucket> = BTreeMap::new();
         bucket.retain(|id, record| {
             let target = bucket_of(id);
             if target == key {
                 return true;
             }
-            moved.entry(target).or_default().insert(id.clone(), record.clone());
+            moved
+                .entry(target)
+                .or_default()
+                .insert(id.clone(), record.clone());
             false
         });
         if moved.is_empty() {
             continue;
         }
-        let mut writes = vec![(key.clone(), (!bucket.is_empty()).then(|| write_bucket(&bucket)))];
+        let mut writes = vec![(
+            key.clone(),
+            (!bucket.is_empty()).then(|| write_bucket(&bucket)),
+        )];
         for (target, mut records) in moved {
             if let Some(existing) = kv.get(&target).and_then(|raw| read_bucket(&raw).ok()) {
                 records.extend(existing);
@@ -1172,14 +1188,20 @@ mod tests {
         let desk = crate::store::sample::sample_desk(7, 400, 3);
         let kv = MemoryStore::new();
         write_schema_2(&kv, &desk);
-        assert!(!every_record_in_its_bucket(&kv), "schema 2 puts records elsewhere");
+        assert!(
+            !every_record_in_its_bucket(&kv),
+            "schema 2 puts records elsewhere"
+        );
         let stored_revisions = read_buckets(&kv, Vec::new()).revisions;
 
         let loaded = load(&kv);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(loaded.writable);
         assert_eq!(loaded.desk, desk);
-        assert_eq!(loaded.revisions, stored_revisions, "revisions survive the move");
+        assert_eq!(
+            loaded.revisions, stored_revisions,
+            "revisions survive the move"
+        );
         assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("3"));
         assert_eq!(kv.get(JOURNAL_KEY), None);
         assert!(every_record_in_its_bucket(&kv));
@@ -1199,7 +1221,11 @@ mod tests {
         let desk = crate::store::sample::sample_desk(7, 200, 3);
         let inner = MemoryStore::new();
         write_schema_2(&inner, &desk);
-        let snapshot: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+        let snapshot: Vec<_> = inner
+            .keys()
+            .into_iter()
+            .map(|k| (k.clone(), inner.get(&k)))
+            .collect();
         let kv = Quota {
             inner: inner.clone(),
             cap: usage(&inner).total + 100,
@@ -1211,7 +1237,11 @@ mod tests {
         ));
         assert!(!loaded.writable);
         assert_eq!(loaded.desk, desk, "schema 2 is read as it is");
-        let after: Vec<_> = inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k))).collect();
+        let after: Vec<_> = inner
+            .keys()
+            .into_iter()
+            .map(|k| (k.clone(), inner.get(&k)))
+            .collect();
         assert_eq!(after, snapshot);
     }
 
@@ -1222,7 +1252,10 @@ mod tests {
         replace(&kv, &desk, None, &mut Revisions::new()).unwrap();
         let whole = load(&kv);
         assert!(!whole.rest_pending);
-        assert!(!load_first(&MemoryStore::new()).rest_pending, "a new desk has nothing left");
+        assert!(
+            !load_first(&MemoryStore::new()).rest_pending,
+            "a new desk has nothing left"
+        );
 
         let mut first = load_first(&kv);
         assert!(first.rest_pending);
@@ -1247,18 +1280,30 @@ mod tests {
         while desk.audit.len() < AUDIT_CHUNK as usize {
             add(&kv, &mut desk, &mut revs, &format!("c{n}")).unwrap();
             n += 1;
-            assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('{'), "open chunk is plain");
+            assert!(
+                kv.get(&audit_chunk(1)).unwrap().starts_with('{'),
+                "open chunk is plain"
+            );
         }
         assert_eq!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)), None);
         add(&kv, &mut desk, &mut revs, "cnext").unwrap();
-        assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'), "full chunk is packed");
-        assert!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)).unwrap().starts_with('{'));
+        assert!(
+            kv.get(&audit_chunk(1)).unwrap().starts_with('Z'),
+            "full chunk is packed"
+        );
+        assert!(kv
+            .get(&audit_chunk(AUDIT_CHUNK + 1))
+            .unwrap()
+            .starts_with('{'));
         assert_eq!(load(&kv).desk, desk);
         // A whole desk written at once leaves only its newest chunk plain too.
         let mut revs = Revisions::new();
         replace(&kv, &desk, None, &mut revs).unwrap();
         assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'));
-        assert!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)).unwrap().starts_with('{'));
+        assert!(kv
+            .get(&audit_chunk(AUDIT_CHUNK + 1))
+            .unwrap()
+            .starts_with('{'));
     }
 
     #[test]

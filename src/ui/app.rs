@@ -41,20 +41,28 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                         <Route path=path!("/customers") view=CustomersPage />
-                        <Route path=path!("/customers/new") view=|| view! { <DeskLoaded><AddCustomerPage /></DeskLoaded> } />
-                        <Route path=path!("/customers/:id") view=|| view! { <DeskLoaded><CustomerAccountPage /></DeskLoaded> } />
-                        <Route path=path!("/customers/:id/subscriptions") view=|| view! { <DeskLoaded><CustomerSubscriptionsPage /></DeskLoaded> } />
-                        <Route path=path!("/customers/:id/subscriptions/new") view=|| view! { <DeskLoaded><NewSubscriptionPage /></DeskLoaded> } />
-                        <Route path=path!("/subscriptions") view=|| view! { <DeskLoaded><SubscriptionsPage /></DeskLoaded> } />
-                        <Route path=path!("/partner-settings") view=|| view! { <DeskLoaded><PartnerSettingsPage /></DeskLoaded> } />
-                        <Route path=path!("/microsoft") view=|| view! { <DeskLoaded><MicrosoftPage /></DeskLoaded> } />
-                        <Route path=path!("/audit-log") view=|| view! { <DeskLoaded><AuditLogPage /></DeskLoaded> } />
-                        <Route path=path!("/data") view=|| view! { <DeskLoaded><DataPage /></DeskLoaded> } />
+                        <Route path=path!("/customers/new") view=after_load(AddCustomerPage) />
+                        <Route path=path!("/customers/:id") view=after_load(CustomerAccountPage) />
+                        <Route path=path!("/customers/:id/subscriptions") view=after_load(CustomerSubscriptionsPage) />
+                        <Route path=path!("/customers/:id/subscriptions/new") view=after_load(NewSubscriptionPage) />
+                        <Route path=path!("/subscriptions") view=after_load(SubscriptionsPage) />
+                        <Route path=path!("/partner-settings") view=after_load(PartnerSettingsPage) />
+                        <Route path=path!("/microsoft") view=after_load(MicrosoftPage) />
+                        <Route path=path!("/audit-log") view=after_load(AuditLogPage) />
+                        <Route path=path!("/data") view=after_load(DataPage) />
                     </Routes>
                 </main>
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// A route's view that waits for the whole desk (see [`DeskLoaded`]).
+fn after_load<P>(page: fn() -> P) -> impl Fn() -> AnyView + Clone + Send + 'static
+where
+    P: IntoView + 'static,
+{
+    move || view! { <DeskLoaded>{page()}</DeskLoaded> }.into_any()
 }
 
 /// "Skip to main content" for keyboard users. It moves focus itself: with `<base href>` a plain

@@ -184,9 +184,7 @@ pub fn matches_filters(row: &CustomerRow, query: &ListQuery) -> bool {
 /// Rows are `CustomerRow`s or shared ones (`Arc<CustomerRow>`, cheap to copy into a list).
 pub fn sort_rows<R: Borrow<CustomerRow>>(rows: &mut [R], sort: SortBy) {
     let by_name = |a: &CustomerRow, b: &CustomerRow| {
-        a.sort_name
-            .cmp(&b.sort_name)
-            .then_with(|| a.id.cmp(&b.id))
+        a.sort_name.cmp(&b.sort_name).then_with(|| a.id.cmp(&b.id))
     };
     let compare = |a: &CustomerRow, b: &CustomerRow| match sort {
         SortBy::NameAsc => by_name(a, b),
@@ -266,7 +264,10 @@ pub fn csv_cells(row: &CustomerRow, words: &CsvWords) -> [String; 8] {
 }
 
 /// The whole CSV text (header row first, RFC 4180 quoting, CRLF line ends).
-pub fn csv_text<R: Borrow<CustomerRow>>(rows: &[R], words: &CsvWords) -> Result<String, csv::Error> {
+pub fn csv_text<R: Borrow<CustomerRow>>(
+    rows: &[R],
+    words: &CsvWords,
+) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -419,12 +420,26 @@ mod tests {
     #[test]
     fn filtering_sorted_rows_gives_what_select_rows_gives() {
         let rows = rows();
-        for sort in [SortBy::NameAsc, SortBy::NameDesc, SortBy::Newest, SortBy::Oldest, SortBy::RequestsUsed] {
+        for sort in [
+            SortBy::NameAsc,
+            SortBy::NameDesc,
+            SortBy::Newest,
+            SortBy::Oldest,
+            SortBy::RequestsUsed,
+        ] {
             let mut sorted = rows.clone();
             sort_rows(&mut sorted, sort);
             for search in ["", "o", "contoso", "nowhere"] {
-                let q = ListQuery { search: search.into(), sort, ..ListQuery::default() };
-                assert_eq!(filter_rows(&sorted, &q), select_rows(&rows, &q), "{sort:?} {search:?}");
+                let q = ListQuery {
+                    search: search.into(),
+                    sort,
+                    ..ListQuery::default()
+                };
+                assert_eq!(
+                    filter_rows(&sorted, &q),
+                    select_rows(&rows, &q),
+                    "{sort:?} {search:?}"
+                );
             }
         }
     }

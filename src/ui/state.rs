@@ -259,9 +259,8 @@ impl DeskState {
         self.finish_loading();
         let stored = self.catalog_stored.get_value();
         self.desk.with_untracked(|d| {
-            self.catalog.with_untracked(|c| {
-                exchange::export_with_catalog(d, stored.then_some(c), today)
-            })
+            self.catalog
+                .with_untracked(|c| exchange::export_with_catalog(d, stored.then_some(c), today))
         })
     }
 
@@ -361,8 +360,9 @@ impl DeskState {
 pub fn provide_desk_state() {
     let storage = use_storage();
     // The customers first (all the customers list needs), the rest after the first paint.
-    let loaded =
-        crate::ui::perf::measure("sd:desk-load", || desk_store::load_first(storage.store.as_ref()));
+    let loaded = crate::ui::perf::measure("sd:desk-load", || {
+        desk_store::load_first(storage.store.as_ref())
+    });
     let loaded_rest_pending = loaded.rest_pending;
     let state = DeskState {
         catalog: RwSignal::new(loaded.catalog_or_sample()),

@@ -9,8 +9,8 @@ use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{qualification_name, status_name};
 use crate::ui::countries::country_name;
 use crate::ui::customer_list::{
-    csv_file_name, csv_text, filter_rows, sort_rows, CsvWords, CustomerRow, ListQuery, Notice, NoticeFilter,
-    QualificationFilter, SortBy, StatusFilter,
+    csv_file_name, csv_text, filter_rows, sort_rows, CsvWords, CustomerRow, ListQuery, Notice,
+    NoticeFilter, QualificationFilter, SortBy, StatusFilter,
 };
 use crate::ui::download::download_text;
 use crate::ui::href;
@@ -397,7 +397,12 @@ impl RowTexts {
         } else {
             row.qualifications
                 .iter()
-                .map(|&(k, s)| (format!("chip {}", status_class(s)), qualification_text(i18n, k, s)))
+                .map(|&(k, s)| {
+                    (
+                        format!("chip {}", status_class(s)),
+                        qualification_text(i18n, k, s),
+                    )
+                })
                 .collect()
         };
         RowTexts {
