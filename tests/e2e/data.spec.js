@@ -345,7 +345,23 @@ test("load sample data: progress, then 1,000 customers with 300 offers that surv
   await page.goto("customers");
   await expect(page.getByTestId("customer-row")).toHaveCount(25);
 
+  // Start-up reads the customers first and the subscriptions just after the first paint. A page
+  // opened directly waits for them with a status line; it never shows the desk half read.
+  await page.addInitScript(() => {
+    window.mainTexts = [];
+    new MutationObserver(() => {
+      const main = document.querySelector("main");
+      if (main) window.mainTexts.push(main.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto("subscriptions");
+  await expect(page.getByTestId("subscription-row").first()).toBeVisible();
+  const texts = await page.evaluate(() => window.mainTexts);
+  expect(texts.some((t) => t.includes("Reading subscriptions and the audit log…"))).toBe(true);
+  expect(texts.some((t) => t.includes("No subscriptions yet."))).toBe(false);
+
   // The 300 offers were stored with the desk: Discover lists them for a customer.
+  await page.goto("customers");
   await page.getByTestId("customer-row").first().getByRole("link").first().click();
   await page.goto(page.url().replace(/\/?$/, "/subscriptions/new"));
   await expect(page.getByText(/of 300 offers/)).toBeVisible();
