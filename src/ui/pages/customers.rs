@@ -343,8 +343,8 @@ fn CustomerTable(rows: Memo<Vec<Arc<CustomerRow>>>) -> impl IntoView {
 
 /// One customer: name linking to the account, domain, country, qualifications with status.
 /// Drawn with plain texts in the current language: the table redraws the row on a change of
-/// language (see its key), which keeps a search keystroke from creating a reactive effect per
-/// cell of 50 rows.
+/// language (see its key), which keeps a search keystroke from creating a reactive effect for
+/// every cell it draws.
 #[component]
 fn CustomerRowView(row: Arc<CustomerRow>) -> impl IntoView {
     let i18n = use_i18n();
