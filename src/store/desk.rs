@@ -1221,11 +1221,7 @@ mod tests {
         let desk = crate::store::sample::sample_desk(7, 200, 3);
         let inner = MemoryStore::new();
         write_schema_2(&inner, &desk);
-        let snapshot: Vec<_> = inner
-            .keys()
-            .into_iter()
-            .map(|k| (k.clone(), inner.get(&k)))
-            .collect();
+        let before = snapshot(&inner);
         let kv = Quota {
             inner: inner.clone(),
             cap: usage(&inner).total + 100,
@@ -1237,12 +1233,7 @@ mod tests {
         ));
         assert!(!loaded.writable);
         assert_eq!(loaded.desk, desk, "schema 2 is read as it is");
-        let after: Vec<_> = inner
-            .keys()
-            .into_iter()
-            .map(|k| (k.clone(), inner.get(&k)))
-            .collect();
-        assert_eq!(after, snapshot);
+        assert_eq!(snapshot(&inner), before);
     }
 
     #[test]
@@ -1402,6 +1393,11 @@ mod tests {
         assert_eq!(kv.keys(), keys_before);
     }
 
+    /// Every key and value, to compare a store before and after.
+    fn snapshot(kv: &MemoryStore) -> Vec<(String, Option<String>)> {
+        kv.keys().into_iter().map(|k| (k.clone(), kv.get(&k))).collect()
+    }
+
     /// A store with a quota in UTF-16 units, like the browser's.
     struct Quota {
         inner: MemoryStore,
@@ -1438,11 +1434,7 @@ mod tests {
             for n in 0..3 {
                 add(&inner, &mut desk, &mut revs, &format!("c{n}")).unwrap();
             }
-            let snapshot: Vec<_> = inner
-                .keys()
-                .into_iter()
-                .map(|k| (k.clone(), inner.get(&k)))
-                .collect();
+            let stored_before = snapshot(&inner);
             let kv = Quota {
                 inner: inner.clone(),
                 cap: usage(&inner).total + extra,
@@ -1456,12 +1448,7 @@ mod tests {
                 Err(err) => {
                     refusals += 1;
                     assert_eq!(err, StoreError::QuotaExceeded);
-                    let after: Vec<_> = inner
-                        .keys()
-                        .into_iter()
-                        .map(|k| (k.clone(), inner.get(&k)))
-                        .collect();
-                    assert_eq!(after, snapshot, "room {extra}");
+                    assert_eq!(snapshot(&inner), stored_before, "room {extra}");
                     assert_eq!(revs, revs_before);
                 }
             }

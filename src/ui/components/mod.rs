@@ -2,6 +2,7 @@
 
 pub mod action_error;
 pub mod audit_entry_row;
+pub mod confirm_replace;
 pub mod customer_fields;
 pub mod desk_loaded;
 pub mod header;

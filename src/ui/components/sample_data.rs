@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use crate::domain::{Catalog, Desk};
 use crate::i18n::*;
 use crate::store::sample::{sample_catalog, SampleGenerator};
+use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::storage_banner::store_error_text;
-use crate::ui::download::export_desk;
 use crate::ui::state::use_desk;
 
 /// The sizes offered, in customers.
@@ -54,7 +54,7 @@ pub fn SampleData() -> impl IntoView {
     let progress = RwSignal::new(Progress::Idle);
     let status = RwSignal::new(None::<Result<String, String>>);
 
-    let start = move |_| {
+    let start = move || {
         status.set(None);
         let total = size.get_untracked();
         let catalog = sample_catalog(OFFERS);
@@ -111,12 +111,13 @@ pub fn SampleData() -> impl IntoView {
                     </button>
                 }
             >
-                <div class="data-confirm" role="alertdialog" aria-labelledby="data-sample-confirm-text">
-                    <p id="data-sample-confirm-text">{t!(i18n, data.sample.confirm_text)}</p>
-                    <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
-                    <button type="button" class="danger" on:click=start>{t!(i18n, data.sample.confirm)}</button>
-                    <button type="button" on:click=move |_| progress.set(Progress::Idle)>{t!(i18n, data.reset.cancel)}</button>
-                </div>
+                <ConfirmReplace
+                    text_id="data-sample-confirm-text"
+                    text=Signal::derive(move || t_string!(i18n, data.sample.confirm_text))
+                    confirm_label=Signal::derive(move || t_string!(i18n, data.sample.confirm))
+                    on_confirm=Callback::new(move |()| start())
+                    on_cancel=Callback::new(move |()| progress.set(Progress::Idle))
+                />
             </Show>
             <ProgressView progress=progress />
             <p role="status" data-testid="sample-status" class:error=move || matches!(status.get(), Some(Err(_)))>

@@ -10,6 +10,7 @@ use crate::store::exchange::{
     ImportError, Preview, RejectReason, MAX_IMPORT_BYTES,
 };
 use crate::store::StoreError;
+use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
@@ -356,7 +357,7 @@ fn DataReset() -> impl IntoView {
     let desk = use_desk();
     let confirming = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
-    let reset = move |_| {
+    let reset = move || {
         match desk.reset() {
             Ok(()) => status.set(Some(t_string!(i18n, data.reset.done).to_string())),
             Err(e) => status.set(Some(
@@ -375,12 +376,13 @@ fn DataReset() -> impl IntoView {
                     <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t!(i18n, data.reset.button)}</button>
                 }
             >
-                <div class="data-confirm" role="alertdialog" aria-labelledby="data-reset-confirm-text">
-                    <p id="data-reset-confirm-text">{t!(i18n, data.reset.confirm_text)}</p>
-                    <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
-                    <button type="button" class="danger" on:click=reset>{t!(i18n, data.reset.confirm)}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, data.reset.cancel)}</button>
-                </div>
+                <ConfirmReplace
+                    text_id="data-reset-confirm-text"
+                    text=Signal::derive(move || t_string!(i18n, data.reset.confirm_text))
+                    confirm_label=Signal::derive(move || t_string!(i18n, data.reset.confirm))
+                    on_confirm=Callback::new(move |()| reset())
+                    on_cancel=Callback::new(move |()| confirming.set(false))
+                />
             </Show>
             <p role="status">{move || status.get()}</p>
         </section>
