@@ -11,7 +11,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         .add_locale("sv")?
         .add_locale("pl")?
         .add_namespaces(&[
-            "shell", "customers", "account", "microsoft", "partner", "audit", "reasons", "selling", "data",
+            "shell",
+            "customers",
+            "account",
+            "microsoft",
+            "partner",
+            "audit",
+            "reasons",
+            "selling",
+            "data",
         ])?
         // `t_string!` with interpolated values (e.g. dates and names in sentences).
         .parse_options(leptos_i18n_build::ParseOptions::new().interpolate_display(true));

@@ -19,8 +19,12 @@ fn local_storage() -> web_sys::Storage {
 }
 
 /// Mounts a fresh App into its own container and lets it render.
-async fn mount_app() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+async fn mount_app() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     settle().await;
@@ -35,7 +39,11 @@ async fn settle() {
 }
 
 fn heading(container: &web_sys::HtmlElement) -> String {
-    container.query_selector("h1").unwrap().map(|h| h.text_content().unwrap_or_default()).unwrap_or_default()
+    container
+        .query_selector("h1")
+        .unwrap()
+        .map(|h| h.text_content().unwrap_or_default())
+        .unwrap_or_default()
 }
 
 fn nav_link(container: &web_sys::HtmlElement, href_end: &str) -> web_sys::HtmlElement {
@@ -48,7 +56,9 @@ fn nav_link(container: &web_sys::HtmlElement, href_end: &str) -> web_sys::HtmlEl
 
 fn choose(select: &web_sys::HtmlSelectElement, value: &str) {
     select.set_value(value);
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -58,13 +68,19 @@ async fn app_mounts_navigates_and_keeps_the_language() {
 
     // Mounted in English, on the Customers page (the root redirects there).
     assert_eq!(heading(&container), "Customers");
-    assert!(container.query_selector("header nav").unwrap().is_some(), "header navigation is rendered");
+    assert!(
+        container.query_selector("header nav").unwrap().is_some(),
+        "header navigation is rendered"
+    );
 
     // Navigation changes the page and the URL.
     nav_link(&container, "/partner-settings").click();
     settle().await;
     assert_eq!(heading(&container), "Partner settings");
-    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/partner-settings");
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/partner-settings"
+    );
 
     nav_link(&container, "/audit-log").click();
     settle().await;
@@ -79,14 +95,23 @@ async fn app_mounts_navigates_and_keeps_the_language() {
     choose(&language, "sv");
     settle().await;
     assert_eq!(heading(&container), "Granskningslogg");
-    assert_eq!(nav_link(&container, "/customers").text_content().unwrap(), "Kunder");
-    assert_eq!(local_storage().get_item(LOCALE_KEY).unwrap().as_deref(), Some("sv"));
+    assert_eq!(
+        nav_link(&container, "/customers").text_content().unwrap(),
+        "Kunder"
+    );
+    assert_eq!(
+        local_storage().get_item(LOCALE_KEY).unwrap().as_deref(),
+        Some("sv")
+    );
 
     // A new App reads the choice back from localStorage.
     drop(handle);
     container.remove();
     let (again, handle) = mount_app().await;
-    assert_eq!(nav_link(&again, "/customers").text_content().unwrap(), "Kunder");
+    assert_eq!(
+        nav_link(&again, "/customers").text_content().unwrap(),
+        "Kunder"
+    );
     assert_eq!(heading(&again), "Granskningslogg");
 
     drop(handle);

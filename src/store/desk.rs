@@ -1395,7 +1395,10 @@ mod tests {
 
     /// Every key and value, to compare a store before and after.
     fn snapshot(kv: &MemoryStore) -> Vec<(String, Option<String>)> {
-        kv.keys().into_iter().map(|k| (k.clone(), kv.get(&k))).collect()
+        kv.keys()
+            .into_iter()
+            .map(|k| (k.clone(), kv.get(&k)))
+            .collect()
     }
 
     /// A store with a quota in UTF-16 units, like the browser's.

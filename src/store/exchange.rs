@@ -382,7 +382,12 @@ mod tests {
         let file = export_with_catalog(&desk, Some(&catalog), today());
         let p = preview(file.as_bytes(), &Desk::default()).unwrap();
         assert_eq!(p.catalog.as_ref(), Some(&catalog));
-        assert_eq!(preview(export(&desk, today()).as_bytes(), &desk).unwrap().catalog, None);
+        assert_eq!(
+            preview(export(&desk, today()).as_bytes(), &desk)
+                .unwrap()
+                .catalog,
+            None
+        );
 
         let mut v: Value = serde_json::from_str(&file).unwrap();
         let dup = v["catalog"][0].clone();

@@ -39,8 +39,12 @@ fn shift(date: NaiveDate, days: i64) -> NaiveDate {
 /// The system date in the browser's time zone: the only place the app reads the real clock.
 fn system_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Provides the [`AppClock`], restoring its offset from storage and saving every change.
@@ -48,9 +52,14 @@ pub fn provide_app_clock() {
     let storage = use_storage();
     let offset_days = RwSignal::new(clock_offset_days(storage.store.as_ref()));
     Effect::new(move |_| {
-        let _ = storage.store.set(CLOCK_OFFSET_KEY, &offset_days.get().to_string());
+        let _ = storage
+            .store
+            .set(CLOCK_OFFSET_KEY, &offset_days.get().to_string());
     });
-    provide_context(AppClock { offset_days, system_today: system_today() });
+    provide_context(AppClock {
+        offset_days,
+        system_today: system_today(),
+    });
 }
 
 /// The [`AppClock`] provided by the app.
@@ -66,7 +75,10 @@ mod tests {
     fn shift_moves_both_ways() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         assert_eq!(shift(d, 90), NaiveDate::from_ymd_opt(2027, 2, 19).unwrap());
-        assert_eq!(shift(d, -21), NaiveDate::from_ymd_opt(2026, 10, 31).unwrap());
+        assert_eq!(
+            shift(d, -21),
+            NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()
+        );
         assert_eq!(shift(d, 0), d);
     }
 }

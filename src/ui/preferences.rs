@@ -22,11 +22,20 @@ pub struct Storage {
 pub fn provide_preferences() {
     #[cfg(target_arch = "wasm32")]
     let storage = match crate::store::BrowserStore::open() {
-        Some(store) => Storage { store: SendWrapper::new(Rc::new(store)), persistent: true },
-        None => Storage { store: SendWrapper::new(Rc::new(MemoryStore::new())), persistent: false },
+        Some(store) => Storage {
+            store: SendWrapper::new(Rc::new(store)),
+            persistent: true,
+        },
+        None => Storage {
+            store: SendWrapper::new(Rc::new(MemoryStore::new())),
+            persistent: false,
+        },
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let storage = Storage { store: SendWrapper::new(Rc::new(MemoryStore::new())), persistent: false };
+    let storage = Storage {
+        store: SendWrapper::new(Rc::new(MemoryStore::new())),
+        persistent: false,
+    };
     provide_context(storage);
 }
 
@@ -40,10 +49,12 @@ pub fn use_storage() -> Storage {
 pub fn PersistLocale() -> impl IntoView {
     let i18n = use_i18n();
     let storage = use_storage();
-    let saved = storage
-        .store
-        .get(LOCALE_KEY)
-        .and_then(|saved| Locale::get_all().iter().copied().find(|l| l.as_str() == saved));
+    let saved = storage.store.get(LOCALE_KEY).and_then(|saved| {
+        Locale::get_all()
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == saved)
+    });
     // One effect for both: the provider sets its initial locale in an effect of its own, so a
     // restore done while rendering would be overwritten; this effect runs after it.
     Effect::new(move |restored: Option<()>| {
