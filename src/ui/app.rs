@@ -6,6 +6,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::provide_app_clock;
 use crate::ui::components::desk_loaded::DeskLoaded;
 use crate::ui::components::header::AppHeader;
@@ -80,7 +81,7 @@ fn SkipLink() -> impl IntoView {
             let _ = main.focus();
         }
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>{t!(i18n, shell.skip_to_content)}</a> }
+    view! { <a class="skip-link" href="#main" on:click=skip>{tr!(i18n, shell.skip_to_content)}</a> }
 }
 
 /// The document title follows the language.
@@ -114,7 +115,9 @@ pub fn href(path: &str) -> String {
 
 /// `https://host/segment-desk/` → `/segment-desk`; `https://host/` → ``.
 fn base_path(base_uri: &str) -> String {
-    let after_scheme = base_uri.split_once("://").map_or(base_uri, |(_, rest)| rest);
+    let after_scheme = base_uri
+        .split_once("://")
+        .map_or(base_uri, |(_, rest)| rest);
     let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
     path.trim_end_matches('/').to_owned()
@@ -127,7 +130,10 @@ mod tests {
     #[test]
     fn base_path_strips_origin_and_trailing_slash() {
         assert_eq!(base_path("http://127.0.0.1:8080/"), "");
-        assert_eq!(base_path("https://example.org/segment-desk/"), "/segment-desk");
+        assert_eq!(
+            base_path("https://example.org/segment-desk/"),
+            "/segment-desk"
+        );
         assert_eq!(base_path("https://example.org/a/b/?x=1"), "/a/b");
         assert_eq!(base_path("/"), "");
         assert_eq!(base_path("/segment-desk/"), "/segment-desk");

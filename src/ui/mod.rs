@@ -4,15 +4,16 @@
 mod app;
 pub mod audit_text;
 pub mod clock;
+mod components;
 pub mod countries;
 pub mod customer_list;
 pub mod download;
 pub mod ids;
-mod components;
 pub mod pages;
 pub mod perf;
 pub mod preferences;
 pub mod reasons;
 pub mod state;
+pub mod text;
 
 pub use app::{href, router_base, App};

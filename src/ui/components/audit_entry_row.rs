@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::domain::{Actor, Change};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::audit_text::{actor_of_change, change_text};
 use crate::ui::href;
 use crate::ui::state::use_desk;
@@ -84,7 +85,7 @@ pub fn AuditEntryRow(row: AuditRow) -> impl IntoView {
             .into_any(),
         },
         EntityLabel::Partner => {
-            view! { <span>{t!(i18n, audit.entity_partner)}</span> }.into_any()
+            view! { <span>{tr!(i18n, audit.entity_partner)}</span> }.into_any()
         }
     };
     let date = row.date.to_string();

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::download::export_desk;
 
 /// Asks before the whole desk goes, offering "Export the desk first" beside the choice.
@@ -21,9 +22,9 @@ pub fn ConfirmReplace(
     view! {
         <div class="data-confirm" role="alertdialog" aria-labelledby=text_id>
             <p id=text_id>{text}</p>
-            <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
+            <button type="button" on:click=move |_| export_desk()>{tr!(i18n, data.reset.export_first)}</button>
             <button type="button" class="danger" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
-            <button type="button" on:click=move |_| on_cancel.run(())>{t!(i18n, data.reset.cancel)}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{tr!(i18n, data.reset.cancel)}</button>
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::{
     QualificationRecord, VettingReason, VettingStatus,
 };
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::reasons::{self, field_problem_text};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -174,7 +175,7 @@ pub fn FieldMessages(ctx: FieldContext, field: Field) -> impl IntoView {
                     let text = move || field_problem_text(i18n, &p);
                     view! {
                         <p class=if error { "field-error" } else { "field-warning" }>
-                            {(!error).then(|| view! { <strong>{t!(i18n, customers.warning)}</strong> " " })}
+                            {(!error).then(|| view! { <strong>{tr!(i18n, customers.warning)}</strong> " " })}
                             {text}
                         </p>
                     }
@@ -211,7 +212,7 @@ pub fn TextField(
         <div class="form-field" class:has-error=move || ctx.invalid(field)>
             <label for=id.clone()>
                 {move || field_label(i18n, field)}
-                {(!required && !no_optional_marker).then(|| view! { <span class="optional">" (" {t!(i18n, customers.optional)} ")"</span> })}
+                {(!required && !no_optional_marker).then(|| view! { <span class="optional">" (" {tr!(i18n, customers.optional)} ")"</span> })}
             </label>
             <div class="input-row">
                 <input
@@ -263,7 +264,7 @@ pub fn CountryField(
                 }
                 on:blur=move |_| shown.touch(field)
             >
-                <option value="" selected=move || value.get().is_empty()>{t!(i18n, customers.choose)}</option>
+                <option value="" selected=move || value.get().is_empty()>{tr!(i18n, customers.choose)}</option>
                 {crate::ui::countries::COUNTRIES
                     .iter()
                     .map(|code| {
@@ -374,7 +375,7 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
     };
     view! {
         <fieldset class="form-group">
-            <legend>{t!(i18n, customers.company_info)}</legend>
+            <legend>{tr!(i18n, customers.company_info)}</legend>
             {text(Field::CompanyName, |a| &a.company_name, |a, v| a.company_name = v, true, "text", "organization")}
             <CountryField
                 ctx=ctx
@@ -391,7 +392,7 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
             {text(Field::Email, |a| &a.email, |a, v| a.email = v, true, "email", "email")}
         </fieldset>
         <fieldset class="form-group">
-            <legend>{t!(i18n, customers.contact_info)}</legend>
+            <legend>{tr!(i18n, customers.contact_info)}</legend>
             <div class="field-row">
                 {text(Field::FirstName, |a| &a.first_name, |a, v| a.first_name = v, true, "text", "given-name")}
                 {text(Field::LastName, |a| &a.last_name, |a, v| a.last_name = v, true, "text", "family-name")}
@@ -410,7 +411,7 @@ pub fn ActionErrorAlert(error: crate::ui::state::ActionError) -> impl IntoView {
     let refused = matches!(error, crate::ui::state::ActionError::Refused(_));
     view! {
         <div class="action-alert" role="alert">
-            {refused.then(|| view! { <strong>{t!(i18n, account.refused)}</strong> })}
+            {refused.then(|| view! { <strong>{tr!(i18n, account.refused)}</strong> })}
             <ul>
                 {move || {
                     crate::ui::components::action_error::action_error_lines(i18n, &error)

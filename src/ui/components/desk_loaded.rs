@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::state::use_desk;
 
 /// Shows `children` once the whole desk is read, and a status line until then. Start-up reads
@@ -16,7 +17,7 @@ pub fn DeskLoaded(children: ChildrenFn) -> impl IntoView {
     view! {
         <Show
             when=move || desk.is_loaded()
-            fallback=move || view! { <p class="page loading" role="status">{t!(i18n, shell.loading_desk)}</p> }
+            fallback=move || view! { <p class="page loading" role="status">{tr!(i18n, shell.loading_desk)}</p> }
         >
             {children()}
         </Show>

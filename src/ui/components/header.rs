@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::*;
-use crate::ui::href;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::language_switcher::LanguageSwitcher;
 use crate::ui::components::role_switcher::RoleSwitcher;
+use crate::ui::href;
 
 /// The app's header: name, main navigation, acting role, language and the app clock's date.
 #[component]
@@ -15,21 +16,21 @@ pub fn AppHeader() -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand">
-                <A href=href("/customers") attr:class="brand-name">{t!(i18n, shell.app_name)}</A>
+                <A href=href("/customers") attr:class="brand-name">{tr!(i18n, shell.app_name)}</A>
             </div>
             <nav class="main-nav" aria-label=move || t_string!(i18n, shell.nav_label)>
-                <A href=href("/customers")>{t!(i18n, shell.nav.customers)}</A>
-                <A href=href("/subscriptions")>{t!(i18n, shell.nav.subscriptions)}</A>
-                <A href=href("/partner-settings")>{t!(i18n, shell.nav.partner_settings)}</A>
-                <A href=href("/microsoft")>{t!(i18n, shell.nav.microsoft)}</A>
-                <A href=href("/audit-log")>{t!(i18n, shell.nav.audit_log)}</A>
-                <A href=href("/data")>{t!(i18n, shell.nav.data)}</A>
+                <A href=href("/customers")>{tr!(i18n, shell.nav.customers)}</A>
+                <A href=href("/subscriptions")>{tr!(i18n, shell.nav.subscriptions)}</A>
+                <A href=href("/partner-settings")>{tr!(i18n, shell.nav.partner_settings)}</A>
+                <A href=href("/microsoft")>{tr!(i18n, shell.nav.microsoft)}</A>
+                <A href=href("/audit-log")>{tr!(i18n, shell.nav.audit_log)}</A>
+                <A href=href("/data")>{tr!(i18n, shell.nav.data)}</A>
             </nav>
             <div class="header-controls">
                 <RoleSwitcher />
                 <LanguageSwitcher />
                 <p class="app-clock" title=move || t_string!(i18n, shell.clock_title)>
-                    <span class="label">{t!(i18n, shell.clock_label)}</span>
+                    <span class="label">{tr!(i18n, shell.clock_label)}</span>
                     " "
                     <time data-testid="app-clock" datetime=move || clock.today().to_string()>
                         {move || clock.today().to_string()}

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::tr;
 
 /// Each language named in itself, so it can be found whatever language is showing.
 fn endonym(locale: Locale) -> &'static str {
@@ -23,7 +24,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
     };
     view! {
         <label class="control">
-            <span>{t!(i18n, shell.language_label)}</span>
+            <span>{tr!(i18n, shell.language_label)}</span>
             <select on:change=on_change prop:value=move || i18n.get_locale().as_str()>
                 {Locale::get_all()
                     .iter()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::{add_business_days, add_days};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 
 /// The weekday's name in the current language.
@@ -50,12 +51,12 @@ pub fn MicrosoftClock() -> impl IntoView {
     view! {
         <section class="ms-panel ms-clock" aria-labelledby="ms-clock-title">
             <h2 id="ms-clock-title">
-                {t!(i18n, microsoft.clock)} " "
-                <span class="badge">{t!(i18n, microsoft.simulated_section)}</span>
+                {tr!(i18n, microsoft.clock)} " "
+                <span class="badge">{tr!(i18n, microsoft.simulated_section)}</span>
             </h2>
-            <p class="ms-help">{t!(i18n, microsoft.clock_intro)}</p>
+            <p class="ms-help">{tr!(i18n, microsoft.clock_intro)}</p>
             <p class="ms-today" role="status">
-                {t!(i18n, microsoft.clock_today)} " "
+                {tr!(i18n, microsoft.clock_today)} " "
                 <strong>
                     <time datetime=move || clock.today().to_string()>
                         {move || clock.today().to_string()}
@@ -65,7 +66,7 @@ pub fn MicrosoftClock() -> impl IntoView {
             </p>
             <form class="ms-clock-set" on:submit=set_date novalidate>
                 <div class="field">
-                    <label for="ms-app-date">{t!(i18n, microsoft.app_date)}</label>
+                    <label for="ms-app-date">{tr!(i18n, microsoft.app_date)}</label>
                     <input
                         id="ms-app-date"
                         type="date"
@@ -77,24 +78,24 @@ pub fn MicrosoftClock() -> impl IntoView {
                     />
                     <Show when=move || invalid.get()>
                         <p class="field-error" id="ms-app-date-error" role="alert">
-                            {t!(i18n, microsoft.invalid_date)}
+                            {tr!(i18n, microsoft.invalid_date)}
                         </p>
                     </Show>
                 </div>
-                <button type="submit">{t!(i18n, microsoft.set_date)}</button>
+                <button type="submit">{tr!(i18n, microsoft.set_date)}</button>
             </form>
             <div class="ms-advance" role="group" aria-label=move || t_string!(i18n, microsoft.advance_label)>
                 <button type="button" on:click=advance(|d| add_days(d, 1))>
-                    {t!(i18n, microsoft.plus_1_day)}
+                    {tr!(i18n, microsoft.plus_1_day)}
                 </button>
                 <button type="button" on:click=advance(|d| add_business_days(d, 1))>
-                    {t!(i18n, microsoft.plus_1_business_day)}
+                    {tr!(i18n, microsoft.plus_1_business_day)}
                 </button>
                 <button type="button" on:click=advance(|d| add_days(d, 30))>
-                    {t!(i18n, microsoft.plus_30_days)}
+                    {tr!(i18n, microsoft.plus_30_days)}
                 </button>
                 <button type="button" on:click=advance(|d| add_days(d, 90))>
-                    {t!(i18n, microsoft.plus_90_days)}
+                    {tr!(i18n, microsoft.plus_90_days)}
                 </button>
             </div>
         </section>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::nonprofit::{check_notice, check_register};
 use crate::domain::NonprofitReview;
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -138,10 +139,10 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
     view! {
         <section class="ms-panel ms-nonprofit" aria-labelledby="ms-nonprofit-title">
             <h2 id="ms-nonprofit-title">
-                {t!(i18n, microsoft.nonprofit)} " "
-                <span class="badge">{t!(i18n, microsoft.simulated_section)}</span>
+                {tr!(i18n, microsoft.nonprofit)} " "
+                <span class="badge">{tr!(i18n, microsoft.simulated_section)}</span>
             </h2>
-            <p class="ms-help">{t!(i18n, microsoft.nonprofit_intro)}</p>
+            <p class="ms-help">{tr!(i18n, microsoft.nonprofit_intro)}</p>
             <p role="status" class="ms-outcome">
                 {move || match done.get() {
                     Some(Done::Registered(name)) => t_string!(i18n, microsoft.registered_done, name = name),
@@ -161,11 +162,11 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
                 />
                 <button type="button" on:click=register
                     aria-describedby="ms-register-error ms-register-hint">
-                    {t!(i18n, microsoft.register)}
+                    {tr!(i18n, microsoft.register)}
                 </button>
                 <Show when=move || register_hint.get()>
                     <p class="field-error" id="ms-register-hint" role="alert">
-                        {t!(i18n, microsoft.choose_first)}
+                        {tr!(i18n, microsoft.choose_first)}
                     </p>
                 </Show>
                 <ActionErrorAlert id="ms-register-error" error=register_error />
@@ -180,19 +181,19 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
                 />
                 <button type="button" on:click=send_notice
                     aria-describedby="ms-notice-error ms-notice-hint">
-                    {t!(i18n, microsoft.send_notice)}
+                    {tr!(i18n, microsoft.send_notice)}
                 </button>
                 <Show when=move || notice_hint.get()>
                     <p class="field-error" id="ms-notice-hint" role="alert">
-                        {t!(i18n, microsoft.choose_first)}
+                        {tr!(i18n, microsoft.choose_first)}
                     </p>
                 </Show>
                 <ActionErrorAlert id="ms-notice-error" error=notice_error />
             </div>
-            <h3>{t!(i18n, microsoft.notices)}</h3>
+            <h3>{tr!(i18n, microsoft.notices)}</h3>
             <Show
                 when=move || !notices.with(Vec::is_empty)
-                fallback=move || view! { <p class="ms-empty">{t!(i18n, microsoft.no_notices)}</p> }
+                fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.no_notices)}</p> }
             >
                 <ul class="ms-notices">
                     <For
@@ -239,7 +240,7 @@ fn CustomerPick(
                 on:change=move |ev| selected.set(event_target_value(&ev))
             >
                 <option value="" selected=move || selected.get().is_empty()>
-                    {t!(i18n, microsoft.choose_customer)}
+                    {tr!(i18n, microsoft.choose_customer)}
                 </option>
                 <For
                     each=move || options.get()

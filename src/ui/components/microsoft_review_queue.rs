@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -76,10 +77,10 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
     view! {
         <section class="ms-panel ms-review" aria-labelledby="ms-review-title">
             <h2 id="ms-review-title">
-                {t!(i18n, microsoft.review_queue)} " "
-                <span class="badge">{t!(i18n, microsoft.simulated_section)}</span>
+                {tr!(i18n, microsoft.review_queue)} " "
+                <span class="badge">{tr!(i18n, microsoft.simulated_section)}</span>
             </h2>
-            <p class="ms-help">{t!(i18n, microsoft.review_intro)}</p>
+            <p class="ms-help">{tr!(i18n, microsoft.review_intro)}</p>
             <p role="status" class="ms-outcome">
                 {move || match decided.get() {
                     Some(Decided::Approved(name)) => {
@@ -96,7 +97,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
             </p>
             <Show
                 when=move || !queue.with(Vec::is_empty)
-                fallback=move || view! { <p class="ms-empty">{t!(i18n, microsoft.review_empty)}</p> }
+                fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.review_empty)}</p> }
             >
                 <p class="ms-count">
                     {move || t_string!(i18n, microsoft.review_count, count = queue.with(Vec::len))}
@@ -166,9 +167,9 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
                 )}
             </p>
             <dl class="ms-details">
-                <dt>{t!(i18n, microsoft.segment_label)}</dt>
+                <dt>{tr!(i18n, microsoft.segment_label)}</dt>
                 <dd>{move || segment.map(|s| education_segment_name(i18n.get_locale(), s)).unwrap_or("—")}</dd>
-                <dt>{t!(i18n, microsoft.website_label)}</dt>
+                <dt>{tr!(i18n, microsoft.website_label)}</dt>
                 <dd>
                     {move || website.clone().unwrap_or_else(|| t_string!(i18n, microsoft.no_website).to_string())}
                 </dd>
@@ -176,10 +177,10 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
             <div class="ms-actions">
                 <button type="button" class="ms-approve" on:click=approve
                     aria-describedby=described.clone()>
-                    {t!(i18n, microsoft.approve)}
+                    {tr!(i18n, microsoft.approve)}
                 </button>
                 <span class="ms-deny">
-                    <label for=reason_id.clone()>{t!(i18n, microsoft.vetting_reason)}</label>
+                    <label for=reason_id.clone()>{tr!(i18n, microsoft.vetting_reason)}</label>
                     <select
                         id=reason_id.clone()
                         prop:value=move || reason.get()
@@ -203,7 +204,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
                     </select>
                     <button type="button" class="ms-deny-button" on:click=deny
                         aria-describedby=described>
-                        {t!(i18n, microsoft.deny)}
+                        {tr!(i18n, microsoft.deny)}
                     </button>
                 </span>
             </div>

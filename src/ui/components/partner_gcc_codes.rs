@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::{GccValidationCode, Reason};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -100,11 +101,11 @@ pub fn PartnerGccCodes(
 
     view! {
         <section class="ps-panel ps-codes-panel">
-            <h2 id="ps-codes-title">{t!(i18n, partner.gcc_codes)}</h2>
-            <p class="ms-help">{t!(i18n, partner.gcc_codes_help)}</p>
+            <h2 id="ps-codes-title">{tr!(i18n, partner.gcc_codes)}</h2>
+            <p class="ms-help">{tr!(i18n, partner.gcc_codes_help)}</p>
             <form class="ps-code-form" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="ps-code">{t!(i18n, partner.validation_code)}</label>
+                    <label for="ps-code">{tr!(i18n, partner.validation_code)}</label>
                     <input id="ps-code" type="text" autocomplete="off"
                         prop:value=move || code.get()
                         on:input=move |ev| code.set(event_target_value(&ev))
@@ -113,13 +114,13 @@ pub fn PartnerGccCodes(
                     <ActionErrorAlert id="ps-code-error" error=code_error />
                 </div>
                 <div class="field">
-                    <label for="ps-organization">{t!(i18n, partner.organization_name)}</label>
+                    <label for="ps-organization">{tr!(i18n, partner.organization_name)}</label>
                     <input id="ps-organization" type="text" autocomplete="organization"
                         prop:value=move || organization.get()
                         on:input=move |ev| organization.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="ps-max">{t!(i18n, partner.max_creates)}</label>
+                    <label for="ps-max">{tr!(i18n, partner.max_creates)}</label>
                     <input id="ps-max" type="number" min="1" step="1" inputmode="numeric"
                         prop:value=move || max.get()
                         on:input=move |ev| max.set(event_target_value(&ev))
@@ -127,12 +128,12 @@ pub fn PartnerGccCodes(
                         aria-describedby=move || (max_not_number.get() || creates_error.with(Option::is_some)).then_some("ps-max-error") />
                     <div id="ps-max-error">
                         <Show when=move || max_not_number.get()>
-                            <p class="field-error" role="alert">{t!(i18n, partner.max_creates_not_number)}</p>
+                            <p class="field-error" role="alert">{tr!(i18n, partner.max_creates_not_number)}</p>
                         </Show>
                         <ActionErrorAlert id="ps-max-reasons" error=creates_error />
                     </div>
                 </div>
-                <button type="submit">{t!(i18n, partner.add_code)}</button>
+                <button type="submit">{tr!(i18n, partner.add_code)}</button>
                 <ActionErrorAlert id="ps-code-form-error" error=form_error />
                 <p role="status" class="ms-outcome">
                     {move || added.get().map(|c| t_string!(i18n, partner.code_added, code = c))}
@@ -140,15 +141,15 @@ pub fn PartnerGccCodes(
             </form>
             <Show
                 when=move || !codes.with(Vec::is_empty)
-                fallback=move || view! { <p class="ms-empty">{t!(i18n, partner.no_codes)}</p> }
+                fallback=move || view! { <p class="ms-empty">{tr!(i18n, partner.no_codes)}</p> }
             >
                 <table class="ps-codes">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, partner.validation_code)}</th>
-                            <th scope="col">{t!(i18n, partner.organization_name)}</th>
-                            <th scope="col" class="num">{t!(i18n, partner.max_creates)}</th>
-                            <th scope="col" class="num">{t!(i18n, partner.remaining_creates)}</th>
+                            <th scope="col">{tr!(i18n, partner.validation_code)}</th>
+                            <th scope="col">{tr!(i18n, partner.organization_name)}</th>
+                            <th scope="col" class="num">{tr!(i18n, partner.max_creates)}</th>
+                            <th scope="col" class="num">{tr!(i18n, partner.remaining_creates)}</th>
                         </tr>
                     </thead>
                     <tbody>

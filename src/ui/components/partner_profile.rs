@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::{PartnerType, ResellerQualification};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::audit_text::{partner_type_name, reseller_qualification_name};
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
@@ -117,9 +118,9 @@ pub fn PartnerProfileForm(
 
     view! {
         <section class="ps-panel" aria-labelledby="ps-profile-title">
-            <h2 id="ps-profile-title">{t!(i18n, partner.profile)}</h2>
+            <h2 id="ps-profile-title">{tr!(i18n, partner.profile)}</h2>
             <div class="field">
-                <label for="ps-partner-type">{t!(i18n, partner.partner_type)}</label>
+                <label for="ps-partner-type">{tr!(i18n, partner.partner_type)}</label>
                 <select id="ps-partner-type" on:change=on_type
                     prop:value=move || type_value(partner_type.get())
                     aria-invalid=move || type_error.with(Option::is_some).then_some("true")
@@ -134,10 +135,10 @@ pub fn PartnerProfileForm(
                         .collect_view()}
                 </select>
                 <ActionErrorAlert id="ps-type-error" error=type_error />
-                <p class="ms-help">{t!(i18n, partner.type_help)}</p>
+                <p class="ms-help">{tr!(i18n, partner.type_help)}</p>
             </div>
             <div class="field">
-                <label for="ps-country">{t!(i18n, partner.country)}</label>
+                <label for="ps-country">{tr!(i18n, partner.country)}</label>
                 <select id="ps-country" on:change=on_country
                     prop:value=move || country.get()
                     aria-invalid=move || country_error.with(Option::is_some).then_some("true")
@@ -159,8 +160,8 @@ pub fn PartnerProfileForm(
             </div>
             <fieldset class="ps-reseller"
                 aria-describedby=described(reseller_error, "ps-reseller-error")>
-                <legend>{t!(i18n, partner.reseller_qualifications)}</legend>
-                <p class="ms-help">{t!(i18n, partner.reseller_help)}</p>
+                <legend>{tr!(i18n, partner.reseller_qualifications)}</legend>
+                <p class="ms-help">{tr!(i18n, partner.reseller_help)}</p>
                 <label class="check">
                     <input type="checkbox"
                         prop:checked=move || reseller.with(|r| r.contains(&ResellerQualification::GccModerate))
@@ -174,7 +175,7 @@ pub fn PartnerProfileForm(
                         aria-describedby="ps-invitation" />
                     <span>{move || reseller_qualification_name(i18n, ResellerQualification::GccHighAndDoD)}</span>
                 </label>
-                <span class="ps-invitation" id="ps-invitation">{t!(i18n, partner.by_invitation)}</span>
+                <span class="ps-invitation" id="ps-invitation">{tr!(i18n, partner.by_invitation)}</span>
                 <ActionErrorAlert id="ps-reseller-error" error=reseller_error />
             </fieldset>
         </section>

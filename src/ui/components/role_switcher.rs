@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::Role;
 use crate::i18n::*;
 use crate::store::preferences::ROLE_KEY;
+use crate::tr;
 use crate::ui::preferences::use_storage;
 
 /// Who is acting: every change the desk records names this role.
@@ -61,7 +62,7 @@ pub fn RoleSwitcher() -> impl IntoView {
     };
     view! {
         <label class="control">
-            <span>{t!(i18n, shell.role_label)}</span>
+            <span>{tr!(i18n, shell.role_label)}</span>
             <select on:change=on_change prop:value=move || role_value(role.get())>
                 {Role::ALL
                     .into_iter()

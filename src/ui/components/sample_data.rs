@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use crate::domain::{Catalog, Desk};
 use crate::i18n::*;
 use crate::store::sample::{sample_catalog, SampleGenerator};
+use crate::tr;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::state::use_desk;
@@ -68,28 +69,49 @@ pub fn SampleData() -> impl IntoView {
         // The save runs in a later task, outside the reactive owner; it needs the app's context.
         let owner = Owner::current();
         let finish = move |job: Job| {
-            let (customers, subscriptions) = (job.desk.customers.len(), job.desk.subscriptions.len());
-            let save = || crate::ui::perf::measure("sd:sample-save", || desk.load_sample(job.desk, job.catalog));
+            let (customers, subscriptions) =
+                (job.desk.customers.len(), job.desk.subscriptions.len());
+            let save = || {
+                crate::ui::perf::measure("sd:sample-save", || {
+                    desk.load_sample(job.desk, job.catalog)
+                })
+            };
             let saved = match &owner {
                 Some(owner) => owner.with(save),
                 None => save(),
             };
             progress.set(Progress::Idle);
             status.set(Some(match saved {
-                Ok(()) => Ok(t_string!(i18n, data.sample.done, customers = customers, subscriptions = subscriptions).to_string()),
-                Err(e) => Err(t_string!(i18n, data.sample.failed, error = store_error_text(i18n, &e)).to_string()),
+                Ok(()) => Ok(t_string!(
+                    i18n,
+                    data.sample.done,
+                    customers = customers,
+                    subscriptions = subscriptions
+                )
+                .to_string()),
+                Err(e) => {
+                    Err(
+                        t_string!(i18n, data.sample.failed, error = store_error_text(i18n, &e))
+                            .to_string(),
+                    )
+                }
             }));
         };
         generate(Rc::new(RefCell::new(Some(job))), progress, finish);
     };
 
-    let busy = move || matches!(progress.get(), Progress::Generating { .. } | Progress::Saving { .. });
+    let busy = move || {
+        matches!(
+            progress.get(),
+            Progress::Generating { .. } | Progress::Saving { .. }
+        )
+    };
     view! {
         <section class="data-section" aria-labelledby="data-sample-heading">
-            <h2 id="data-sample-heading">{t!(i18n, data.sample.heading)}</h2>
-            <p>{t!(i18n, data.sample.intro)}</p>
+            <h2 id="data-sample-heading">{tr!(i18n, data.sample.heading)}</h2>
+            <p>{tr!(i18n, data.sample.intro)}</p>
             <fieldset class="data-sample-sizes" disabled=busy>
-                <legend>{t!(i18n, data.sample.size_legend)}</legend>
+                <legend>{tr!(i18n, data.sample.size_legend)}</legend>
                 {SIZES.iter().map(|&n| view! {
                     <label class="data-sample-size">
                         <input
@@ -107,7 +129,7 @@ pub fn SampleData() -> impl IntoView {
                 when=move || progress.get() == Progress::Confirming
                 fallback=move || view! {
                     <button type="button" disabled=busy on:click=move |_| progress.set(Progress::Confirming)>
-                        {t!(i18n, data.sample.button)}
+                        {tr!(i18n, data.sample.button)}
                     </button>
                 }
             >
@@ -131,7 +153,8 @@ pub fn SampleData() -> impl IntoView {
 #[component]
 fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
     let i18n = use_i18n();
-    move || match progress.get() {
+    move || {
+        match progress.get() {
         Progress::Generating { done, total } => Some(view! {
             <div class="data-sample-progress">
                 <progress max=total.to_string() value=done.to_string() aria-labelledby="data-sample-progress-text"></progress>
@@ -143,10 +166,11 @@ fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
         Progress::Saving { total } => Some(view! {
             <div class="data-sample-progress">
                 <progress max=total.to_string() aria-labelledby="data-sample-progress-text"></progress>
-                <p id="data-sample-progress-text" role="status">{t!(i18n, data.sample.saving)}</p>
+                <p id="data-sample-progress-text" role="status">{tr!(i18n, data.sample.saving)}</p>
             </div>
         }.into_any()),
         Progress::Idle | Progress::Confirming => None,
+    }
     }
 }
 
@@ -160,7 +184,11 @@ fn size_label(i18n: leptos_i18n::I18nContext<Locale>, customers: usize) -> Strin
 
 /// Generates one chunk, shows the progress, and goes on in the next task; once all customers
 /// are there, shows "Saving…" (painted before the save blocks) and hands the desk to `finish`.
-fn generate(job: Rc<RefCell<Option<Job>>>, progress: RwSignal<Progress>, finish: impl FnOnce(Job) + 'static) {
+fn generate(
+    job: Rc<RefCell<Option<Job>>>,
+    progress: RwSignal<Progress>,
+    finish: impl FnOnce(Job) + 'static,
+) {
     let mut slot = job.borrow_mut();
     let Some(current) = slot.as_mut() else { return };
     let count = CHUNK.min(current.total - current.generator.generated());

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::tr;
 
 /// Marks a view as Microsoft's side, simulated inside the app.
 #[component]
@@ -8,9 +9,9 @@ pub fn SimulatedBanner() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <aside class="simulated-banner" role="note">
-            <strong class="badge">{t!(i18n, shell.simulated_badge)}</strong>
+            <strong class="badge">{tr!(i18n, shell.simulated_badge)}</strong>
             " "
-            <span>{t!(i18n, shell.simulated_note)}</span>
+            <span>{tr!(i18n, shell.simulated_note)}</span>
         </aside>
     }
 }

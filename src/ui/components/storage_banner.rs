@@ -9,6 +9,7 @@ use crate::domain::Entity;
 use crate::i18n::*;
 use crate::store::desk::{LoadProblem, QUOTA_UNITS};
 use crate::store::StoreError;
+use crate::tr;
 use crate::ui::download::download_text;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::use_desk;
@@ -74,7 +75,7 @@ pub fn StorageBanner() -> impl IntoView {
         <div class="storage-banners">
             {memory_only.then(|| view! {
                 <div class="storage-banner warn" role="alert" data-testid="storage-memory-only">
-                    {t!(i18n, data.banner.memory_only)}
+                    {tr!(i18n, data.banner.memory_only)}
                 </div>
             })}
             <SaveFailedNotice />
@@ -94,8 +95,8 @@ fn SaveFailedNotice() -> impl IntoView {
             <div class="storage-banner bad" role="alert" data-testid="storage-full">
                 <p>{store_error_text(i18n, &e)}</p>
                 <div class="storage-banner-actions">
-                    <a href=crate::ui::href("/data")>{t!(i18n, data.banner.open_data)}</a>
-                    <button type="button" on:click=move |_| desk.save_failure.set(None)>{t!(i18n, data.banner.dismiss)}</button>
+                    <a href=crate::ui::href("/data")>{tr!(i18n, data.banner.open_data)}</a>
+                    <button type="button" on:click=move |_| desk.save_failure.set(None)>{tr!(i18n, data.banner.dismiss)}</button>
                 </div>
             </div>
         })}
@@ -130,8 +131,8 @@ fn ConflictNotice() -> impl IntoView {
             <div class="storage-banner bad" role="alert" data-testid="storage-conflict">
                 <p>{move || t_string!(i18n, data.banner.conflict, records = records()).to_string()}</p>
                 <div class="storage-banner-actions">
-                    <button type="button" on:click=move |_| desk.reload_theirs()>{t!(i18n, data.banner.reload_theirs)}</button>
-                    <button type="button" on:click=keep_mine>{t!(i18n, data.banner.keep_mine)}</button>
+                    <button type="button" on:click=move |_| desk.reload_theirs()>{tr!(i18n, data.banner.reload_theirs)}</button>
+                    <button type="button" on:click=keep_mine>{tr!(i18n, data.banner.keep_mine)}</button>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
             </div>
@@ -210,28 +211,28 @@ fn LoadProblemsNotice() -> impl IntoView {
     view! {
         <Show when=move || !dismissed.get() && (!desk.load_problems.with(Vec::is_empty) || has_quarantine())>
             <div class="storage-banner warn" role="alert" data-testid="storage-problems">
-                <strong>{t!(i18n, data.banner.label)}</strong>
+                <strong>{tr!(i18n, data.banner.label)}</strong>
                 <ul>
                     {move || sentences().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                 </ul>
                 <div class="storage-banner-actions">
                     <Show when=has_quarantine>
-                        <button type="button" on:click=download_quarantine>{t!(i18n, data.banner.download_quarantine)}</button>
-                        <button type="button" on:click=move |_| confirming.set(true)>{t!(i18n, data.banner.discard_quarantine)}</button>
+                        <button type="button" on:click=download_quarantine>{tr!(i18n, data.banner.download_quarantine)}</button>
+                        <button type="button" on:click=move |_| confirming.set(true)>{tr!(i18n, data.banner.discard_quarantine)}</button>
                     </Show>
                     <Show when=needs_raw>
-                        <button type="button" on:click=download_raw>{t!(i18n, data.banner.download_raw)}</button>
+                        <button type="button" on:click=download_raw>{tr!(i18n, data.banner.download_raw)}</button>
                     </Show>
                     <button type="button" on:click=move |_| {
                         desk.load_problems.set(Vec::new());
                         dismissed.set(true);
-                    }>{t!(i18n, data.banner.dismiss)}</button>
+                    }>{tr!(i18n, data.banner.dismiss)}</button>
                 </div>
                 <Show when=move || confirming.get()>
                     <div class="storage-banner-confirm" role="alertdialog" aria-label=move || t_string!(i18n, data.banner.discard_quarantine)>
-                        <p>{t!(i18n, data.banner.discard_confirm)}</p>
-                        <button type="button" class="danger" on:click=discard>{t!(i18n, data.banner.discard_yes)}</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>{t!(i18n, data.banner.cancel)}</button>
+                        <p>{tr!(i18n, data.banner.discard_confirm)}</p>
+                        <button type="button" class="danger" on:click=discard>{tr!(i18n, data.banner.discard_yes)}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{tr!(i18n, data.banner.cancel)}</button>
                     </div>
                 </Show>
             </div>

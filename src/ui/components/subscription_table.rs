@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::domain::{Catalog, Desk, Subscription, SubscriptionStatus};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::action_error_lines;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -88,7 +89,7 @@ pub fn SubscriptionTable(
             <div class="table-tools">
                 <Show when=move || all_customers>
                     <label class="field field-grow">
-                        <span>{t!(i18n, selling.subs.search)}</span>
+                        <span>{tr!(i18n, selling.subs.search)}</span>
                         <input
                             type="search"
                             prop:value=move || search.get()
@@ -100,10 +101,10 @@ pub fn SubscriptionTable(
                     </label>
                 </Show>
                 <button type="button" on:click=export disabled=move || total.get() == 0>
-                    {t!(i18n, selling.subs.export)}
+                    {tr!(i18n, selling.subs.export)}
                 </button>
                 <Show when=move || export_failed.get()>
-                    <p role="alert" class="error">{t!(i18n, selling.subs.export_failed)}</p>
+                    <p role="alert" class="error">{tr!(i18n, selling.subs.export_failed)}</p>
                 </Show>
             </div>
             <Show
@@ -133,16 +134,16 @@ pub fn SubscriptionTable(
                         <thead>
                             <tr>
                                 <Show when=move || all_customers>
-                                    <th scope="col">{t!(i18n, selling.subs.customer)}</th>
+                                    <th scope="col">{tr!(i18n, selling.subs.customer)}</th>
                                 </Show>
-                                <th scope="col">{t!(i18n, selling.subs.offer)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.segment)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.seats)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.term)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.dates)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.auto_renew)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.status)}</th>
-                                <th scope="col">{t!(i18n, selling.subs.actions)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.offer)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.segment)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.seats)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.term)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.dates)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.auto_renew)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.status)}</th>
+                                <th scope="col">{tr!(i18n, selling.subs.actions)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -156,7 +157,7 @@ pub fn SubscriptionTable(
                 </div>
                 <Show when=move || { matching.with(Vec::len) > shown.with(Vec::len) }>
                     <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                        {t!(i18n, selling.subs.show_more)}
+                        {tr!(i18n, selling.subs.show_more)}
                     </button>
                 </Show>
             </Show>
@@ -316,7 +317,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                                 <p class="equivalent">
                                     {move || t_string!(i18n, selling.subs.equivalent_proposed, offer = name.clone()).to_string()}
                                     " "
-                                    <A href=link attr:class="button-link primary">{t!(i18n, selling.subs.add_equivalent)}</A>
+                                    <A href=link attr:class="button-link primary">{tr!(i18n, selling.subs.add_equivalent)}</A>
                                 </p>
                             }
                         })
@@ -328,7 +329,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 </span>
             </td>
             <td class="seats-cell">
-                <label class="visually-hidden" for=seats_id.clone()>{t!(i18n, selling.subs.seats)}</label>
+                <label class="visually-hidden" for=seats_id.clone()>{tr!(i18n, selling.subs.seats)}</label>
                 <input
                     id=seats_id.clone()
                     type="number"
@@ -344,10 +345,10 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                     aria-describedby=move || (!seats_error.with(Vec::is_empty)).then(|| seats_err_id.clone())
                 />
                 <button type="button" on:click=save_seats disabled=move || !active()>
-                    {t!(i18n, selling.subs.save_seats)}
+                    {tr!(i18n, selling.subs.save_seats)}
                 </button>
                 <Show when=move || saved.get()>
-                    <span role="status" class="ok-text">{t!(i18n, selling.subs.saved)}</span>
+                    <span role="status" class="ok-text">{tr!(i18n, selling.subs.saved)}</span>
                 </Show>
                 <ErrorList id=format!("seats-error-{dom}") lines=seats_error />
             </td>
@@ -370,7 +371,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 }}
             </td>
             <td class="renew-cell">
-                <label class="visually-hidden" for=renew_id.clone()>{t!(i18n, selling.subs.auto_renew)}</label>
+                <label class="visually-hidden" for=renew_id.clone()>{tr!(i18n, selling.subs.auto_renew)}</label>
                 <input
                     id=renew_id.clone()
                     type="checkbox"
@@ -381,7 +382,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 />
                 <Show when=locked>
                     <div class="locked-note" id=format!("renew-note-{dom}")>
-                        <p>{t!(i18n, selling.subs.auto_renew_locked)}</p>
+                        <p>{tr!(i18n, selling.subs.auto_renew_locked)}</p>
                         <ul class="reasons">
                             {move || {
                                 renew_lock
@@ -403,7 +404,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             <td>
                 <Show when=active>
                     <button type="button" class="danger" on:click=cancel.clone()>
-                        {t!(i18n, selling.subs.cancel)}
+                        {tr!(i18n, selling.subs.cancel)}
                     </button>
                 </Show>
                 <ErrorList id=String::new() lines=cancel_error />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Impact, Qualification, QualificationChange, Reason, SubscriptionEffect};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::use_desk;
@@ -72,13 +73,13 @@ pub fn WhatIf(
 
     view! {
         <section class="what-if" aria-labelledby="what-if-title" data-testid="what-if">
-            <h2 id="what-if-title">{t!(i18n, selling.what_if.title)}</h2>
-            <p class="muted">{t!(i18n, selling.what_if.intro)}</p>
+            <h2 id="what-if-title">{tr!(i18n, selling.what_if.title)}</h2>
+            <p class="muted">{tr!(i18n, selling.what_if.intro)}</p>
             <label class="field">
-                <span>{t!(i18n, selling.what_if.label)}</span>
+                <span>{tr!(i18n, selling.what_if.label)}</span>
                 <select on:change=on_change>
                     <option value="" selected=move || chosen.get().is_none()>
-                        {t!(i18n, selling.what_if.choose)}
+                        {tr!(i18n, selling.what_if.choose)}
                     </option>
                     {CHANGES
                         .iter()
@@ -133,12 +134,12 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
     let subs = impact.subscriptions.clone();
     view! {
         <div class="impact" role="status" data-testid="what-if-preview">
-            <p class="muted">{t!(i18n, selling.what_if.preview_only)}</p>
+            <p class="muted">{tr!(i18n, selling.what_if.preview_only)}</p>
             {not_allowed
                 .map(|r| {
                     view! {
                         <div class="problems">
-                            <p class="verdict-title">{t!(i18n, selling.what_if.not_allowed)}</p>
+                            <p class="verdict-title">{tr!(i18n, selling.what_if.not_allowed)}</p>
                             <p>{move || reason_text(i18n, &r)}</p>
                         </div>
                     }
@@ -147,9 +148,9 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
                 <OfferList title=Signal::derive(move || t_string!(i18n, selling.what_if.offers_gained)) offers=gained kind="gained" />
                 <OfferList title=Signal::derive(move || t_string!(i18n, selling.what_if.offers_lost)) offers=lost kind="lost" />
             </div>
-            <h3>{t!(i18n, selling.what_if.subscriptions)}</h3>
+            <h3>{tr!(i18n, selling.what_if.subscriptions)}</h3>
             {if subs.is_empty() {
-                view! { <p class="empty">{t!(i18n, selling.what_if.no_subscriptions)}</p> }.into_any()
+                view! { <p class="empty">{tr!(i18n, selling.what_if.no_subscriptions)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="impact-subscriptions">
@@ -187,7 +188,7 @@ fn OfferList(
         <div class=format!("offer-change offer-change-{kind}")>
             <h3>{title}</h3>
             {if offers.is_empty() {
-                view! { <p class="empty">{t!(i18n, selling.what_if.no_offers)}</p> }.into_any()
+                view! { <p class="empty">{tr!(i18n, selling.what_if.no_offers)}</p> }.into_any()
             } else {
                 view! {
                     <ul data-testid=format!("what-if-offers-{kind}")>

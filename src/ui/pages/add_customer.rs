@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::account::normalize_domain_prefix;
 use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualification};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
     field_label, qualification_name, segment_name, AccountFields, ActionErrorAlert,
@@ -163,14 +164,14 @@ pub fn AddCustomerPage() -> impl IntoView {
     view! {
         <section class="page add-customer-page" data-page="add-customer">
             <header class="page-intro">
-                <h1>{t!(i18n, customers.add_customer)}</h1>
-                <p>{t!(i18n, customers.add_intro)}</p>
+                <h1>{tr!(i18n, customers.add_customer)}</h1>
+                <p>{tr!(i18n, customers.add_intro)}</p>
             </header>
             <Show when=move || show_restored.get()>
                 <div class="notice info" role="status">
-                    <span>{t!(i18n, customers.draft_restored)}</span>
+                    <span>{tr!(i18n, customers.draft_restored)}</span>
                     " "
-                    <button type="button" class="button link" on:click=discard>{t!(i18n, customers.discard_draft)}</button>
+                    <button type="button" class="button link" on:click=discard>{tr!(i18n, customers.discard_draft)}</button>
                 </div>
             </Show>
             <Show
@@ -179,7 +180,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                     <div class="customer-form">
                         <div class="form-group qualification-choice">
                             <div class="form-field">
-                                <label for="add-customer-qualification">{t!(i18n, customers.special_qualifications)}</label>
+                                <label for="add-customer-qualification">{tr!(i18n, customers.special_qualifications)}</label>
                                 <select
                                     id="add-customer-qualification"
                                     prop:value=qualification_value
@@ -192,13 +193,13 @@ pub fn AddCustomerPage() -> impl IntoView {
                         </div>
                         <Show when=move || education.get()>
                             <fieldset class="form-group">
-                                <legend>{t!(i18n, customers.education_info)}</legend>
+                                <legend>{tr!(i18n, customers.education_info)}</legend>
                                 <EducationFields ctx=ctx details=details />
                             </fieldset>
                         </Show>
                         <AccountFields ctx=ctx account=account />
                         <fieldset class="form-group">
-                            <legend>{t!(i18n, customers.domain_info)}</legend>
+                            <legend>{tr!(i18n, customers.domain_info)}</legend>
                             <TextField
                                 ctx=ctx
                                 field=Field::PrimaryDomain
@@ -207,7 +208,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                                 required=true
                                 suffix=".onmicrosoft.com"
                             />
-                            <p class="help">{t!(i18n, customers.domain_help)}</p>
+                            <p class="help">{tr!(i18n, customers.domain_help)}</p>
                         </fieldset>
                         <Show when=move || { shown.all.get() && error_count.get() > 0 }>
                             <p class="form-summary" role="alert">
@@ -215,7 +216,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                             </p>
                         </Show>
                         <div class="form-actions">
-                            <button type="button" class="button primary" on:click=next>{t!(i18n, customers.next_review)}</button>
+                            <button type="button" class="button primary" on:click=next>{tr!(i18n, customers.next_review)}</button>
                         </div>
                     </div>
                 }
@@ -223,8 +224,8 @@ pub fn AddCustomerPage() -> impl IntoView {
                 <ReviewSummary draft=current />
                 {move || error.get().map(|e| view! { <ActionErrorAlert error=e /> })}
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=back>{t!(i18n, customers.back)}</button>
-                    <button type="button" class="button primary" on:click=submit.clone()>{t!(i18n, customers.submit)}</button>
+                    <button type="button" class="button" on:click=back>{tr!(i18n, customers.back)}</button>
+                    <button type="button" class="button primary" on:click=submit.clone()>{tr!(i18n, customers.submit)}</button>
                 </div>
             </Show>
         </section>
@@ -254,8 +255,8 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
     };
     view! {
         <section class="review" aria-labelledby="review-heading">
-            <h2 id="review-heading">{t!(i18n, customers.review_title)}</h2>
-            <p>{t!(i18n, customers.review_intro)}</p>
+            <h2 id="review-heading">{tr!(i18n, customers.review_title)}</h2>
+            <p>{tr!(i18n, customers.review_intro)}</p>
             <dl class="summary">
                 {item(
                     Signal::derive(move || t_string!(i18n, customers.special_qualifications)),
@@ -296,7 +297,7 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
                 </Show>
             </dl>
             <Show when=move || draft.with(|d| d.education)>
-                <p class="notice info">{t!(i18n, customers.education_request_note)}</p>
+                <p class="notice info">{tr!(i18n, customers.education_request_note)}</p>
             </Show>
         </section>
     }

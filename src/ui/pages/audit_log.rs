@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Change, Entity};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::components::audit_entry_row::{AuditEntryRow, AuditRow, EntityLabel};
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::state::use_desk;
@@ -113,7 +114,7 @@ pub fn AuditLogPage() -> impl IntoView {
             />
             <div class="audit-controls">
                 <div class="field">
-                    <label for="audit-customer">{t!(i18n, audit.customer_filter)}</label>
+                    <label for="audit-customer">{tr!(i18n, audit.customer_filter)}</label>
                     <select
                         id="audit-customer"
                         prop:value=move || customer.get()
@@ -123,7 +124,7 @@ pub fn AuditLogPage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || customer.get().is_empty()>
-                            {t!(i18n, audit.all_customers)}
+                            {tr!(i18n, audit.all_customers)}
                         </option>
                         <For
                             each=move || customers.get()
@@ -155,11 +156,11 @@ pub fn AuditLogPage() -> impl IntoView {
                     <table class="audit-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, audit.columns.date)}</th>
-                                <th scope="col">{t!(i18n, audit.columns.role)}</th>
-                                <th scope="col">{t!(i18n, audit.columns.entity)}</th>
-                                <th scope="col">{t!(i18n, audit.columns.what)}</th>
-                                <th scope="col">{t!(i18n, audit.columns.before_after)}</th>
+                                <th scope="col">{tr!(i18n, audit.columns.date)}</th>
+                                <th scope="col">{tr!(i18n, audit.columns.role)}</th>
+                                <th scope="col">{tr!(i18n, audit.columns.entity)}</th>
+                                <th scope="col">{tr!(i18n, audit.columns.what)}</th>
+                                <th scope="col">{tr!(i18n, audit.columns.before_after)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -173,7 +174,7 @@ pub fn AuditLogPage() -> impl IntoView {
                 </div>
                 <Show when=move || { shown() < total() }>
                     <button type="button" class="audit-more" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
-                        {t!(i18n, audit.show_more)}
+                        {tr!(i18n, audit.show_more)}
                     </button>
                 </Show>
             </Show>

@@ -8,6 +8,7 @@ use crate::domain::{
     QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
 };
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{
     field_label, qualification_name, record_status, segment_name, vetting_reason_name,
@@ -46,9 +47,9 @@ fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" data-page="customer-account">
-            <h1>{t!(i18n, account.not_found_title)}</h1>
-            <p>{t!(i18n, account.not_found_text)}</p>
-            <p><A href=href("/customers")>{t!(i18n, account.back_to_customers)}</A></p>
+            <h1>{tr!(i18n, account.not_found_title)}</h1>
+            <p>{tr!(i18n, account.not_found_text)}</p>
+            <p><A href=href("/customers")>{tr!(i18n, account.back_to_customers)}</A></p>
         </section>
     }
 }
@@ -74,13 +75,13 @@ fn Account(id: String) -> impl IntoView {
         <section class="page account-page" data-page="customer-account">
             <header class="page-intro with-action">
                 <div>
-                    <p class="breadcrumb"><A href=href("/customers")>{t!(i18n, customers.title)}</A></p>
+                    <p class="breadcrumb"><A href=href("/customers")>{tr!(i18n, customers.title)}</A></p>
                     <h1>{name}</h1>
                     <p class="sub">{move || customer.with(|c| c.as_ref().map(Customer::primary_domain).unwrap_or_default())}</p>
                 </div>
                 <nav class="account-links" aria-label=move || t_string!(i18n, account.subscriptions)>
-                    <A href=href(&format!("/customers/{id}/subscriptions")) attr:class="button">{t!(i18n, account.subscriptions)}</A>
-                    <A href=href(&format!("/customers/{id}/subscriptions/new")) attr:class="button primary">{t!(i18n, account.new_subscription)}</A>
+                    <A href=href(&format!("/customers/{id}/subscriptions")) attr:class="button">{tr!(i18n, account.subscriptions)}</A>
+                    <A href=href(&format!("/customers/{id}/subscriptions/new")) attr:class="button primary">{tr!(i18n, account.new_subscription)}</A>
                 </nav>
             </header>
             <div class="account-grid">
@@ -109,13 +110,13 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
     };
     view! {
         <aside class="company-info card" aria-labelledby="company-info-heading">
-            <h2 id="company-info-heading">{t!(i18n, account.company_info)}</h2>
+            <h2 id="company-info-heading">{tr!(i18n, account.company_info)}</h2>
             <dl>
                 <dt>{move || field_label(i18n, Field::CompanyName)}</dt>
                 <dd>{get(|c| c.account.company_name.clone())}</dd>
-                <dt>{t!(i18n, account.primary_domain)}</dt>
+                <dt>{tr!(i18n, account.primary_domain)}</dt>
                 <dd>{get(Customer::primary_domain)}</dd>
-                <dt>{t!(i18n, account.address)}</dt>
+                <dt>{tr!(i18n, account.address)}</dt>
                 <dd class="address">
                     {get(|c| c.account.address_line1.clone())}<br />
                     {move || customer.with(|c| c.as_ref().filter(|c| !c.account.address_line2.is_empty()).map(|c| view! { {c.account.address_line2.clone()}<br /> }))}
@@ -124,13 +125,13 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                 </dd>
                 <dt>{move || field_label(i18n, Field::Email)}</dt>
                 <dd>{get(|c| c.account.email.clone())}</dd>
-                <dt>{t!(i18n, account.contact)}</dt>
+                <dt>{tr!(i18n, account.contact)}</dt>
                 <dd>
                     {get(|c| format!("{} {}", c.account.first_name, c.account.last_name))}<br />
                     {get(|c| c.account.contact_email.clone())}<br />
                     {get(|c| c.account.phone.clone())}
                 </dd>
-                <dt>{t!(i18n, account.created)}</dt>
+                <dt>{tr!(i18n, account.created)}</dt>
                 <dd>{get(|c| c.created.to_string())}</dd>
             </dl>
         </aside>
@@ -172,7 +173,7 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
     let notice = Memo::new(move |_| customer.with(|c| c.as_ref().and_then(|c| c.nonprofit_review)));
     view! {
         <section class="card qualifications" aria-labelledby="qualifications-heading">
-            <h2 id="qualifications-heading">{t!(i18n, account.special_qualifications)}</h2>
+            <h2 id="qualifications-heading">{tr!(i18n, account.special_qualifications)}</h2>
             <p class="requests-used" data-testid="requests-used">
                 {move || t_string!(i18n, account.requests_used, used = used.get(), max = MAX_VERIFICATION_REQUESTS).to_string()}
             </p>
@@ -189,7 +190,7 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
             })}
             <Show
                 when=move || records.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="muted">{t!(i18n, account.no_qualifications)}</p> }
+                fallback=move || view! { <p class="muted">{tr!(i18n, account.no_qualifications)}</p> }
             >
                 <ul class="qualification-list">
                     <For
@@ -201,7 +202,7 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
             </Show>
             <Show when=move || education_denied.get() && !correcting.get()>
                 <button type="button" class="button" on:click=move |_| correcting.set(true)>
-                    {t!(i18n, account.correct_resubmit)}
+                    {tr!(i18n, account.correct_resubmit)}
                 </button>
             </Show>
         </section>
@@ -299,7 +300,7 @@ fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> im
             {move || {
                 let reasons = decision.with(|d| d.reasons().to_vec());
                 if reasons.is_empty() {
-                    view! { <p class="check-ok">{t!(i18n, account.check_ok)}</p> }.into_any()
+                    view! { <p class="check-ok">{tr!(i18n, account.check_ok)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="check-fails">
@@ -425,20 +426,20 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
 
     view! {
         <section class="card requests" aria-labelledby="requests-heading">
-            <h2 id="requests-heading">{t!(i18n, account.requests)}</h2>
-            <p class="muted">{t!(i18n, account.requests_intro)}</p>
+            <h2 id="requests-heading">{tr!(i18n, account.requests)}</h2>
+            <p class="muted">{tr!(i18n, account.requests_intro)}</p>
             <div class="requests-grid">
                 <div class="request-forms">
                     <fieldset class="form-group request">
-                        <legend>{t!(i18n, account.request_education_title)}</legend>
+                        <legend>{tr!(i18n, account.request_education_title)}</legend>
                         <EducationFields ctx=ctx details=details />
-                        <button type="button" class="button primary" on:click=request_education>{t!(i18n, account.request_education)}</button>
+                        <button type="button" class="button primary" on:click=request_education>{tr!(i18n, account.request_education)}</button>
                         {outcome_view(i18n, education_outcome)}
                     </fieldset>
                     <fieldset class="form-group request">
-                        <legend>{t!(i18n, account.request_gcc_title)}</legend>
+                        <legend>{tr!(i18n, account.request_gcc_title)}</legend>
                         <div class="form-field">
-                            <label for="request-gcc-code">{t!(i18n, account.gcc_code)}</label>
+                            <label for="request-gcc-code">{tr!(i18n, account.gcc_code)}</label>
                             <select
                                 id="request-gcc-code"
                                 disabled=move || codes.with(Vec::is_empty)
@@ -461,22 +462,22 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                             </select>
                             <Show when=move || codes.with(Vec::is_empty)>
                                 <p class="help">
-                                    {t!(i18n, account.no_gcc_codes)} " "
-                                    <A href=href("/partner-settings")>{t!(i18n, shell.nav.partner_settings)}</A>
+                                    {tr!(i18n, account.no_gcc_codes)} " "
+                                    <A href=href("/partner-settings")>{tr!(i18n, shell.nav.partner_settings)}</A>
                                 </p>
                             </Show>
                         </div>
-                        <button type="button" class="button primary" on:click=request_gcc>{t!(i18n, account.request_gcc)}</button>
+                        <button type="button" class="button primary" on:click=request_gcc>{tr!(i18n, account.request_gcc)}</button>
                         {outcome_view(i18n, gcc_outcome)}
                     </fieldset>
                     <fieldset class="form-group request">
-                        <legend>{t!(i18n, account.request_soe_title)}</legend>
-                        <button type="button" class="button primary" on:click=request_soe>{t!(i18n, account.request_soe)}</button>
+                        <legend>{tr!(i18n, account.request_soe_title)}</legend>
+                        <button type="button" class="button primary" on:click=request_soe>{tr!(i18n, account.request_soe)}</button>
                         {outcome_view(i18n, soe_outcome)}
                     </fieldset>
                 </div>
                 <section class="checklist" data-testid="request-checklist" aria-labelledby="checklist-heading">
-                    <h3 id="checklist-heading">{t!(i18n, account.checklist)}</h3>
+                    <h3 id="checklist-heading">{tr!(i18n, account.checklist)}</h3>
                     <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_education)) decision=education_check />
                     <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_gcc)) decision=gcc_check />
                     <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_soe)) decision=soe_check />
@@ -561,23 +562,23 @@ fn CorrectAndResubmit(
 
     view! {
         <section class="card correct" aria-labelledby="correct-heading">
-            <h2 id="correct-heading">{t!(i18n, account.correct_resubmit)}</h2>
-            <p class="muted">{t!(i18n, account.correct_intro)}</p>
+            <h2 id="correct-heading">{tr!(i18n, account.correct_resubmit)}</h2>
+            <p class="muted">{tr!(i18n, account.correct_intro)}</p>
             <div class="correct-grid">
                 <section class="checklist" data-testid="request-checklist" aria-labelledby="checklist-heading">
-                    <h3 id="checklist-heading">{t!(i18n, account.checklist)}</h3>
+                    <h3 id="checklist-heading">{tr!(i18n, account.checklist)}</h3>
                     <ChecklistGroup title=Signal::derive(move || t_string!(i18n, account.check_resubmit)) decision=resubmit_check />
                 </section>
                 <div class="correct-form">
                     <AccountFields ctx=ctx account=account />
                     <fieldset class="form-group">
-                        <legend>{t!(i18n, customers.education_info)}</legend>
+                        <legend>{tr!(i18n, customers.education_info)}</legend>
                         <EducationFields ctx=ctx details=details />
                     </fieldset>
                     {outcome_view(i18n, outcome)}
                     <div class="form-actions">
-                        <button type="button" class="button" on:click=move |_| correcting.set(false)>{t!(i18n, account.cancel)}</button>
-                        <button type="button" class="button primary" on:click=resubmit>{t!(i18n, account.resubmit)}</button>
+                        <button type="button" class="button" on:click=move |_| correcting.set(false)>{tr!(i18n, account.cancel)}</button>
+                        <button type="button" class="button primary" on:click=resubmit>{tr!(i18n, account.resubmit)}</button>
                     </div>
                 </div>
 

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::components::subscription_table::SubscriptionTable;
 use crate::ui::href;
 use crate::ui::state::use_desk;
@@ -22,10 +23,10 @@ pub fn CustomerSubscriptionsPage() -> impl IntoView {
     view! {
         <section class="page selling-page" data-page="customer-subscriptions">
             <header class="page-intro">
-                <h1>{t!(i18n, selling.subscriptions)}</h1>
+                <h1>{tr!(i18n, selling.subscriptions)}</h1>
                 <Show
                     when=move || company.get().is_some()
-                    fallback=move || view! { <p role="alert">{t!(i18n, selling.new.unknown_customer)}</p> }
+                    fallback=move || view! { <p role="alert">{tr!(i18n, selling.new.unknown_customer)}</p> }
                 >
                     <p>
                         {move || {
@@ -35,13 +36,13 @@ pub fn CustomerSubscriptionsPage() -> impl IntoView {
                     </p>
                     <p class="page-links">
                         <A href=move || href(&format!("/customers/{}", customer_id.get()))>
-                            {t!(i18n, selling.subs.account)}
+                            {tr!(i18n, selling.subs.account)}
                         </A>
                         <A
                             href=move || href(&format!("/customers/{}/subscriptions/new", customer_id.get()))
                             attr:class="button-link primary"
                         >
-                            {t!(i18n, selling.subs.new)}
+                            {tr!(i18n, selling.subs.new)}
                         </A>
                     </p>
                 </Show>

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::domain::{Qualification, VettingStatus, MAX_VERIFICATION_REQUESTS};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::customer_fields::{qualification_name, status_name};
 use crate::ui::countries::country_name;
@@ -98,10 +99,10 @@ pub fn CustomersPage() -> impl IntoView {
         <section class="page customers-page" data-page="customers">
             <header class="page-intro with-action">
                 <div>
-                    <h1>{t!(i18n, customers.title)}</h1>
-                    <p>{t!(i18n, shell.pages.customers.intro)}</p>
+                    <h1>{tr!(i18n, customers.title)}</h1>
+                    <p>{tr!(i18n, shell.pages.customers.intro)}</p>
                 </div>
-                <A href=href("/customers/new") attr:class="button primary">{t!(i18n, customers.add_customer)}</A>
+                <A href=href("/customers/new") attr:class="button primary">{tr!(i18n, customers.add_customer)}</A>
             </header>
             <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyState /> }>
                 <ListControls query=query />
@@ -109,7 +110,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <p role="status" class="count">
                         {move || t_string!(i18n, customers.showing, shown = shown.with(Vec::len), total = total.get()).to_string()}
                     </p>
-                    <button type="button" class="button" on:click=export>{t!(i18n, customers.export_csv)}</button>
+                    <button type="button" class="button" on:click=export>{tr!(i18n, customers.export_csv)}</button>
                 </div>
                 {move || export_message.get().map(|m| match m {
                     Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
@@ -127,9 +128,9 @@ fn EmptyState() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="empty-state">
-            <h2>{t!(i18n, customers.empty_title)}</h2>
-            <p>{t!(i18n, customers.empty_text)}</p>
-            <A href=href("/customers/new") attr:class="button primary">{t!(i18n, customers.add_customer)}</A>
+            <h2>{tr!(i18n, customers.empty_title)}</h2>
+            <p>{tr!(i18n, customers.empty_text)}</p>
+            <A href=href("/customers/new") attr:class="button primary">{tr!(i18n, customers.add_customer)}</A>
         </div>
     }
 }
@@ -204,7 +205,7 @@ fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
     view! {
         <div class="list-controls" role="search">
             <div class="form-field search-field">
-                <label for="customers-search">{t!(i18n, customers.search)}</label>
+                <label for="customers-search">{tr!(i18n, customers.search)}</label>
                 <input
                     id="customers-search"
                     type="search"
@@ -303,18 +304,18 @@ fn CustomerTable(rows: Memo<Vec<Arc<CustomerRow>>>) -> impl IntoView {
     view! {
         <Show
             when=move || rows.with(|r| !r.is_empty())
-            fallback=move || view! { <p class="empty-filter" role="status">{t!(i18n, customers.no_match)}</p> }
+            fallback=move || view! { <p class="empty-filter" role="status">{tr!(i18n, customers.no_match)}</p> }
         >
             <div class="table-wrap">
                 <table class="customers-table">
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, customers.col_company)}</th>
-                            <th scope="col">{t!(i18n, customers.col_domain)}</th>
-                            <th scope="col">{t!(i18n, customers.col_country)}</th>
-                            <th scope="col">{t!(i18n, customers.col_qualifications)}</th>
-                            <th scope="col">{t!(i18n, customers.col_requests)}</th>
-                            <th scope="col">{t!(i18n, customers.col_created)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_company)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_domain)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_country)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_qualifications)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_requests)}</th>
+                            <th scope="col">{tr!(i18n, customers.col_created)}</th>
                         </tr>
                     </thead>
                     <tbody>

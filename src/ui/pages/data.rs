@@ -6,10 +6,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::integrity::{RecordProblem, RecordRef};
 use crate::i18n::*;
 use crate::store::desk::QUOTA_UNITS;
-use crate::store::exchange::{
-    ImportError, Preview, RejectReason, MAX_IMPORT_BYTES,
-};
+use crate::store::exchange::{ImportError, Preview, RejectReason, MAX_IMPORT_BYTES};
 use crate::store::StoreError;
+use crate::tr;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::components::sample_data::SampleData;
@@ -50,9 +49,9 @@ fn DataUsage() -> impl IntoView {
     let counts = move || desk.with(|d| (d.customers.len(), d.subscriptions.len(), d.audit.len()));
     view! {
         <section class="data-section" aria-labelledby="data-usage-heading">
-            <h2 id="data-usage-heading">{t!(i18n, data.usage.heading)}</h2>
+            <h2 id="data-usage-heading">{tr!(i18n, data.usage.heading)}</h2>
             <Show when=move || !desk.persistent()>
-                <p class="data-warning" role="status">{t!(i18n, data.usage.memory)}</p>
+                <p class="data-warning" role="status">{tr!(i18n, data.usage.memory)}</p>
             </Show>
             <Show when=move || desk.persistent()>
                 <meter
@@ -77,7 +76,7 @@ fn DataUsage() -> impl IntoView {
                 <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(usage.get().quarantine)).to_string()}</p>
             </Show>
             <Show when=move || { percent() >= 80 }>
-                <p class="data-warning" role="alert">{t!(i18n, data.usage.warning)}</p>
+                <p class="data-warning" role="alert">{tr!(i18n, data.usage.warning)}</p>
             </Show>
         </section>
     }
@@ -89,9 +88,9 @@ fn DataExport() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="data-section" aria-labelledby="data-export-heading">
-            <h2 id="data-export-heading">{t!(i18n, data.exporting.heading)}</h2>
-            <p>{t!(i18n, data.exporting.intro)}</p>
-            <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.exporting.button)}</button>
+            <h2 id="data-export-heading">{tr!(i18n, data.exporting.heading)}</h2>
+            <p>{tr!(i18n, data.exporting.intro)}</p>
+            <button type="button" on:click=move |_| export_desk()>{tr!(i18n, data.exporting.button)}</button>
         </section>
     }
 }
@@ -228,8 +227,9 @@ fn DataImport() -> impl IntoView {
         }
         let on_text = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
             let text = text.as_string().unwrap_or_default();
-            let checked =
-                crate::ui::perf::measure("sd:import-check", || desk.preview_import(text.as_bytes()));
+            let checked = crate::ui::perf::measure("sd:import-check", || {
+                desk.preview_import(text.as_bytes())
+            });
             match checked {
                 Ok(p) => preview.set(Some(p)),
                 Err(e) => refused.set(Some(import_error_text(i18n, &e))),
@@ -274,9 +274,9 @@ fn DataImport() -> impl IntoView {
 
     view! {
         <section class="data-section" aria-labelledby="data-import-heading">
-            <h2 id="data-import-heading">{t!(i18n, data.import.heading)}</h2>
-            <p>{t!(i18n, data.import.intro)}</p>
-            <label for="data-import-file">{t!(i18n, data.import.file_label)}</label>
+            <h2 id="data-import-heading">{tr!(i18n, data.import.heading)}</h2>
+            <p>{tr!(i18n, data.import.intro)}</p>
+            <label for="data-import-file">{tr!(i18n, data.import.file_label)}</label>
             <input
                 id="data-import-file"
                 type="file"
@@ -327,7 +327,7 @@ fn DataImportPreview(
             <p role="status"><strong>{summary}</strong></p>
             {(!rejected.is_empty()).then(|| view! {
                 <div class="data-rejected" role="alert">
-                    <h3>{t!(i18n, data.import.rejected)}</h3>
+                    <h3>{tr!(i18n, data.import.rejected)}</h3>
                     <ul>
                         {rejected.iter().take(SHOWN).map(|r| view! {
                             <li data-testid="import-rejected">
@@ -338,13 +338,13 @@ fn DataImportPreview(
                     </ul>
                 </div>
             })}
-            {(!preview.added.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.added)}</h3> {list(&preview.added, &preview)} })}
-            {(!preview.changed.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.changed)}</h3> {list(&preview.changed, &preview)} })}
-            {(!preview.removed.is_empty()).then(|| view! { <h3>{t!(i18n, data.import.removed)}</h3> {list(&preview.removed, &preview)} })}
+            {(!preview.added.is_empty()).then(|| view! { <h3>{tr!(i18n, data.import.added)}</h3> {list(&preview.added, &preview)} })}
+            {(!preview.changed.is_empty()).then(|| view! { <h3>{tr!(i18n, data.import.changed)}</h3> {list(&preview.changed, &preview)} })}
+            {(!preview.removed.is_empty()).then(|| view! { <h3>{tr!(i18n, data.import.removed)}</h3> {list(&preview.removed, &preview)} })}
             <div class="data-actions">
-                <button type="button" disabled=!can_import on:click=on_confirm>{t!(i18n, data.import.confirm)}</button>
-                <button type="button" on:click=move |_| export_desk()>{t!(i18n, data.reset.export_first)}</button>
-                <button type="button" on:click=on_cancel>{t!(i18n, data.import.cancel)}</button>
+                <button type="button" disabled=!can_import on:click=on_confirm>{tr!(i18n, data.import.confirm)}</button>
+                <button type="button" on:click=move |_| export_desk()>{tr!(i18n, data.reset.export_first)}</button>
+                <button type="button" on:click=on_cancel>{tr!(i18n, data.import.cancel)}</button>
             </div>
         </div>
     }
@@ -368,12 +368,12 @@ fn DataReset() -> impl IntoView {
     };
     view! {
         <section class="data-section" aria-labelledby="data-reset-heading">
-            <h2 id="data-reset-heading">{t!(i18n, data.reset.heading)}</h2>
-            <p>{t!(i18n, data.reset.intro)}</p>
+            <h2 id="data-reset-heading">{tr!(i18n, data.reset.heading)}</h2>
+            <p>{tr!(i18n, data.reset.intro)}</p>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t!(i18n, data.reset.button)}</button>
+                    <button type="button" class="danger" on:click=move |_| confirming.set(true)>{tr!(i18n, data.reset.button)}</button>
                 }
             >
                 <ConfirmReplace

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::action_error_lines;
 use crate::ui::components::role_switcher::use_acting_role;
@@ -110,10 +111,10 @@ pub fn NewSubscriptionPage() -> impl IntoView {
     view! {
         <section class="page selling-page" data-page="new-subscription">
             <header class="page-intro">
-                <h1>{t!(i18n, selling.new.title)}</h1>
+                <h1>{tr!(i18n, selling.new.title)}</h1>
                 <Show
                     when=move || company.get().is_some()
-                    fallback=move || view! { <p role="alert">{t!(i18n, selling.new.unknown_customer)}</p> }
+                    fallback=move || view! { <p role="alert">{tr!(i18n, selling.new.unknown_customer)}</p> }
                 >
                     <p>
                         {move || {
@@ -124,7 +125,7 @@ pub fn NewSubscriptionPage() -> impl IntoView {
                 </Show>
                 <p>
                     <A href=move || href(&format!("/customers/{}/subscriptions", customer_id.get()))>
-                        {t!(i18n, selling.new.back)}
+                        {tr!(i18n, selling.new.back)}
                     </A>
                 </p>
             </header>
@@ -189,16 +190,16 @@ fn Discover(
 
     view! {
         <section class="discover" aria-labelledby="discover-title">
-            <h2 id="discover-title">{t!(i18n, selling.new.discover)}</h2>
+            <h2 id="discover-title">{tr!(i18n, selling.new.discover)}</h2>
             <div class="filters">
                 <div class="field">
-                    <label for="discover-segment">{t!(i18n, selling.segment.label)}</label>
+                    <label for="discover-segment">{tr!(i18n, selling.segment.label)}</label>
                     <select
                         id="discover-segment"
                         on:change=move |ev| segment.set(segment_from_value(&event_target_value(&ev)))
                     >
                         <option value="" selected=move || segment.get().is_none()>
-                            {t!(i18n, selling.segment.all)}
+                            {tr!(i18n, selling.segment.all)}
                         </option>
                         {Segment::ALL
                             .into_iter()
@@ -213,12 +214,12 @@ fn Discover(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="discover-product-type">{t!(i18n, selling.product_type.label)}</label>
+                    <label for="discover-product-type">{tr!(i18n, selling.product_type.label)}</label>
                     <select id="discover-product-type" on:change=move |ev| {
                         product_type.set(product_type_from_value(&event_target_value(&ev)))
                     }>
                         <option value="" selected=move || product_type.get().is_none()>
-                            {t!(i18n, selling.product_type.all)}
+                            {tr!(i18n, selling.product_type.all)}
                         </option>
                         {PRODUCT_TYPES
                             .into_iter()
@@ -236,7 +237,7 @@ fn Discover(
                     </select>
                 </div>
                 <div class="field field-grow">
-                    <label for="discover-search">{t!(i18n, selling.new.search)}</label>
+                    <label for="discover-search">{tr!(i18n, selling.new.search)}</label>
                     <input
                         id="discover-search"
                         type="search"
@@ -252,7 +253,7 @@ fn Discover(
                 }}
             </p>
             <Show when=move || visible.with(Vec::is_empty)>
-                <p class="empty">{t!(i18n, selling.new.no_offers)}</p>
+                <p class="empty">{tr!(i18n, selling.new.no_offers)}</p>
             </Show>
             <ul class="offer-list">
                 <For
@@ -317,18 +318,18 @@ fn OfferCard(
                 <span>{move || product_type_name(i18n, product_type)}</span>
             </p>
             <p class="offer-price">
-                <span class="sample-tag">{t!(i18n, selling.price.sample)}</span>
+                <span class="sample-tag">{tr!(i18n, selling.price.sample)}</span>
                 " "
                 {move || price_text(i18n, &price)}
             </p>
             <div class="offer-verdict">
                 {move || {
                     if eligible() {
-                        view! { <p class="verdict ok">{t!(i18n, selling.new.eligible)}</p> }.into_any()
+                        view! { <p class="verdict ok">{tr!(i18n, selling.new.eligible)}</p> }.into_any()
                     } else {
                         view! {
                             <div class="verdict bad" id=reason_id.clone()>
-                                <p class="verdict-title">{t!(i18n, selling.new.not_eligible)}</p>
+                                <p class="verdict-title">{tr!(i18n, selling.new.not_eligible)}</p>
                                 <ul class="reasons">
                                     {decision
                                         .get()
@@ -349,10 +350,10 @@ fn OfferCard(
             </div>
             <div class="offer-actions">
                 <button type="button" on:click=move |_| on_add.run(add_id.clone())>
-                    {t!(i18n, selling.new.add_to_cart)}
+                    {tr!(i18n, selling.new.add_to_cart)}
                 </button>
                 <Show when=in_cart.clone()>
-                    <span class="in-cart">{t!(i18n, selling.new.in_cart)}</span>
+                    <span class="in-cart">{tr!(i18n, selling.new.in_cart)}</span>
                 </Show>
             </div>
         </li>
@@ -409,9 +410,9 @@ fn CartPanel(
 
     view! {
         <aside class="cart" aria-labelledby="cart-title">
-            <h2 id="cart-title">{t!(i18n, selling.cart.title)}</h2>
+            <h2 id="cart-title">{tr!(i18n, selling.cart.title)}</h2>
             <Show when=is_empty>
-                <p class="empty">{t!(i18n, selling.cart.empty)}</p>
+                <p class="empty">{tr!(i18n, selling.cart.empty)}</p>
             </Show>
             <Show when=move || !reviewing.get()>
                 <ol class="cart-lines">
@@ -423,13 +424,13 @@ fn CartPanel(
                 </ol>
                 <Show when=move || !is_empty()>
                     <button type="button" class="primary" on:click=move |_| reviewing.set(true)>
-                        {t!(i18n, selling.cart.review)}
+                        {tr!(i18n, selling.cart.review)}
                     </button>
                 </Show>
             </Show>
             <Show when=move || reviewing.get()>
                 <section class="review" aria-labelledby="review-title" data-testid="cart-review">
-                    <h3 id="review-title">{t!(i18n, selling.cart.review_title)}</h3>
+                    <h3 id="review-title">{tr!(i18n, selling.cart.review_title)}</h3>
                     <ol class="review-lines">
                         {move || {
                             cart.items
@@ -459,12 +460,12 @@ fn CartPanel(
                     {move || {
                         let decision = check.get();
                         if decision.is_allowed() {
-                            view! { <p class="verdict ok" role="status">{t!(i18n, selling.cart.no_problems)}</p> }
+                            view! { <p class="verdict ok" role="status">{tr!(i18n, selling.cart.no_problems)}</p> }
                                 .into_any()
                         } else {
                             view! {
                                 <div class="problems" role="alert" data-testid="cart-problems">
-                                    <p class="verdict-title">{t!(i18n, selling.cart.problems)}</p>
+                                    <p class="verdict-title">{tr!(i18n, selling.cart.problems)}</p>
                                     <ul>
                                         {decision
                                             .reasons()
@@ -479,7 +480,7 @@ fn CartPanel(
                     }}
                     <div class="cart-actions">
                         <button type="button" on:click=move |_| reviewing.set(false)>
-                            {t!(i18n, selling.cart.edit)}
+                            {tr!(i18n, selling.cart.edit)}
                         </button>
                         <button
                             type="button"
@@ -487,12 +488,12 @@ fn CartPanel(
                             disabled=move || !check.with(Decision::is_allowed)
                             on:click=submit
                         >
-                            {t!(i18n, selling.cart.submit)}
+                            {tr!(i18n, selling.cart.submit)}
                         </button>
                     </div>
                     <Show when=move || !submit_error.with(Vec::is_empty)>
                         <div class="problems" role="alert">
-                            <p class="verdict-title">{t!(i18n, selling.cart.not_submitted)}</p>
+                            <p class="verdict-title">{tr!(i18n, selling.cart.not_submitted)}</p>
                             <ul>
                                 {move || submit_error.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                             </ul>
@@ -590,7 +591,7 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
             </p>
             <div class="cart-line-fields">
                 <label class="field">
-                    <span>{t!(i18n, selling.cart.seats)}</span>
+                    <span>{tr!(i18n, selling.cart.seats)}</span>
                     <input
                         type="number"
                         min="1"
@@ -601,7 +602,7 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>{t!(i18n, selling.cart.term)}</span>
+                    <span>{tr!(i18n, selling.cart.term)}</span>
                     <select on:change=on_term>
                         {terms
                             .iter()
@@ -616,7 +617,7 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>{t!(i18n, selling.cart.billing)}</span>
+                    <span>{tr!(i18n, selling.cart.billing)}</span>
                     <select on:change=on_billing>
                         {billing
                             .iter()
@@ -631,7 +632,7 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" class="link-button" on:click=move |_| cart.remove(key)>
-                    {t!(i18n, selling.cart.remove)}
+                    {tr!(i18n, selling.cart.remove)}
                 </button>
             </div>
         </li>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::components::subscription_table::SubscriptionTable;
 
 /// Subscriptions across all customers: seats, term, dates, auto-renew and status, with their
@@ -11,8 +12,8 @@ pub fn SubscriptionsPage() -> impl IntoView {
     view! {
         <section class="page selling-page" data-page="subscriptions">
             <header class="page-intro">
-                <h1>{t!(i18n, selling.subscriptions)}</h1>
-                <p>{t!(i18n, selling.subs.intro_all)}</p>
+                <h1>{tr!(i18n, selling.subscriptions)}</h1>
+                <p>{tr!(i18n, selling.subs.intro_all)}</p>
             </header>
             <SubscriptionTable />
         </section>
