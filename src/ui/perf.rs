@@ -4,23 +4,46 @@
 
 /// Runs `f` and records it as the measure `name` (its start is the mark `name:start`).
 pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    start(name);
+    let result = f();
+    end(name);
+    result
+}
+
+/// Marks the start of the measure `name` (the mark `name:start`), for one that spans tasks.
+pub fn start(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// Records the measure `name`, from its [`start`] until now.
+pub fn end(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// Milliseconds on the page's clock (`performance.now()`); natively, since the first call.
+pub fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
-        let start = format!("{name}:start");
-        let performance = web_sys::window().and_then(|w| w.performance());
-        if let Some(p) = &performance {
-            let _ = p.mark(&start);
-        }
-        let result = f();
-        if let Some(p) = &performance {
-            let _ = p.measure_with_start_mark(name, &start);
-        }
-        result
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = name;
-        f()
+        use std::sync::OnceLock;
+        use std::time::Instant;
+        static EPOCH: OnceLock<Instant> = OnceLock::new();
+        EPOCH.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
     }
 }
 

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::{Catalog, Desk, Entity, Reason};
-use crate::store::desk::{self as desk_store, LoadProblem, Revisions, Usage};
+use crate::store::desk::{self as desk_store, LoadProblem, RestRead, Revisions, Usage};
 use crate::store::exchange::{self, ImportError, Preview};
 use crate::store::StoreError;
 use crate::ui::clock::use_app_clock;
@@ -65,7 +65,15 @@ pub struct DeskState {
     /// log follow right after the first paint. Until then this is true, and pages other than
     /// the customers list wait (see [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
     rest_pending: RwSignal<bool>,
+    /// That read, a few buckets per task ([`DeskState::read_rest_in_slices`]); `None` before
+    /// its first slice.
+    rest_read: StoredValue<Option<RestRead>>,
+    /// Buckets of it read, and buckets in all (for the progress bar).
+    rest_progress: RwSignal<(usize, usize)>,
 }
+
+/// How long one slice of the start-up read may hold the page: input waits at most this long.
+const REST_SLICE_MS: f64 = 8.0;
 
 impl DeskState {
     /// Reads the desk (tracked: the caller re-runs when the desk changes).
@@ -177,8 +185,12 @@ impl DeskState {
     }
 
     /// Sets `rest_pending` only when it changes: what waits on it (pages, the removals
-    /// effect) must not run again for nothing.
+    /// effect) must not run again for nothing. A desk replaced while its rest was being read
+    /// drops that read.
     fn set_rest_pending(&self, pending: bool) {
+        if !pending {
+            self.rest_read.set_value(None);
+        }
         if self.rest_pending.get_untracked() != pending {
             self.rest_pending.set(pending);
         }
@@ -190,27 +202,78 @@ impl DeskState {
         !self.rest_pending.get()
     }
 
-    /// Reads the subscriptions and the audit log if start-up left them for after the first
-    /// paint. Everything that changes, saves or exports the desk calls this first, so none of
-    /// it ever works on a partial desk.
+    /// How far the read after start is: buckets read and buckets in all (tracked).
+    pub fn loading_progress(&self) -> (usize, usize) {
+        self.rest_progress.get()
+    }
+
+    /// Reads the subscriptions and the audit log if start-up left them (or some of them) for
+    /// after the first paint. Everything that changes, saves or exports the desk calls this
+    /// first, so none of it ever works on a partial desk.
     pub fn finish_loading(&self) {
         if !self.rest_pending.get_untracked() {
             return;
         }
         let storage = use_storage();
+        let kv = storage.store.as_ref();
+        let read = self.rest_read.try_update_value(Option::take).flatten();
+        let read = read.unwrap_or_else(|| {
+            crate::ui::perf::start("sd:desk-load-rest");
+            RestRead::new(kv)
+        });
         let mut problems = Vec::new();
-        crate::ui::perf::measure("sd:desk-load-rest", || {
+        crate::ui::perf::measure("sd:desk-load-rest-finish", || {
             self.desk.update_untracked(|desk| {
-                self.revisions.update_value(|revisions| {
-                    problems = desk_store::load_rest(storage.store.as_ref(), desk, revisions);
-                })
+                self.revisions
+                    .update_value(|revisions| problems = read.finish(kv, desk, revisions))
             })
         });
+        crate::ui::perf::end("sd:desk-load-rest");
         if !problems.is_empty() {
             self.load_problems.update(|p| p.extend(problems));
         }
         self.set_rest_pending(false);
         self.desk.notify();
+    }
+
+    /// Reads the rest of the desk for at most [`REST_SLICE_MS`], then again in a later task, so
+    /// the page answers input meanwhile; the last slice finishes loading. Stops when something
+    /// else finished it first (an edit, an export) or replaced the desk.
+    fn read_rest_in_slices(self) {
+        if !self.rest_pending.get_untracked() {
+            return;
+        }
+        let storage = use_storage();
+        let kv = storage.store.as_ref();
+        let started = crate::ui::perf::now_ms();
+        let more = crate::ui::perf::measure("sd:desk-load-rest-slice", || {
+            self.rest_read
+                .try_update_value(|read| {
+                    let read = read.get_or_insert_with(|| {
+                        crate::ui::perf::start("sd:desk-load-rest");
+                        RestRead::new(kv)
+                    });
+                    let mut more = true;
+                    while more && crate::ui::perf::now_ms() - started < REST_SLICE_MS {
+                        more = read.step(kv);
+                    }
+                    self.rest_progress.set(read.progress());
+                    more
+                })
+                .unwrap_or(false)
+        });
+        if !more {
+            self.finish_loading();
+            return;
+        }
+        let owner = Owner::current();
+        set_timeout(
+            move || match &owner {
+                Some(owner) => owner.with(|| self.read_rest_in_slices()),
+                None => self.read_rest_in_slices(),
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Settles a [`Conflict`] with the other tab's version: this tab's change is dropped.
@@ -375,19 +438,21 @@ pub fn provide_desk_state() {
         save_failure: RwSignal::new(None),
         storage_changed: RwSignal::new(0),
         rest_pending: RwSignal::new(loaded.rest_pending),
+        rest_read: StoredValue::new(None),
+        rest_progress: RwSignal::new((0, 0)),
     };
     provide_context(state);
     listen_to_other_tabs(state);
 
     if loaded_rest_pending {
         // After the first paint, and one task later still, so that the list's own after-paint
-        // work (its `sd:customers-painted` mark) comes first.
+        // work (its `sd:customers-painted` mark) comes first; then in slices.
         let owner = Owner::current();
         crate::ui::perf::after_paint(move || {
             set_timeout(
                 move || match &owner {
-                    Some(owner) => owner.with(|| state.finish_loading()),
-                    None => state.finish_loading(),
+                    Some(owner) => owner.with(|| state.read_rest_in_slices()),
+                    None => state.read_rest_in_slices(),
                 },
                 std::time::Duration::ZERO,
             )

@@ -6,7 +6,8 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::state::use_desk;
 
-/// Shows `children` once the whole desk is read, and a status line until then. Start-up reads
+/// Shows `children` once the whole desk is read, and a status line with a progress bar until
+/// then. Start-up reads
 /// the customers, draws the list, and reads the subscriptions and the audit log right after
 /// the first paint; every page but the customers list sits inside this, so none of them shows
 /// a desk without its subscriptions.
@@ -17,7 +18,23 @@ pub fn DeskLoaded(children: ChildrenFn) -> impl IntoView {
     view! {
         <Show
             when=move || desk.is_loaded()
-            fallback=move || view! { <p class="page loading" role="status">{tr!(i18n, shell.loading_desk)}</p> }
+            fallback=move || {
+                // Indeterminate until the first slice has counted the buckets.
+                let counted = move || {
+                    let (read, total) = desk.loading_progress();
+                    (total > 0).then_some((read, total))
+                };
+                view! {
+                    <div class="page loading" role="status">
+                        <p id="desk-loading-text">{tr!(i18n, shell.loading_desk)}</p>
+                        <progress
+                            aria-labelledby="desk-loading-text"
+                            max=move || counted().map(|(_, total)| total.to_string())
+                            value=move || counted().map(|(read, _)| read.to_string())
+                        ></progress>
+                    </div>
+                }
+            }
         >
             {children()}
         </Show>
