@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::codec::{self, utf16_len};
@@ -169,14 +170,35 @@ fn read_bucket(raw: &str) -> Result<Bucket, String> {
     serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
-fn write_bucket(bucket: &Bucket) -> String {
+fn write_bucket(bucket: &impl Serialize) -> String {
     codec::encode(&serde_json::to_string(bucket).expect("JSON values serialize"))
+}
+
+/// A bucket as [`save`] handles it: each record's JSON text as stored, so that an edit parses
+/// and writes only the records it changes. Parsing a bucket's ~120 records into JSON values and
+/// writing them back cost more than the rest of an edit together.
+type RawBucket = BTreeMap<String, Box<RawValue>>;
+
+fn read_raw_bucket(raw: &str) -> Result<RawBucket, String> {
+    let json = codec::decode(raw)?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
+}
+
+/// A record as stored: `[revision, record]`.
+fn raw_record(revision: u64, record: Value) -> Box<RawValue> {
+    let json = Value::Array(vec![revision.into(), record]).to_string();
+    RawValue::from_string(json).expect("a JSON value's text is JSON")
+}
+
+/// The revision of a stored record (0 if it has none).
+fn stored_revision(record: &RawValue) -> u64 {
+    serde_json::from_str::<(u64, serde::de::IgnoredAny)>(record.get()).map_or(0, |(rev, _)| rev)
 }
 
 /// An audit chunk as stored. The chunk still being filled (`open`) is plain JSON: appending an
 /// entry, which every edit does, then costs neither an inflate nor a deflate. A chunk is packed
 /// once the next one starts. The open chunk takes at most ~1% of the quota in plain form.
-fn write_chunk(chunk: &Bucket, open: bool) -> String {
+fn write_chunk(chunk: &impl Serialize, open: bool) -> String {
     if open {
         serde_json::to_string(chunk).expect("JSON values serialize")
     } else {
@@ -912,14 +934,14 @@ fn save(
     if new_entries.is_empty() {
         return Ok(());
     }
-    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
+    let mut buckets: BTreeMap<String, RawBucket> = BTreeMap::new();
     let mut conflicts: Vec<Entity> = Vec::new();
     let mut new_revisions: Vec<(String, Option<u64>)> = Vec::new();
-    let fetch = |key: &str, buckets: &mut BTreeMap<String, Bucket>| -> Result<(), StoreError> {
+    let fetch = |key: &str, buckets: &mut BTreeMap<String, RawBucket>| -> Result<(), StoreError> {
         if !buckets.contains_key(key) {
             let bucket = match kv.get(key) {
-                Some(raw) => read_bucket(&raw).map_err(StoreError::Refused)?,
-                None => Bucket::new(),
+                Some(raw) => read_raw_bucket(&raw).map_err(StoreError::Refused)?,
+                None => RawBucket::new(),
             };
             buckets.insert(key.to_owned(), bucket);
         }
@@ -934,11 +956,7 @@ fn save(
         let (key, id, rev_key) = locate(&entry.entity);
         fetch(&key, &mut buckets)?;
         let bucket = buckets.get_mut(&key).expect("fetched");
-        let stored = bucket
-            .get(&id)
-            .and_then(|v| v.get(0))
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
+        let stored = bucket.get(&id).map_or(0, |record| stored_revision(record));
         let known = revisions.get(&rev_key).copied().unwrap_or(0);
         if stored != known && !force {
             conflicts.push(entry.entity.clone());
@@ -951,7 +969,7 @@ fn save(
         };
         match value {
             Some(v) => {
-                bucket.insert(id, Value::Array(vec![(stored + 1).into(), v]));
+                bucket.insert(id, raw_record(stored + 1, v));
                 new_revisions.push((rev_key, Some(stored + 1)));
             }
             None => {
@@ -972,7 +990,7 @@ fn save(
             }
             continue;
         }
-        chunk.insert(id, Value::Array(vec![1.into(), to_value(entry)]));
+        chunk.insert(id, raw_record(1, to_value(entry)));
     }
     if !conflicts.is_empty() {
         return Err(StoreError::Conflict(conflicts));
