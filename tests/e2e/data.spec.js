@@ -345,20 +345,26 @@ test("load sample data: progress, then 1,000 customers with 300 offers that surv
   await page.goto("customers");
   await expect(page.getByTestId("customer-row")).toHaveCount(25);
 
-  // Start-up reads the customers first and the subscriptions just after the first paint. A page
-  // opened directly waits for them with a status line; it never shows the desk half read.
+  // Start-up reads the customers first and the subscriptions just after the first paint, a few
+  // buckets per task. A page opened directly waits for them with a status line and a progress
+  // bar that moves; it never shows the desk half read.
   await page.addInitScript(() => {
     window.mainTexts = [];
+    window.readProgress = [];
     new MutationObserver(() => {
       const main = document.querySelector("main");
       if (main) window.mainTexts.push(main.textContent);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
+      const bar = document.querySelector("main [role=status] progress");
+      if (bar?.hasAttribute("max")) window.readProgress.push([Number(bar.getAttribute("value")), Number(bar.getAttribute("max"))]);
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await page.goto("subscriptions");
   await expect(page.getByTestId("subscription-row").first()).toBeVisible();
   const texts = await page.evaluate(() => window.mainTexts);
   expect(texts.some((t) => t.includes("Reading subscriptions and the audit log…"))).toBe(true);
   expect(texts.some((t) => t.includes("No subscriptions yet."))).toBe(false);
+  const progress = await page.evaluate(() => window.readProgress);
+  expect(progress.some(([read, all]) => read > 0 && read < all), `progress seen: ${JSON.stringify(progress)}`).toBe(true);
 
   // The 300 offers were stored with the desk: Discover lists them for a customer.
   await page.goto("customers");
