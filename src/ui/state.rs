@@ -262,11 +262,16 @@ impl DeskState {
                 })
                 .unwrap_or(false)
         });
-        if !more {
+        if more {
+            self.read_rest_later(Owner::current());
+        } else {
             self.finish_loading();
-            return;
         }
-        let owner = Owner::current();
+    }
+
+    /// Runs the next slice of the start-up read in a later task, under `owner` (whose context
+    /// holds the storage handle).
+    fn read_rest_later(self, owner: Option<Owner>) {
         set_timeout(
             move || match &owner {
                 Some(owner) => owner.with(|| self.read_rest_in_slices()),
@@ -448,15 +453,7 @@ pub fn provide_desk_state() {
         // After the first paint, and one task later still, so that the list's own after-paint
         // work (its `sd:customers-painted` mark) comes first; then in slices.
         let owner = Owner::current();
-        crate::ui::perf::after_paint(move || {
-            set_timeout(
-                move || match &owner {
-                    Some(owner) => owner.with(|| state.read_rest_in_slices()),
-                    None => state.read_rest_in_slices(),
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        crate::ui::perf::after_paint(move || state.read_rest_later(owner));
     }
 
     let clock = use_app_clock();

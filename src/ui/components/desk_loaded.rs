@@ -7,10 +7,9 @@ use crate::tr;
 use crate::ui::state::use_desk;
 
 /// Shows `children` once the whole desk is read, and a status line with a progress bar until
-/// then. Start-up reads
-/// the customers, draws the list, and reads the subscriptions and the audit log right after
-/// the first paint; every page but the customers list sits inside this, so none of them shows
-/// a desk without its subscriptions.
+/// then. Start-up reads the customers, draws the list, and reads the subscriptions and the audit
+/// log in slices right after the first paint; every page but the customers list sits inside
+/// this, so none of them shows a desk without its subscriptions.
 #[component]
 pub fn DeskLoaded(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
