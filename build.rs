@@ -10,7 +10,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let cfg = Config::new("en")?
         .add_locale("sv")?
         .add_locale("pl")?
-        .add_namespaces(&[
+        .add_namespaces([
             "shell",
             "customers",
             "account",

@@ -1424,7 +1424,7 @@ mod tests {
         };
         assert_eq!(
             desk.auto_renew_check(&cat, "s1", true, d(4, 12)).reasons(),
-            &[removed.clone()]
+            std::slice::from_ref(&removed)
         );
         assert_eq!(
             desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12))

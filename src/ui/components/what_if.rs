@@ -124,7 +124,7 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
     };
     // A change to a set that is not a row of the purchase matrix cannot happen: the domain
     // says so (`allowed`), and its reason sentence says why.
-    let not_allowed = (!impact.allowed).then(|| Reason::QualificationSetNotAllowed {
+    let not_allowed = (!impact.allowed).then_some(Reason::QualificationSetNotAllowed {
         current: impact.before,
         requested,
         resulting: impact.after,
