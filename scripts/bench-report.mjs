@@ -76,7 +76,7 @@ const rows = [
   ["  of which: the module's script loaded and inflated, before compiling (`sd:wasm-ready`)", ms(b("browser.cold_start.wasm_ready")), "", ""],
   ["  of which: the partner and customers read from localStorage (`sd:desk-load`)", ms(b("browser.cold_start.desk_load")), "", ""],
   ["Navigation → whole desk read (subscriptions and audit log follow the first paint)", ms(b("browser.cold_start.whole_desk")), "", ""],
-  ["  while it is read, the longest the page does not answer input (a slice of the read, or any task over 50 ms)", ms(b("browser.cold_start.longest_slice")), "", ""],
+  ["  while it is read, the longest the page does not answer input (a slice of the read, or any task over 50 ms)", ms(b("browser.cold_start.longest_busy")), "", ""],
   ["Cold start ÷ bare `JSON.parse` of the desk", cold && parse ? `${(cold / parse).toFixed(2)}×` : "", "≤ 3×", cold && parse ? within(cold / parse, 3) : ""],
   [`Search keystroke → list updated (max ${ms(keystrokeMax)})`, ms(b("browser.search_keystroke")), "≤ 16 ms", within(browser["browser.search_keystroke"]?.median_ms, 16)],
   ["One edit persisted (auto-renew: rule, change, audit, save)", ms(b("browser.edit_persisted")), "≤ 5 ms", within(browser["browser.edit_persisted"]?.median_ms, 5)],

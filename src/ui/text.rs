@@ -17,7 +17,7 @@ pub fn text(
 }
 
 /// `tr!(i18n, namespace.key)`: the translated text of a key, as a view that follows the
-/// language. Use it where `tr!(i18n, key)` would go for a text without interpolations.
+/// language. Use it where `t!(i18n, key)` would go: a text without interpolations.
 #[macro_export]
 macro_rules! tr {
     ($i18n:expr, $($key:tt)+) => {
