@@ -432,6 +432,11 @@ fn desk_keys(kv: &dyn KeyValueStore, wanted: impl Fn(&str) -> bool) -> Vec<Strin
     keys
 }
 
+/// Whether a key holds what [`load_rest`] reads: a subscription bucket or an audit chunk.
+fn is_rest_key(key: &str) -> bool {
+    key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || key.starts_with(AUDIT_CHUNK_PREFIX)
+}
+
 /// The partner, the catalog and the customers: all the customers list needs. The rest is read
 /// by [`load_rest`].
 fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
@@ -439,11 +444,9 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
     let mut revisions = Revisions::new();
     let mut catalog = None;
     let keys = desk_keys(kv, |_| true);
-    let is_rest =
-        |k: &str| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX);
     // Nothing else stored (a new desk): nothing is left for later.
-    let rest_pending = keys.iter().any(|k| is_rest(k));
-    for key in keys.into_iter().filter(|k| !is_rest(k)) {
+    let rest_pending = keys.iter().any(|k| is_rest_key(k));
+    for key in keys.into_iter().filter(|k| !is_rest_key(k)) {
         if key == CATALOG_KEY {
             catalog = load_catalog(kv, &mut problems);
         } else if key == PARTNER_KEY {
@@ -494,10 +497,7 @@ pub struct RestRead {
 impl RestRead {
     /// Lists the subscription buckets and audit chunks stored now.
     pub fn new(kv: &dyn KeyValueStore) -> Self {
-        let is_rest = |k: &str| {
-            k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX)
-        };
-        let mut keys = desk_keys(kv, is_rest);
+        let mut keys = desk_keys(kv, is_rest_key);
         keys.reverse();
         RestRead {
             total: keys.len(),
@@ -1329,9 +1329,7 @@ mod tests {
 
     #[test]
     fn loading_in_two_steps_gives_the_customers_first_and_then_the_same_desk() {
-        let desk = crate::store::sample::sample_desk(3, 60, 2);
-        let kv = MemoryStore::new();
-        replace(&kv, &desk, None, &mut Revisions::new()).unwrap();
+        let (kv, desk) = stored_sample();
         let whole = load(&kv);
         assert!(!whole.rest_pending);
         assert!(
@@ -1356,17 +1354,9 @@ mod tests {
 
     #[test]
     fn reading_the_rest_a_bucket_at_a_time_gives_the_same_desk() {
-        let desk = crate::store::sample::sample_desk(3, 60, 2);
-        let kv = MemoryStore::new();
-        replace(&kv, &desk, None, &mut Revisions::new()).unwrap();
+        let (kv, _) = stored_sample();
         let whole = load(&kv);
-        let buckets = kv
-            .keys()
-            .iter()
-            .filter(|k| {
-                k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX)
-            })
-            .count();
+        let buckets = kv.keys().iter().filter(|k| is_rest_key(k)).count();
         assert!(buckets > 2, "the sample fills several buckets");
 
         // Some steps, then `finish` reads the others.
@@ -1521,6 +1511,14 @@ mod tests {
         );
         assert!(loaded.desk.customers.is_empty());
         assert_eq!(kv.keys(), keys_before);
+    }
+
+    /// A small generated desk (60 customers, 120 subscriptions), stored.
+    fn stored_sample() -> (MemoryStore, Desk) {
+        let desk = crate::store::sample::sample_desk(3, 60, 2);
+        let kv = MemoryStore::new();
+        replace(&kv, &desk, None, &mut Revisions::new()).unwrap();
+        (kv, desk)
     }
 
     /// Every key and value, to compare a store before and after.
