@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 E2E_DIST := target/e2e-dist
 
-.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size bench
+.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size bench bundle-floor
 
 setup:
 	@scripts/setup.sh
@@ -49,4 +49,20 @@ bench: setup
 	cargo test --release --target wasm32-unknown-unknown --test bench_wasm 2>&1 | tee target/bench/wasm.log
 	trunk build --release --public-url /segment-desk/ --dist $(E2E_DIST)
 	playwright test -c tests/bench/playwright.config.js
+	$(MAKE) --no-print-directory bundle-floor
 	node scripts/bench-report.mjs $(E2E_DIST)
+
+# What the stack costs before any page of ours (benches/bundle-floor), built as Trunk builds the
+# app: the release wasm through wasm-bindgen and wasm-opt -Oz (Trunk.toml's tools, index.html's
+# data-wasm-opt). Twice: the stack alone, then with one use of each other crate the app uses.
+FLOOR_WASM := target/wasm32-unknown-unknown/release/bundle-floor.wasm
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+bundle-floor: setup
+	for variant in stack crates; do \
+	  cargo build --release --target wasm32-unknown-unknown -p bundle-floor \
+	    $$([ $$variant = crates ] && echo --features crates); \
+	  out=target/bench/floor-$$variant; rm -rf $$out; \
+	  wasm-bindgen --target web --no-typescript --out-dir $$out $(FLOOR_WASM); \
+	  wasm-opt -Oz $(WASM_FEATURES) $$out/bundle-floor_bg.wasm -o $$out/bundle-floor_bg.wasm; \
+	done
