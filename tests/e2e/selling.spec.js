@@ -384,3 +384,42 @@ test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the re
   await page.screenshot({ path: `${SHOTS}/selling-subscriptions-all.png` });
   expect(problems).toEqual([]);
 });
+
+test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, cancel it' cancels it for good", async ({ page }) => {
+  test.setTimeout(90_000);
+  const problems = watch(page);
+  await page.goto("customers");
+  const id = await addCustomer(page, { name: "Birchwood Plumbing" });
+  await buy(page, id, ["m365-business-premium"]);
+  const row = page.getByTestId("subscription-row");
+  const cancel = row.getByRole("button", { name: "Cancel subscription" });
+  const question = row.getByRole("group", { name: "Cancel Microsoft 365 Business Premium? It ends today and cannot be undone." });
+  const keep = question.getByRole("button", { name: "Keep it" });
+
+  // Asked, with the safe answer focused; Escape keeps it and gives the focus back.
+  await cancel.click();
+  await expect(question).toBeVisible();
+  await expect(keep).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(cancel).toBeFocused();
+  await expect(row).not.toHaveClass(/cancelled/);
+
+  // From the keyboard: Enter asks, Enter on the focused "Keep it" keeps it.
+  await page.keyboard.press("Enter");
+  await expect(keep).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(question).toHaveCount(0);
+  await expect(row).toContainText("Active");
+
+  // Confirmed: cancelled as of the app clock's date, and so it stays after a reload.
+  const appDate = await page.getByTestId("app-clock").getAttribute("datetime");
+  await cancel.click();
+  await question.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(row).toHaveClass(/cancelled/);
+  await expect(row).toContainText(`Cancelled on ${appDate}`);
+  await expect(cancel).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${appDate}`);
+  expect(problems).toEqual([]);
+});

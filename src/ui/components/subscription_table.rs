@@ -274,7 +274,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     };
     let cancel = {
         let id = sub_id.clone();
-        move |_| {
+        move |()| {
             let today = clock.today();
             let acting = role.get_untracked();
             match desk.apply(|d| d.cancel_subscription(acting, &id, today)) {
@@ -289,6 +289,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let seats_err_id = format!("seats-error-{dom}");
     let renew_id = format!("renew-{dom}");
     let renew_note_id = format!("renew-note-{dom}");
+    let cancel_question_id = format!("cancel-question-{dom}");
     let row_id = sub_id.clone();
     let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
     let cid_for_link = customer_id.clone();
@@ -403,15 +404,85 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             <td>{move || sub.get().map(|s| status_text(i18n, &s))}</td>
             <td>
                 <Show when=active>
-                    <button type="button" class="danger" on:click=cancel.clone()>
-                        {tr!(i18n, selling.subs.cancel)}
-                    </button>
+                    <CancelControl
+                        question_id=cancel_question_id.clone()
+                        offer_name=offer_name.clone()
+                        on_confirm=Callback::new(cancel.clone())
+                    />
                 </Show>
                 <ErrorList id=String::new() lines=cancel_error />
             </td>
         </tr>
     }
     .into_any()
+}
+
+/// "Cancel subscription", asked once more before it happens: a cancellation cannot be undone.
+/// Focus goes to the question's safe answer, and back to the button when the subscription is
+/// kept (also with Escape), so a keyboard user keeps their place in the table.
+#[component]
+fn CancelControl(
+    /// A unique id for the question, which labels the group of answers.
+    question_id: String,
+    offer_name: String,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    let keep_button = NodeRef::<leptos::html::Button>::new();
+    let cancel_button = NodeRef::<leptos::html::Button>::new();
+    // Set by "Keep it": the cancel button, drawn anew, takes the focus back.
+    let return_focus = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(button) = keep_button.get() {
+            let _ = button.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(button) = cancel_button.get() {
+            if return_focus.get_value() {
+                return_focus.set_value(false);
+                let _ = button.focus();
+            }
+        }
+    });
+    let keep = move || {
+        return_focus.set_value(true);
+        asking.set(false);
+    };
+    let question = move || {
+        t_string!(
+            i18n,
+            selling.subs.cancel_question,
+            offer = offer_name.clone()
+        )
+        .to_string()
+    };
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button type="button" class="danger" node_ref=cancel_button on:click=move |_| asking.set(true)>
+                    {tr!(i18n, selling.subs.cancel)}
+                </button>
+            }
+        >
+            <div
+                class="cancel-question"
+                role="group"
+                aria-labelledby=question_id.clone()
+                on:keydown=move |ev| if ev.key() == "Escape" { keep() }
+            >
+                <p id=question_id.clone()>{question.clone()}</p>
+                <button type="button" class="danger" on:click=move |_| on_confirm.run(())>
+                    {tr!(i18n, selling.subs.cancel_confirm)}
+                </button>
+                <button type="button" node_ref=keep_button on:click=move |_| keep()>
+                    {tr!(i18n, selling.subs.cancel_keep)}
+                </button>
+            </div>
+        </Show>
+    }
 }
 
 /// Refusal sentences next to a control (role="alert"), nothing when empty.
