@@ -332,16 +332,24 @@ test("load sample data: progress, then 1,000 customers with 300 offers that surv
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await page.getByRole("button", { name: "Yes, replace the desk" }).click();
-  await expect(page.getByTestId("sample-status")).toHaveText("Loaded 1000 customers and 3000 subscriptions.", { timeout: 60_000 });
+  await expect(page.getByTestId("sample-status")).toHaveText("Loaded 1,000 customers and 3,000 subscriptions.", { timeout: 60_000 });
   const seen = await page.evaluate(() => window.progressSeen);
-  expect(seen).toContain("250/1000 Generating customers: 250 of 1000…");
-  expect(seen).toContain("750/1000 Generating customers: 750 of 1000…");
+  expect(seen).toContain("250/1000 Generating customers: 250 of 1,000…");
+  expect(seen).toContain("750/1000 Generating customers: 750 of 1,000…");
   expect(seen).toContain("null/1000 Saving…");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
   await page.getByRole("region", { name: "Sample data" }).screenshot({ path: `${shots}/data-sample.png` });
 
   await page.reload();
-  await expect(page.getByText("1000 customers, 3000 subscriptions")).toBeVisible();
+  await expect(page.getByText("1,000 customers, 3,000 subscriptions")).toBeVisible();
+  // Counts follow the language's digit grouping: a no-break space in Swedish; Polish groups
+  // only from five digits on.
+  const counts = page.getByTestId("desk-counts");
+  await page.getByLabel("Language").selectOption({ label: "Svenska" });
+  await expect.poll(() => counts.textContent()).toContain("1\u00a0000 kunder, 3\u00a0000 prenumerationer");
+  await page.getByLabel("Språk").selectOption({ label: "Polski" });
+  await expect.poll(() => counts.textContent()).toContain("Klienci: 1000, subskrypcje: 3000,");
+  await page.getByLabel("Język").selectOption({ label: "English" });
   await page.goto("customers");
   await expect(page.getByTestId("customer-row")).toHaveCount(25);
 

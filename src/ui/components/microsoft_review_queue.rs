@@ -10,6 +10,7 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::numbers;
 use crate::ui::reasons::{education_segment_name, vetting_reason_text};
 use crate::ui::state::{use_desk, ActionError};
 
@@ -100,7 +101,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
                 fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.review_empty)}</p> }
             >
                 <p class="ms-count">
-                    {move || t_string!(i18n, microsoft.review_count, count = queue.with(Vec::len))}
+                    {move || t_string!(i18n, microsoft.review_count, count = numbers::count(i18n.get_locale(), queue.with(Vec::len)))}
                 </p>
                 <ul class="ms-review-list">
                     <For

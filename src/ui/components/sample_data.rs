@@ -16,6 +16,7 @@ use crate::store::sample::{sample_catalog, SampleGenerator};
 use crate::tr;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::storage_banner::store_error_text;
+use crate::ui::numbers;
 use crate::ui::state::use_desk;
 
 /// The sizes offered, in customers.
@@ -85,8 +86,8 @@ pub fn SampleData() -> impl IntoView {
                 Ok(()) => Ok(t_string!(
                     i18n,
                     data.sample.done,
-                    customers = customers,
-                    subscriptions = subscriptions
+                    customers = numbers::count(i18n.get_locale(), customers),
+                    subscriptions = numbers::count(i18n.get_locale(), subscriptions)
                 )
                 .to_string()),
                 Err(e) => {
@@ -159,7 +160,12 @@ fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
             <div class="data-sample-progress">
                 <progress max=total.to_string() value=done.to_string() aria-labelledby="data-sample-progress-text"></progress>
                 <p id="data-sample-progress-text" role="status">
-                    {t_string!(i18n, data.sample.generating, done = done, total = total).to_string()}
+                    {t_string!(
+                        i18n,
+                        data.sample.generating,
+                        done = numbers::count(i18n.get_locale(), done),
+                        total = numbers::count(i18n.get_locale(), total)
+                    ).to_string()}
                 </p>
             </div>
         }.into_any()),

@@ -11,6 +11,7 @@ use crate::store::desk::{LoadProblem, QUOTA_UNITS};
 use crate::store::StoreError;
 use crate::tr;
 use crate::ui::download::download_text;
+use crate::ui::numbers;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::use_desk;
 
@@ -22,12 +23,18 @@ fn keys_as_json(map: &std::collections::BTreeMap<String, String>) -> String {
 }
 
 /// `1234567` UTF-16 units → `"2.4 MB"` (the quota counts two bytes a unit).
-pub fn size_text(units: usize) -> String {
+pub fn size_text(locale: Locale, units: usize) -> String {
     let bytes = units as f64 * 2.0;
     if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", (bytes / 1024.0).ceil())
+        format!(
+            "{} KB",
+            numbers::count(locale, (bytes / 1024.0).ceil() as usize)
+        )
     } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        format!(
+            "{} MB",
+            numbers::one_decimal(locale, bytes / (1024.0 * 1024.0))
+        )
     }
 }
 
@@ -39,8 +46,8 @@ pub fn store_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &StoreErr
             t_string!(
                 i18n,
                 data.error.quota,
-                used = size_text(used),
-                quota = size_text(QUOTA_UNITS)
+                used = size_text(i18n.get_locale(), used),
+                quota = size_text(i18n.get_locale(), QUOTA_UNITS)
             )
             .to_string()
         }

@@ -15,6 +15,7 @@ use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::components::selling_labels::{billing_name, segment_name, segment_value, term_name};
 use crate::ui::download::download_text;
 use crate::ui::href;
+use crate::ui::numbers;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::use_desk;
 
@@ -125,7 +126,12 @@ pub fn SubscriptionTable(
             >
                 <p class="muted" role="status">
                     {move || {
-                        t_string!(i18n, selling.subs.shown, shown = shown.with(Vec::len), total = matching.with(Vec::len))
+                        t_string!(
+                            i18n,
+                            selling.subs.shown,
+                            shown = numbers::count(i18n.get_locale(), shown.with(Vec::len)),
+                            total = numbers::count(i18n.get_locale(), matching.with(Vec::len))
+                        )
                             .to_string()
                     }}
                 </p>

@@ -7,6 +7,7 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::components::audit_entry_row::{AuditEntryRow, AuditRow, EntityLabel};
 use crate::ui::components::page_intro::PageIntro;
+use crate::ui::numbers;
 use crate::ui::state::use_desk;
 
 /// How many entries the page shows at first and adds with "Show more".
@@ -137,7 +138,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     </select>
                 </div>
                 <p class="audit-count" role="status">
-                    {move || (total() > 0).then(|| t_string!(i18n, audit.showing, shown = shown(), total = total()))}
+                    {move || (total() > 0).then(|| t_string!(i18n, audit.showing, shown = numbers::count(i18n.get_locale(), shown()), total = numbers::count(i18n.get_locale(), total())))}
                 </p>
             </div>
             <Show

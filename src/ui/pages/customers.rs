@@ -15,6 +15,7 @@ use crate::ui::customer_list::{
 };
 use crate::ui::download::download_text;
 use crate::ui::href;
+use crate::ui::numbers;
 use crate::ui::state::use_desk;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -85,7 +86,7 @@ pub fn CustomersPage() -> impl IntoView {
                 Ok(t_string!(
                     i18n,
                     customers.export_done,
-                    count = count,
+                    count = numbers::count(i18n.get_locale(), count),
                     file = file.clone()
                 )
                 .to_string())
@@ -108,7 +109,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <ListControls query=query />
                 <div class="list-summary">
                     <p role="status" class="count">
-                        {move || t_string!(i18n, customers.showing, shown = shown.with(Vec::len), total = total.get()).to_string()}
+                        {move || t_string!(i18n, customers.showing, shown = numbers::count(i18n.get_locale(), shown.with(Vec::len)), total = numbers::count(i18n.get_locale(), total.get())).to_string()}
                     </p>
                     <button type="button" class="button" on:click=export>{tr!(i18n, customers.export_csv)}</button>
                 </div>

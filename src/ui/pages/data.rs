@@ -14,6 +14,7 @@ use crate::ui::components::page_intro::PageIntro;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
+use crate::ui::numbers;
 use crate::ui::reasons::qualification_name;
 use crate::ui::state::use_desk;
 
@@ -63,17 +64,17 @@ fn DataUsage() -> impl IntoView {
                     aria-label=move || t_string!(i18n, data.usage.meter_label)
                 ></meter>
                 <p data-testid="storage-used">
-                    {move || t_string!(i18n, data.usage.used, used = size_text(usage.get().total), quota = size_text(QUOTA_UNITS), percent = percent()).to_string()}
+                    {move || t_string!(i18n, data.usage.used, used = size_text(i18n.get_locale(), usage.get().total), quota = size_text(i18n.get_locale(), QUOTA_UNITS), percent = percent()).to_string()}
                 </p>
             </Show>
-            <p>
+            <p data-testid="desk-counts">
                 {move || {
                     let (c, s, a) = counts();
-                    t_string!(i18n, data.usage.counts, customers = c, subscriptions = s, entries = a).to_string()
+                    t_string!(i18n, data.usage.counts, customers = numbers::count(i18n.get_locale(), c), subscriptions = numbers::count(i18n.get_locale(), s), entries = numbers::count(i18n.get_locale(), a)).to_string()
                 }}
             </p>
             <Show when=move || { usage.get().quarantine > 0 }>
-                <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(usage.get().quarantine)).to_string()}</p>
+                <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(i18n.get_locale(), usage.get().quarantine)).to_string()}</p>
             </Show>
             <Show when=move || { percent() >= 80 }>
                 <p class="data-warning" role="alert">{tr!(i18n, data.usage.warning)}</p>
@@ -172,9 +173,13 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
 /// Why a whole file was refused.
 fn import_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ImportError) -> String {
     match error {
-        ImportError::TooLarge { bytes, max } => {
-            t_string!(i18n, data.import.too_large, bytes = *bytes, max = *max).to_string()
-        }
+        ImportError::TooLarge { bytes, max } => t_string!(
+            i18n,
+            data.import.too_large,
+            bytes = numbers::count(i18n.get_locale(), *bytes),
+            max = numbers::count(i18n.get_locale(), *max)
+        )
+        .to_string(),
         ImportError::Empty => t_string!(i18n, data.import.empty).to_string(),
         ImportError::NotText => t_string!(i18n, data.import.not_text).to_string(),
         ImportError::TooDeep { max } => {
@@ -246,8 +251,12 @@ fn DataImport() -> impl IntoView {
         match crate::ui::perf::measure("sd:import-save", || desk.import(&p)) {
             Ok(()) => {
                 status.set(Some(
-                    t_string!(i18n, data.import.done, customers = p.desk.customers.len())
-                        .to_string(),
+                    t_string!(
+                        i18n,
+                        data.import.done,
+                        customers = numbers::count(i18n.get_locale(), p.desk.customers.len())
+                    )
+                    .to_string(),
                 ));
                 preview.set(None);
                 if let Some(input) = file_input.get_untracked() {
@@ -303,11 +312,11 @@ fn DataImportPreview(
     let summary = t_string!(
         i18n,
         data.import.summary,
-        added = preview.added.len(),
-        changed = preview.changed.len(),
-        removed = preview.removed.len(),
-        unchanged = preview.unchanged,
-        rejected = preview.rejected.len()
+        added = numbers::count(i18n.get_locale(), preview.added.len()),
+        changed = numbers::count(i18n.get_locale(), preview.changed.len()),
+        removed = numbers::count(i18n.get_locale(), preview.removed.len()),
+        unchanged = numbers::count(i18n.get_locale(), preview.unchanged),
+        rejected = numbers::count(i18n.get_locale(), preview.rejected.len())
     )
     .to_string();
     let list = |records: &[RecordRef], p: &Preview| {
@@ -315,7 +324,7 @@ fn DataImportPreview(
         view! {
             <ul>
                 {records.iter().take(SHOWN).map(|r| view! { <li>{record_text(i18n, r, p)}</li> }).collect_view()}
-                {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = more).to_string()}</li> })}
+                {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n.get_locale(), more)).to_string()}</li> })}
             </ul>
         }
     };
@@ -334,7 +343,7 @@ fn DataImportPreview(
                                 <strong>{record_text(i18n, &r.record, &preview)}</strong>": "{reject_text(i18n, &r.reason)}
                             </li>
                         }).collect_view()}
-                        {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = more_rejected).to_string()}</li> })}
+                        {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n.get_locale(), more_rejected)).to_string()}</li> })}
                     </ul>
                 </div>
             })}

@@ -17,6 +17,7 @@ use crate::ui::components::selling_labels::{
 };
 use crate::ui::href;
 use crate::ui::ids::new_id;
+use crate::ui::numbers;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::use_desk;
 
@@ -248,7 +249,12 @@ fn Discover(
             </div>
             <p class="muted" role="status">
                 {move || {
-                    t_string!(i18n, selling.new.shown, shown = visible.with(Vec::len), total = total)
+                    t_string!(
+                        i18n,
+                        selling.new.shown,
+                        shown = numbers::count(i18n.get_locale(), visible.with(Vec::len)),
+                        total = numbers::count(i18n.get_locale(), total)
+                    )
                         .to_string()
                 }}
             </p>
