@@ -3,16 +3,16 @@
 //! holds these rules (CLDR), so the bundle carries none of them.
 
 use crate::i18n::Locale;
-use leptos_i18n::Locale as _;
+use leptos_i18n::{I18nContext, Locale as _};
 
-/// A count (customers, subscriptions, bytes), its digits grouped.
-pub fn count(locale: Locale, n: usize) -> String {
-    format(locale, n as f64, 0)
+/// A count (customers, subscriptions, bytes), its digits grouped; follows the language.
+pub fn count(i18n: I18nContext<Locale>, n: usize) -> String {
+    format(i18n.get_locale(), n as f64, 0)
 }
 
-/// A number with exactly one decimal.
-pub fn one_decimal(locale: Locale, x: f64) -> String {
-    format(locale, x, 1)
+/// A number with exactly one decimal; follows the language.
+pub fn one_decimal(i18n: I18nContext<Locale>, x: f64) -> String {
+    format(i18n.get_locale(), x, 1)
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -101,7 +101,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
                 fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.review_empty)}</p> }
             >
                 <p class="ms-count">
-                    {move || t_string!(i18n, microsoft.review_count, count = numbers::count(i18n.get_locale(), queue.with(Vec::len)))}
+                    {move || t_string!(i18n, microsoft.review_count, count = numbers::count(i18n, queue.with(Vec::len)))}
                 </p>
                 <ul class="ms-review-list">
                     <For

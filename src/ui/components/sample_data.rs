@@ -86,8 +86,8 @@ pub fn SampleData() -> impl IntoView {
                 Ok(()) => Ok(t_string!(
                     i18n,
                     data.sample.done,
-                    customers = numbers::count(i18n.get_locale(), customers),
-                    subscriptions = numbers::count(i18n.get_locale(), subscriptions)
+                    customers = numbers::count(i18n, customers),
+                    subscriptions = numbers::count(i18n, subscriptions)
                 )
                 .to_string()),
                 Err(e) => {
@@ -163,8 +163,8 @@ fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
                     {t_string!(
                         i18n,
                         data.sample.generating,
-                        done = numbers::count(i18n.get_locale(), done),
-                        total = numbers::count(i18n.get_locale(), total)
+                        done = numbers::count(i18n, done),
+                        total = numbers::count(i18n, total)
                     ).to_string()}
                 </p>
             </div>

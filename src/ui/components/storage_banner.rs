@@ -23,17 +23,17 @@ fn keys_as_json(map: &std::collections::BTreeMap<String, String>) -> String {
 }
 
 /// `1234567` UTF-16 units → `"2.4 MB"` (the quota counts two bytes a unit).
-pub fn size_text(locale: Locale, units: usize) -> String {
+pub fn size_text(i18n: leptos_i18n::I18nContext<Locale>, units: usize) -> String {
     let bytes = units as f64 * 2.0;
     if bytes < 1024.0 * 1024.0 {
         format!(
             "{} KB",
-            numbers::count(locale, (bytes / 1024.0).ceil() as usize)
+            numbers::count(i18n, (bytes / 1024.0).ceil() as usize)
         )
     } else {
         format!(
             "{} MB",
-            numbers::one_decimal(locale, bytes / (1024.0 * 1024.0))
+            numbers::one_decimal(i18n, bytes / (1024.0 * 1024.0))
         )
     }
 }
@@ -46,8 +46,8 @@ pub fn store_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &StoreErr
             t_string!(
                 i18n,
                 data.error.quota,
-                used = size_text(i18n.get_locale(), used),
-                quota = size_text(i18n.get_locale(), QUOTA_UNITS)
+                used = size_text(i18n, used),
+                quota = size_text(i18n, QUOTA_UNITS)
             )
             .to_string()
         }

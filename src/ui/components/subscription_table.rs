@@ -129,8 +129,8 @@ pub fn SubscriptionTable(
                         t_string!(
                             i18n,
                             selling.subs.shown,
-                            shown = numbers::count(i18n.get_locale(), shown.with(Vec::len)),
-                            total = numbers::count(i18n.get_locale(), matching.with(Vec::len))
+                            shown = numbers::count(i18n, shown.with(Vec::len)),
+                            total = numbers::count(i18n, matching.with(Vec::len))
                         )
                             .to_string()
                     }}

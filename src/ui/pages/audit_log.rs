@@ -138,7 +138,7 @@ pub fn AuditLogPage() -> impl IntoView {
                     </select>
                 </div>
                 <p class="audit-count" role="status">
-                    {move || (total() > 0).then(|| t_string!(i18n, audit.showing, shown = numbers::count(i18n.get_locale(), shown()), total = numbers::count(i18n.get_locale(), total())))}
+                    {move || (total() > 0).then(|| t_string!(i18n, audit.showing, shown = numbers::count(i18n, shown()), total = numbers::count(i18n, total())))}
                 </p>
             </div>
             <Show

@@ -86,7 +86,7 @@ pub fn CustomersPage() -> impl IntoView {
                 Ok(t_string!(
                     i18n,
                     customers.export_done,
-                    count = numbers::count(i18n.get_locale(), count),
+                    count = numbers::count(i18n, count),
                     file = file.clone()
                 )
                 .to_string())
@@ -109,7 +109,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <ListControls query=query />
                 <div class="list-summary">
                     <p role="status" class="count">
-                        {move || t_string!(i18n, customers.showing, shown = numbers::count(i18n.get_locale(), shown.with(Vec::len)), total = numbers::count(i18n.get_locale(), total.get())).to_string()}
+                        {move || t_string!(i18n, customers.showing, shown = numbers::count(i18n, shown.with(Vec::len)), total = numbers::count(i18n, total.get())).to_string()}
                     </p>
                     <button type="button" class="button" on:click=export>{tr!(i18n, customers.export_csv)}</button>
                 </div>

@@ -64,17 +64,17 @@ fn DataUsage() -> impl IntoView {
                     aria-label=move || t_string!(i18n, data.usage.meter_label)
                 ></meter>
                 <p data-testid="storage-used">
-                    {move || t_string!(i18n, data.usage.used, used = size_text(i18n.get_locale(), usage.get().total), quota = size_text(i18n.get_locale(), QUOTA_UNITS), percent = percent()).to_string()}
+                    {move || t_string!(i18n, data.usage.used, used = size_text(i18n, usage.get().total), quota = size_text(i18n, QUOTA_UNITS), percent = percent()).to_string()}
                 </p>
             </Show>
             <p data-testid="desk-counts">
                 {move || {
                     let (c, s, a) = counts();
-                    t_string!(i18n, data.usage.counts, customers = numbers::count(i18n.get_locale(), c), subscriptions = numbers::count(i18n.get_locale(), s), entries = numbers::count(i18n.get_locale(), a)).to_string()
+                    t_string!(i18n, data.usage.counts, customers = numbers::count(i18n, c), subscriptions = numbers::count(i18n, s), entries = numbers::count(i18n, a)).to_string()
                 }}
             </p>
             <Show when=move || { usage.get().quarantine > 0 }>
-                <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(i18n.get_locale(), usage.get().quarantine)).to_string()}</p>
+                <p>{move || t_string!(i18n, data.usage.quarantine, size = size_text(i18n, usage.get().quarantine)).to_string()}</p>
             </Show>
             <Show when=move || { percent() >= 80 }>
                 <p class="data-warning" role="alert">{tr!(i18n, data.usage.warning)}</p>
@@ -176,8 +176,8 @@ fn import_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ImportError
         ImportError::TooLarge { bytes, max } => t_string!(
             i18n,
             data.import.too_large,
-            bytes = numbers::count(i18n.get_locale(), *bytes),
-            max = numbers::count(i18n.get_locale(), *max)
+            bytes = numbers::count(i18n, *bytes),
+            max = numbers::count(i18n, *max)
         )
         .to_string(),
         ImportError::Empty => t_string!(i18n, data.import.empty).to_string(),
@@ -254,7 +254,7 @@ fn DataImport() -> impl IntoView {
                     t_string!(
                         i18n,
                         data.import.done,
-                        customers = numbers::count(i18n.get_locale(), p.desk.customers.len())
+                        customers = numbers::count(i18n, p.desk.customers.len())
                     )
                     .to_string(),
                 ));
@@ -312,11 +312,11 @@ fn DataImportPreview(
     let summary = t_string!(
         i18n,
         data.import.summary,
-        added = numbers::count(i18n.get_locale(), preview.added.len()),
-        changed = numbers::count(i18n.get_locale(), preview.changed.len()),
-        removed = numbers::count(i18n.get_locale(), preview.removed.len()),
-        unchanged = numbers::count(i18n.get_locale(), preview.unchanged),
-        rejected = numbers::count(i18n.get_locale(), preview.rejected.len())
+        added = numbers::count(i18n, preview.added.len()),
+        changed = numbers::count(i18n, preview.changed.len()),
+        removed = numbers::count(i18n, preview.removed.len()),
+        unchanged = numbers::count(i18n, preview.unchanged),
+        rejected = numbers::count(i18n, preview.rejected.len())
     )
     .to_string();
     let list = |records: &[RecordRef], p: &Preview| {
@@ -324,7 +324,7 @@ fn DataImportPreview(
         view! {
             <ul>
                 {records.iter().take(SHOWN).map(|r| view! { <li>{record_text(i18n, r, p)}</li> }).collect_view()}
-                {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n.get_locale(), more)).to_string()}</li> })}
+                {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n, more)).to_string()}</li> })}
             </ul>
         }
     };
@@ -343,7 +343,7 @@ fn DataImportPreview(
                                 <strong>{record_text(i18n, &r.record, &preview)}</strong>": "{reject_text(i18n, &r.reason)}
                             </li>
                         }).collect_view()}
-                        {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n.get_locale(), more_rejected)).to_string()}</li> })}
+                        {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n, more_rejected)).to_string()}</li> })}
                     </ul>
                 </div>
             })}

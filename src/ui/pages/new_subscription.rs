@@ -252,8 +252,8 @@ fn Discover(
                     t_string!(
                         i18n,
                         selling.new.shown,
-                        shown = numbers::count(i18n.get_locale(), visible.with(Vec::len)),
-                        total = numbers::count(i18n.get_locale(), total)
+                        shown = numbers::count(i18n, visible.with(Vec::len)),
+                        total = numbers::count(i18n, total)
                     )
                         .to_string()
                 }}
