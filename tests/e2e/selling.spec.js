@@ -412,12 +412,14 @@ test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, 
   await expect(question).toHaveCount(0);
   await expect(row).toContainText("Active");
 
-  // Confirmed: cancelled as of the app clock's date, and so it stays after a reload.
+  // Confirmed: cancelled as of the app clock's date, focus on that status (the controls are
+  // gone), and so it stays after a reload.
   const appDate = await page.getByTestId("app-clock").getAttribute("datetime");
   await cancel.click();
   await question.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(row).toHaveClass(/cancelled/);
-  await expect(row).toContainText(`Cancelled on ${appDate}`);
+  await expect(row.getByTestId("subscription-status")).toHaveText(`Cancelled on ${appDate}`);
+  await expect(row.getByTestId("subscription-status")).toBeFocused();
   await expect(cancel).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${appDate}`);

@@ -278,13 +278,21 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             }
         }
     };
+    // Where focus goes once the subscription is cancelled and its controls are gone: the status
+    // ("Cancelled on …"), which a screen reader then reads out.
+    let status_cell = NodeRef::<leptos::html::Td>::new();
     let cancel = {
         let id = sub_id.clone();
         move |()| {
             let today = clock.today();
             let acting = role.get_untracked();
             match desk.apply(|d| d.cancel_subscription(acting, &id, today)) {
-                Ok(()) => cancel_error.set(Vec::new()),
+                Ok(()) => {
+                    cancel_error.set(Vec::new());
+                    if let Some(cell) = status_cell.get_untracked() {
+                        let _ = cell.focus();
+                    }
+                }
                 Err(err) => cancel_error.set(action_error_lines(i18n, &err)),
             }
         }
@@ -407,7 +415,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 </Show>
                 <ErrorList id=String::new() lines=renew_error />
             </td>
-            <td>{move || sub.get().map(|s| status_text(i18n, &s))}</td>
+            <td data-testid="subscription-status" tabindex="-1" node_ref=status_cell>
+                {move || sub.get().map(|s| status_text(i18n, &s))}
+            </td>
             <td>
                 <Show when=active>
                     <CancelControl
