@@ -49,7 +49,7 @@ function distGzip(dir) {
   return total;
 }
 
-/** Gzip -9 size of every file in `dir` (the floor's module and JS glue). */
+/** Gzip -9 size of every file the floor build `variant` left (its module and JS glue). */
 function floorGzip(variant) {
   const dir = `target/bench/floor-${variant}`;
   if (!existsSync(dir)) return missing.push(`bundle floor ${variant}`), undefined;

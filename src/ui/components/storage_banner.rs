@@ -22,7 +22,8 @@ fn keys_as_json(map: &std::collections::BTreeMap<String, String>) -> String {
     serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
-/// `1234567` UTF-16 units → `"2.4 MB"` (the quota counts two bytes a unit).
+/// `1234567` UTF-16 units → `"2.4 MB"` in English, `"2,4 MB"` in Swedish (the quota counts two
+/// bytes a unit).
 pub fn size_text(i18n: leptos_i18n::I18nContext<Locale>, units: usize) -> String {
     let bytes = units as f64 * 2.0;
     if bytes < 1024.0 * 1024.0 {
