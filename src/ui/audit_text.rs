@@ -1,18 +1,13 @@
 //! The audit log in words: who made a change, what it was, and the values before and after, for
-//! every [`Change`] variant (texts in locales/*/audit.json). Names the reasons module already has
-//! (qualifications, vetting statuses and reasons, terms, billing, fields) come from
-//! `crate::ui::reasons`; partner types and reseller qualifications are named here.
+//! every [`Change`] variant (texts in locales/*/audit.json). The domain's values are named
+//! through [`crate::ui::names`].
 
 use crate::domain::{
-    AccountInfo, Actor, Change, Field, PartnerType, Qualification, QualificationRecord,
-    ResellerQualification, SubscriptionStatus, VettingStatus,
+    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, ResellerQualification,
+    SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
-use crate::ui::components::role_switcher::role_name;
-use crate::ui::reasons::{
-    billing_name, field_name, qualification_name, term_name, vetting_reason_text,
-    vetting_status_name,
-};
+use crate::ui::names::Named;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -28,7 +23,7 @@ pub struct ChangeText {
 /// because a date came.
 pub fn actor_text(i18n: I18n, actor: &Actor) -> String {
     match actor {
-        Actor::Role(role) => role_name(i18n, *role).to_string(),
+        Actor::Role(role) => role.name(i18n.get_locale()).to_string(),
         Actor::Clock => t_string!(i18n, audit.actor_clock).to_string(),
     }
 }
@@ -46,26 +41,9 @@ pub fn actor_of_change(i18n: I18n, actor: &Actor, change: &Change) -> String {
         Actor::Role(role) if simulated => t_string!(
             i18n,
             audit.actor_as_microsoft,
-            role = role_name(i18n, *role)
+            role = role.name(i18n.get_locale())
         ),
         _ => actor_text(i18n, actor),
-    }
-}
-
-/// "Direct-bill partner", "Indirect provider", "Indirect reseller".
-pub fn partner_type_name(i18n: I18n, partner_type: PartnerType) -> &'static str {
-    match partner_type {
-        PartnerType::DirectBill => t_string!(i18n, partner.types.direct_bill),
-        PartnerType::IndirectProvider => t_string!(i18n, partner.types.indirect_provider),
-        PartnerType::IndirectReseller => t_string!(i18n, partner.types.indirect_reseller),
-    }
-}
-
-/// "GCC Moderate", "GCC High and DoD".
-pub fn reseller_qualification_name(i18n: I18n, q: ResellerQualification) -> &'static str {
-    match q {
-        ResellerQualification::GccModerate => t_string!(i18n, partner.gcc_moderate),
-        ResellerQualification::GccHighAndDoD => t_string!(i18n, partner.gcc_high_dod),
     }
 }
 
@@ -96,10 +74,10 @@ pub fn record_text(i18n: I18n, record: Option<&QualificationRecord>) -> String {
         (Some(VettingStatus::Denied), Some(reason)) => t_string!(
             i18n,
             audit.values.with_reason,
-            status = vetting_status_name(i18n.get_locale(), VettingStatus::Denied),
-            reason = vetting_reason_text(i18n.get_locale(), reason)
+            status = VettingStatus::Denied.name(i18n.get_locale()),
+            reason = reason.name(i18n.get_locale())
         ),
-        (Some(status), _) => vetting_status_name(i18n.get_locale(), status).to_string(),
+        (Some(status), _) => status.name(i18n.get_locale()).to_string(),
         (None, _) => t_string!(i18n, audit.values.held).to_string(),
     }
 }
@@ -113,7 +91,7 @@ fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
         return t_string!(i18n, audit.values.none).to_string();
     }
     list.iter()
-        .map(|q| reseller_qualification_name(i18n, *q))
+        .map(|q| q.name(i18n.get_locale()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -123,49 +101,41 @@ fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (Strin
     let l = i18n.get_locale();
     let fields: [(&'static str, &String, &String); 12] = [
         (
-            field_name(l, Field::CompanyName),
+            Field::CompanyName.name(l),
             &before.company_name,
             &after.company_name,
         ),
+        (Field::Country.name(l), &before.country, &after.country),
         (
-            field_name(l, Field::Country),
-            &before.country,
-            &after.country,
-        ),
-        (
-            field_name(l, Field::AddressLine1),
+            Field::AddressLine1.name(l),
             &before.address_line1,
             &after.address_line1,
         ),
         (
-            field_name(l, Field::AddressLine2),
+            Field::AddressLine2.name(l),
             &before.address_line2,
             &after.address_line2,
         ),
-        (field_name(l, Field::City), &before.city, &after.city),
-        (field_name(l, Field::State), &before.state, &after.state),
+        (Field::City.name(l), &before.city, &after.city),
+        (Field::State.name(l), &before.state, &after.state),
         (
-            field_name(l, Field::PostalCode),
+            Field::PostalCode.name(l),
             &before.postal_code,
             &after.postal_code,
         ),
-        (field_name(l, Field::Email), &before.email, &after.email),
+        (Field::Email.name(l), &before.email, &after.email),
         (
-            field_name(l, Field::FirstName),
+            Field::FirstName.name(l),
             &before.first_name,
             &after.first_name,
         ),
+        (Field::LastName.name(l), &before.last_name, &after.last_name),
         (
-            field_name(l, Field::LastName),
-            &before.last_name,
-            &after.last_name,
-        ),
-        (
-            field_name(l, Field::ContactEmail),
+            Field::ContactEmail.name(l),
             &before.contact_email,
             &after.contact_email,
         ),
-        (field_name(l, Field::Phone), &before.phone, &after.phone),
+        (Field::Phone.name(l), &before.phone, &after.phone),
     ];
     let changed: Vec<_> = fields.iter().filter(|(_, b, a)| b != a).collect();
     let before_text = changed
@@ -218,7 +188,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(
                 i18n,
                 audit.what.qualification_requested,
-                qualification = qualification_name(i18n.get_locale(), *qualification)
+                qualification = qualification.name(i18n.get_locale())
             ),
             format!(
                 "{}; {}",
@@ -240,14 +210,14 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 Some(r) => t_string!(
                     i18n,
                     audit.values.with_reason,
-                    status = vetting_status_name(i18n.get_locale(), *after),
-                    reason = vetting_reason_text(i18n.get_locale(), *r)
+                    status = after.name(i18n.get_locale()),
+                    reason = r.name(i18n.get_locale())
                 ),
-                None => vetting_status_name(i18n.get_locale(), *after).to_string(),
+                None => after.name(i18n.get_locale()).to_string(),
             };
             both(
                 t_string!(i18n, audit.what.vetting_decided).to_string(),
-                vetting_status_name(i18n.get_locale(), *before).to_string(),
+                before.name(i18n.get_locale()).to_string(),
                 after_text,
             )
         }
@@ -256,8 +226,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(i18n, audit.values.not_held).to_string(),
             format!(
                 "{}: {}",
-                qualification_name(i18n.get_locale(), Qualification::Nonprofit),
-                vetting_status_name(i18n.get_locale(), VettingStatus::Approved)
+                Qualification::Nonprofit.name(i18n.get_locale()),
+                VettingStatus::Approved.name(i18n.get_locale())
             ),
         ),
         Change::NonprofitNoticeSent {
@@ -265,7 +235,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             removal_date,
         } => both(
             t_string!(i18n, audit.what.nonprofit_notice_sent).to_string(),
-            vetting_status_name(i18n.get_locale(), VettingStatus::Approved).to_string(),
+            VettingStatus::Approved.name(i18n.get_locale()).to_string(),
             format!(
                 "{}; {}",
                 t_string!(i18n, audit.values.notice_on, date = notice_date.to_string()),
@@ -278,7 +248,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
         ),
         Change::NonprofitRemoved { removed_on } => both(
             t_string!(i18n, audit.what.nonprofit_removed).to_string(),
-            qualification_name(i18n.get_locale(), Qualification::Nonprofit).to_string(),
+            Qualification::Nonprofit.name(i18n.get_locale()).to_string(),
             t_string!(i18n, audit.values.removed_on, date = removed_on.to_string()),
         ),
         Change::SubscriptionCreated {
@@ -298,8 +268,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 i18n,
                 audit.values.subscription_terms,
                 seats = *seats,
-                term = term_name(i18n.get_locale(), *term),
-                billing = billing_name(i18n.get_locale(), *billing)
+                term = term.name(i18n.get_locale()),
+                billing = billing.name(i18n.get_locale())
             )),
         },
         Change::SeatsChanged { before, after } => both(
@@ -327,8 +297,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
         ),
         Change::PartnerTypeChanged { before, after } => both(
             t_string!(i18n, audit.what.partner_type_changed).to_string(),
-            partner_type_name(i18n, *before).to_string(),
-            partner_type_name(i18n, *after).to_string(),
+            before.name(i18n.get_locale()).to_string(),
+            after.name(i18n.get_locale()).to_string(),
         ),
         Change::PartnerCountryChanged { before, after } => both(
             t_string!(i18n, audit.what.partner_country_changed).to_string(),

@@ -9,6 +9,7 @@ pub mod countries;
 pub mod customer_list;
 pub mod download;
 pub mod ids;
+pub mod names;
 pub mod numbers;
 pub mod pages;
 pub mod perf;

@@ -2,8 +2,9 @@
 //! in Swedish and Polish (Polish leaves four digits ungrouped: "1000"). The browser's `Intl`
 //! holds these rules (CLDR), so the bundle carries none of them.
 
-use crate::i18n::Locale;
-use leptos_i18n::{I18nContext, Locale as _};
+use crate::domain::{PricePer, SamplePrice};
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
 
 /// A count (customers, subscriptions, bytes), its digits grouped; follows the language.
 pub fn count(i18n: I18nContext<Locale>, n: usize) -> String {
@@ -35,4 +36,32 @@ fn format(locale: Locale, x: f64, fraction_digits: u8) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 fn format(_: Locale, x: f64, fraction_digits: u8) -> String {
     format!("{x:.*}", usize::from(fraction_digits))
+}
+
+/// `2200` → `"$22.00"` (the sample catalog is in USD).
+pub fn usd(cents: u32) -> String {
+    format!("${}.{:02}", cents / 100, cents % 100)
+}
+
+/// The sample price in words, e.g. "$22.00 per seat per month".
+pub fn price_text(i18n: I18nContext<Locale>, price: &SamplePrice) -> String {
+    let amount = usd(price.usd_cents);
+    match price.per {
+        PricePer::SeatMonth => {
+            t_string!(i18n, selling.price.seat_month, price = amount).to_string()
+        }
+        PricePer::License => t_string!(i18n, selling.price.license, price = amount).to_string(),
+        PricePer::Usage => t_string!(i18n, selling.price.usage).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usd;
+
+    #[test]
+    fn usd_has_two_decimals() {
+        assert_eq!(usd(2200), "$22.00");
+        assert_eq!(usd(5), "$0.05");
+    }
 }

@@ -3,23 +3,41 @@
 
 use leptos::prelude::*;
 
+use crate::domain::Reason;
 use crate::i18n::*;
+use crate::tr;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::reasons::reason_text;
-use crate::ui::state::ActionError;
+use crate::ui::state::{use_desk, ActionError, DeskState};
+
+/// A reason's sentence in the current language, naming offers from the desk's catalog
+/// (tracked: it follows the language and the catalog).
+pub fn reason_sentence(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    desk: DeskState,
+    reason: &Reason,
+) -> String {
+    let locale = i18n.get_locale();
+    desk.with_catalog(|catalog| reason_text(locale, reason, Some(catalog)))
+}
 
 /// The sentences saying why an action did not happen.
 pub fn action_error_lines(
     i18n: leptos_i18n::I18nContext<Locale>,
+    desk: DeskState,
     error: &ActionError,
 ) -> Vec<String> {
     match error {
-        ActionError::Refused(reasons) => reasons.iter().map(|r| reason_text(i18n, r)).collect(),
+        ActionError::Refused(reasons) => reasons
+            .iter()
+            .map(|r| reason_sentence(i18n, desk, r))
+            .collect(),
         ActionError::NotSaved(err) => vec![store_error_text(i18n, err)],
     }
 }
 
-/// The failure of the last attempt, if any, as an alert with `id` (for `aria-describedby`).
+/// The failure of the last attempt, if any, as an alert with `id` (for `aria-describedby`): a
+/// refusal is headed "Not done:", then one sentence per reason.
 #[component]
 pub fn ActionErrorAlert(
     /// The element id the failing control points at with `aria-describedby`.
@@ -30,11 +48,14 @@ pub fn ActionErrorAlert(
     error: Signal<Option<ActionError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
     move || {
         error.get().map(|e| {
-            let lines = action_error_lines(i18n, &e);
+            let refused = matches!(e, ActionError::Refused(_));
+            let lines = action_error_lines(i18n, desk, &e);
             view! {
                 <div class="action-error" role="alert" id=id.clone()>
+                    {refused.then(|| view! { <strong>{tr!(i18n, account.refused)}</strong> })}
                     <ul>
                         {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>

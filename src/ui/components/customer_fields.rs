@@ -1,94 +1,17 @@
 //! The customer account fields shared by "Add customer" and the account page's correction
 //! step: labelled inputs, each with the domain's problems for it shown under it as the user
-//! types, plus the words for qualifications, statuses, segments and countries.
+//! types.
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{
-    AccountInfo, EducationDetails, EducationSegment, Field, FieldProblem, Qualification,
-    QualificationRecord, VettingReason, VettingStatus,
-};
+use crate::domain::{AccountInfo, EducationDetails, EducationSegment, Field, FieldProblem};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::reasons::{self, field_problem_text};
-
-type I18n = leptos_i18n::I18nContext<Locale>;
-
-/// A field's label, as on Partner Center's "Add customer".
-pub fn field_label(i18n: I18n, field: Field) -> &'static str {
-    reasons::field_name(i18n.get_locale(), field)
-}
-
-/// A stable slug for element ids.
-pub fn field_slug(field: Field) -> &'static str {
-    match field {
-        Field::CompanyName => "company-name",
-        Field::Country => "country",
-        Field::AddressLine1 => "address-line1",
-        Field::AddressLine2 => "address-line2",
-        Field::City => "city",
-        Field::State => "state",
-        Field::PostalCode => "postal-code",
-        Field::Email => "email",
-        Field::EducationSegment => "education-segment",
-        Field::FirstName => "first-name",
-        Field::LastName => "last-name",
-        Field::ContactEmail => "contact-email",
-        Field::Phone => "phone",
-        Field::PrimaryDomain => "primary-domain",
-        Field::EducationWebsite => "education-website",
-    }
-}
-
-/// A qualification's name.
-pub fn qualification_name(i18n: I18n, kind: Qualification) -> &'static str {
-    reasons::qualification_name(i18n.get_locale(), kind)
-}
-
-/// The status word of a qualification record: its vetting status, or for records without one
-/// (state-owned entity) whether the domain counts it as held.
-pub fn record_status(i18n: I18n, record: &QualificationRecord) -> &'static str {
-    match record.vetting_status {
-        Some(status) => status_name(i18n, status),
-        None if record.is_effective() => t_string!(i18n, customers.statuses.granted),
-        None => t_string!(i18n, customers.statuses.no_status),
-    }
-}
-
-/// A vetting status's name: "Approved", "In review", "Denied".
-pub fn status_name(i18n: I18n, status: VettingStatus) -> &'static str {
-    reasons::vetting_status_name(i18n.get_locale(), status)
-}
-
-/// An Education segment's name.
-pub fn segment_name(i18n: I18n, segment: EducationSegment) -> &'static str {
-    reasons::education_segment_name(i18n.get_locale(), segment)
-}
-
-/// Microsoft's documented vetting reason, as Partner Center shows it.
-pub fn vetting_reason_name(i18n: I18n, reason: VettingReason) -> &'static str {
-    reasons::vetting_reason_text(i18n.get_locale(), reason)
-}
-
-/// The value of an Education segment in a `<select>`.
-pub fn segment_value(segment: Option<EducationSegment>) -> &'static str {
-    match segment {
-        None => "",
-        Some(EducationSegment::K12) => "k12",
-        Some(EducationSegment::HigherEducation) => "higher-education",
-    }
-}
-
-/// The segment of a `<select>` value.
-pub fn segment_from_value(value: &str) -> Option<EducationSegment> {
-    match value {
-        "k12" => Some(EducationSegment::K12),
-        "higher-education" => Some(EducationSegment::HigherEducation),
-        _ => None,
-    }
-}
+use crate::ui::components::named_select::NamedSelect;
+use crate::ui::names::Named;
+use crate::ui::reasons::field_problem_text;
 
 /// Which fields show their problems: those the user has touched, or all after an attempt to
 /// go on. Empty required fields are not flagged before the user gets to them.
@@ -139,10 +62,10 @@ pub struct FieldContext {
 
 impl FieldContext {
     fn input_id(&self, field: Field) -> String {
-        format!("{}-{}", self.id_prefix, field_slug(field))
+        format!("{}-{}", self.id_prefix, field.value())
     }
     fn message_id(&self, field: Field) -> String {
-        format!("{}-{}-msg", self.id_prefix, field_slug(field))
+        format!("{}-{}-msg", self.id_prefix, field.value())
     }
     /// The problems of one field that are shown now (tracked).
     fn shown_problems(&self, field: Field) -> Vec<FieldProblem> {
@@ -172,7 +95,7 @@ pub fn FieldMessages(ctx: FieldContext, field: Field) -> impl IntoView {
                 key=|(i, p)| (*i, format!("{:?}", p.problem))
                 children=move |(_, p)| {
                     let error = p.is_error();
-                    let text = move || field_problem_text(i18n, &p);
+                    let text = move || field_problem_text(i18n.get_locale(), &p);
                     view! {
                         <p class=if error { "field-error" } else { "field-warning" }>
                             {(!error).then(|| view! { <strong>{tr!(i18n, customers.warning)}</strong> " " })}
@@ -211,7 +134,7 @@ pub fn TextField(
     view! {
         <div class="form-field" class:has-error=move || ctx.invalid(field)>
             <label for=id.clone()>
-                {move || field_label(i18n, field)}
+                {move || field.name(i18n.get_locale())}
                 {(!required && !no_optional_marker).then(|| view! { <span class="optional">" (" {tr!(i18n, customers.optional)} ")"</span> })}
             </label>
             <div class="input-row">
@@ -250,7 +173,7 @@ pub fn CountryField(
     let shown = ctx.shown;
     view! {
         <div class="form-field" class:has-error=move || ctx.invalid(field)>
-            <label for=id.clone()>{move || field_label(i18n, field)}</label>
+            <label for=id.clone()>{move || field.name(i18n.get_locale())}</label>
             <select
                 id=id
                 required=true
@@ -313,36 +236,23 @@ pub fn SegmentField(
     let field = Field::EducationSegment;
     let id = ctx.input_id(field);
     let shown = ctx.shown;
-    let option = move |segment: Option<EducationSegment>| {
-        view! {
-            <option value=segment_value(segment) selected=move || value.get() == segment>
-                {move || match segment {
-                    None => t_string!(i18n, customers.choose),
-                    Some(s) => segment_name(i18n, s),
-                }}
-            </option>
-        }
-    };
     view! {
         <div class="form-field" class:has-error=move || ctx.invalid(field)>
-            <label for=id.clone()>{move || field_label(i18n, field)}</label>
-            <select
+            <label for=id.clone()>{move || field.name(i18n.get_locale())}</label>
+            <NamedSelect
                 id=id
-                required=true
-                aria-required="true"
-                aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
-                aria-describedby=ctx.message_id(field)
-                prop:value=move || segment_value(value.get())
-                on:change=move |ev| {
-                    on_change.run(segment_from_value(&event_target_value(&ev)));
+                options=EducationSegment::all().to_vec()
+                value=value
+                on_change=Callback::new(move |segment| {
+                    on_change.run(segment);
                     shown.touch(field);
-                }
-                on:blur=move |_| shown.touch(field)
-            >
-                {option(None)}
-                {option(Some(EducationSegment::K12))}
-                {option(Some(EducationSegment::HigherEducation))}
-            </select>
+                })
+                empty=|l| td_string!(l, customers.choose)
+                required=true
+                invalid=Signal::derive(move || ctx.invalid(field))
+                described_by=Signal::derive(move || Some(ctx.message_id(field)))
+                on_blur=Callback::new(move |()| shown.touch(field))
+            />
             <FieldMessages ctx=ctx field=field />
         </div>
     }
@@ -400,26 +310,5 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
             {text(Field::ContactEmail, |a| &a.contact_email, |a, v| a.contact_email = v, true, "email", "email")}
             {text(Field::Phone, |a| &a.phone, |a, v| a.phone = v, false, "tel", "tel")}
         </fieldset>
-    }
-}
-
-/// Why an action did not happen, as an alert next to its control: the domain's reasons, each
-/// as one sentence, or why storage did not save it.
-#[component]
-pub fn ActionErrorAlert(error: crate::ui::state::ActionError) -> impl IntoView {
-    let i18n = use_i18n();
-    let refused = matches!(error, crate::ui::state::ActionError::Refused(_));
-    view! {
-        <div class="action-alert" role="alert">
-            {refused.then(|| view! { <strong>{tr!(i18n, account.refused)}</strong> })}
-            <ul>
-                {move || {
-                    crate::ui::components::action_error::action_error_lines(i18n, &error)
-                        .into_iter()
-                        .map(|line| view! { <li>{line}</li> })
-                        .collect_view()
-                }}
-            </ul>
-        </div>
     }
 }

@@ -9,9 +9,10 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::reasons::{education_segment_name, vetting_reason_text};
 use crate::ui::state::{use_desk, ActionError};
 
 /// One Education request waiting for review.
@@ -30,21 +31,6 @@ struct InReview {
 enum Decided {
     Approved(String),
     Denied(String, VettingReason),
-}
-
-fn reason_value(reason: VettingReason) -> String {
-    VettingReason::ALL
-        .iter()
-        .position(|r| *r == reason)
-        .unwrap_or(0)
-        .to_string()
-}
-
-fn reason_from_value(value: &str) -> Option<VettingReason> {
-    value
-        .parse::<usize>()
-        .ok()
-        .and_then(|i| VettingReason::ALL.get(i).copied())
 }
 
 /// The queue: one item per Education request In review, oldest first.
@@ -90,7 +76,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
                     Some(Decided::Denied(name, reason)) => {
                         t_string!(
                             i18n, microsoft.denied_done, name = name,
-                            reason = vetting_reason_text(i18n.get_locale(), reason)
+                            reason = reason.name(i18n.get_locale())
                         )
                     }
                     None => String::new(),
@@ -123,7 +109,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let clock = use_app_clock();
     let role = use_acting_role();
     let error = RwSignal::new(None::<ActionError>);
-    let reason = RwSignal::new(reason_value(VettingReason::NotAnEducationCustomer));
+    let reason = RwSignal::new(VettingReason::NotAnEducationCustomer);
     let error_id = format!("ms-review-error-{}", item.customer_id);
     let reason_id = format!("ms-review-reason-{}", item.customer_id);
 
@@ -139,9 +125,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let id = item.customer_id.clone();
     let name = item.company_name.clone();
     let deny = move |_| {
-        let Some(chosen) = reason_from_value(&reason.get_untracked()) else {
-            return;
-        };
+        let chosen = reason.get_untracked();
         let result =
             desk.apply(|d| d.deny_education(role.get_untracked(), &id, chosen, clock.today()));
         match result {
@@ -169,7 +153,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
             </p>
             <dl class="ms-details">
                 <dt>{tr!(i18n, microsoft.segment_label)}</dt>
-                <dd>{move || segment.map(|s| education_segment_name(i18n.get_locale(), s)).unwrap_or("—")}</dd>
+                <dd>{move || segment.map(|s| s.name(i18n.get_locale())).unwrap_or("—")}</dd>
                 <dt>{tr!(i18n, microsoft.website_label)}</dt>
                 <dd>
                     {move || website.clone().unwrap_or_else(|| t_string!(i18n, microsoft.no_website).to_string())}
@@ -182,27 +166,16 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
                 </button>
                 <span class="ms-deny">
                     <label for=reason_id.clone()>{tr!(i18n, microsoft.vetting_reason)}</label>
-                    <select
+                    <NamedSelect
                         id=reason_id.clone()
-                        prop:value=move || reason.get()
-                        on:change=move |ev| reason.set(event_target_value(&ev))
-                    >
-                        {VettingReason::ALL
-                            .into_iter()
-                            .map(|r| {
-                                let value = reason_value(r);
-                                let is_selected = {
-                                    let value = value.clone();
-                                    move || reason.get() == value
-                                };
-                                view! {
-                                    <option value=value selected=is_selected>
-                                        {move || vetting_reason_text(i18n.get_locale(), r)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                        options=VettingReason::ALL.to_vec()
+                        value=Signal::derive(move || Some(reason.get()))
+                        on_change=Callback::new(move |r: Option<VettingReason>| {
+                            if let Some(r) = r {
+                                reason.set(r)
+                            }
+                        })
+                    />
                     <button type="button" class="ms-deny-button" on:click=deny
                         aria-describedby=described>
                         {tr!(i18n, microsoft.deny)}

@@ -8,26 +8,13 @@ use leptos::prelude::*;
 use crate::domain::{PartnerType, ResellerQualification};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::audit_text::{partner_type_name, reseller_qualification_name};
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::countries::{country_name, COUNTRIES};
+use crate::ui::names::Named;
 use crate::ui::state::{use_desk, ActionError};
-
-const PARTNER_TYPES: [PartnerType; 3] = [
-    PartnerType::DirectBill,
-    PartnerType::IndirectProvider,
-    PartnerType::IndirectReseller,
-];
-
-fn type_value(t: PartnerType) -> &'static str {
-    match t {
-        PartnerType::DirectBill => "direct-bill",
-        PartnerType::IndirectProvider => "indirect-provider",
-        PartnerType::IndirectReseller => "indirect-reseller",
-    }
-}
 
 /// Partner type, country/region and reseller qualifications.
 #[component]
@@ -44,24 +31,17 @@ pub fn PartnerProfileForm(
     let reseller = Memo::new(move |_| desk.with(|d| d.partner.reseller_qualifications.clone()));
 
     let type_error = RwSignal::new(None::<ActionError>);
-    let on_type = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let Some(t) = PARTNER_TYPES.into_iter().find(|t| type_value(*t) == value) else {
-            return;
-        };
+    let on_type = Callback::new(move |t: Option<PartnerType>| {
+        let Some(t) = t else { return };
         saved.set(false);
         match desk.apply(|d| d.set_partner_type(role.get_untracked(), t, clock.today())) {
             Ok(()) => {
                 type_error.set(None);
                 saved.set(true);
             }
-            Err(e) => {
-                type_error.set(Some(e));
-                event_target::<web_sys::HtmlSelectElement>(&ev)
-                    .set_value(type_value(partner_type.get_untracked()));
-            }
+            Err(e) => type_error.set(Some(e)),
         }
-    };
+    });
 
     let country_error = RwSignal::new(None::<ActionError>);
     let on_country = move |ev: leptos::ev::Event| {
@@ -121,19 +101,16 @@ pub fn PartnerProfileForm(
             <h2 id="ps-profile-title">{tr!(i18n, partner.profile)}</h2>
             <div class="field">
                 <label for="ps-partner-type">{tr!(i18n, partner.partner_type)}</label>
-                <select id="ps-partner-type" on:change=on_type
-                    prop:value=move || type_value(partner_type.get())
-                    aria-invalid=move || type_error.with(Option::is_some).then_some("true")
-                    aria-describedby=described(type_error, "ps-type-error")>
-                    {PARTNER_TYPES
-                        .into_iter()
-                        .map(|t| view! {
-                            <option value=type_value(t) selected=move || partner_type.get() == t>
-                                {move || partner_type_name(i18n, t)}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
+                <NamedSelect
+                    id="ps-partner-type"
+                    options=PartnerType::all().to_vec()
+                    value=Signal::derive(move || Some(partner_type.get()))
+                    on_change=on_type
+                    invalid=Signal::derive(move || type_error.with(Option::is_some))
+                    described_by=Signal::derive(move || {
+                        type_error.with(Option::is_some).then(|| "ps-type-error".to_string())
+                    })
+                />
                 <ActionErrorAlert id="ps-type-error" error=type_error />
                 <p class="ms-help">{tr!(i18n, partner.type_help)}</p>
             </div>
@@ -166,14 +143,14 @@ pub fn PartnerProfileForm(
                     <input type="checkbox"
                         prop:checked=move || reseller.with(|r| r.contains(&ResellerQualification::GccModerate))
                         on:change=toggle(ResellerQualification::GccModerate) />
-                    <span>{move || reseller_qualification_name(i18n, ResellerQualification::GccModerate)}</span>
+                    <span>{move || ResellerQualification::GccModerate.name(i18n.get_locale())}</span>
                 </label>
                 <label class="check">
                     <input type="checkbox"
                         prop:checked=move || reseller.with(|r| r.contains(&ResellerQualification::GccHighAndDoD))
                         on:change=toggle(ResellerQualification::GccHighAndDoD)
                         aria-describedby="ps-invitation" />
-                    <span>{move || reseller_qualification_name(i18n, ResellerQualification::GccHighAndDoD)}</span>
+                    <span>{move || ResellerQualification::GccHighAndDoD.name(i18n.get_locale())}</span>
                 </label>
                 <span class="ps-invitation" id="ps-invitation">{tr!(i18n, partner.by_invitation)}</span>
                 <ActionErrorAlert id="ps-reseller-error" error=reseller_error />

@@ -4,6 +4,7 @@ use crate::domain::Role;
 use crate::i18n::*;
 use crate::store::preferences::ROLE_KEY;
 use crate::tr;
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::preferences::use_storage;
 
 /// Who is acting: every change the desk records names this role.
@@ -32,49 +33,24 @@ pub fn use_acting_role() -> RwSignal<Role> {
     expect_context::<ActingRole>().0
 }
 
-/// The role's name in the current language.
-pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> &'static str {
-    match role {
-        Role::GlobalAdmin => t_string!(i18n, shell.roles.global_admin),
-        Role::AdminAgent => t_string!(i18n, shell.roles.admin_agent),
-        Role::SalesAgent => t_string!(i18n, shell.roles.sales_agent),
-    }
-}
-
-fn role_value(role: Role) -> &'static str {
-    match role {
-        Role::GlobalAdmin => "global-admin",
-        Role::AdminAgent => "admin-agent",
-        Role::SalesAgent => "sales-agent",
-    }
-}
-
 /// A labelled select of Global admin, Admin agent and Sales agent.
 #[component]
 pub fn RoleSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let role = use_acting_role();
-    let on_change = move |ev| {
-        let value = event_target_value(&ev);
-        if let Some(r) = Role::ALL.into_iter().find(|r| role_value(*r) == value) {
-            role.set(r);
-        }
-    };
     view! {
         <label class="control">
             <span>{tr!(i18n, shell.role_label)}</span>
-            <select on:change=on_change prop:value=move || role_value(role.get())>
-                {Role::ALL
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <option value=role_value(r) selected=move || role.get() == r>
-                                {move || role_name(i18n, r)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            <NamedSelect
+                id="acting-role"
+                options=Role::ALL.to_vec()
+                value=Signal::derive(move || Some(role.get()))
+                on_change=Callback::new(move |r: Option<Role>| {
+                    if let Some(r) = r {
+                        role.set(r)
+                    }
+                })
+            />
         </label>
     }
 }

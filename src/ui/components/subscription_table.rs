@@ -11,12 +11,12 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::action_error_lines;
+use crate::ui::components::action_error::reason_sentence;
 use crate::ui::components::role_switcher::use_acting_role;
-use crate::ui::components::selling_labels::{billing_name, segment_name, segment_value, term_name};
 use crate::ui::download::download_text;
 use crate::ui::href;
+use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::reasons::reason_text;
 use crate::ui::state::use_desk;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -255,7 +255,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                     seats_error.set(Vec::new());
                     saved.set(true);
                 }
-                Err(err) => seats_error.set(action_error_lines(i18n, &err)),
+                Err(err) => seats_error.set(action_error_lines(i18n, desk, &err)),
             }
         }
     };
@@ -270,7 +270,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             match result {
                 Ok(()) => renew_error.set(Vec::new()),
                 Err(err) => {
-                    renew_error.set(action_error_lines(i18n, &err));
+                    renew_error.set(action_error_lines(i18n, desk, &err));
                     // Put the box back to what the desk holds.
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     input.set_checked(!on);
@@ -293,7 +293,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                         let _ = cell.focus();
                     }
                 }
-                Err(err) => cancel_error.set(action_error_lines(i18n, &err)),
+                Err(err) => cancel_error.set(action_error_lines(i18n, desk, &err)),
             }
         }
     };
@@ -313,7 +313,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             data-testid="subscription-row"
             data-subscription-id=row_id
             data-offer-id=initial.offer_id.clone()
-            data-segment=segment_value(segment)
+            data-segment=segment.value()
             class:cancelled=move || !active()
         >
             <Show when=move || show_customer>
@@ -339,8 +339,8 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 }}
             </td>
             <td>
-                <span class=format!("segment-tag segment-{}", segment_value(segment).to_lowercase())>
-                    {move || segment_name(i18n, segment)}
+                <span class=format!("segment-tag segment-{}", segment.value().to_lowercase())>
+                    {move || segment.name(i18n.get_locale())}
                 </span>
             </td>
             <td class="seats-cell">
@@ -368,9 +368,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 <ErrorList id=format!("seats-error-{dom}") lines=seats_error />
             </td>
             <td>
-                {move || term_name(i18n, term)}
+                {move || term.name(i18n.get_locale())}
                 <br />
-                <span class="muted">{move || billing_name(i18n, billing)}</span>
+                <span class="muted">{move || billing.name(i18n.get_locale())}</span>
             </td>
             <td class="dates">
                 {move || {
@@ -406,7 +406,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                                     .iter()
                                     .map(|r| {
                                         let r = r.clone();
-                                        view! { <li class="reason">{move || reason_text(i18n, &r)}</li> }
+                                        view! { <li class="reason">{move || reason_sentence(i18n, desk, &r)}</li> }
                                     })
                                     .collect_view()
                             }}
@@ -581,10 +581,10 @@ fn subscriptions_csv(i18n: I18n, desk: &Desk, catalog: &Catalog, ids: &[String])
             company.as_str(),
             s.offer_id.as_str(),
             offer,
-            segment_name(i18n, s.segment),
+            s.segment.name(i18n.get_locale()),
             &s.seats.to_string(),
-            term_name(i18n, s.term),
-            billing_name(i18n, s.billing),
+            s.term.name(i18n.get_locale()),
+            s.billing.name(i18n.get_locale()),
             &s.start.to_string(),
             &s.end.map(|e| e.to_string()).unwrap_or_default(),
             yes_no(s.auto_renew),

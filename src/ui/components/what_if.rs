@@ -4,48 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Impact, Qualification, QualificationChange, Reason, SubscriptionEffect};
+use crate::domain::{Impact, QualificationChange, Reason, SubscriptionEffect};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
-use crate::ui::reasons::reason_text;
+use crate::ui::components::action_error::reason_sentence;
+use crate::ui::components::named_select::NamedSelect;
+use crate::ui::names::Named;
 use crate::ui::state::use_desk;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
-
-/// The changes the preview offers, with their select values.
-const CHANGES: [(&str, QualificationChange); 5] = [
-    (
-        "education-approved",
-        QualificationChange::Grant(Qualification::Education),
-    ),
-    (
-        "education-denied",
-        QualificationChange::Revoke(Qualification::Education),
-    ),
-    (
-        "nonprofit-removed",
-        QualificationChange::Revoke(Qualification::Nonprofit),
-    ),
-    (
-        "soe-added",
-        QualificationChange::Grant(Qualification::StateOwnedEntity),
-    ),
-    (
-        "gcc-added",
-        QualificationChange::Grant(Qualification::GovernmentCommunityCloud),
-    ),
-];
-
-fn change_name(i18n: I18n, value: &str) -> &'static str {
-    match value {
-        "education-approved" => t_string!(i18n, selling.what_if.education_approved),
-        "education-denied" => t_string!(i18n, selling.what_if.education_denied),
-        "nonprofit-removed" => t_string!(i18n, selling.what_if.nonprofit_removed),
-        "soe-added" => t_string!(i18n, selling.what_if.soe_added),
-        _ => t_string!(i18n, selling.what_if.gcc_added),
-    }
-}
 
 /// What-if preview on the customer account page: pick a qualification change and see, before
 /// anything happens, which offers change eligibility and which subscriptions are affected.
@@ -66,10 +34,6 @@ pub fn WhatIf(
         let id = customer_id.get_value();
         Some(desk.with(|d| desk.with_catalog(|c| d.impact(c, &id, change, today))))
     });
-    let on_change = move |ev| {
-        let value = event_target_value(&ev);
-        chosen.set(CHANGES.iter().find(|(v, _)| *v == value).map(|(_, c)| *c));
-    };
 
     view! {
         <section class="what-if" aria-labelledby="what-if-title" data-testid="what-if">
@@ -77,22 +41,13 @@ pub fn WhatIf(
             <p class="muted">{tr!(i18n, selling.what_if.intro)}</p>
             <label class="field">
                 <span>{tr!(i18n, selling.what_if.label)}</span>
-                <select on:change=on_change>
-                    <option value="" selected=move || chosen.get().is_none()>
-                        {tr!(i18n, selling.what_if.choose)}
-                    </option>
-                    {CHANGES
-                        .iter()
-                        .map(|(value, change)| {
-                            let change = *change;
-                            view! {
-                                <option value=*value selected=move || chosen.get() == Some(change)>
-                                    {move || change_name(i18n, value)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+                <NamedSelect
+                    id="what-if-change"
+                    options=QualificationChange::all().to_vec()
+                    value=chosen
+                    on_change=Callback::new(move |c| chosen.set(c))
+                    empty=|l| td_string!(l, selling.what_if.choose)
+                />
             </label>
             {move || {
                 let change = chosen.get()?;
@@ -103,7 +58,7 @@ pub fn WhatIf(
                             <ul role="alert" class="errors">
                                 {reasons
                                     .into_iter()
-                                    .map(|r| view! { <li>{move || reason_text(i18n, &r)}</li> })
+                                    .map(|r| view! { <li>{move || reason_sentence(i18n, desk, &r)}</li> })
                                     .collect_view()}
                             </ul>
                         }
@@ -119,6 +74,7 @@ pub fn WhatIf(
 #[component]
 fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
     let requested = match change {
         QualificationChange::Grant(q) | QualificationChange::Revoke(q) => q,
     };
@@ -140,7 +96,7 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
                     view! {
                         <div class="problems">
                             <p class="verdict-title">{tr!(i18n, selling.what_if.not_allowed)}</p>
-                            <p>{move || reason_text(i18n, &r)}</p>
+                            <p>{move || reason_sentence(i18n, desk, &r)}</p>
                         </div>
                     }
                 })}

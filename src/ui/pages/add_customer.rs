@@ -7,13 +7,15 @@ use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualifica
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
+use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::customer_fields::{
-    field_label, qualification_name, segment_name, AccountFields, ActionErrorAlert,
-    EducationFields, FieldContext, ShownProblems, TextField,
+    AccountFields, EducationFields, FieldContext, ShownProblems, TextField,
 };
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::countries::country_name;
 use crate::ui::ids::new_id;
+use crate::ui::names::Named;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::{use_desk, ActionError};
 
@@ -159,7 +161,14 @@ pub fn AddCustomerPage() -> impl IntoView {
         }
     };
 
-    let qualification_value = move || if education.get() { "education" } else { "none" };
+    // "Special qualifications" offers None and Education (the others are requested later).
+    let qualification = Signal::derive(move || {
+        Some(if education.get() {
+            Qualification::Education
+        } else {
+            Qualification::None
+        })
+    });
 
     view! {
         <section class="page add-customer-page" data-page="add-customer">
@@ -181,14 +190,12 @@ pub fn AddCustomerPage() -> impl IntoView {
                         <div class="form-group qualification-choice">
                             <div class="form-field">
                                 <label for="add-customer-qualification">{tr!(i18n, customers.special_qualifications)}</label>
-                                <select
+                                <NamedSelect
                                     id="add-customer-qualification"
-                                    prop:value=qualification_value
-                                    on:change=move |ev| education.set(event_target_value(&ev) == "education")
-                                >
-                                    <option value="none" selected=move || !education.get()>{move || qualification_name(i18n, Qualification::None)}</option>
-                                    <option value="education" selected=move || education.get()>{move || qualification_name(i18n, Qualification::Education)}</option>
-                                </select>
+                                    options=vec![Qualification::None, Qualification::Education]
+                                    value=qualification
+                                    on_change=Callback::new(move |q| education.set(q == Some(Qualification::Education)))
+                                />
                             </div>
                         </div>
                         <Show when=move || education.get()>
@@ -222,7 +229,7 @@ pub fn AddCustomerPage() -> impl IntoView {
                 }
             >
                 <ReviewSummary draft=current />
-                {move || error.get().map(|e| view! { <ActionErrorAlert error=e /> })}
+                <ActionErrorAlert id="add-customer-error" error=error />
                 <div class="form-actions">
                     <button type="button" class="button" on:click=back>{tr!(i18n, customers.back)}</button>
                     <button type="button" class="button primary" on:click=submit.clone()>{tr!(i18n, customers.submit)}</button>
@@ -249,7 +256,7 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
     };
     let field = move |f: Field, get: fn(&Draft) -> String| {
         item(
-            Signal::derive(move || field_label(i18n, f)),
+            Signal::derive(move || f.name(i18n.get_locale())),
             Signal::derive(move || draft.with(get)),
         )
     };
@@ -261,16 +268,13 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
                 {item(
                     Signal::derive(move || t_string!(i18n, customers.special_qualifications)),
                     Signal::derive(move || {
-                        if draft.with(|d| d.education) {
-                            qualification_name(i18n, Qualification::Education).to_string()
-                        } else {
-                            qualification_name(i18n, Qualification::None).to_string()
-                        }
+                        let q = if draft.with(|d| d.education) { Qualification::Education } else { Qualification::None };
+                        q.name(i18n.get_locale()).to_string()
                     }),
                 )}
                 {field(Field::CompanyName, |d| d.account.company_name.clone())}
                 {item(
-                    Signal::derive(move || field_label(i18n, Field::Country)),
+                    Signal::derive(move || Field::Country.name(i18n.get_locale())),
                     Signal::derive(move || draft.with(|d| country_name(i18n, &d.account.country))),
                 )}
                 {field(Field::AddressLine1, |d| d.account.address_line1.clone())}
@@ -288,9 +292,9 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
                 })}
                 <Show when=move || draft.with(|d| d.education)>
                     {item(
-                        Signal::derive(move || field_label(i18n, Field::EducationSegment)),
+                        Signal::derive(move || Field::EducationSegment.name(i18n.get_locale())),
                         Signal::derive(move || {
-                            draft.with(|d| d.details.segment.map(|s| segment_name(i18n, s).to_string()).unwrap_or_default())
+                            draft.with(|d| d.details.segment.map(|s| s.name(i18n.get_locale()).to_string()).unwrap_or_default())
                         }),
                     )}
                     {field(Field::EducationWebsite, |d| d.details.website.clone())}

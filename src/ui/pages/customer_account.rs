@@ -10,15 +10,15 @@ use crate::domain::{
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
+use crate::ui::components::action_error::{reason_sentence, ActionErrorAlert};
 use crate::ui::components::customer_fields::{
-    field_label, qualification_name, record_status, segment_name, vetting_reason_name,
-    AccountFields, ActionErrorAlert, EducationFields, FieldContext, ShownProblems,
+    AccountFields, EducationFields, FieldContext, ShownProblems,
 };
 use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::components::what_if::WhatIf;
 use crate::ui::countries::country_name;
 use crate::ui::href;
-use crate::ui::reasons::reason_text;
+use crate::ui::names::{record_status, Named};
 use crate::ui::state::{use_desk, ActionError};
 
 /// What an action on this page came to: a confirmation or the reason it did not happen.
@@ -112,7 +112,7 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
         <aside class="company-info card" aria-labelledby="company-info-heading">
             <h2 id="company-info-heading">{tr!(i18n, account.company_info)}</h2>
             <dl>
-                <dt>{move || field_label(i18n, Field::CompanyName)}</dt>
+                <dt>{move || Field::CompanyName.name(i18n.get_locale())}</dt>
                 <dd>{get(|c| c.account.company_name.clone())}</dd>
                 <dt>{tr!(i18n, account.primary_domain)}</dt>
                 <dd>{get(Customer::primary_domain)}</dd>
@@ -123,7 +123,7 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                     {get(|c| city_line(&c.account))}<br />
                     {move || customer.with(|c| c.as_ref().map(|c| country_name(i18n, &c.account.country)).unwrap_or_default())}
                 </dd>
-                <dt>{move || field_label(i18n, Field::Email)}</dt>
+                <dt>{move || Field::Email.name(i18n.get_locale())}</dt>
                 <dd>{get(|c| c.account.email.clone())}</dd>
                 <dt>{tr!(i18n, account.contact)}</dt>
                 <dd>
@@ -219,7 +219,7 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
         _ => "status ok",
     };
     let r = record.clone();
-    let status = move || record_status(i18n, &r);
+    let status = move || record_status(i18n.get_locale(), &r);
     let r = record.clone();
     let details = move || {
         let mut parts: Vec<String> = Vec::new();
@@ -236,7 +236,7 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
             }
             Some(VettingStatus::Denied) => {
                 parts.push(match r.vetting_reason {
-                    Some(reason) => vetting_reason_name(i18n, reason).to_string(),
+                    Some(reason) => reason.name(i18n.get_locale()).to_string(),
                     None => t_string!(i18n, account.no_reason).to_string(),
                 });
                 if let Some(decided) = r.decided {
@@ -263,7 +263,7 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
                 t_string!(
                     i18n,
                     account.segment_line,
-                    segment = segment_name(i18n, segment)
+                    segment = segment.name(i18n.get_locale())
                 )
                 .to_string(),
             );
@@ -280,7 +280,7 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
     let kind = record.kind;
     view! {
         <li class="qualification-item" data-qualification=format!("{kind:?}")>
-            <span class="name">{move || qualification_name(i18n, kind)}</span>
+            <span class="name">{move || kind.name(i18n.get_locale())}</span>
             " "
             <span class=class>{status}</span>
             " "
@@ -294,6 +294,7 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
 #[component]
 fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
     view! {
         <div class="check-group" class:ok=move || decision.with(Decision::is_allowed)>
             <h4>{title}</h4>
@@ -304,7 +305,7 @@ fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> im
                 } else {
                     view! {
                         <ul class="check-fails">
-                            {reasons.into_iter().map(|r| view! { <li>{move || reason_text(i18n, &r)}</li> }).collect_view()}
+                            {reasons.into_iter().map(|r| view! { <li>{move || reason_sentence(i18n, desk, &r)}</li> }).collect_view()}
                         </ul>
                     }
                     .into_any()
@@ -314,17 +315,20 @@ fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> im
     }
 }
 
-/// Shows an action's outcome next to its button.
+/// Shows an action's outcome next to its button: the confirmation, or the alert with `id`.
 fn outcome_view(
     i18n: leptos_i18n::I18nContext<Locale>,
     outcome: RwSignal<Outcome>,
+    id: &'static str,
 ) -> impl IntoView {
-    move || {
-        outcome.get().map(|o| match o {
-            Ok(key) => view! { <p class="notice ok" role="status">{confirmation(i18n, key)}</p> }
-                .into_any(),
-            Err(e) => view! { <ActionErrorAlert error=e /> }.into_any(),
-        })
+    let error = Signal::derive(move || outcome.get().and_then(Result::err));
+    view! {
+        {move || {
+            outcome.get().and_then(Result::ok).map(|key| {
+                view! { <p class="notice ok" role="status">{confirmation(i18n, key)}</p> }
+            })
+        }}
+        <ActionErrorAlert id=id error=error />
     }
 }
 
@@ -434,7 +438,7 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                         <legend>{tr!(i18n, account.request_education_title)}</legend>
                         <EducationFields ctx=ctx details=details />
                         <button type="button" class="button primary" on:click=request_education>{tr!(i18n, account.request_education)}</button>
-                        {outcome_view(i18n, education_outcome)}
+                        {outcome_view(i18n, education_outcome, "request-education-error")}
                     </fieldset>
                     <fieldset class="form-group request">
                         <legend>{tr!(i18n, account.request_gcc_title)}</legend>
@@ -468,12 +472,12 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                             </Show>
                         </div>
                         <button type="button" class="button primary" on:click=request_gcc>{tr!(i18n, account.request_gcc)}</button>
-                        {outcome_view(i18n, gcc_outcome)}
+                        {outcome_view(i18n, gcc_outcome, "request-gcc-error")}
                     </fieldset>
                     <fieldset class="form-group request">
                         <legend>{tr!(i18n, account.request_soe_title)}</legend>
                         <button type="button" class="button primary" on:click=request_soe>{tr!(i18n, account.request_soe)}</button>
-                        {outcome_view(i18n, soe_outcome)}
+                        {outcome_view(i18n, soe_outcome, "request-soe-error")}
                     </fieldset>
                 </div>
                 <section class="checklist" data-testid="request-checklist" aria-labelledby="checklist-heading">
@@ -575,7 +579,7 @@ fn CorrectAndResubmit(
                         <legend>{tr!(i18n, customers.education_info)}</legend>
                         <EducationFields ctx=ctx details=details />
                     </fieldset>
-                    {outcome_view(i18n, outcome)}
+                    {outcome_view(i18n, outcome, "correct-error")}
                     <div class="form-actions">
                         <button type="button" class="button" on:click=move |_| correcting.set(false)>{tr!(i18n, account.cancel)}</button>
                         <button type="button" class="button primary" on:click=resubmit>{tr!(i18n, account.resubmit)}</button>

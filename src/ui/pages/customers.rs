@@ -7,16 +7,17 @@ use crate::domain::{Qualification, VettingStatus, MAX_VERIFICATION_REQUESTS};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::customer_fields::{qualification_name, status_name};
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::countries::country_name;
 use crate::ui::customer_list::{
     csv_file_name, csv_text, filter_rows, sort_rows, CsvWords, CustomerRow, ListQuery, Notice,
-    NoticeFilter, QualificationFilter, SortBy, StatusFilter,
 };
 use crate::ui::download::download_text;
 use crate::ui::href;
+use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::state::use_desk;
+use crate::ui::text::text;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -76,7 +77,7 @@ pub fn CustomersPage() -> impl IntoView {
                     t_string!(i18n, customers.col_created),
                 ],
                 qualification: &qualification,
-                no_qualification: qualification_name(i18n, Qualification::None),
+                no_qualification: Qualification::None.name(i18n.get_locale()),
                 notice: &notice,
             };
             csv_text(rows, &words).map(|text| (text, rows.len()))
@@ -140,69 +141,6 @@ fn EmptyState() -> impl IntoView {
 #[component]
 fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
     let i18n = use_i18n();
-    let qualification_options = [
-        ("all", QualificationFilter::All),
-        ("none", QualificationFilter::None),
-        (
-            "education",
-            QualificationFilter::Has(Qualification::Education),
-        ),
-        (
-            "nonprofit",
-            QualificationFilter::Has(Qualification::Nonprofit),
-        ),
-        (
-            "gcc",
-            QualificationFilter::Has(Qualification::GovernmentCommunityCloud),
-        ),
-        (
-            "soe",
-            QualificationFilter::Has(Qualification::StateOwnedEntity),
-        ),
-    ];
-    let status_options = [
-        ("all", StatusFilter::All),
-        ("in-review", StatusFilter::Is(VettingStatus::InReview)),
-        ("approved", StatusFilter::Is(VettingStatus::Approved)),
-        ("denied", StatusFilter::Is(VettingStatus::Denied)),
-        ("no-vetting", StatusFilter::NoVetting),
-    ];
-    let notice_options = [
-        ("all", NoticeFilter::All),
-        ("running", NoticeFilter::Running),
-        ("removed", NoticeFilter::Removed),
-        ("none", NoticeFilter::None),
-    ];
-    let sort_options = [
-        ("name-asc", SortBy::NameAsc),
-        ("name-desc", SortBy::NameDesc),
-        ("newest", SortBy::Newest),
-        ("oldest", SortBy::Oldest),
-        ("requests", SortBy::RequestsUsed),
-    ];
-    let qualification_label = move |f: QualificationFilter| match f {
-        QualificationFilter::All => t_string!(i18n, customers.all),
-        QualificationFilter::None => qualification_name(i18n, Qualification::None),
-        QualificationFilter::Has(k) => qualification_name(i18n, k),
-    };
-    let status_label = move |f: StatusFilter| match f {
-        StatusFilter::All => t_string!(i18n, customers.all),
-        StatusFilter::Is(s) => status_name(i18n, s),
-        StatusFilter::NoVetting => t_string!(i18n, customers.status_no_vetting),
-    };
-    let notice_label = move |f: NoticeFilter| match f {
-        NoticeFilter::All => t_string!(i18n, customers.all),
-        NoticeFilter::Running => t_string!(i18n, customers.notice_running),
-        NoticeFilter::Removed => t_string!(i18n, customers.notice_removed),
-        NoticeFilter::None => t_string!(i18n, customers.notice_none),
-    };
-    let sort_label = move |s: SortBy| match s {
-        SortBy::NameAsc => t_string!(i18n, customers.sort_name_asc),
-        SortBy::NameDesc => t_string!(i18n, customers.sort_name_desc),
-        SortBy::Newest => t_string!(i18n, customers.sort_newest),
-        SortBy::Oldest => t_string!(i18n, customers.sort_oldest),
-        SortBy::RequestsUsed => t_string!(i18n, customers.sort_requests),
-    };
     view! {
         <div class="list-controls" role="search">
             <div class="form-field search-field">
@@ -215,35 +153,27 @@ fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
                     on:input=move |ev| query.update(|q| q.search = event_target_value(&ev))
                 />
             </div>
-            <ChoiceSelect
+            <ListChoice
                 id="customers-qualification"
-                label=Signal::derive(move || t_string!(i18n, customers.filter_qualification))
-                options=qualification_options.to_vec()
-                text=qualification_label
+                label=|l| td_string!(l, customers.filter_qualification)
                 current=Signal::derive(move || query.with(|q| q.qualification))
                 on_pick=Callback::new(move |f| query.update(|q| q.qualification = f))
             />
-            <ChoiceSelect
+            <ListChoice
                 id="customers-status"
-                label=Signal::derive(move || t_string!(i18n, customers.filter_status))
-                options=status_options.to_vec()
-                text=status_label
+                label=|l| td_string!(l, customers.filter_status)
                 current=Signal::derive(move || query.with(|q| q.status))
                 on_pick=Callback::new(move |f| query.update(|q| q.status = f))
             />
-            <ChoiceSelect
+            <ListChoice
                 id="customers-notice"
-                label=Signal::derive(move || t_string!(i18n, customers.filter_notice))
-                options=notice_options.to_vec()
-                text=notice_label
+                label=|l| td_string!(l, customers.filter_notice)
                 current=Signal::derive(move || query.with(|q| q.notice))
                 on_pick=Callback::new(move |f| query.update(|q| q.notice = f))
             />
-            <ChoiceSelect
+            <ListChoice
                 id="customers-sort"
-                label=Signal::derive(move || t_string!(i18n, customers.sort_by))
-                options=sort_options.to_vec()
-                text=sort_label
+                label=|l| td_string!(l, customers.sort_by)
                 current=Signal::derive(move || query.with(|q| q.sort))
                 on_pick=Callback::new(move |s| query.update(|q| q.sort = s))
             />
@@ -251,42 +181,28 @@ fn ListControls(query: RwSignal<ListQuery>) -> impl IntoView {
     }
 }
 
-/// A labelled select over a fixed list of choices.
+/// One labelled filter or sort select over every choice of `T`.
 #[component]
-fn ChoiceSelect<T, F>(
+fn ListChoice<T: Named>(
     id: &'static str,
-    label: Signal<&'static str>,
-    options: Vec<(&'static str, T)>,
-    text: F,
+    label: fn(Locale) -> &'static str,
     current: Signal<T>,
     on_pick: Callback<T>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-    F: Fn(T) -> &'static str + Copy + Send + Sync + 'static,
-{
-    let lookup = options.clone();
-    let on_change = move |ev| {
-        let value = event_target_value(&ev);
-        if let Some((_, choice)) = lookup.iter().find(|(v, _)| *v == value) {
-            on_pick.run(*choice);
-        }
-    };
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="form-field">
-            <label for=id>{label}</label>
-            <select id=id on:change=on_change>
-                {options
-                    .into_iter()
-                    .map(|(value, choice)| {
-                        view! {
-                            <option value=value selected=move || current.get() == choice>
-                                {move || text(choice)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            <label for=id>{text(i18n, label)}</label>
+            <NamedSelect
+                id=id
+                options=T::all().to_vec()
+                value=Signal::derive(move || Some(current.get()))
+                on_change=Callback::new(move |choice: Option<T>| {
+                    if let Some(choice) = choice {
+                        on_pick.run(choice)
+                    }
+                })
+            />
         </div>
     }
 }
@@ -394,7 +310,7 @@ impl RowTexts {
         let qualifications = if row.qualifications.is_empty() {
             vec![(
                 "chip none".to_string(),
-                qualification_name(i18n, Qualification::None).to_string(),
+                Qualification::None.name(i18n.get_locale()).to_string(),
             )]
         } else {
             row.qualifications
@@ -436,10 +352,10 @@ fn qualification_text(i18n: I18n, kind: Qualification, status: Option<VettingSta
     match status {
         Some(s) => format!(
             "{} ({})",
-            qualification_name(i18n, kind),
-            status_name(i18n, s)
+            kind.name(i18n.get_locale()),
+            s.name(i18n.get_locale())
         ),
-        None => qualification_name(i18n, kind).to_string(),
+        None => kind.name(i18n.get_locale()).to_string(),
     }
 }
 

@@ -14,8 +14,8 @@ use crate::ui::components::page_intro::PageIntro;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
+use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::reasons::qualification_name;
 use crate::ui::state::use_desk;
 
 /// How many records of each list the dry run shows by name.
@@ -138,7 +138,7 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
             RecordProblem::QualificationSetNotAllowed { held } => {
                 let held = held
                     .iter()
-                    .map(|q| qualification_name(locale, *q))
+                    .map(|q| q.name(locale))
                     .collect::<Vec<_>>()
                     .join(" + ");
                 t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
@@ -146,7 +146,7 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
             RecordProblem::QualificationRecordInvalid { qualification } => t_string!(
                 i18n,
                 data.problem.record_invalid,
-                qualification = qualification_name(locale, *qualification)
+                qualification = qualification.name(locale)
             )
             .to_string(),
             RecordProblem::TooManyVerificationRequests { count, max } => t_string!(

@@ -4,21 +4,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
+use crate::domain::{
+    BillingFrequency, Cart, CartLine, Decision, Offer, ProductType, Reason, Segment, Term,
+};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::action_error_lines;
+use crate::ui::components::action_error::reason_sentence;
+use crate::ui::components::named_select::NamedSelect;
 use crate::ui::components::role_switcher::use_acting_role;
-use crate::ui::components::selling_labels::{
-    billing_from_value, billing_name, billing_value, price_text, product_type_from_value,
-    product_type_name, product_type_value, segment_from_value, segment_name, segment_value,
-    term_from_value, term_name, term_value, PRODUCT_TYPES,
-};
 use crate::ui::href;
 use crate::ui::ids::new_id;
-use crate::ui::numbers;
-use crate::ui::reasons::reason_text;
+use crate::ui::names::Named;
+use crate::ui::numbers::{self, price_text};
 use crate::ui::state::use_desk;
 
 /// One line of the cart being put together, with a key that stays when other lines go.
@@ -195,47 +194,23 @@ fn Discover(
             <div class="filters">
                 <div class="field">
                     <label for="discover-segment">{tr!(i18n, selling.segment.label)}</label>
-                    <select
+                    <NamedSelect
                         id="discover-segment"
-                        on:change=move |ev| segment.set(segment_from_value(&event_target_value(&ev)))
-                    >
-                        <option value="" selected=move || segment.get().is_none()>
-                            {tr!(i18n, selling.segment.all)}
-                        </option>
-                        {Segment::ALL
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <option value=segment_value(s) selected=move || segment.get() == Some(s)>
-                                        {move || segment_name(i18n, s)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                        options=Segment::ALL.to_vec()
+                        value=segment
+                        on_change=Callback::new(move |s| segment.set(s))
+                        empty=|l| td_string!(l, selling.segment.all)
+                    />
                 </div>
                 <div class="field">
                     <label for="discover-product-type">{tr!(i18n, selling.product_type.label)}</label>
-                    <select id="discover-product-type" on:change=move |ev| {
-                        product_type.set(product_type_from_value(&event_target_value(&ev)))
-                    }>
-                        <option value="" selected=move || product_type.get().is_none()>
-                            {tr!(i18n, selling.product_type.all)}
-                        </option>
-                        {PRODUCT_TYPES
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <option
-                                        value=product_type_value(p)
-                                        selected=move || product_type.get() == Some(p)
-                                    >
-                                        {move || product_type_name(i18n, p)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    <NamedSelect
+                        id="discover-product-type"
+                        options=ProductType::all().to_vec()
+                        value=product_type
+                        on_change=Callback::new(move |p| product_type.set(p))
+                        empty=|l| td_string!(l, selling.product_type.all)
+                    />
                 </div>
                 <div class="field field-grow">
                     <label for="discover-search">{tr!(i18n, selling.new.search)}</label>
@@ -309,19 +284,19 @@ fn OfferCard(
             class:blocked=move || !eligible()
             data-testid="offer"
             data-offer-id=offer.id.clone()
-            data-segment=segment_value(segment)
+            data-segment=segment.value()
             data-eligible=move || eligible().to_string()
         >
             <div class="offer-head">
                 <h3 class="offer-name">{offer.name.clone()}</h3>
-                <span class=format!("segment-tag segment-{}", segment_value(segment).to_lowercase())>
-                    {move || segment_name(i18n, segment)}
+                <span class=format!("segment-tag segment-{}", segment.value().to_lowercase())>
+                    {move || segment.name(i18n.get_locale())}
                 </span>
             </div>
             <p class="offer-meta">
                 <span>{offer.product_family.clone()}</span>
                 " · "
-                <span>{move || product_type_name(i18n, product_type)}</span>
+                <span>{move || product_type.name(i18n.get_locale())}</span>
             </p>
             <p class="offer-price">
                 <span class="sample-tag">{tr!(i18n, selling.price.sample)}</span>
@@ -344,7 +319,7 @@ fn OfferCard(
                                         .iter()
                                         .map(|r| {
                                             let r = r.clone();
-                                            view! { <li class="reason">{move || reason_text(i18n, &r)}</li> }
+                                            view! { <li class="reason">{move || reason_sentence(i18n, desk, &r)}</li> }
                                         })
                                         .collect_view()}
                                 </ul>
@@ -410,7 +385,7 @@ fn CartPanel(
                     Default::default(),
                 );
             }
-            Err(err) => submit_error.set(action_error_lines(i18n, &err)),
+            Err(err) => submit_error.set(action_error_lines(i18n, desk, &err)),
         }
     };
 
@@ -454,9 +429,9 @@ fn CartPanel(
                                                     .to_string()
                                             }}
                                             " · "
-                                            {move || term_name(i18n, term)}
+                                            {move || term.name(i18n.get_locale())}
                                             " · "
-                                            {move || billing_name(i18n, billing)}
+                                            {move || billing.name(i18n.get_locale())}
                                         </li>
                                     }
                                 })
@@ -522,6 +497,7 @@ fn offer_name(offer_id: String) -> String {
 #[component]
 fn CartProblem(reason: Reason) -> impl IntoView {
     let i18n = use_i18n();
+    let desk = use_desk();
     match reason {
         Reason::CartLine {
             line,
@@ -535,12 +511,13 @@ fn CartProblem(reason: Reason) -> impl IntoView {
                         {move || t_string!(i18n, selling.cart.line, n = line + 1, offer = name.clone()).to_string()}
                     </strong>
                     " "
-                    <span>{move || reason_text(i18n, &reason)}</span>
+                    <span>{move || reason_sentence(i18n, desk, &reason)}</span>
                 </li>
             }
             .into_any()
         }
-        other => view! { <li class="reason">{move || reason_text(i18n, &other)}</li> }.into_any(),
+        other => view! { <li class="reason">{move || reason_sentence(i18n, desk, &other)}</li> }
+            .into_any(),
     }
 }
 
@@ -562,37 +539,19 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
     let terms = offer.terms.clone();
     let billing = offer.billing.clone();
     let seats_value = move || line().map(|l| l.seats.to_string()).unwrap_or_default();
-    let term_now = move || line().map(|l| l.term);
-    let billing_now = move || line().map(|l| l.billing);
     let on_seats = move |ev| {
         let raw = event_target_value(&ev);
         // An unreadable number becomes 0, which the review reports as too few seats.
         let seats = raw.trim().parse::<u32>().unwrap_or(0);
         cart.update(key, |l| l.seats = seats);
     };
-    let on_term = {
-        let terms = terms.clone();
-        move |ev| {
-            if let Some(t) = term_from_value(&terms, &event_target_value(&ev)) {
-                cart.update(key, |l| l.term = t);
-            }
-        }
-    };
-    let on_billing = {
-        let billing = billing.clone();
-        move |ev| {
-            if let Some(b) = billing_from_value(&billing, &event_target_value(&ev)) {
-                cart.update(key, |l| l.billing = b);
-            }
-        }
-    };
     view! {
         <li class="cart-line" data-testid="cart-line" data-offer-id=offer.id.clone()>
             <p class="cart-line-name">
                 <strong>{offer.name.clone()}</strong>
                 " "
-                <span class=format!("segment-tag segment-{}", segment_value(offer.segment).to_lowercase())>
-                    {move || segment_name(i18n, offer.segment)}
+                <span class=format!("segment-tag segment-{}", offer.segment.value().to_lowercase())>
+                    {move || offer.segment.name(i18n.get_locale())}
                 </span>
             </p>
             <div class="cart-line-fields">
@@ -609,33 +568,29 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{tr!(i18n, selling.cart.term)}</span>
-                    <select on:change=on_term>
-                        {terms
-                            .iter()
-                            .map(|&t| {
-                                view! {
-                                    <option value=term_value(t) selected=move || term_now() == Some(t)>
-                                        {move || term_name(i18n, t)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    <NamedSelect
+                        id=format!("cart-line-{key}-term")
+                        options=terms
+                        value=Signal::derive(move || line().map(|l| l.term))
+                        on_change=Callback::new(move |t: Option<Term>| {
+                            if let Some(t) = t {
+                                cart.update(key, |l| l.term = t)
+                            }
+                        })
+                    />
                 </label>
                 <label class="field">
                     <span>{tr!(i18n, selling.cart.billing)}</span>
-                    <select on:change=on_billing>
-                        {billing
-                            .iter()
-                            .map(|&b| {
-                                view! {
-                                    <option value=billing_value(b) selected=move || billing_now() == Some(b)>
-                                        {move || billing_name(i18n, b)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    <NamedSelect
+                        id=format!("cart-line-{key}-billing")
+                        options=billing
+                        value=Signal::derive(move || line().map(|l| l.billing))
+                        on_change=Callback::new(move |b: Option<BillingFrequency>| {
+                            if let Some(b) = b {
+                                cart.update(key, |l| l.billing = b)
+                            }
+                        })
+                    />
                 </label>
                 <button type="button" class="link-button" on:click=move |_| cart.remove(key)>
                     {tr!(i18n, selling.cart.remove)}

@@ -1,0 +1,80 @@
+//! The one `<select>` over named values ([`Named`]): options in the given order, each with its
+//! stable value and its name in the current language. The caller puts the `<label for=id>`.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::names::Named;
+use crate::ui::text::text;
+
+/// A select of `options`; `value` is the choice shown, `on_change` gets the user's choice.
+/// With `empty`, a first option with no value ("All", "Choose…") stands for `None`.
+#[component]
+pub fn NamedSelect<T: Named>(
+    /// The element id (the label's `for`).
+    #[prop(into)]
+    id: String,
+    /// The choices, in order.
+    #[prop(into)]
+    options: Signal<Vec<T>>,
+    /// The choice shown; `None` selects the empty option.
+    #[prop(into)]
+    value: Signal<Option<T>>,
+    /// Called with the user's choice (`None`: the empty option).
+    on_change: Callback<Option<T>>,
+    /// The text of an empty first option, as a function of the language.
+    #[prop(optional)]
+    empty: Option<fn(Locale) -> &'static str>,
+    /// Ids of the texts that describe the select (its error, its help).
+    #[prop(optional, into)]
+    described_by: Signal<Option<String>>,
+    /// Marks the select invalid (`aria-invalid`).
+    #[prop(optional, into)]
+    invalid: Signal<bool>,
+    /// A choice is required.
+    #[prop(optional)]
+    required: bool,
+    /// Called when the select loses focus.
+    #[prop(optional)]
+    on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select
+            id=id
+            required=required
+            aria-required=required.then_some("true")
+            aria-invalid=move || invalid.get().then_some("true")
+            aria-describedby=move || described_by.get()
+            prop:value=move || value.get().map(T::value).unwrap_or_default()
+            on:change=move |ev| {
+                on_change.run(T::from_value(&event_target_value(&ev)));
+                // A refused choice leaves the value as it was: show that, not what was picked.
+                let shown = value.get_untracked().map(T::value).unwrap_or_default();
+                event_target::<web_sys::HtmlSelectElement>(&ev).set_value(shown);
+            }
+            on:blur=move |_| {
+                if let Some(blur) = on_blur {
+                    blur.run(())
+                }
+            }
+        >
+            {empty.map(|pick| {
+                view! { <option value="" selected=move || value.get().is_none()>{text(i18n, pick)}</option> }
+            })}
+            {move || {
+                options
+                    .get()
+                    .into_iter()
+                    .map(|option| {
+                        view! {
+                            <option value=option.value() selected=move || value.get() == Some(option)>
+                                {move || option.name(i18n.get_locale())}
+                            </option>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+}

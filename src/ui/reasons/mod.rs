@@ -1,0 +1,421 @@
+//! The domain's reasons in words: every [`Reason`] and [`FieldProblem`] variant has a sentence in
+//! each language (locales/*/reasons.json), naming the rule and the values it carries and, when
+//! the user can fix it, what to do.
+//!
+//! [`reason_text`] and [`field_problem_text`] take the language and what they name as arguments
+//! (no Leptos context), so native tests check the same sentences the pages show. The domain's
+//! values are named through [`crate::ui::names`]. No rule is decided here: the wording only
+//! follows the values the domain put in the reason.
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    permits, BillingFrequency, Catalog, FieldProblem, Problem, Qualification, QualificationSet,
+    Reason, Role, Severity, Term, VettingStatus,
+};
+use crate::i18n::*;
+use crate::ui::names::{self, qualification_set_text, segment_set_text, Named};
+
+/// One sentence saying why, in `locale`. Offers in cart lines are named from `catalog` where it
+/// has them, by their id otherwise.
+pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -> String {
+    use Reason::*;
+    let l = locale;
+    match reason {
+        RoleNotPermitted { role, operation } => {
+            let allowed: Vec<&str> = Role::ALL
+                .into_iter()
+                .filter(|r| permits(*r, *operation))
+                .map(|r| r.name(l))
+                .collect();
+            let role = role.name(l);
+            let operation = operation.name(l);
+            if allowed.is_empty() {
+                td_string!(
+                    l,
+                    reasons.reason.role_not_permitted_nobody,
+                    role = role,
+                    operation = operation
+                )
+                .to_string()
+            } else {
+                td_string!(
+                    l,
+                    reasons.reason.role_not_permitted,
+                    role = role,
+                    operation = operation,
+                    allowed = allowed.join(", ")
+                )
+                .to_string()
+            }
+        }
+        CustomerNotFound { customer } => {
+            td_string!(l, reasons.reason.customer_not_found, id = customer).to_string()
+        }
+        SubscriptionNotFound { subscription } => {
+            td_string!(l, reasons.reason.subscription_not_found, id = subscription).to_string()
+        }
+        OfferNotFound { offer } => {
+            td_string!(l, reasons.reason.offer_not_found, offer = offer).to_string()
+        }
+        DuplicateId { id } => td_string!(l, reasons.reason.duplicate_id, id = id).to_string(),
+        Field(problem) => td_string!(
+            l,
+            reasons.reason.field,
+            field = problem.field.name(l),
+            problem = field_problem_text(l, problem)
+        )
+        .to_string(),
+        NotRequestableByPartner { qualification } => match qualification {
+            Qualification::Nonprofit => {
+                td_string!(l, reasons.reason.not_requestable_nonprofit).to_string()
+            }
+            Qualification::None => td_string!(l, reasons.reason.not_requestable_none).to_string(),
+            q => {
+                td_string!(l, reasons.reason.not_requestable, qualification = q.name(l)).to_string()
+            }
+        },
+        VerificationRequestsExhausted { used, max } => td_string!(
+            l,
+            reasons.reason.verification_requests_exhausted,
+            used = used,
+            max = max
+        )
+        .to_string(),
+        QualificationAlreadyHeld {
+            qualification,
+            status,
+        } => {
+            let qualification = qualification.name(l);
+            match status {
+                Some(VettingStatus::InReview) => td_string!(
+                    l,
+                    reasons.reason.qualification_already_in_review,
+                    qualification = qualification
+                )
+                .to_string(),
+                Some(s) => td_string!(
+                    l,
+                    reasons.reason.qualification_already_held_status,
+                    qualification = qualification,
+                    status = s.name(l)
+                )
+                .to_string(),
+                None => td_string!(
+                    l,
+                    reasons.reason.qualification_already_held,
+                    qualification = qualification
+                )
+                .to_string(),
+            }
+        }
+        QualificationSetNotAllowed {
+            current,
+            requested,
+            resulting,
+        } => td_string!(
+            l,
+            reasons.reason.qualification_set_not_allowed,
+            current = qualification_set_text(l, *current),
+            requested = requested.name(l),
+            resulting = qualification_set_text(l, *resulting)
+        )
+        .to_string(),
+        GccRequiresUnitedStates { country } => td_string!(
+            l,
+            reasons.reason.gcc_requires_united_states,
+            country = country
+        )
+        .to_string(),
+        PartnerLacksGccResellerQualification => {
+            td_string!(l, reasons.reason.partner_lacks_gcc_reseller_qualification).to_string()
+        }
+        GccValidationCodeRequired => {
+            td_string!(l, reasons.reason.gcc_validation_code_required).to_string()
+        }
+        GccValidationCodeUnknown { code } => {
+            td_string!(l, reasons.reason.gcc_validation_code_unknown, code = code).to_string()
+        }
+        GccValidationCodeExhausted { code, max_creates } => td_string!(
+            l,
+            reasons.reason.gcc_validation_code_exhausted,
+            code = code,
+            max = max_creates
+        )
+        .to_string(),
+        GccValidationCodeInvalid => {
+            td_string!(l, reasons.reason.gcc_validation_code_invalid).to_string()
+        }
+        GccValidationCodeCreatesInvalid {
+            max_creates,
+            remaining_creates,
+        } => td_string!(
+            l,
+            reasons.reason.gcc_validation_code_creates_invalid,
+            remaining = remaining_creates,
+            max = max_creates
+        )
+        .to_string(),
+        EducationNotRequested => td_string!(l, reasons.reason.education_not_requested).to_string(),
+        VettingTransitionNotAllowed { from, to } => td_string!(
+            l,
+            reasons.reason.vetting_transition_not_allowed,
+            from = from.name(l),
+            to = to.name(l)
+        )
+        .to_string(),
+        NonprofitAlreadyRegistered => {
+            td_string!(l, reasons.reason.nonprofit_already_registered).to_string()
+        }
+        NonprofitNotHeld => td_string!(l, reasons.reason.nonprofit_not_held).to_string(),
+        NonprofitNoticeAlreadySent {
+            notice_date,
+            removal_date,
+        } => td_string!(
+            l,
+            reasons.reason.nonprofit_notice_already_sent,
+            notice = iso(*notice_date),
+            removal = iso(*removal_date)
+        )
+        .to_string(),
+        SegmentNotAllowedForQualifications {
+            segment,
+            qualifications,
+            allowed,
+        } => {
+            let segment = segment.name(l);
+            let allowed = segment_set_text(l, *allowed);
+            if *qualifications == QualificationSet::NONE {
+                td_string!(
+                    l,
+                    reasons.reason.segment_not_allowed_no_qualification,
+                    segment = segment,
+                    allowed = allowed
+                )
+                .to_string()
+            } else {
+                td_string!(
+                    l,
+                    reasons.reason.segment_not_allowed,
+                    segment = segment,
+                    qualifications = qualification_set_text(l, *qualifications),
+                    allowed = allowed
+                )
+                .to_string()
+            }
+        }
+        EducationInReview { since, expected_by } => td_string!(
+            l,
+            reasons.reason.education_in_review,
+            since = iso(*since),
+            expected_by = iso(*expected_by)
+        )
+        .to_string(),
+        EducationDenied { reason, since } => match reason {
+            Some(r) => td_string!(
+                l,
+                reasons.reason.education_denied_reason,
+                since = iso(*since),
+                reason = r.name(l)
+            )
+            .to_string(),
+            None => td_string!(l, reasons.reason.education_denied, since = iso(*since)).to_string(),
+        },
+        NonprofitStatusRemoved { removed_on } => td_string!(
+            l,
+            reasons.reason.nonprofit_status_removed,
+            removed_on = iso(*removed_on)
+        )
+        .to_string(),
+        SpecialSegmentNotForProductType {
+            segment,
+            product_type,
+        } => td_string!(
+            l,
+            reasons.reason.special_segment_not_for_product_type,
+            segment = segment.name(l),
+            product_type = product_type.name(l)
+        )
+        .to_string(),
+        IndirectResellerMustUseProvider => {
+            td_string!(l, reasons.reason.indirect_reseller_must_use_provider).to_string()
+        }
+        EmptyCart => td_string!(l, reasons.reason.empty_cart).to_string(),
+        CartLine {
+            line,
+            offer,
+            reason,
+        } => td_string!(
+            l,
+            reasons.reason.cart_line,
+            line = line + 1,
+            offer = catalog
+                .and_then(|c| c.get(offer))
+                .map_or_else(|| offer.clone(), |o| o.name.clone()),
+            reason = reason_text(l, reason, catalog)
+        )
+        .to_string(),
+        SeatsBelowMinimum { seats, min } => td_string!(
+            l,
+            reasons.reason.seats_below_minimum,
+            seats = seats,
+            min = min
+        )
+        .to_string(),
+        SeatsAboveLimit { seats, max } => td_string!(
+            l,
+            reasons.reason.seats_above_limit,
+            seats = seats,
+            max = max
+        )
+        .to_string(),
+        TermNotOffered { term, offered } => td_string!(
+            l,
+            reasons.reason.term_not_offered,
+            term = term.name(l),
+            offered = names::list(offered.iter().copied(), l)
+        )
+        .to_string(),
+        BillingNotOffered { billing, offered } => td_string!(
+            l,
+            reasons.reason.billing_not_offered,
+            billing = billing.name(l),
+            offered = names::list(offered.iter().copied(), l)
+        )
+        .to_string(),
+        BillingNotAvailableForTerm { term, billing } => {
+            let billing_text = billing.name(l);
+            let term_text = term.name(l);
+            if *term == Term::Perpetual {
+                td_string!(
+                    l,
+                    reasons.reason.billing_perpetual_once,
+                    billing = billing_text
+                )
+                .to_string()
+            } else if *billing == BillingFrequency::OneTime {
+                td_string!(
+                    l,
+                    reasons.reason.billing_one_time_only_perpetual,
+                    term = term_text
+                )
+                .to_string()
+            } else {
+                td_string!(
+                    l,
+                    reasons.reason.billing_longer_than_term,
+                    billing = billing_text,
+                    term = term_text
+                )
+                .to_string()
+            }
+        }
+        DuplicateLine { first_line } => td_string!(
+            l,
+            reasons.reason.duplicate_line,
+            first_line = first_line + 1
+        )
+        .to_string(),
+        SubscriptionIdsMismatch { lines, ids } => td_string!(
+            l,
+            reasons.reason.subscription_ids_mismatch,
+            lines = lines,
+            ids = ids
+        )
+        .to_string(),
+        SubscriptionNotActive { subscription } => td_string!(
+            l,
+            reasons.reason.subscription_not_active,
+            subscription = subscription
+        )
+        .to_string(),
+        AutoRenewNotApplicable { term } => td_string!(
+            l,
+            reasons.reason.auto_renew_not_applicable,
+            term = term.name(l)
+        )
+        .to_string(),
+        InvalidCountryCode { country } => {
+            td_string!(l, reasons.reason.invalid_country_code, country = country).to_string()
+        }
+    }
+}
+
+/// What is wrong with a field and what to do, in `locale` (shown next to the field, so it does
+/// not repeat the field's label). Free-mail and onmicrosoft addresses read differently as an
+/// error (Education verification) and as a warning, following the domain's severity.
+pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
+    let l = locale;
+    let error = problem.severity == Severity::Error;
+    match &problem.problem {
+        Problem::Required => td_string!(l, reasons.problem.required).to_string(),
+        Problem::SingleCharacter => td_string!(l, reasons.problem.single_character).to_string(),
+        Problem::OnlySpecialCharacters => {
+            td_string!(l, reasons.problem.only_special_characters).to_string()
+        }
+        Problem::RestrictedAbbreviation { word } => {
+            td_string!(l, reasons.problem.restricted_abbreviation, word = word).to_string()
+        }
+        Problem::LooksLikeTestName { word } => {
+            td_string!(l, reasons.problem.looks_like_test_name, word = word).to_string()
+        }
+        Problem::ContainsTopLevelDomain { tld } => {
+            td_string!(l, reasons.problem.contains_top_level_domain, tld = tld).to_string()
+        }
+        Problem::RepeatedCharacter => td_string!(l, reasons.problem.repeated_character).to_string(),
+        Problem::SpacedSingleCharacters => {
+            td_string!(l, reasons.problem.spaced_single_characters).to_string()
+        }
+        Problem::InvalidCountryCode => {
+            td_string!(l, reasons.problem.invalid_country_code).to_string()
+        }
+        Problem::InvalidEmail => td_string!(l, reasons.problem.invalid_email).to_string(),
+        Problem::FreeMailProvider { domain } => {
+            if error {
+                td_string!(l, reasons.problem.free_mail_error, domain = domain).to_string()
+            } else {
+                td_string!(l, reasons.problem.free_mail_warning, domain = domain).to_string()
+            }
+        }
+        Problem::OnMicrosoftDomain => {
+            if error {
+                td_string!(l, reasons.problem.onmicrosoft_error).to_string()
+            } else {
+                td_string!(l, reasons.problem.onmicrosoft_warning).to_string()
+            }
+        }
+        Problem::MicrosoftDomain => td_string!(l, reasons.problem.microsoft_domain).to_string(),
+        Problem::InvalidPhone => td_string!(l, reasons.problem.invalid_phone).to_string(),
+        Problem::PhoneRequiredInCountry { country } => td_string!(
+            l,
+            reasons.problem.phone_required_in_country,
+            country = country
+        )
+        .to_string(),
+        Problem::DomainPrefixInvalidCharacters => {
+            td_string!(l, reasons.problem.domain_prefix_invalid_characters).to_string()
+        }
+        Problem::DomainPrefixTooLong { length, max } => td_string!(
+            l,
+            reasons.problem.domain_prefix_too_long,
+            length = length,
+            max = max
+        )
+        .to_string(),
+        Problem::DomainPrefixTaken { prefix } => {
+            td_string!(l, reasons.problem.domain_prefix_taken, prefix = prefix).to_string()
+        }
+        Problem::InvalidWebsite => td_string!(l, reasons.problem.invalid_website).to_string(),
+        Problem::WebsiteRecommended => {
+            td_string!(l, reasons.problem.website_recommended).to_string()
+        }
+    }
+}
+
+/// A date as the app shows it everywhere: ISO, `YYYY-MM-DD`.
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests;
