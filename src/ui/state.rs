@@ -16,9 +16,9 @@ use leptos::prelude::*;
 use crate::domain::{Catalog, Desk, Entity, Reason};
 use crate::store::desk::{self as desk_store, LoadProblem, RestRead, Revisions, Usage};
 use crate::store::exchange::{self, ImportError, Preview};
-use crate::store::StoreError;
+use crate::store::{KeyValueStore, StoreError};
 use crate::ui::clock::use_app_clock;
-use crate::ui::preferences::use_storage;
+use crate::ui::preferences::{use_storage, Storage};
 
 /// Why an action did not happen.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,25 +42,27 @@ pub struct Conflict {
 /// The desk, the catalog and what loading found; handed down through context.
 #[derive(Clone, Copy)]
 pub struct DeskState {
+    /// Where the desk is kept (`localStorage`, or memory where there is none).
+    storage: StoredValue<Storage>,
     desk: RwSignal<Desk>,
     /// The offers sold: the stored catalog, or the built-in sample.
     catalog: RwSignal<Catalog>,
     /// Whether the catalog is stored (and so exported) rather than the built-in sample.
     catalog_stored: StoredValue<bool>,
     /// Problems found at load, shown in a banner until dismissed.
-    pub load_problems: RwSignal<Vec<LoadProblem>>,
+    load_problems: RwSignal<Vec<LoadProblem>>,
     /// False when stored data must not be overwritten (e.g. written by a newer version): the
     /// desk then lives in memory only.
     writable: RwSignal<bool>,
     /// The revision of each record as this tab last read or wrote it.
     revisions: StoredValue<Revisions>,
     /// A change waiting for the user's choice after another tab changed the same records.
-    pub conflict: RwSignal<Option<Conflict>>,
+    conflict: RwSignal<Option<Conflict>>,
     /// The last save storage refused (full quota, or refused), until a save succeeds: shown
     /// above every page with the space used and what to do.
-    pub save_failure: RwSignal<Option<StoreError>>,
+    save_failure: RwSignal<Option<StoreError>>,
     /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
-    pub storage_changed: RwSignal<u64>,
+    storage_changed: RwSignal<u64>,
     /// At start the customers are read first and the list drawn; the subscriptions and the audit
     /// log follow right after the first paint. Until then this is true, and pages other than
     /// the customers list wait (see [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
@@ -76,6 +78,11 @@ pub struct DeskState {
 const REST_SLICE_MS: f64 = 8.0;
 
 impl DeskState {
+    /// The store the desk is kept in.
+    fn store(&self) -> std::rc::Rc<dyn KeyValueStore> {
+        self.storage.with_value(|s| std::rc::Rc::clone(&s.store))
+    }
+
     /// Reads the desk (tracked: the caller re-runs when the desk changes).
     ///
     /// Right after start, until [`DeskState::is_loaded`], the desk holds the partner and the
@@ -104,7 +111,7 @@ impl DeskState {
         op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>,
     ) -> Result<T, ActionError> {
         self.finish_loading();
-        let storage = use_storage();
+        let store = self.store();
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
         // One edit persisted: the domain operation and the save of what it touched.
         let (result, saved) = crate::ui::perf::measure("sd:edit-persisted", || {
@@ -117,7 +124,7 @@ impl DeskState {
                 self.desk.with_untracked(|d| {
                     self.revisions
                         .try_update_value(|revs| {
-                            desk_store::save_changes(storage.store.as_ref(), d, audit_before, revs)
+                            desk_store::save_changes(store.as_ref(), d, audit_before, revs)
                         })
                         .unwrap_or(Ok(()))
                 })
@@ -155,8 +162,7 @@ impl DeskState {
 
     /// Reads the desk again from storage (after a failed save, or to settle a conflict).
     pub fn reload(&self) {
-        let storage = use_storage();
-        let loaded = desk_store::read_now(storage.store.as_ref());
+        let loaded = desk_store::read_now(self.store().as_ref());
         self.take(loaded);
     }
 
@@ -164,8 +170,7 @@ impl DeskState {
     /// journal is there; the event of its end comes next).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn reload_after_other_tab(&self) {
-        let storage = use_storage();
-        if let Some(loaded) = desk_store::reload(storage.store.as_ref()) {
+        if let Some(loaded) = desk_store::reload(self.store().as_ref()) {
             self.take(loaded);
         }
     }
@@ -214,8 +219,8 @@ impl DeskState {
         if !self.rest_pending.get_untracked() {
             return;
         }
-        let storage = use_storage();
-        let kv = storage.store.as_ref();
+        let store = self.store();
+        let kv = store.as_ref();
         let read = self.rest_read.try_update_value(Option::take).flatten();
         let read = read.unwrap_or_else(|| {
             crate::ui::perf::start("sd:desk-load-rest");
@@ -243,8 +248,8 @@ impl DeskState {
         if !self.rest_pending.get_untracked() {
             return;
         }
-        let storage = use_storage();
-        let kv = storage.store.as_ref();
+        let store = self.store();
+        let kv = store.as_ref();
         let started = crate::ui::perf::now_ms();
         let more = crate::ui::perf::measure("sd:desk-load-rest-slice", || {
             self.rest_read
@@ -263,20 +268,16 @@ impl DeskState {
                 .unwrap_or(false)
         });
         if more {
-            self.read_rest_later(Owner::current());
+            self.read_rest_later();
         } else {
             self.finish_loading();
         }
     }
 
-    /// Runs the next slice of the start-up read in a later task, under `owner` (whose context
-    /// holds the storage handle).
-    fn read_rest_later(self, owner: Option<Owner>) {
+    /// Runs the next slice of the start-up read in a later task.
+    fn read_rest_later(self) {
         set_timeout(
-            move || match &owner {
-                Some(owner) => owner.with(|| self.read_rest_in_slices()),
-                None => self.read_rest_in_slices(),
-            },
+            move || self.read_rest_in_slices(),
             std::time::Duration::ZERO,
         );
     }
@@ -293,13 +294,13 @@ impl DeskState {
             return Ok(());
         };
         self.finish_loading();
-        let storage = use_storage();
+        let store = self.store();
         let mut mine = conflict.mine;
         let saved = self
             .revisions
             .try_update_value(|revs| {
                 desk_store::save_keeping_mine(
-                    storage.store.as_ref(),
+                    store.as_ref(),
                     &mut mine,
                     conflict.audit_before,
                     revs,
@@ -313,13 +314,40 @@ impl DeskState {
 
     /// Whether changes are kept in storage (false: storage unavailable or holding newer data).
     pub fn persistent(&self) -> bool {
-        use_storage().persistent && self.writable.get()
+        self.storage.with_value(|s| s.persistent) && self.writable.get()
     }
 
     /// Space used (re-measured whenever storage changes).
     pub fn usage(&self) -> Usage {
         self.storage_changed.track();
-        desk_store::usage(use_storage().store.as_ref())
+        desk_store::usage(self.store().as_ref())
+    }
+
+    /// What loading found (tracked), until dismissed.
+    pub fn load_problems(&self) -> Vec<LoadProblem> {
+        self.load_problems.get()
+    }
+
+    /// Hides what loading found.
+    pub fn dismiss_load_problems(&self) {
+        self.load_problems.set(Vec::new());
+    }
+
+    /// The last save storage refused, until a save succeeds or it is dismissed (tracked).
+    pub fn save_failure(&self) -> Option<StoreError> {
+        self.save_failure.get()
+    }
+
+    /// Hides the last refused save.
+    pub fn dismiss_save_failure(&self) {
+        self.save_failure.set(None);
+    }
+
+    /// The records of a change waiting for the user's choice after another tab changed them
+    /// too (tracked); `None` when there is no such change.
+    pub fn conflicting_records(&self) -> Option<Vec<Entity>> {
+        self.conflict
+            .with(|c| c.as_ref().map(|c| c.records.clone()))
     }
 
     /// The whole desk (with its catalog when stored) as an export file.
@@ -352,11 +380,11 @@ impl DeskState {
     /// Replaces the desk and its catalog (`None`: the built-in sample), all or nothing.
     fn replace(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
         if self.writable.get_untracked() {
-            let storage = use_storage();
+            let store = self.store();
             let saved = self
                 .revisions
                 .try_update_value(|revs| {
-                    desk_store::replace(storage.store.as_ref(), &desk, catalog.as_ref(), revs)
+                    desk_store::replace(store.as_ref(), &desk, catalog.as_ref(), revs)
                 })
                 .unwrap_or(Ok(()));
             if saved.is_err() {
@@ -386,9 +414,9 @@ impl DeskState {
 
     /// Empties the desk. Data of a newer version is first set aside in quarantine, not deleted.
     pub fn reset(&self) -> Result<(), StoreError> {
-        let storage = use_storage();
-        let kv = storage.store.as_ref();
-        if !self.writable.get_untracked() && storage.persistent {
+        let store = self.store();
+        let kv = store.as_ref();
+        if !self.writable.get_untracked() && self.storage.with_value(|s| s.persistent) {
             desk_store::set_aside_desk(kv)?;
         }
         self.revisions
@@ -408,17 +436,17 @@ impl DeskState {
     /// Quarantined data (key → raw value), for download.
     pub fn quarantined(&self) -> BTreeMap<String, String> {
         self.storage_changed.track();
-        desk_store::quarantined(use_storage().store.as_ref())
+        desk_store::quarantined(self.store().as_ref())
     }
 
     /// The stored desk's raw keys and values (e.g. data of a newer version), for download.
     pub fn raw_desk(&self) -> BTreeMap<String, String> {
-        desk_store::raw_desk(use_storage().store.as_ref())
+        desk_store::raw_desk(self.store().as_ref())
     }
 
     /// Removes quarantined data (after it was offered for download).
     pub fn discard_quarantine(&self) {
-        desk_store::discard_quarantine(use_storage().store.as_ref());
+        desk_store::discard_quarantine(self.store().as_ref());
         self.storage_changed.update(|n| *n += 1);
     }
 }
@@ -433,6 +461,7 @@ pub fn provide_desk_state() {
     });
     let loaded_rest_pending = loaded.rest_pending;
     let state = DeskState {
+        storage: StoredValue::new(storage),
         catalog: RwSignal::new(loaded.catalog_or_sample()),
         catalog_stored: StoredValue::new(loaded.catalog.is_some()),
         desk: RwSignal::new(loaded.desk),
@@ -452,8 +481,7 @@ pub fn provide_desk_state() {
     if loaded_rest_pending {
         // After the first paint, and one task later still, so that the list's own after-paint
         // work (its `sd:customers-painted` mark) comes first; then in slices.
-        let owner = Owner::current();
-        crate::ui::perf::after_paint(move || state.read_rest_later(owner));
+        crate::ui::perf::after_paint(move || state.read_rest_later());
     }
 
     let clock = use_app_clock();
@@ -470,27 +498,13 @@ pub fn provide_desk_state() {
 /// Another tab's save fires `storage` events here: the desk is read again.
 fn listen_to_other_tabs(state: DeskState) {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        if !use_storage().persistent {
-            return;
-        }
-        let owner = Owner::current();
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if desk_store::concerns_desk(event.key().as_deref()) {
-                    match &owner {
-                        Some(owner) => owner.with(|| state.reload_after_other_tab()),
-                        None => state.reload_after_other_tab(),
-                    }
-                }
-            });
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        }
-        on_storage.forget(); // lives as long as the page
+    if state.storage.with_value(|s| s.persistent) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            if desk_store::concerns_desk(event.key().as_deref()) {
+                state.reload_after_other_tab();
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = state;

@@ -99,12 +99,12 @@ fn SaveFailedNotice() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     view! {
-        {move || desk.save_failure.get().map(|e| view! {
+        {move || desk.save_failure().map(|e| view! {
             <div class="storage-banner bad" role="alert" data-testid="storage-full">
                 <p>{store_error_text(i18n, &e)}</p>
                 <div class="storage-banner-actions">
                     <a href=crate::ui::href("/data")>{tr!(i18n, data.banner.open_data)}</a>
-                    <button type="button" on:click=move |_| desk.save_failure.set(None)>{tr!(i18n, data.banner.dismiss)}</button>
+                    <button type="button" on:click=move |_| desk.dismiss_save_failure()>{tr!(i18n, data.banner.dismiss)}</button>
                 </div>
             </div>
         })}
@@ -118,15 +118,13 @@ fn ConflictNotice() -> impl IntoView {
     let desk = use_desk();
     let error = RwSignal::new(None::<String>);
     let records = move || {
-        desk.conflict
-            .with(|c| {
-                c.as_ref().map(|c| {
-                    c.records
-                        .iter()
-                        .map(entity_text)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
+        desk.conflicting_records()
+            .map(|records| {
+                records
+                    .iter()
+                    .map(entity_text)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             })
             .unwrap_or_default()
     };
@@ -135,7 +133,7 @@ fn ConflictNotice() -> impl IntoView {
         Err(e) => error.set(Some(store_error_text(i18n, &e))),
     };
     view! {
-        <Show when=move || desk.conflict.with(Option::is_some)>
+        <Show when=move || desk.conflicting_records().is_some()>
             <div class="storage-banner bad" role="alert" data-testid="storage-conflict">
                 <p>{move || t_string!(i18n, data.banner.conflict, records = records()).to_string()}</p>
                 <div class="storage-banner-actions">
@@ -156,7 +154,7 @@ fn LoadProblemsNotice() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let dismissed = RwSignal::new(false);
     let sentences = move || {
-        let problems = desk.load_problems.get();
+        let problems = desk.load_problems();
         let unreadable = problems
             .iter()
             .filter(|p| matches!(p, LoadProblem::Unreadable { .. }))
@@ -189,13 +187,11 @@ fn LoadProblemsNotice() -> impl IntoView {
     };
     let has_quarantine = move || !desk.quarantined().is_empty();
     let needs_raw = move || {
-        desk.load_problems.with(|p| {
-            p.iter().any(|p| {
-                matches!(
-                    p,
-                    LoadProblem::SchemaTooNew { .. } | LoadProblem::MigrationFailed { .. }
-                )
-            })
+        desk.load_problems().iter().any(|p| {
+            matches!(
+                p,
+                LoadProblem::SchemaTooNew { .. } | LoadProblem::MigrationFailed { .. }
+            )
         })
     };
     let download_quarantine = move |_| {
@@ -217,7 +213,7 @@ fn LoadProblemsNotice() -> impl IntoView {
         confirming.set(false);
     };
     view! {
-        <Show when=move || !dismissed.get() && (!desk.load_problems.with(Vec::is_empty) || has_quarantine())>
+        <Show when=move || !dismissed.get() && (!desk.load_problems().is_empty() || has_quarantine())>
             <div class="storage-banner warn" role="alert" data-testid="storage-problems">
                 <strong>{tr!(i18n, data.banner.label)}</strong>
                 <ul>
@@ -232,7 +228,7 @@ fn LoadProblemsNotice() -> impl IntoView {
                         <button type="button" on:click=download_raw>{tr!(i18n, data.banner.download_raw)}</button>
                     </Show>
                     <button type="button" on:click=move |_| {
-                        desk.load_problems.set(Vec::new());
+                        desk.dismiss_load_problems();
                         dismissed.set(true);
                     }>{tr!(i18n, data.banner.dismiss)}</button>
                 </div>
