@@ -9,9 +9,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::keys::{
-    audit_chunk, customer_bucket, subscription_bucket, AUDIT_CHUNK_PREFIX, PARTNER_ID, PARTNER_KEY,
-};
+use super::keys::{audit_chunk, KeyKind, RecordKey};
 use super::Revisions;
 use crate::domain::{Catalog, Desk};
 use crate::store::codec;
@@ -71,34 +69,19 @@ pub(super) fn write_catalog(catalog: &Catalog) -> String {
 /// `revisions`.
 pub(super) fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
     let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
-    let mut put = |key: String, id: &str, rev_key: String, value: Value| {
-        let rev = revisions.get(&rev_key).copied().unwrap_or(0) + 1;
-        buckets
-            .entry(key)
-            .or_default()
-            .insert(id.to_owned(), Value::Array(vec![rev.into(), value]));
-    };
-    put(
-        PARTNER_KEY.into(),
-        PARTNER_ID,
-        PARTNER_ID.into(),
-        to_value(&desk.partner),
-    );
-    for c in &desk.customers {
-        put(
-            customer_bucket(&c.id),
-            &c.id,
-            format!("c:{}", c.id),
-            to_value(c),
+    let mut put = |record: RecordKey, value: Value| {
+        let rev = revisions.get(&record).copied().unwrap_or(0) + 1;
+        buckets.entry(record.bucket()).or_default().insert(
+            record.id().to_owned(),
+            Value::Array(vec![rev.into(), value]),
         );
+    };
+    put(RecordKey::Partner, to_value(&desk.partner));
+    for c in &desk.customers {
+        put(RecordKey::Customer(c.id.clone()), to_value(c));
     }
     for s in &desk.subscriptions {
-        put(
-            subscription_bucket(&s.id),
-            &s.id,
-            format!("s:{}", s.id),
-            to_value(s),
-        );
+        put(RecordKey::Subscription(s.id.clone()), to_value(s));
     }
     for a in &desk.audit {
         let value = Value::Array(vec![1.into(), to_value(a)]);
@@ -111,7 +94,7 @@ pub(super) fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, Str
     buckets
         .into_iter()
         .map(|(k, b)| {
-            let value = if k.starts_with(AUDIT_CHUNK_PREFIX) {
+            let value = if KeyKind::of(&k) == KeyKind::AuditChunk {
                 write_chunk(&b, Some(&k) == open_chunk.as_ref())
             } else {
                 write_bucket(&b)

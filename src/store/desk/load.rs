@@ -11,8 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::buckets::{parse_record, write_bucket, Bucket};
 use super::journal::Journal;
 use super::keys::{
-    desk_keys, is_rest_key, CATALOG_KEY, CUSTOMER_BUCKET_PREFIX, JOURNAL_KEY, PARTNER_KEY,
-    SCHEMA_KEY, SUBSCRIPTION_BUCKET_PREFIX,
+    desk_keys, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_ID, SCHEMA_KEY,
 };
 use super::migrate::{load_v1, migrate_v1, migrate_v2};
 use super::quarantine::set_aside;
@@ -65,18 +64,19 @@ impl Loaded {
 /// Reads the records of one bucket key; unreadable records (or the whole value) are set
 /// aside in quarantine and the bucket rewritten without them.
 ///
-/// `rev_prefix: None` reads records without revisions (the audit log: entries are only added).
+/// `record_key` names a record's revision by its id in the bucket; `None` for records without
+/// revisions (the audit log: entries are only added).
 fn load_bucket<T: DeserializeOwned>(
     kv: &dyn KeyValueStore,
     key: &str,
-    rev_prefix: Option<&str>,
+    record_key: fn(String) -> Option<RecordKey>,
     revisions: &mut Revisions,
     problems: &mut Vec<LoadProblem>,
     mut keep: impl FnMut(T),
 ) {
-    let mut note_revision = |id: &str, rev: u64| {
-        if let Some(prefix) = rev_prefix {
-            revisions.insert(format!("{prefix}{id}"), rev);
+    let mut note_revision = |id: String, rev: u64| {
+        if let Some(record) = record_key(id) {
+            revisions.insert(record, rev);
         }
     };
     let Some(raw) = kv.get(key) else { return };
@@ -89,7 +89,7 @@ fn load_bucket<T: DeserializeOwned>(
         .and_then(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_err(|_| ()))
     {
         for (id, (rev, record)) in records {
-            note_revision(&id, rev);
+            note_revision(id, rev);
             keep(record);
         }
         return;
@@ -109,7 +109,7 @@ fn load_bucket<T: DeserializeOwned>(
     for (id, value) in &bucket {
         match parse_record::<T>(value.clone()) {
             Ok((rev, record)) => {
-                note_revision(id, rev);
+                note_revision(id.clone(), rev);
                 keep(record);
             }
             Err(error) => bad.push((id.clone(), error)),
@@ -265,20 +265,26 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
     let mut desk = Desk::new(PartnerProfile::default());
     let mut revisions = Revisions::new();
     let mut catalog = None;
-    let keys = desk_keys(kv, |_| true);
-    // Nothing else stored (a new desk): nothing is left for later.
-    let rest_pending = keys.iter().any(|k| is_rest_key(k));
-    for key in keys.into_iter().filter(|k| !is_rest_key(k)) {
-        if key == CATALOG_KEY {
-            catalog = load_catalog(kv, &mut problems);
-        } else if key == PARTNER_KEY {
-            load_bucket::<PartnerProfile>(kv, &key, Some(""), &mut revisions, &mut problems, |p| {
-                desk.partner = p
-            });
-        } else if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
-            load_bucket::<Customer>(kv, &key, Some("c:"), &mut revisions, &mut problems, |c| {
-                desk.customers.push(c)
-            });
+    // Set by a subscription bucket or an audit chunk: a new desk has none, nothing is left.
+    let mut rest_pending = false;
+    for key in desk_keys(kv, KeyKind::is_desk) {
+        let (revisions, problems) = (&mut revisions, &mut problems);
+        match KeyKind::of(&key) {
+            KeyKind::Catalog => catalog = load_catalog(kv, problems),
+            KeyKind::Partner => {
+                let partner = |id: String| (id == PARTNER_ID).then_some(RecordKey::Partner);
+                load_bucket::<PartnerProfile>(kv, &key, partner, revisions, problems, |p| {
+                    desk.partner = p
+                });
+            }
+            KeyKind::CustomerBucket => {
+                let customer = |id| Some(RecordKey::Customer(id));
+                load_bucket::<Customer>(kv, &key, customer, revisions, problems, |c| {
+                    desk.customers.push(c)
+                });
+            }
+            kind if kind.is_rest() => rest_pending = true,
+            _ => {}
         }
     }
     Loaded {
@@ -319,7 +325,7 @@ pub struct RestRead {
 impl RestRead {
     /// Lists the subscription buckets and audit chunks stored now.
     pub fn new(kv: &dyn KeyValueStore) -> Self {
-        let mut keys = desk_keys(kv, is_rest_key);
+        let mut keys = desk_keys(kv, KeyKind::is_rest);
         keys.reverse();
         RestRead {
             total: keys.len(),
@@ -342,14 +348,15 @@ impl RestRead {
             return false;
         };
         let (revisions, problems) = (&mut self.revisions, &mut self.problems);
-        if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
+        if KeyKind::of(&key) == KeyKind::SubscriptionBucket {
             let subscriptions = &mut self.subscriptions;
-            load_bucket::<Subscription>(kv, &key, Some("s:"), revisions, problems, |s| {
+            let subscription = |id| Some(RecordKey::Subscription(id));
+            load_bucket::<Subscription>(kv, &key, subscription, revisions, problems, |s| {
                 subscriptions.push(s)
             });
         } else {
             let audit = &mut self.audit;
-            load_bucket::<AuditEntry>(kv, &key, None, revisions, problems, |a| audit.push(a));
+            load_bucket::<AuditEntry>(kv, &key, |_| None, revisions, problems, |a| audit.push(a));
         }
         true
     }
@@ -475,7 +482,7 @@ mod tests {
     fn reading_the_rest_a_bucket_at_a_time_gives_the_same_desk() {
         let (kv, _) = stored_sample();
         let whole = load(&kv);
-        let buckets = kv.keys().iter().filter(|k| is_rest_key(k)).count();
+        let buckets = desk_keys(&kv, KeyKind::is_rest).len();
         assert!(buckets > 2, "the sample fills several buckets");
 
         // Some steps, then `finish` reads the others.

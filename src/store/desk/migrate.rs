@@ -9,32 +9,26 @@ use serde::de::DeserializeOwned;
 use super::buckets::{layout, read_bucket, write_bucket, Bucket};
 use super::journal::{commit, restore};
 use super::keys::{
-    customer_bucket, subscription_bucket, v1, CUSTOMER_BUCKET_PREFIX, PARTNER_KEY,
-    QUARANTINE_PREFIX, SCHEMA_KEY, SCHEMA_VERSION, SUBSCRIPTION_BUCKET_PREFIX,
+    customer_bucket, desk_keys, subscription_bucket, KeyKind, SCHEMA_KEY, SCHEMA_VERSION,
 };
 use super::quarantine::set_aside;
 use super::{LoadProblem, Revisions};
 use crate::domain::{AuditEntry, Customer, Desk, PartnerProfile, Subscription};
-use crate::store::{KeyValueStore, StoreError, KEY_PREFIX};
+use crate::store::{KeyValueStore, StoreError};
 
 /// Schema 1: one plain-JSON key per record.
 pub(super) fn load_v1(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Desk {
     let mut desk = Desk::new(PartnerProfile::default());
-    let mut keys = kv.keys();
-    keys.retain(|k| k.starts_with(KEY_PREFIX) && !k.starts_with(QUARANTINE_PREFIX));
-    keys.sort();
-    for key in keys {
+    for key in desk_keys(kv, KeyKind::is_v1) {
         let Some(raw) = kv.get(&key) else { continue };
-        let read = if key == PARTNER_KEY {
-            parse::<PartnerProfile>(&raw).map(|p| desk.partner = p)
-        } else if key.starts_with(v1::CUSTOMER_PREFIX) {
-            parse::<Customer>(&raw).map(|c| desk.customers.push(c))
-        } else if key.starts_with(v1::SUBSCRIPTION_PREFIX) {
-            parse::<Subscription>(&raw).map(|s| desk.subscriptions.push(s))
-        } else if key.starts_with(v1::AUDIT_PREFIX) {
-            parse::<AuditEntry>(&raw).map(|a| desk.audit.push(a))
-        } else {
-            Ok(())
+        let read = match KeyKind::of(&key) {
+            KeyKind::Partner => parse::<PartnerProfile>(&raw).map(|p| desk.partner = p),
+            KeyKind::V1Customer => parse::<Customer>(&raw).map(|c| desk.customers.push(c)),
+            KeyKind::V1Subscription => {
+                parse::<Subscription>(&raw).map(|s| desk.subscriptions.push(s))
+            }
+            KeyKind::V1Audit => parse::<AuditEntry>(&raw).map(|a| desk.audit.push(a)),
+            _ => Ok(()),
         };
         if let Err(error) = read {
             if set_aside(kv, &key, &raw, problems, error) {
@@ -57,16 +51,7 @@ pub fn migrate_v1(
     problems: &mut Vec<LoadProblem>,
 ) -> Result<(), StoreError> {
     let desk = load_v1(kv, problems);
-    let old: Vec<String> = kv
-        .keys()
-        .into_iter()
-        .filter(|k| {
-            k.starts_with(v1::CUSTOMER_PREFIX)
-                || k.starts_with(v1::SUBSCRIPTION_PREFIX)
-                || k.starts_with(v1::AUDIT_PREFIX)
-                || k == PARTNER_KEY
-        })
-        .collect();
+    let old = desk_keys(kv, KeyKind::is_v1);
     let layout = layout(&desk, &Revisions::new());
     let mut written = Vec::new();
     for (key, value) in &layout {
@@ -95,12 +80,10 @@ pub(super) fn migrate_v2(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
     let mut keys = kv.keys();
     keys.sort();
     for key in keys {
-        let bucket_of: fn(&str) -> String = if key.starts_with(CUSTOMER_BUCKET_PREFIX) {
-            customer_bucket
-        } else if key.starts_with(SUBSCRIPTION_BUCKET_PREFIX) {
-            subscription_bucket
-        } else {
-            continue;
+        let bucket_of: fn(&str) -> String = match KeyKind::of(&key) {
+            KeyKind::CustomerBucket => customer_bucket,
+            KeyKind::SubscriptionBucket => subscription_bucket,
+            _ => continue,
         };
         let Some(raw) = kv.get(&key) else { continue };
         // An unreadable bucket stays where it is; the load that follows sets it aside.
@@ -139,7 +122,9 @@ pub(super) fn migrate_v2(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::keys::{fnv, AUDIT_CHUNK_PREFIX, JOURNAL_KEY};
+    use super::super::keys::{
+        fnv, AUDIT_CHUNK_PREFIX, CUSTOMER_BUCKET_PREFIX, JOURNAL_KEY, SUBSCRIPTION_BUCKET_PREFIX,
+    };
     use super::super::load::read_buckets;
     use super::super::test_support::{add, snapshot, Quota};
     use super::super::{load, replace, usage};

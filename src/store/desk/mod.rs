@@ -42,9 +42,9 @@ mod test_support;
 mod usage;
 
 pub use keys::{
-    audit_chunk, concerns_desk, customer_bucket, subscription_bucket, v1, Revisions, AUDIT_CHUNK,
-    AUDIT_CHUNK_PREFIX, CATALOG_KEY, CUSTOMER_BUCKETS, CUSTOMER_BUCKET_PREFIX, JOURNAL_KEY,
-    PARTNER_KEY, QUARANTINE_PREFIX, SCHEMA_KEY, SCHEMA_VERSION, SUBSCRIPTION_BUCKETS,
+    audit_chunk, concerns_desk, customer_bucket, subscription_bucket, v1, RecordKey, Revisions,
+    AUDIT_CHUNK, AUDIT_CHUNK_PREFIX, CATALOG_KEY, CUSTOMER_BUCKETS, CUSTOMER_BUCKET_PREFIX,
+    JOURNAL_KEY, PARTNER_KEY, QUARANTINE_PREFIX, SCHEMA_KEY, SCHEMA_VERSION, SUBSCRIPTION_BUCKETS,
     SUBSCRIPTION_BUCKET_PREFIX,
 };
 pub use load::{load, load_first, load_rest, read_now, reload, LoadProblem, Loaded, RestRead};

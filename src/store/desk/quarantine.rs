@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::keys::{is_desk_key, QUARANTINE_PREFIX};
+use super::keys::{KeyKind, QUARANTINE_PREFIX};
 use super::LoadProblem;
 use crate::store::{KeyValueStore, StoreError};
 
@@ -31,7 +31,7 @@ pub(super) fn set_aside(
 /// Every quarantined key with its raw value, for download.
 pub fn quarantined(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
     let mut keys = kv.keys();
-    keys.retain(|k| k.starts_with(QUARANTINE_PREFIX));
+    keys.retain(|k| KeyKind::of(k) == KeyKind::Quarantined);
     keys.into_iter()
         .filter_map(|k| kv.get(&k).map(|v| (k, v)))
         .collect()
@@ -40,7 +40,7 @@ pub fn quarantined(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
 /// Every stored key of the desk with its raw value (e.g. data of a newer version), for download.
 pub fn raw_desk(kv: &dyn KeyValueStore) -> BTreeMap<String, String> {
     let mut keys = kv.keys();
-    keys.retain(|k| is_desk_key(k));
+    keys.retain(|k| KeyKind::of(k).is_desk());
     keys.into_iter()
         .filter_map(|k| kv.get(&k).map(|v| (k, v)))
         .collect()

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::journal::Journal;
-use super::keys::{is_desk_key, JOURNAL_KEY, SCHEMA_KEY};
+use super::keys::{KeyKind, JOURNAL_KEY, SCHEMA_KEY};
 use super::Revisions;
 use crate::store::{KeyValueStore, StoreError};
 
@@ -29,7 +29,7 @@ pub(super) fn remove_desk_keys(kv: &dyn KeyValueStore) {
     let mut keys: Vec<String> = kv
         .keys()
         .into_iter()
-        .filter(|k| is_desk_key(k) && k != JOURNAL_KEY)
+        .filter(|k| KeyKind::of(k).is_desk() && k != JOURNAL_KEY)
         .collect();
     // The version last, so a reset cut short still reads as this schema.
     keys.sort_by_key(|k| k == SCHEMA_KEY);

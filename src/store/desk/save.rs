@@ -11,8 +11,8 @@ use super::buckets::{
 };
 use super::journal::commit;
 use super::keys::{
-    audit_chunk, is_desk_key, locate, AUDIT_CHUNK_PREFIX, CATALOG_KEY, JOURNAL_KEY, PARTNER_KEY,
-    SCHEMA_KEY, SCHEMA_VERSION,
+    audit_chunk, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_KEY, SCHEMA_KEY,
+    SCHEMA_VERSION,
 };
 use super::load::read;
 use super::Revisions;
@@ -69,7 +69,7 @@ fn save(
     }
     let mut buckets: BTreeMap<String, RawBucket> = BTreeMap::new();
     let mut conflicts: Vec<Entity> = Vec::new();
-    let mut new_revisions: Vec<(String, Option<u64>)> = Vec::new();
+    let mut new_revisions: Vec<(RecordKey, Option<u64>)> = Vec::new();
     let fetch = |key: &str, buckets: &mut BTreeMap<String, RawBucket>| -> Result<(), StoreError> {
         if !buckets.contains_key(key) {
             let bucket = match kv.get(key) {
@@ -86,11 +86,14 @@ fn save(
             continue;
         }
         seen.push(&entry.entity);
-        let (key, id, rev_key) = locate(&entry.entity);
+        let record = RecordKey::of(&entry.entity);
+        let key = record.bucket();
         fetch(&key, &mut buckets)?;
         let bucket = buckets.get_mut(&key).expect("fetched");
-        let stored = bucket.get(&id).map_or(0, |record| stored_revision(record));
-        let known = revisions.get(&rev_key).copied().unwrap_or(0);
+        let stored = bucket
+            .get(record.id())
+            .map_or(0, |raw| stored_revision(raw));
+        let known = revisions.get(&record).copied().unwrap_or(0);
         if stored != known && !force {
             conflicts.push(entry.entity.clone());
             continue;
@@ -102,12 +105,12 @@ fn save(
         };
         match value {
             Some(v) => {
-                bucket.insert(id, raw_record(stored + 1, v));
-                new_revisions.push((rev_key, Some(stored + 1)));
+                bucket.insert(record.id().to_owned(), raw_record(stored + 1, v));
+                new_revisions.push((record, Some(stored + 1)));
             }
             None => {
-                bucket.remove(&id);
-                new_revisions.push((rev_key, None));
+                bucket.remove(record.id());
+                new_revisions.push((record, None));
             }
         }
     }
@@ -142,7 +145,7 @@ fn save(
     // Records first, then the log chunks that name them.
     let (chunks, records): (Vec<_>, Vec<_>) = buckets
         .into_iter()
-        .partition(|(k, _)| k.starts_with(AUDIT_CHUNK_PREFIX));
+        .partition(|(k, _)| KeyKind::of(k) == KeyKind::AuditChunk);
     for (key, bucket) in records {
         let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
         writes.push((key, value));
@@ -177,7 +180,7 @@ pub fn replace(
     let mut writes: Vec<(String, Option<String>)> =
         vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
     let stale = kv.keys().into_iter().filter(|k| {
-        is_desk_key(k) && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k)
+        KeyKind::of(k).is_desk() && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k)
     });
     writes.extend(stale.map(|k| (k, None)));
     writes.extend(layout.into_iter().map(|(k, v)| (k, Some(v))));
@@ -256,7 +259,7 @@ mod tests {
             .unwrap();
         save_changes(&kv, &desk, before, &mut revs).unwrap();
         assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
-        assert_eq!(revs["c:c1"], 2);
+        assert_eq!(revs[&RecordKey::Customer("c1".into())], 2);
     }
 
     #[test]

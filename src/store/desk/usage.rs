@@ -1,7 +1,7 @@
 //! How much of `localStorage` the desk, the quarantine and everything else take, in the units
 //! the browser's quota counts, so the data page can say how full it is.
 
-use super::keys::{is_desk_key, QUARANTINE_PREFIX};
+use super::keys::KeyKind;
 use crate::store::{utf16_len, KeyValueStore};
 
 /// Chromium's `localStorage` quota: 10 MiB per origin, counted in UTF-16 (2 bytes a unit).
@@ -24,10 +24,10 @@ pub fn usage(kv: &dyn KeyValueStore) -> Usage {
     for key in kv.keys() {
         let n = utf16_len(&key) + kv.get(&key).map_or(0, |v| utf16_len(&v));
         u.total += n;
-        if key.starts_with(QUARANTINE_PREFIX) {
-            u.quarantine += n;
-        } else if is_desk_key(&key) {
-            u.desk += n;
+        match KeyKind::of(&key) {
+            KeyKind::Quarantined => u.quarantine += n,
+            kind if kind.is_desk() => u.desk += n,
+            _ => {}
         }
     }
     u
