@@ -3,7 +3,7 @@
 //! read it is a conflict ([`save_changes`] refuses, [`save_keeping_mine`] writes over it).
 //! [`replace`] writes a whole desk at once (an import, sample data).
 
-use std::collections::BTreeMap;
+use std::collections::btree_map::{BTreeMap, Entry};
 
 use super::buckets::{
     layout, raw_record, read_raw_bucket, stored_revision, to_value, write_bucket, write_catalog,
@@ -29,7 +29,13 @@ pub fn save_changes(
     audit_len_before: usize,
     revisions: &mut Revisions,
 ) -> Result<(), StoreError> {
-    save(kv, desk, audit_len_before, revisions, false)
+    let Some(changes) = Changes::gather(kv, desk, audit_len_before, revisions)? else {
+        return Ok(());
+    };
+    if !changes.conflicts.is_empty() {
+        return Err(StoreError::Conflict(changes.conflicts));
+    }
+    changes.write(kv, revisions)
 }
 
 /// Like [`save_changes`] but writes this tab's version of conflicting records over the other
@@ -53,115 +59,145 @@ pub fn save_keeping_mine(
         entry.seq = seq;
         desk.audit.push(entry);
     }
-    save(kv, desk, before, revisions, true)
+    // The conflicts are the other tab's records, which this tab's now overwrite.
+    match Changes::gather(kv, desk, before, revisions)? {
+        Some(changes) => changes.write(kv, revisions),
+        None => Ok(()),
+    }
 }
 
-fn save(
-    kv: &dyn KeyValueStore,
-    desk: &Desk,
-    audit_len_before: usize,
-    revisions: &mut Revisions,
-    force: bool,
-) -> Result<(), StoreError> {
-    let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
-    if new_entries.is_empty() {
-        return Ok(());
-    }
-    let mut buckets: BTreeMap<String, RawBucket> = BTreeMap::new();
-    let mut conflicts: Vec<Entity> = Vec::new();
-    let mut new_revisions: Vec<(RecordKey, Option<u64>)> = Vec::new();
-    let fetch = |key: &str, buckets: &mut BTreeMap<String, RawBucket>| -> Result<(), StoreError> {
-        if !buckets.contains_key(key) {
-            let bucket = match kv.get(key) {
-                Some(raw) => read_raw_bucket(&raw).map_err(StoreError::Refused)?,
-                None => RawBucket::new(),
+/// What a save writes, gathered before anything is written: every bucket and audit chunk the new
+/// audit entries touch, with this tab's records and entries in, each record one revision above
+/// the stored one. Whether to write it when another tab got there first (`conflicts`) is the
+/// caller's choice.
+struct Changes {
+    buckets: BTreeMap<String, RawBucket>,
+    /// Each record's revision once written (`None`: the record is removed).
+    revisions: Vec<(RecordKey, Option<u64>)>,
+    /// Records whose stored revision is not the one this tab read, or whose new audit entry's
+    /// place another tab's entry has taken.
+    conflicts: Vec<Entity>,
+    /// The `seq` of the first and of the last new entry.
+    first_seq: u64,
+    last_seq: u64,
+}
+
+impl Changes {
+    /// `None` when the audit log has no entry past `audit_len_before`: nothing to save.
+    fn gather(
+        kv: &dyn KeyValueStore,
+        desk: &Desk,
+        audit_len_before: usize,
+        revisions: &Revisions,
+    ) -> Result<Option<Self>, StoreError> {
+        let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
+        let (Some(first), Some(last)) = (new_entries.first(), new_entries.last()) else {
+            return Ok(None);
+        };
+        let mut changes = Changes {
+            buckets: BTreeMap::new(),
+            revisions: Vec::new(),
+            conflicts: Vec::new(),
+            first_seq: first.seq,
+            last_seq: last.seq,
+        };
+        let mut seen: Vec<&Entity> = Vec::new();
+        for entry in new_entries {
+            if seen.contains(&&entry.entity) {
+                continue;
+            }
+            seen.push(&entry.entity);
+            let record = RecordKey::of(&entry.entity);
+            let bucket = changes.fetch(kv, record.bucket())?;
+            let stored = bucket
+                .get(record.id())
+                .map_or(0, |raw| stored_revision(raw));
+            let known = revisions.get(&record).copied().unwrap_or(0);
+            let value = match &entry.entity {
+                Entity::Partner => Some(to_value(&desk.partner)),
+                Entity::Customer { id } => desk.customer(id).map(to_value),
+                Entity::Subscription { id } => desk.subscription(id).map(to_value),
             };
-            buckets.insert(key.to_owned(), bucket);
+            let revision = match value {
+                Some(v) => {
+                    bucket.insert(record.id().to_owned(), raw_record(stored + 1, v));
+                    Some(stored + 1)
+                }
+                None => {
+                    bucket.remove(record.id());
+                    None
+                }
+            };
+            changes.revisions.push((record, revision));
+            if stored != known {
+                changes.conflicts.push(entry.entity.clone());
+            }
+        }
+        for entry in new_entries {
+            let chunk = changes.fetch(kv, audit_chunk(entry.seq))?;
+            let id = format!("{:012}", entry.seq);
+            let taken = chunk.insert(id, raw_record(1, to_value(entry))).is_some();
+            // Another tab logged a change since this tab read the log.
+            if taken && !changes.conflicts.contains(&entry.entity) {
+                changes.conflicts.push(entry.entity.clone());
+            }
+        }
+        Ok(Some(changes))
+    }
+
+    /// The bucket or chunk stored under `key`, read once (empty if there is none).
+    fn fetch(&mut self, kv: &dyn KeyValueStore, key: String) -> Result<&mut RawBucket, StoreError> {
+        Ok(match self.buckets.entry(key) {
+            Entry::Occupied(bucket) => bucket.into_mut(),
+            Entry::Vacant(place) => {
+                let bucket = match kv.get(place.key()) {
+                    Some(raw) => read_raw_bucket(&raw).map_err(StoreError::Refused)?,
+                    None => RawBucket::new(),
+                };
+                place.insert(bucket)
+            }
+        })
+    }
+
+    /// Writes the buckets, then the chunks, all or nothing; then brings `revisions` up to date.
+    fn write(
+        mut self,
+        kv: &dyn KeyValueStore,
+        revisions: &mut Revisions,
+    ) -> Result<(), StoreError> {
+        // The first entry of a new chunk closes the one before: it is rewritten packed.
+        let before = audit_chunk(self.first_seq.saturating_sub(1));
+        if self.first_seq > 1 && before != audit_chunk(self.first_seq) && kv.get(&before).is_some()
+        {
+            self.fetch(kv, before)?;
+        }
+        let open_chunk = audit_chunk(self.last_seq);
+        let mut writes: Vec<(String, Option<String>)> = Vec::new();
+        if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
+            writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
+        }
+        // Records first, then the log chunks that name them.
+        let (chunks, records): (Vec<_>, Vec<_>) = self
+            .buckets
+            .into_iter()
+            .partition(|(k, _)| KeyKind::of(k) == KeyKind::AuditChunk);
+        for (key, bucket) in records {
+            let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
+            writes.push((key, value));
+        }
+        for (key, chunk) in chunks {
+            let open = key == open_chunk;
+            writes.push((key, Some(write_chunk(&chunk, open))));
+        }
+        commit(kv, &writes)?;
+        for (key, rev) in self.revisions {
+            match rev {
+                Some(r) => revisions.insert(key, r),
+                None => revisions.remove(&key),
+            };
         }
         Ok(())
-    };
-    let mut seen: Vec<&Entity> = Vec::new();
-    for entry in new_entries {
-        if seen.contains(&&entry.entity) {
-            continue;
-        }
-        seen.push(&entry.entity);
-        let record = RecordKey::of(&entry.entity);
-        let key = record.bucket();
-        fetch(&key, &mut buckets)?;
-        let bucket = buckets.get_mut(&key).expect("fetched");
-        let stored = bucket
-            .get(record.id())
-            .map_or(0, |raw| stored_revision(raw));
-        let known = revisions.get(&record).copied().unwrap_or(0);
-        if stored != known && !force {
-            conflicts.push(entry.entity.clone());
-            continue;
-        }
-        let value = match &entry.entity {
-            Entity::Partner => Some(to_value(&desk.partner)),
-            Entity::Customer { id } => desk.customer(id).map(to_value),
-            Entity::Subscription { id } => desk.subscription(id).map(to_value),
-        };
-        match value {
-            Some(v) => {
-                bucket.insert(record.id().to_owned(), raw_record(stored + 1, v));
-                new_revisions.push((record, Some(stored + 1)));
-            }
-            None => {
-                bucket.remove(record.id());
-                new_revisions.push((record, None));
-            }
-        }
     }
-    for entry in new_entries {
-        let key = audit_chunk(entry.seq);
-        fetch(&key, &mut buckets)?;
-        let chunk = buckets.get_mut(&key).expect("fetched");
-        let id = format!("{:012}", entry.seq);
-        if chunk.contains_key(&id) && !force {
-            // Another tab logged a change since this tab read the log.
-            if !conflicts.contains(&entry.entity) {
-                conflicts.push(entry.entity.clone());
-            }
-            continue;
-        }
-        chunk.insert(id, raw_record(1, to_value(entry)));
-    }
-    if !conflicts.is_empty() {
-        return Err(StoreError::Conflict(conflicts));
-    }
-    // The first entry of a new chunk closes the one before: it is rewritten packed.
-    let first_seq = new_entries[0].seq;
-    let before = audit_chunk(first_seq.saturating_sub(1));
-    if first_seq > 1 && before != audit_chunk(first_seq) && kv.get(&before).is_some() {
-        fetch(&before, &mut buckets)?;
-    }
-    let open_chunk = audit_chunk(new_entries[new_entries.len() - 1].seq);
-    let mut writes: Vec<(String, Option<String>)> = Vec::new();
-    if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
-        writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
-    }
-    // Records first, then the log chunks that name them.
-    let (chunks, records): (Vec<_>, Vec<_>) = buckets
-        .into_iter()
-        .partition(|(k, _)| KeyKind::of(k) == KeyKind::AuditChunk);
-    for (key, bucket) in records {
-        let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
-        writes.push((key, value));
-    }
-    for (key, chunk) in chunks {
-        let open = key == open_chunk;
-        writes.push((key, Some(write_chunk(&chunk, open))));
-    }
-    commit(kv, &writes)?;
-    for (key, rev) in new_revisions {
-        match rev {
-            Some(r) => revisions.insert(key, r),
-            None => revisions.remove(&key),
-        };
-    }
-    Ok(())
 }
 
 /// Replaces the stored desk with `desk` and its catalog (`None`: the built-in sample), all or
