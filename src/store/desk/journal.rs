@@ -28,23 +28,17 @@ impl Journal {
             return 0;
         }
         let n = self.previous.len();
-        for (key, previous) in self.previous {
-            restore(kv, &key, previous);
+        for (key, previous) in &self.previous {
+            put_back(kv, key, previous.as_deref());
         }
         n
     }
 }
 
-pub(super) fn restore(kv: &dyn KeyValueStore, key: &str, previous: Option<String>) {
-    match previous {
-        Some(v) => {
-            let _ = kv.set(key, &v);
-        }
-        None => kv.remove(key),
-    }
-}
-
-fn put_back(kv: &dyn KeyValueStore, key: &str, previous: &Option<String>) -> bool {
+/// Gives `key` back its `previous` value (`None`: the key did not exist). If the value does not
+/// fit beside the one it replaces, that one is removed first to make room. False if it still
+/// does not fit (the key is then gone).
+pub(super) fn put_back(kv: &dyn KeyValueStore, key: &str, previous: Option<&str>) -> bool {
     match previous {
         Some(v) => {
             kv.set(key, v).is_ok() || {
@@ -88,13 +82,13 @@ pub(super) fn commit(
             // left: then the journal's room is freed (its copy is in memory) and the rest retried.
             let mut failed = Vec::new();
             for (k, _) in writes[..i].iter().rev() {
-                if !put_back(kv, k, &journal.previous[k]) {
+                if !put_back(kv, k, journal.previous[k].as_deref()) {
                     failed.push(k);
                 }
             }
             kv.remove(JOURNAL_KEY);
             for k in failed {
-                put_back(kv, k, &journal.previous[k]);
+                put_back(kv, k, journal.previous[k].as_deref());
             }
             return Err(err);
         }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 
 use super::buckets::{layout, read_bucket, write_bucket, Bucket};
-use super::journal::{commit, restore};
+use super::journal::{commit, put_back};
 use super::keys::{
     customer_bucket, desk_keys, subscription_bucket, KeyKind, SCHEMA_KEY, SCHEMA_VERSION,
 };
@@ -53,12 +53,12 @@ pub fn migrate_v1(
     let desk = load_v1(kv, problems);
     let old = desk_keys(kv, KeyKind::is_v1);
     let layout = layout(&desk, &Revisions::new());
-    let mut written = Vec::new();
+    let mut written: Vec<(&str, Option<String>)> = Vec::new();
     for (key, value) in &layout {
         let previous = kv.get(key);
         if let Err(err) = kv.set(key, value) {
             for (k, prev) in written.into_iter().rev() {
-                restore(kv, k, prev);
+                put_back(kv, k, prev.as_deref());
             }
             return Err(err);
         }
