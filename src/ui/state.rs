@@ -156,7 +156,7 @@ impl DeskState {
     /// Reads the desk again from storage (after a failed save, or to settle a conflict).
     pub fn reload(&self) {
         let storage = use_storage();
-        let loaded = desk_store::read_now(storage.store.as_ref());
+        let loaded = desk_store::read(storage.store.as_ref());
         self.take(loaded);
     }
 

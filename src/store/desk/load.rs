@@ -185,11 +185,7 @@ pub fn reload(kv: &dyn KeyValueStore) -> Option<Loaded> {
 
 /// Reads the desk as stored now, journal or not (after this tab's own failed save, whose journal
 /// is already gone: memory must go back to storage at once).
-pub fn read_now(kv: &dyn KeyValueStore) -> Loaded {
-    read(kv)
-}
-
-pub(super) fn read(kv: &dyn KeyValueStore) -> Loaded {
+pub fn read(kv: &dyn KeyValueStore) -> Loaded {
     read_part(kv, Part::All)
 }
 

@@ -47,7 +47,7 @@ pub use keys::{
     JOURNAL_KEY, PARTNER_KEY, QUARANTINE_PREFIX, SCHEMA_KEY, SCHEMA_VERSION, SUBSCRIPTION_BUCKETS,
     SUBSCRIPTION_BUCKET_PREFIX,
 };
-pub use load::{load, load_first, load_rest, read_now, reload, LoadProblem, Loaded, RestRead};
+pub use load::{load, load_first, load_rest, read, reload, LoadProblem, Loaded, RestRead};
 pub use migrate::migrate_v1;
 pub use quarantine::{discard_quarantine, quarantined, raw_desk, set_aside_desk};
 pub use reset::reset;
