@@ -162,7 +162,7 @@ impl DeskState {
 
     /// Reads the desk again from storage (after a failed save, or to settle a conflict).
     pub fn reload(&self) {
-        let loaded = desk_store::read_now(self.store().as_ref());
+        let loaded = desk_store::read(self.store().as_ref());
         self.take(loaded);
     }
 

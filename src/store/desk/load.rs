@@ -1,0 +1,559 @@
+//! Reading the desk: at start ([`load`], or [`load_first`] then [`RestRead`] a bucket at a time
+//! so the customers list is drawn before the rest is read), and after another tab saved
+//! ([`reload`]). A read never fails: what cannot be read is set aside and reported as a
+//! [`LoadProblem`]; older schemas are migrated first.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::buckets::{parse_record, write_bucket, Bucket};
+use super::journal::Journal;
+use super::keys::{
+    desk_keys, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_ID, SCHEMA_KEY,
+};
+use super::migrate::{load_v1, migrate_v1, migrate_v2};
+use super::quarantine::set_aside;
+use super::Revisions;
+use crate::domain::{
+    AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription,
+};
+use crate::store::{codec, KeyValueStore};
+
+/// Something found while loading that the user must be told about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LoadProblem {
+    /// Data could not be read; it was moved to `quarantined_as`, nothing was deleted.
+    Unreadable {
+        key: String,
+        quarantined_as: String,
+        error: String,
+    },
+    /// The data was written by a newer Segment Desk; it was left untouched and the app runs on
+    /// an empty desk in memory until the data is dealt with.
+    SchemaTooNew { found: String },
+    /// A save was cut short (tab closed mid-write); its keys were put back as they were.
+    InterruptedSaveRolledBack { keys: usize },
+    /// Data of an older schema could not be moved to this one (e.g. no space); it was left as
+    /// it is and the app runs in memory.
+    MigrationFailed { from: String, error: String },
+}
+
+/// What [`load`] found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub desk: Desk,
+    pub problems: Vec<LoadProblem>,
+    /// False when the stored data must not be written over (a newer schema).
+    pub writable: bool,
+    pub revisions: Revisions,
+    /// The stored catalog; `None` means the built-in sample ([`Catalog::sample`]).
+    pub catalog: Option<Catalog>,
+    /// The subscriptions and the audit log are still to be read ([`load_first`], [`load_rest`]).
+    pub rest_pending: bool,
+}
+
+impl Loaded {
+    /// The catalog the desk sells from: the stored one, or the built-in sample.
+    pub fn catalog_or_sample(&self) -> Catalog {
+        self.catalog.clone().unwrap_or_else(Catalog::sample)
+    }
+}
+
+/// Reads the records of one bucket key; unreadable records (or the whole value) are set
+/// aside in quarantine and the bucket rewritten without them.
+///
+/// `record_key` names a record's revision by its id in the bucket; `None` for records without
+/// revisions (the audit log: entries are only added).
+fn load_bucket<T: DeserializeOwned>(
+    kv: &dyn KeyValueStore,
+    key: &str,
+    record_key: fn(String) -> Option<RecordKey>,
+    revisions: &mut Revisions,
+    problems: &mut Vec<LoadProblem>,
+    mut keep: impl FnMut(T),
+) {
+    let mut note_revision = |id: String, rev: u64| {
+        if let Some(record) = record_key(id) {
+            revisions.insert(record, rev);
+        }
+    };
+    let Some(raw) = kv.get(key) else { return };
+    let json = codec::decode(&raw);
+    // Fast path, taken at every start: the whole bucket straight into records. Only a bucket
+    // with an unreadable record goes through JSON values to find which one it is.
+    if let Ok(records) = json
+        .as_deref()
+        .map_err(|_| ())
+        .and_then(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_err(|_| ()))
+    {
+        for (id, (rev, record)) in records {
+            note_revision(id, rev);
+            keep(record);
+        }
+        return;
+    }
+    let read = json.and_then(|j| serde_json::from_str::<Bucket>(&j).map_err(|e| e.to_string()));
+    let mut bucket = match read {
+        Ok(b) => b,
+        Err(error) => {
+            // Set aside, never deleted: the copy goes first, the original only once it is there.
+            if set_aside(kv, key, &raw, problems, error) {
+                kv.remove(key);
+            }
+            return;
+        }
+    };
+    let mut bad = Vec::new();
+    for (id, value) in &bucket {
+        match parse_record::<T>(value.clone()) {
+            Ok((rev, record)) => {
+                note_revision(id.clone(), rev);
+                keep(record);
+            }
+            Err(error) => bad.push((id.clone(), error)),
+        }
+    }
+    if bad.is_empty() {
+        return;
+    }
+    let mut all_kept = true;
+    for (id, error) in bad {
+        let raw_record = bucket[&id].to_string();
+        all_kept &= set_aside(kv, &format!("{key}#{id}"), &raw_record, problems, error);
+        bucket.remove(&id);
+    }
+    if all_kept {
+        let _ = kv.set(key, &write_bucket(&bucket));
+    }
+}
+
+/// Loads the desk, first putting back a save that was cut short and moving schema-1 and
+/// schema-2 data to the current schema. Never fails: unreadable data is set aside (see
+/// [`LoadProblem`]).
+pub fn load(kv: &dyn KeyValueStore) -> Loaded {
+    let mut loaded = load_first(kv);
+    if loaded.rest_pending {
+        let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
+        loaded.problems.append(&mut more);
+        loaded.rest_pending = false;
+    }
+    loaded
+}
+
+/// [`load`] in two steps, so that the customers list can be drawn before the rest is read:
+/// this one recovers and migrates as `load` does, then reads the partner, the catalog and the
+/// customers; [`load_rest`] reads the subscriptions and the audit log. Between the two the
+/// desk must not be changed or saved (`rest_pending`).
+pub fn load_first(kv: &dyn KeyValueStore) -> Loaded {
+    let mut problems = Vec::new();
+    if let Some(raw) = kv.get(JOURNAL_KEY) {
+        match serde_json::from_str::<Journal>(&raw) {
+            Ok(journal) => {
+                let keys = journal.undo(kv);
+                problems.push(LoadProblem::InterruptedSaveRolledBack { keys });
+            }
+            Err(error) => {
+                set_aside(kv, JOURNAL_KEY, &raw, &mut problems, error.to_string());
+            }
+        }
+        kv.remove(JOURNAL_KEY);
+    }
+    let mut loaded = read_part(kv, Part::First);
+    problems.append(&mut loaded.problems);
+    loaded.problems = problems;
+    loaded
+}
+
+/// How much of the desk a read takes in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The partner, the catalog and the customers ([`load_first`]).
+    First,
+    All,
+}
+
+/// Reads the desk as stored, without recovering an interrupted save: what a tab does when
+/// another tab saved. `None` while another tab's save is under way (its journal is there).
+pub fn reload(kv: &dyn KeyValueStore) -> Option<Loaded> {
+    if kv.get(JOURNAL_KEY).is_some() {
+        return None;
+    }
+    Some(read(kv))
+}
+
+/// Reads the desk as stored now, journal or not (after this tab's own failed save, whose journal
+/// is already gone: memory must go back to storage at once).
+pub fn read(kv: &dyn KeyValueStore) -> Loaded {
+    read_part(kv, Part::All)
+}
+
+fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
+    let mut problems = Vec::new();
+    let desk = Desk::new(PartnerProfile::default());
+    let revisions = Revisions::new();
+    match kv.get(SCHEMA_KEY).map(|v| v.trim().to_owned()).as_deref() {
+        None | Some("3") => {}
+        Some("2") => {
+            if let Err(error) = migrate_v2(kv) {
+                // Schema 2 reads like schema 3 (records are found in any bucket), but saving
+                // would look for records in buckets they are not in yet: read-only until the
+                // migration succeeds (it runs again at every start).
+                problems.push(LoadProblem::MigrationFailed {
+                    from: "2".into(),
+                    error: format!("{error:?}"),
+                });
+                let mut loaded = read_buckets(kv, problems);
+                loaded.writable = false;
+                return loaded;
+            }
+        }
+        Some("1") => {
+            if let Err(error) = migrate_v1(kv, &mut problems) {
+                problems.push(LoadProblem::MigrationFailed {
+                    from: "1".into(),
+                    error: format!("{error:?}"),
+                });
+                let old = load_v1(kv, &mut Vec::new());
+                return Loaded {
+                    desk: old,
+                    problems,
+                    writable: false,
+                    revisions,
+                    catalog: None,
+                    rest_pending: false,
+                };
+            }
+        }
+        Some(found) => {
+            problems.push(LoadProblem::SchemaTooNew {
+                found: found.to_owned(),
+            });
+            return Loaded {
+                desk,
+                problems,
+                writable: false,
+                revisions,
+                catalog: None,
+                rest_pending: false,
+            };
+        }
+    }
+    match part {
+        Part::First => read_first_part(kv, problems),
+        Part::All => read_buckets(kv, problems),
+    }
+}
+
+/// Reads every bucket, whatever its key (a record is found in any bucket of its kind).
+pub(super) fn read_buckets(kv: &dyn KeyValueStore, problems: Vec<LoadProblem>) -> Loaded {
+    let mut loaded = read_first_part(kv, problems);
+    let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
+    loaded.problems.append(&mut more);
+    loaded.rest_pending = false;
+    loaded
+}
+
+/// The partner, the catalog and the customers: all the customers list needs. The rest is read
+/// by [`load_rest`].
+fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
+    let mut desk = Desk::new(PartnerProfile::default());
+    let mut revisions = Revisions::new();
+    let mut catalog = None;
+    // Set by a subscription bucket or an audit chunk: a new desk has none, nothing is left.
+    let mut rest_pending = false;
+    for key in desk_keys(kv, KeyKind::is_desk) {
+        let (revisions, problems) = (&mut revisions, &mut problems);
+        match KeyKind::of(&key) {
+            KeyKind::Catalog => catalog = load_catalog(kv, problems),
+            KeyKind::Partner => {
+                let partner = |id: String| (id == PARTNER_ID).then_some(RecordKey::Partner);
+                load_bucket::<PartnerProfile>(kv, &key, partner, revisions, problems, |p| {
+                    desk.partner = p
+                });
+            }
+            KeyKind::CustomerBucket => {
+                let customer = |id| Some(RecordKey::Customer(id));
+                load_bucket::<Customer>(kv, &key, customer, revisions, problems, |c| {
+                    desk.customers.push(c)
+                });
+            }
+            kind if kind.is_rest() => rest_pending = true,
+            _ => {}
+        }
+    }
+    Loaded {
+        desk,
+        problems,
+        writable: true,
+        revisions,
+        catalog,
+        rest_pending,
+    }
+}
+
+/// Reads what [`load_first`] left into its desk and revisions: the subscriptions and the audit
+/// log, then puts customers and subscriptions in creation order. Returns what it found
+/// unreadable (set aside, as at any load). [`RestRead`] does the same a bucket at a time.
+pub fn load_rest(
+    kv: &dyn KeyValueStore,
+    desk: &mut Desk,
+    revisions: &mut Revisions,
+) -> Vec<LoadProblem> {
+    RestRead::new(kv).finish(kv, desk, revisions)
+}
+
+/// [`load_rest`] in steps of one stored bucket, so that a page can answer input between them
+/// (at 10,000 customers the whole read takes over half a second). Nothing of it reaches the desk
+/// before [`RestRead::finish`].
+#[derive(Debug)]
+pub struct RestRead {
+    /// The keys still to read, last first.
+    keys: Vec<String>,
+    total: usize,
+    subscriptions: Vec<Subscription>,
+    audit: Vec<AuditEntry>,
+    revisions: Revisions,
+    problems: Vec<LoadProblem>,
+}
+
+impl RestRead {
+    /// Lists the subscription buckets and audit chunks stored now.
+    pub fn new(kv: &dyn KeyValueStore) -> Self {
+        let mut keys = desk_keys(kv, KeyKind::is_rest);
+        keys.reverse();
+        RestRead {
+            total: keys.len(),
+            keys,
+            subscriptions: Vec::new(),
+            audit: Vec::new(),
+            revisions: Revisions::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Buckets read so far, and buckets in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.total - self.keys.len(), self.total)
+    }
+
+    /// Reads the next bucket; false once every bucket is read.
+    pub fn step(&mut self, kv: &dyn KeyValueStore) -> bool {
+        let Some(key) = self.keys.pop() else {
+            return false;
+        };
+        let (revisions, problems) = (&mut self.revisions, &mut self.problems);
+        if KeyKind::of(&key) == KeyKind::SubscriptionBucket {
+            let subscriptions = &mut self.subscriptions;
+            let subscription = |id| Some(RecordKey::Subscription(id));
+            load_bucket::<Subscription>(kv, &key, subscription, revisions, problems, |s| {
+                subscriptions.push(s)
+            });
+        } else {
+            let audit = &mut self.audit;
+            load_bucket::<AuditEntry>(kv, &key, |_| None, revisions, problems, |a| audit.push(a));
+        }
+        true
+    }
+
+    /// Reads what is left, then hands everything to the desk and revisions that [`load_first`]
+    /// gave, and puts customers and subscriptions in creation order.
+    pub fn finish(
+        mut self,
+        kv: &dyn KeyValueStore,
+        desk: &mut Desk,
+        revisions: &mut Revisions,
+    ) -> Vec<LoadProblem> {
+        while self.step(kv) {}
+        // The smaller map goes into the larger (the subscriptions' is the larger at any size).
+        if revisions.len() < self.revisions.len() {
+            std::mem::swap(revisions, &mut self.revisions);
+        }
+        revisions.extend(self.revisions);
+        desk.subscriptions.append(&mut self.subscriptions);
+        self.audit.sort_by_key(|a| a.seq);
+        desk.audit = self.audit;
+        put_in_creation_order(desk);
+        self.problems
+    }
+}
+
+/// Creation order (the audit log's), so lists are stable across loads.
+fn put_in_creation_order(desk: &mut Desk) {
+    // The first entry naming a record is its creation.
+    let mut customers: HashMap<&str, u64> = HashMap::with_capacity(desk.customers.len());
+    let mut subscriptions: HashMap<&str, u64> = HashMap::with_capacity(desk.subscriptions.len());
+    for entry in &desk.audit {
+        match &entry.entity {
+            Entity::Customer { id } => customers.entry(id.as_str()).or_insert(entry.seq),
+            Entity::Subscription { id } => subscriptions.entry(id.as_str()).or_insert(entry.seq),
+            Entity::Partner => continue,
+        };
+    }
+    let rank =
+        |created: &HashMap<&str, u64>, id: &str| created.get(id).copied().unwrap_or(u64::MAX);
+    let customer_rank: Vec<u64> = desk
+        .customers
+        .iter()
+        .map(|c| rank(&customers, &c.id))
+        .collect();
+    let subscription_rank: Vec<u64> = desk
+        .subscriptions
+        .iter()
+        .map(|s| rank(&subscriptions, &s.id))
+        .collect();
+    drop((customers, subscriptions)); // they borrow the ids in the audit log
+    sort_by_rank(&mut desk.customers, &customer_rank, |c| &c.id);
+    sort_by_rank(&mut desk.subscriptions, &subscription_rank, |s| &s.id);
+}
+
+/// The stored catalog, or `None` (with the value set aside) when it cannot be read or breaks the
+/// catalog's rules: the desk then sells from the built-in sample.
+fn load_catalog(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Option<Catalog> {
+    let raw = kv.get(CATALOG_KEY)?;
+    let read = codec::decode(&raw)
+        .and_then(|json| serde_json::from_str::<Vec<Offer>>(&json).map_err(|e| e.to_string()))
+        .and_then(|offers| {
+            Catalog::from_offers(offers).map_err(|problems| format!("{problems:?}"))
+        });
+    match read {
+        Ok(catalog) => Some(catalog),
+        Err(error) => {
+            if set_aside(kv, CATALOG_KEY, &raw, problems, error) {
+                kv.remove(CATALOG_KEY);
+            }
+            None
+        }
+    }
+}
+
+fn sort_by_rank<T>(items: &mut Vec<T>, rank: &[u64], id: impl Fn(&T) -> &str) {
+    // Sorts positions, not the records: moving large records while sorting cost more than
+    // the rest of the read put together.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| {
+        rank[a]
+            .cmp(&rank[b])
+            .then_with(|| id(&items[a]).cmp(id(&items[b])))
+    });
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::keys::QUARANTINE_PREFIX;
+    use super::super::test_support::{add, fresh, stored_sample};
+    use super::super::{quarantined, replace, usage};
+    use super::*;
+    use crate::store::{utf16_len, MemoryStore};
+
+    #[test]
+    fn loading_in_two_steps_gives_the_customers_first_and_then_the_same_desk() {
+        let (kv, desk) = stored_sample();
+        let whole = load(&kv);
+        assert!(!whole.rest_pending);
+        assert!(
+            !load_first(&MemoryStore::new()).rest_pending,
+            "a new desk has nothing left"
+        );
+
+        let mut first = load_first(&kv);
+        assert!(first.rest_pending);
+        let ids = |customers: &[Customer]| {
+            let mut ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(&first.desk.customers), ids(&desk.customers));
+        assert!(first.desk.subscriptions.is_empty() && first.desk.audit.is_empty());
+        let problems = load_rest(&kv, &mut first.desk, &mut first.revisions);
+        assert!(problems.is_empty());
+        assert_eq!(first.desk, whole.desk, "same records in the same order");
+        assert_eq!(first.revisions, whole.revisions);
+    }
+
+    #[test]
+    fn reading_the_rest_a_bucket_at_a_time_gives_the_same_desk() {
+        let (kv, _) = stored_sample();
+        let whole = load(&kv);
+        let buckets = desk_keys(&kv, KeyKind::is_rest).len();
+        assert!(buckets > 2, "the sample fills several buckets");
+
+        // Some steps, then `finish` reads the others.
+        let mut first = load_first(&kv);
+        let mut read = RestRead::new(&kv);
+        assert_eq!(read.progress(), (0, buckets));
+        assert!(read.step(&kv) && read.step(&kv));
+        assert_eq!(read.progress(), (2, buckets));
+        assert!(read
+            .finish(&kv, &mut first.desk, &mut first.revisions)
+            .is_empty());
+        assert_eq!(first.desk, whole.desk);
+        assert_eq!(first.revisions, whole.revisions);
+
+        // Every step, one bucket each.
+        let mut first = load_first(&kv);
+        let mut read = RestRead::new(&kv);
+        let mut steps = 0;
+        while read.step(&kv) {
+            steps += 1;
+        }
+        assert_eq!(steps, buckets);
+        read.finish(&kv, &mut first.desk, &mut first.revisions);
+        assert_eq!(first.desk, whole.desk);
+    }
+
+    #[test]
+    fn a_stored_catalog_loads_back_and_a_replace_without_one_returns_to_the_sample() {
+        let kv = MemoryStore::new();
+        let (desk, mut revs) = fresh(&kv);
+        assert_eq!(load(&kv).catalog, None);
+        let mut offers = Catalog::sample().offers;
+        offers.truncate(5);
+        let small = Catalog::from_offers(offers).unwrap();
+        replace(&kv, &desk, Some(&small), &mut revs).unwrap();
+        let loaded = load(&kv);
+        assert_eq!(loaded.catalog.as_ref(), Some(&small));
+        assert_eq!(loaded.catalog_or_sample().offers.len(), 5);
+        assert!(usage(&kv).desk > utf16_len(&kv.get(CATALOG_KEY).unwrap()));
+        replace(&kv, &desk, None, &mut revs).unwrap();
+        assert_eq!(kv.get(CATALOG_KEY), None);
+        assert_eq!(load(&kv).catalog_or_sample(), Catalog::sample());
+    }
+
+    #[test]
+    fn a_catalog_breaking_its_rules_is_set_aside_and_the_sample_used() {
+        let kv = MemoryStore::new();
+        let mut offers = Catalog::sample().offers;
+        offers.push(offers[0].clone()); // a duplicate id
+        let json = serde_json::to_string(&offers).unwrap();
+        kv.set(CATALOG_KEY, &codec::encode(&json)).unwrap();
+        let loaded = load(&kv);
+        assert_eq!(loaded.catalog, None);
+        assert!(matches!(
+            &loaded.problems[..],
+            [LoadProblem::Unreadable { key, .. }] if key == CATALOG_KEY
+        ));
+        assert_eq!(kv.get(CATALOG_KEY), None);
+        assert!(quarantined(&kv).contains_key(&format!("{QUARANTINE_PREFIX}{CATALOG_KEY}")));
+    }
+
+    #[test]
+    fn a_newer_schema_is_left_untouched() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        kv.set(SCHEMA_KEY, "99").unwrap();
+        let keys_before = kv.keys();
+        let loaded = load(&kv);
+        assert!(!loaded.writable);
+        assert_eq!(
+            loaded.problems,
+            vec![LoadProblem::SchemaTooNew { found: "99".into() }]
+        );
+        assert!(loaded.desk.customers.is_empty());
+        assert_eq!(kv.keys(), keys_before);
+    }
+}

@@ -1,0 +1,371 @@
+//! Saving: an edit writes only the buckets of the records its audit entries name, plus the
+//! audit chunks, all or nothing through the journal. A record another tab changed since this tab
+//! read it is a conflict ([`save_changes`] refuses, [`save_keeping_mine`] writes over it).
+//! [`replace`] writes a whole desk at once (an import, sample data).
+
+use std::collections::btree_map::{BTreeMap, Entry};
+
+use super::buckets::{
+    layout, raw_record, read_raw_bucket, stored_revision, to_value, write_bucket, write_catalog,
+    write_chunk, RawBucket,
+};
+use super::journal::commit;
+use super::keys::{
+    audit_chunk, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_KEY, SCHEMA_KEY,
+    SCHEMA_VERSION,
+};
+use super::load::read;
+use super::Revisions;
+use crate::domain::{AuditEntry, Catalog, Desk, Entity};
+use crate::store::{KeyValueStore, StoreError};
+
+/// Writes what changed since the audit log had `audit_len_before` entries: the bucket of every
+/// record an entry names, then the entries themselves, all or nothing. A record whose stored
+/// revision is not the one in `revisions` was changed by another tab: nothing is written and
+/// [`StoreError::Conflict`] names the records. On success `revisions` is brought up to date.
+pub fn save_changes(
+    kv: &dyn KeyValueStore,
+    desk: &Desk,
+    audit_len_before: usize,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
+    let Some(changes) = Changes::gather(kv, desk, audit_len_before, revisions)? else {
+        return Ok(());
+    };
+    if !changes.conflicts.is_empty() {
+        return Err(StoreError::Conflict(changes.conflicts));
+    }
+    changes.write(kv, revisions)
+}
+
+/// Like [`save_changes`] but writes this tab's version of conflicting records over the other
+/// tab's ("keep mine"); the audit entries are renumbered after the stored log.
+pub fn save_keeping_mine(
+    kv: &dyn KeyValueStore,
+    desk: &mut Desk,
+    audit_len_before: usize,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
+    let stored_audit = read(kv).desk.audit;
+    let mut seq = stored_audit.last().map_or(0, |a| a.seq);
+    let mine: Vec<AuditEntry> = desk
+        .audit
+        .drain(audit_len_before.min(desk.audit.len())..)
+        .collect();
+    desk.audit = stored_audit;
+    let before = desk.audit.len();
+    for mut entry in mine {
+        seq += 1;
+        entry.seq = seq;
+        desk.audit.push(entry);
+    }
+    // The conflicts are the other tab's records, which this tab's now overwrite.
+    match Changes::gather(kv, desk, before, revisions)? {
+        Some(changes) => changes.write(kv, revisions),
+        None => Ok(()),
+    }
+}
+
+/// What a save writes, gathered before anything is written: every bucket and audit chunk the new
+/// audit entries touch, with this tab's records and entries in, each record one revision above
+/// the stored one. Whether to write it when another tab got there first (`conflicts`) is the
+/// caller's choice.
+struct Changes {
+    buckets: BTreeMap<String, RawBucket>,
+    /// Each record's revision once written (`None`: the record is removed).
+    revisions: Vec<(RecordKey, Option<u64>)>,
+    /// Records whose stored revision is not the one this tab read, or whose new audit entry's
+    /// place another tab's entry has taken.
+    conflicts: Vec<Entity>,
+    /// The `seq` of the first and of the last new entry.
+    first_seq: u64,
+    last_seq: u64,
+}
+
+impl Changes {
+    /// `None` when the audit log has no entry past `audit_len_before`: nothing to save.
+    fn gather(
+        kv: &dyn KeyValueStore,
+        desk: &Desk,
+        audit_len_before: usize,
+        revisions: &Revisions,
+    ) -> Result<Option<Self>, StoreError> {
+        let new_entries = desk.audit.get(audit_len_before..).unwrap_or_default();
+        let (Some(first), Some(last)) = (new_entries.first(), new_entries.last()) else {
+            return Ok(None);
+        };
+        let mut changes = Changes {
+            buckets: BTreeMap::new(),
+            revisions: Vec::new(),
+            conflicts: Vec::new(),
+            first_seq: first.seq,
+            last_seq: last.seq,
+        };
+        let mut seen: Vec<&Entity> = Vec::new();
+        for entry in new_entries {
+            if seen.contains(&&entry.entity) {
+                continue;
+            }
+            seen.push(&entry.entity);
+            let record = RecordKey::of(&entry.entity);
+            let bucket = changes.fetch(kv, record.bucket())?;
+            let stored = bucket
+                .get(record.id())
+                .map_or(0, |raw| stored_revision(raw));
+            let known = revisions.get(&record).copied().unwrap_or(0);
+            let value = match &entry.entity {
+                Entity::Partner => Some(to_value(&desk.partner)),
+                Entity::Customer { id } => desk.customer(id).map(to_value),
+                Entity::Subscription { id } => desk.subscription(id).map(to_value),
+            };
+            let revision = match value {
+                Some(v) => {
+                    bucket.insert(record.id().to_owned(), raw_record(stored + 1, v));
+                    Some(stored + 1)
+                }
+                None => {
+                    bucket.remove(record.id());
+                    None
+                }
+            };
+            changes.revisions.push((record, revision));
+            if stored != known {
+                changes.conflicts.push(entry.entity.clone());
+            }
+        }
+        for entry in new_entries {
+            let chunk = changes.fetch(kv, audit_chunk(entry.seq))?;
+            let id = format!("{:012}", entry.seq);
+            let taken = chunk.insert(id, raw_record(1, to_value(entry))).is_some();
+            // Another tab logged a change since this tab read the log.
+            if taken && !changes.conflicts.contains(&entry.entity) {
+                changes.conflicts.push(entry.entity.clone());
+            }
+        }
+        Ok(Some(changes))
+    }
+
+    /// The bucket or chunk stored under `key`, read once (empty if there is none).
+    fn fetch(&mut self, kv: &dyn KeyValueStore, key: String) -> Result<&mut RawBucket, StoreError> {
+        Ok(match self.buckets.entry(key) {
+            Entry::Occupied(bucket) => bucket.into_mut(),
+            Entry::Vacant(place) => {
+                let bucket = match kv.get(place.key()) {
+                    Some(raw) => read_raw_bucket(&raw).map_err(StoreError::Refused)?,
+                    None => RawBucket::new(),
+                };
+                place.insert(bucket)
+            }
+        })
+    }
+
+    /// Writes the buckets, then the chunks, all or nothing; then brings `revisions` up to date.
+    fn write(
+        mut self,
+        kv: &dyn KeyValueStore,
+        revisions: &mut Revisions,
+    ) -> Result<(), StoreError> {
+        // The first entry of a new chunk closes the one before: it is rewritten packed.
+        let before = audit_chunk(self.first_seq.saturating_sub(1));
+        if self.first_seq > 1 && before != audit_chunk(self.first_seq) && kv.get(&before).is_some()
+        {
+            self.fetch(kv, before)?;
+        }
+        let open_chunk = audit_chunk(self.last_seq);
+        let mut writes: Vec<(String, Option<String>)> = Vec::new();
+        if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
+            writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
+        }
+        // Records first, then the log chunks that name them.
+        let (chunks, records): (Vec<_>, Vec<_>) = self
+            .buckets
+            .into_iter()
+            .partition(|(k, _)| KeyKind::of(k) == KeyKind::AuditChunk);
+        for (key, bucket) in records {
+            let value = (!bucket.is_empty() || key == PARTNER_KEY).then(|| write_bucket(&bucket));
+            writes.push((key, value));
+        }
+        for (key, chunk) in chunks {
+            let open = key == open_chunk;
+            writes.push((key, Some(write_chunk(&chunk, open))));
+        }
+        commit(kv, &writes)?;
+        for (key, rev) in self.revisions {
+            match rev {
+                Some(r) => revisions.insert(key, r),
+                None => revisions.remove(&key),
+            };
+        }
+        Ok(())
+    }
+}
+
+/// Replaces the stored desk with `desk` and its catalog (`None`: the built-in sample), all or
+/// nothing: an import, or sample data. Needs room for a copy of the keys it replaces while it
+/// runs (the journal): on a full store, reset first.
+pub fn replace(
+    kv: &dyn KeyValueStore,
+    desk: &Desk,
+    catalog: Option<&Catalog>,
+    revisions: &mut Revisions,
+) -> Result<(), StoreError> {
+    let mut layout = layout(desk, revisions);
+    if let Some(catalog) = catalog {
+        layout.insert(CATALOG_KEY.into(), write_catalog(catalog));
+    }
+    let mut writes: Vec<(String, Option<String>)> =
+        vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
+    let stale = kv.keys().into_iter().filter(|k| {
+        KeyKind::of(k).is_desk() && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k)
+    });
+    writes.extend(stale.map(|k| (k, None)));
+    writes.extend(layout.into_iter().map(|(k, v)| (k, Some(v))));
+    commit(kv, &writes)?;
+    *revisions = read(kv).revisions;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::keys::AUDIT_CHUNK;
+    use super::super::load;
+    use super::super::test_support::{add, fresh, snapshot, today, Quota};
+    use super::super::usage;
+    use super::*;
+    use crate::domain::Role;
+    use crate::store::MemoryStore;
+
+    #[test]
+    fn a_saved_change_loads_back_equal() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        add(&kv, &mut desk, &mut revs, "c2").unwrap();
+        let loaded = load(&kv);
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.desk, desk);
+        assert_eq!(loaded.revisions, revs);
+        assert_eq!(kv.get(SCHEMA_KEY).as_deref(), Some("3"));
+        assert_eq!(kv.get(JOURNAL_KEY), None);
+    }
+
+    #[test]
+    fn the_newest_audit_chunk_is_plain_and_is_packed_when_the_next_starts() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        let mut n = 0;
+        while desk.audit.len() < AUDIT_CHUNK as usize {
+            add(&kv, &mut desk, &mut revs, &format!("c{n}")).unwrap();
+            n += 1;
+            assert!(
+                kv.get(&audit_chunk(1)).unwrap().starts_with('{'),
+                "open chunk is plain"
+            );
+        }
+        assert_eq!(kv.get(&audit_chunk(AUDIT_CHUNK + 1)), None);
+        add(&kv, &mut desk, &mut revs, "cnext").unwrap();
+        assert!(
+            kv.get(&audit_chunk(1)).unwrap().starts_with('Z'),
+            "full chunk is packed"
+        );
+        assert!(kv
+            .get(&audit_chunk(AUDIT_CHUNK + 1))
+            .unwrap()
+            .starts_with('{'));
+        assert_eq!(load(&kv).desk, desk);
+        // A whole desk written at once leaves only its newest chunk plain too.
+        let mut revs = Revisions::new();
+        replace(&kv, &desk, None, &mut revs).unwrap();
+        assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'));
+        assert!(kv
+            .get(&audit_chunk(AUDIT_CHUNK + 1))
+            .unwrap()
+            .starts_with('{'));
+    }
+
+    #[test]
+    fn one_edit_writes_only_the_buckets_it_touched() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        let untouched = PARTNER_KEY;
+        kv.set(untouched, "sentinel").unwrap(); // would be overwritten if the save rewrote all
+        let before = desk.audit.len();
+        desk.approve_education(Role::SalesAgent, "c1", today())
+            .unwrap();
+        save_changes(&kv, &desk, before, &mut revs).unwrap();
+        assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
+        assert_eq!(revs[&RecordKey::Customer("c1".into())], 2);
+    }
+
+    #[test]
+    fn a_save_that_fails_midway_puts_back_what_it_wrote() {
+        let mut refusals = 0;
+        for extra in (0..3000).step_by(25) {
+            let inner = MemoryStore::new();
+            let (mut desk, mut revs) = fresh(&inner);
+            for n in 0..3 {
+                add(&inner, &mut desk, &mut revs, &format!("c{n}")).unwrap();
+            }
+            let stored_before = snapshot(&inner);
+            let kv = Quota {
+                inner: inner.clone(),
+                cap: usage(&inner).total + extra,
+            };
+            let revs_before = revs.clone();
+            let before = desk.audit.len();
+            desk.approve_education(Role::SalesAgent, "c1", today())
+                .unwrap();
+            match save_changes(&kv, &desk, before, &mut revs) {
+                Ok(()) => assert_eq!(load(&inner).desk, desk),
+                Err(err) => {
+                    refusals += 1;
+                    assert_eq!(err, StoreError::QuotaExceeded);
+                    assert_eq!(snapshot(&inner), stored_before, "room {extra}");
+                    assert_eq!(revs, revs_before);
+                }
+            }
+        }
+        assert!(
+            refusals > 3,
+            "the quota was hit at several points of the save"
+        );
+    }
+
+    #[test]
+    fn another_tabs_change_is_a_conflict_not_an_overwrite() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        add(&kv, &mut desk, &mut revs, "c1").unwrap();
+        // Tab B loads and approves.
+        let (mut b, mut b_revs) = fresh(&kv);
+        let before = b.audit.len();
+        b.approve_education(Role::SalesAgent, "c1", today())
+            .unwrap();
+        save_changes(&kv, &b, before, &mut b_revs).unwrap();
+        // Tab A, still on what it loaded, denies.
+        let before = desk.audit.len();
+        desk.deny_education(
+            Role::SalesAgent,
+            "c1",
+            crate::domain::VettingReason::NotAnAcademicDomain,
+            today(),
+        )
+        .unwrap();
+        let err = save_changes(&kv, &desk, before, &mut revs).unwrap_err();
+        assert_eq!(
+            err,
+            StoreError::Conflict(vec![Entity::Customer { id: "c1".into() }])
+        );
+        assert_eq!(load(&kv).desk, b, "B's change stands");
+        // A chooses "keep mine".
+        save_keeping_mine(&kv, &mut desk, before, &mut revs).unwrap();
+        let now = load(&kv).desk;
+        assert_eq!(now.customers, desk.customers);
+        assert_eq!(now.audit.len(), b.audit.len() + 1);
+        assert_eq!(
+            now.audit.iter().map(|a| a.seq).collect::<Vec<_>>(),
+            (1..=now.audit.len() as u64).collect::<Vec<_>>()
+        );
+    }
+}
