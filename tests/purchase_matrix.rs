@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use segment_desk::domain::*;
+use segment_desk::test_support::ctx;
 
 /// One row of the seed's table: the customer's qualifications and, per segment in the order
 /// Commercial, Education, Nonprofit, GCC, whether it "can be sold". Transcribed by hand from
@@ -129,7 +130,7 @@ fn account() -> AccountInfo {
 fn desk_with_a_customer_per_row() -> Desk {
     let gov = Role::GlobalAdmin;
     let mut desk = Desk::new(PartnerProfile::default());
-    desk.set_reseller_qualifications(gov, vec![ResellerQualification::GccModerate], day(1))
+    desk.set_reseller_qualifications(ctx(gov, day(1)), vec![ResellerQualification::GccModerate])
         .unwrap();
     let code = GccValidationCode {
         validation_id: "123456".into(),
@@ -137,7 +138,8 @@ fn desk_with_a_customer_per_row() -> Desk {
         max_creates: 5,
         remaining_creates: 5,
     };
-    desk.add_gcc_validation_code(gov, code, day(1)).unwrap();
+    desk.add_gcc_validation_code(ctx(gov, day(1)), code)
+        .unwrap();
     for (i, row) in ROWS.iter().enumerate() {
         let id = format!("row{i}");
         let new = NewCustomer {
@@ -146,7 +148,8 @@ fn desk_with_a_customer_per_row() -> Desk {
             domain_prefix: format!("row{i}"),
             education: None,
         };
-        desk.create_customer(Role::SalesAgent, new, day(2)).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, day(2)), new)
+            .unwrap();
         for &q in row.qualifications {
             match q {
                 E => {
@@ -154,15 +157,17 @@ fn desk_with_a_customer_per_row() -> Desk {
                         segment: Some(EducationSegment::HigherEducation),
                         website: "contoso.edu".into(),
                     };
-                    desk.request_education(Role::SalesAgent, &id, details, day(3))
+                    desk.request_education(ctx(Role::SalesAgent, day(3)), &id, details)
                         .unwrap();
-                    desk.approve_education(gov, &id, day(4)).unwrap();
+                    desk.approve_education(ctx(gov, day(4)), &id).unwrap();
                 }
-                N => desk.register_nonprofit(gov, &id, day(3)).unwrap(),
+                N => desk.register_nonprofit(ctx(gov, day(3)), &id).unwrap(),
                 G => desk
-                    .request_gcc(Role::AdminAgent, &id, "123456", day(3))
+                    .request_gcc(ctx(Role::AdminAgent, day(3)), &id, "123456")
                     .unwrap(),
-                S => desk.request_soe(Role::AdminAgent, &id, day(3)).unwrap(),
+                S => desk
+                    .request_soe(ctx(Role::AdminAgent, day(3)), &id)
+                    .unwrap(),
                 Qualification::None => unreachable!(),
             }
         }
@@ -225,7 +230,7 @@ fn rows_reached_in_either_order() {
         max_creates: 1,
         remaining_creates: 1,
     };
-    desk.add_gcc_validation_code(Role::GlobalAdmin, code, day(1))
+    desk.add_gcc_validation_code(ctx(Role::GlobalAdmin, day(1)), code)
         .unwrap();
     for id in ["a", "b", "c"] {
         let new = NewCustomer {
@@ -234,21 +239,24 @@ fn rows_reached_in_either_order() {
             domain_prefix: id.into(),
             education: None,
         };
-        desk.create_customer(Role::SalesAgent, new, day(1)).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, day(1)), new)
+            .unwrap();
     }
-    desk.request_soe(Role::SalesAgent, "a", day(2)).unwrap();
-    desk.request_gcc(Role::SalesAgent, "a", "7", day(2))
+    desk.request_soe(ctx(Role::SalesAgent, day(2)), "a")
         .unwrap();
-    desk.request_soe(Role::SalesAgent, "b", day(2)).unwrap();
+    desk.request_gcc(ctx(Role::SalesAgent, day(2)), "a", "7")
+        .unwrap();
+    desk.request_soe(ctx(Role::SalesAgent, day(2)), "b")
+        .unwrap();
     let details = EducationDetails {
         segment: Some(EducationSegment::K12),
         website: String::new(),
     };
-    desk.request_education(Role::SalesAgent, "b", details.clone(), day(2))
+    desk.request_education(ctx(Role::SalesAgent, day(2)), "b", details.clone())
         .unwrap();
-    desk.register_nonprofit(Role::SalesAgent, "c", day(2))
+    desk.register_nonprofit(ctx(Role::SalesAgent, day(2)), "c")
         .unwrap();
-    desk.request_education(Role::SalesAgent, "c", details, day(2))
+    desk.request_education(ctx(Role::SalesAgent, day(2)), "c", details)
         .unwrap();
     assert_eq!(
         desk.customer("a").unwrap().held(),
@@ -271,7 +279,7 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
     // Education customer (row 2) asking for GCC; Nonprofit (row 1) asking for SOE; GCC (row 4)
     // registering as nonprofit; SOE + GCC (row 7) asking for Education.
     let e_gcc = desk
-        .request_gcc(Role::SalesAgent, "row2", "123456", day(6))
+        .request_gcc(ctx(Role::SalesAgent, day(6)), "row2", "123456")
         .unwrap_err();
     assert_eq!(
         e_gcc,
@@ -282,13 +290,15 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
         }]
     );
     let n_soe = desk
-        .request_soe(Role::SalesAgent, "row1", day(6))
+        .request_soe(ctx(Role::SalesAgent, day(6)), "row1")
         .unwrap_err();
     assert!(matches!(
         &n_soe[..],
         [Reason::QualificationSetNotAllowed { requested: S, .. }]
     ));
-    let g_n = desk.register_nonprofit(gov, "row4", day(6)).unwrap_err();
+    let g_n = desk
+        .register_nonprofit(ctx(gov, day(6)), "row4")
+        .unwrap_err();
     assert!(matches!(
         &g_n[..],
         [Reason::QualificationSetNotAllowed { requested: N, .. }]
@@ -298,7 +308,7 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
         website: String::new(),
     };
     let sg_e = desk
-        .request_education(Role::SalesAgent, "row7", details, day(6))
+        .request_education(ctx(Role::SalesAgent, day(6)), "row7", details)
         .unwrap_err();
     assert!(matches!(
         &sg_e[..],

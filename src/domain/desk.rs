@@ -1,7 +1,7 @@
 //! The desk: the partner, its customers, their subscriptions and the audit log, with every
-//! operation as a method. Each takes the acting [`Role`] and `today` (the app clock), checks
-//! the rules, applies the change, appends audit entries, and returns `Err(reasons)` — changing
-//! nothing — when refused.
+//! operation as a method. Each takes an [`OperationContext`] first (the acting [`Role`] and
+//! `today`, the app clock), checks the rules, applies the change, appends audit entries, and
+//! returns `Err(reasons)` — changing nothing — when refused.
 
 use std::collections::HashMap;
 
@@ -15,6 +15,7 @@ use super::account::{
 use super::audit::{Actor, AuditEntry, Change, Entity};
 use super::cart::{check_cart, Cart};
 use super::catalog::{Catalog, Offer};
+use super::context::OperationContext;
 use super::customer::Customer;
 use super::education;
 use super::eligibility::{eligibility, CustomerEligibility};
@@ -126,13 +127,17 @@ impl Desk {
         });
     }
 
-    fn log_customer(&mut self, date: NaiveDate, role: Role, id: &str, change: Change) {
-        self.log(
-            date,
-            Actor::Role(role),
-            Entity::Customer { id: id.to_string() },
-            change,
-        );
+    /// Logs a change made by the acting role on the context's day.
+    fn log_as(&mut self, ctx: OperationContext, entity: Entity, change: Change) {
+        self.log(ctx.today, Actor::Role(ctx.role), entity, change);
+    }
+
+    fn log_customer(&mut self, ctx: OperationContext, id: &str, change: Change) {
+        self.log_as(ctx, Entity::Customer { id: id.to_string() }, change);
+    }
+
+    fn log_partner(&mut self, ctx: OperationContext, change: Change) {
+        self.log_as(ctx, Entity::Partner, change);
     }
 
     /// Every problem of the "Add customer" form, warnings included (for display as the user
@@ -245,11 +250,10 @@ impl Desk {
     /// 3). Field errors refuse the whole submission and count nothing (DOMAIN.md §6.7).
     pub fn create_customer(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         new: NewCustomer,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::CreateCustomer)?;
+        role_check(ctx.role, Operation::CreateCustomer)?;
         let mut reasons = Vec::new();
         if new.id.trim().is_empty() || self.customer(&new.id).is_some() {
             reasons.push(Reason::DuplicateId { id: new.id.clone() });
@@ -261,18 +265,13 @@ impl Desk {
                 .map(Reason::Field),
         );
         refuse_if_any(reasons)?;
-        let mut customer = Customer::new(new.id.clone(), new.account, &new.domain_prefix, today);
+        let mut customer =
+            Customer::new(new.id.clone(), new.account, &new.domain_prefix, ctx.today);
         let mut partner = self.partner.clone();
         let applied = match &new.education {
             Some(details) => {
                 let req = QualificationRequest::education(details.clone());
-                Some(apply_request(
-                    &mut customer,
-                    &mut partner,
-                    role,
-                    &req,
-                    today,
-                )?)
+                Some(apply_request(ctx, &mut customer, &mut partner, &req)?)
             }
             None => None,
         };
@@ -282,11 +281,10 @@ impl Desk {
         };
         let id = customer.id.clone();
         self.customers.push(customer);
-        self.log_customer(today, role, &id, change);
+        self.log_customer(ctx, &id, change);
         if let Some(a) = applied {
             self.log_customer(
-                today,
-                role,
+                ctx,
                 &id,
                 Change::QualificationRequested {
                     qualification: Qualification::Education,
@@ -304,12 +302,11 @@ impl Desk {
     /// primary domain is not part of it: it cannot be changed (§6.2).
     pub fn correct_account(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         account: AccountInfo,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::CorrectAccount)?;
+        role_check(ctx.role, Operation::CorrectAccount)?;
         let i = self.customer_index(customer_id)?;
         let education = self.customers[i].record(Qualification::Education).is_some();
         let context = AccountContext {
@@ -326,8 +323,7 @@ impl Desk {
         let before = std::mem::replace(&mut self.customers[i].account, account.clone());
         if before != account {
             self.log_customer(
-                today,
-                role,
+                ctx,
                 customer_id,
                 Change::AccountCorrected {
                     before: Box::new(before),
@@ -341,26 +337,17 @@ impl Desk {
     /// Submits a qualification request (Education, GCC or SOE) after [`Desk::checklist`].
     pub fn request_qualification(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         request: &QualificationRequest,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
         let i = self.customer_index(customer_id)?;
         let requests_before = self.customers[i].verification_requests;
-        let applied = apply_request(
-            &mut self.customers[i],
-            &mut self.partner,
-            role,
-            request,
-            today,
-        )?;
+        let applied = apply_request(ctx, &mut self.customers[i], &mut self.partner, request)?;
         let requests_after = self.customers[i].verification_requests;
         if let Some((code, remaining_before)) = applied.code_used {
-            self.log(
-                today,
-                Actor::Role(role),
-                Entity::Partner,
+            self.log_partner(
+                ctx,
                 Change::GccValidationCodeUsed {
                     code,
                     remaining_before,
@@ -369,8 +356,7 @@ impl Desk {
             );
         }
         self.log_customer(
-            today,
-            role,
+            ctx,
             customer_id,
             Change::QualificationRequested {
                 qualification: request.qualification,
@@ -386,43 +372,34 @@ impl Desk {
     /// Requests Education (first submission, or resubmission after Denied).
     pub fn request_education(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         details: EducationDetails,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        self.request_qualification(
-            role,
-            customer_id,
-            &QualificationRequest::education(details),
-            today,
-        )
+        self.request_qualification(ctx, customer_id, &QualificationRequest::education(details))
     }
 
     /// Requests GCC with one of the partner's validation codes.
     pub fn request_gcc(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         validation_code: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
         self.request_qualification(
-            role,
+            ctx,
             customer_id,
             &QualificationRequest::gcc(validation_code),
-            today,
         )
     }
 
     /// Requests State-owned entity.
     pub fn request_soe(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        self.request_qualification(role, customer_id, &QualificationRequest::soe(), today)
+        self.request_qualification(ctx, customer_id, &QualificationRequest::soe())
     }
 
     /// The checklist of a resubmission with an optional account correction: the request is
@@ -467,18 +444,17 @@ impl Desk {
     /// denial, while requests remain. All or nothing.
     pub fn resubmit_education(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         correction: Option<AccountInfo>,
         details: EducationDetails,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        self.resubmit_checklist(role, customer_id, correction.as_ref(), &details)
+        self.resubmit_checklist(ctx.role, customer_id, correction.as_ref(), &details)
             .into_result()?;
         if let Some(account) = correction {
-            self.correct_account(role, customer_id, account, today)?;
+            self.correct_account(ctx, customer_id, account)?;
         }
-        self.request_education(role, customer_id, details, today)
+        self.request_education(ctx, customer_id, details)
     }
 
     // --- the simulated Microsoft side ------------------------------------------------------
@@ -486,16 +462,14 @@ impl Desk {
     /// Microsoft (simulated) approves the Education request in review.
     pub fn approve_education(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::SimulateMicrosoft)?;
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
-        let before = education::approve(&mut self.customers[i], today)?;
+        let before = education::approve(&mut self.customers[i], ctx.today)?;
         self.log_customer(
-            today,
-            role,
+            ctx,
             customer_id,
             Change::VettingDecided {
                 before,
@@ -510,17 +484,15 @@ impl Desk {
     /// e.g. "No longer an Education Customer").
     pub fn deny_education(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
         reason: VettingReason,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::SimulateMicrosoft)?;
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
-        let before = education::deny(&mut self.customers[i], reason, today)?;
+        let before = education::deny(&mut self.customers[i], reason, ctx.today)?;
         self.log_customer(
-            today,
-            role,
+            ctx,
             customer_id,
             Change::VettingDecided {
                 before,
@@ -535,35 +507,32 @@ impl Desk {
     /// approved. Not a partner request: counts no verification request.
     pub fn register_nonprofit(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::SimulateMicrosoft)?;
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         refuse_if_any(nonprofit::check_register(&self.customers[i]))?;
-        nonprofit::register(&mut self.customers[i], today);
-        self.log_customer(today, role, customer_id, Change::NonprofitRegistered);
+        nonprofit::register(&mut self.customers[i], ctx.today);
+        self.log_customer(ctx, customer_id, Change::NonprofitRegistered);
         Ok(())
     }
 
     /// Periodic review finds the customer no longer eligible: 90-day notice (DOMAIN.md §8).
     pub fn send_nonprofit_notice(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         customer_id: &str,
-        today: NaiveDate,
     ) -> Result<NaiveDate, Vec<Reason>> {
-        role_check(role, Operation::SimulateMicrosoft)?;
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         refuse_if_any(nonprofit::check_notice(&self.customers[i]))?;
-        let removal_date = nonprofit::give_notice(&mut self.customers[i], today);
+        let removal_date = nonprofit::give_notice(&mut self.customers[i], ctx.today);
         self.log_customer(
-            today,
-            role,
+            ctx,
             customer_id,
             Change::NonprofitNoticeSent {
-                notice_date: today,
+                notice_date: ctx.today,
                 removal_date,
             },
         );
@@ -630,16 +599,15 @@ impl Desk {
     /// unused). Any problem refuses the whole order.
     pub fn place_order(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         catalog: &Catalog,
         customer_id: &str,
         cart: &Cart,
         ids: &[String],
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::PlaceOrder)?;
+        role_check(ctx.role, Operation::PlaceOrder)?;
         let i = self.customer_index(customer_id)?;
-        let mut reasons = check_cart(&self.customers[i], &self.partner, catalog, cart, today)
+        let mut reasons = check_cart(&self.customers[i], &self.partner, catalog, cart, ctx.today)
             .reasons()
             .to_vec();
         if ids.len() != cart.lines.len() {
@@ -661,11 +629,10 @@ impl Desk {
                 customer_id.to_string(),
                 offer,
                 line,
-                today,
+                ctx.today,
             ));
-            self.log(
-                today,
-                Actor::Role(role),
+            self.log_as(
+                ctx,
                 Entity::Subscription { id: id.clone() },
                 Change::SubscriptionCreated {
                     customer: customer_id.to_string(),
@@ -700,14 +667,13 @@ impl Desk {
     /// Changes the seats of a subscription (increases need the offer to be eligible now).
     pub fn change_seats(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         catalog: &Catalog,
         sub_id: &str,
         seats: u32,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::ManageSubscription)?;
-        let (s, offer, decision) = self.subscription_context(catalog, sub_id, today)?;
+        role_check(ctx.role, Operation::ManageSubscription)?;
+        let (s, offer, decision) = self.subscription_context(catalog, sub_id, ctx.today)?;
         refuse_if_any(check_seat_change(
             &self.subscriptions[s],
             offer,
@@ -716,9 +682,8 @@ impl Desk {
         ))?;
         let before = std::mem::replace(&mut self.subscriptions[s].seats, seats);
         if before != seats {
-            self.log(
-                today,
-                Actor::Role(role),
+            self.log_as(
+                ctx,
                 Entity::Subscription {
                     id: sub_id.to_string(),
                 },
@@ -735,20 +700,18 @@ impl Desk {
     /// off after a nonprofit removal).
     pub fn set_auto_renew(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         catalog: &Catalog,
         sub_id: &str,
         on: bool,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::ManageSubscription)?;
-        let (s, _, decision) = self.subscription_context(catalog, sub_id, today)?;
+        role_check(ctx.role, Operation::ManageSubscription)?;
+        let (s, _, decision) = self.subscription_context(catalog, sub_id, ctx.today)?;
         refuse_if_any(check_auto_renew(&self.subscriptions[s], on, &decision))?;
         let before = std::mem::replace(&mut self.subscriptions[s].auto_renew, on);
         if before != on {
-            self.log(
-                today,
-                Actor::Role(role),
+            self.log_as(
+                ctx,
                 Entity::Subscription {
                     id: sub_id.to_string(),
                 },
@@ -779,21 +742,19 @@ impl Desk {
     /// Cancels an active subscription (auto-renew goes off with it).
     pub fn cancel_subscription(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         sub_id: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::ManageSubscription)?;
+        role_check(ctx.role, Operation::ManageSubscription)?;
         let s = self.subscription_index(sub_id)?;
         refuse_if_any(check_cancel(&self.subscriptions[s]))?;
         let sub = &mut self.subscriptions[s];
         let before = sub.status;
-        sub.status = SubscriptionStatus::Cancelled { on: today };
+        sub.status = SubscriptionStatus::Cancelled { on: ctx.today };
         sub.auto_renew = false;
         let after = sub.status;
-        self.log(
-            today,
-            Actor::Role(role),
+        self.log_as(
+            ctx,
             Entity::Subscription {
                 id: sub_id.to_string(),
             },
@@ -804,22 +765,16 @@ impl Desk {
 
     // --- partner settings -------------------------------------------------------------------
 
-    fn log_partner(&mut self, today: NaiveDate, role: Role, change: Change) {
-        self.log(today, Actor::Role(role), Entity::Partner, change);
-    }
-
     pub fn set_partner_type(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         partner_type: PartnerType,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::EditPartnerSettings)?;
+        role_check(ctx.role, Operation::EditPartnerSettings)?;
         let before = std::mem::replace(&mut self.partner.partner_type, partner_type);
         if before != partner_type {
             self.log_partner(
-                today,
-                role,
+                ctx,
                 Change::PartnerTypeChanged {
                     before,
                     after: partner_type,
@@ -832,11 +787,10 @@ impl Desk {
     /// Sets the partner's country (ISO alpha-2 code).
     pub fn set_partner_country(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         country: &str,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::EditPartnerSettings)?;
+        role_check(ctx.role, Operation::EditPartnerSettings)?;
         let country = country.trim().to_string();
         if !is_country_code(&country) {
             return Err(vec![Reason::InvalidCountryCode { country }]);
@@ -844,8 +798,7 @@ impl Desk {
         let before = std::mem::replace(&mut self.partner.country, country.clone());
         if before != country {
             self.log_partner(
-                today,
-                role,
+                ctx,
                 Change::PartnerCountryChanged {
                     before,
                     after: country,
@@ -858,11 +811,10 @@ impl Desk {
     /// Replaces the partner's reseller qualifications (duplicates dropped).
     pub fn set_reseller_qualifications(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         mut qualifications: Vec<ResellerQualification>,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::EditPartnerSettings)?;
+        role_check(ctx.role, Operation::EditPartnerSettings)?;
         let mut seen = Vec::new();
         qualifications.retain(|q| {
             if seen.contains(q) {
@@ -878,8 +830,7 @@ impl Desk {
         );
         if before != qualifications {
             self.log_partner(
-                today,
-                role,
+                ctx,
                 Change::ResellerQualificationsChanged {
                     before,
                     after: qualifications,
@@ -892,15 +843,14 @@ impl Desk {
     /// Adds one of the partner's GCC validation codes (DOMAIN.md §2.5).
     pub fn add_gcc_validation_code(
         &mut self,
-        role: Role,
+        ctx: OperationContext,
         mut code: GccValidationCode,
-        today: NaiveDate,
     ) -> Result<(), Vec<Reason>> {
-        role_check(role, Operation::EditPartnerSettings)?;
+        role_check(ctx.role, Operation::EditPartnerSettings)?;
         refuse_if_any(check_new_gcc_code(&self.partner, &code))?;
         code.validation_id = code.validation_id.trim().to_string();
         self.partner.gcc_validation_codes.push(code.clone());
-        self.log_partner(today, role, Change::GccValidationCodeAdded { code });
+        self.log_partner(ctx, Change::GccValidationCodeAdded { code });
         Ok(())
     }
 }
@@ -915,6 +865,7 @@ mod tests {
     use crate::domain::matrix::Segment;
     use crate::domain::nonprofit::NonprofitReview;
     use crate::domain::qualification::EducationSegment;
+    use crate::test_support::ctx;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, day).unwrap()
@@ -954,20 +905,18 @@ mod tests {
     fn desk() -> Desk {
         let mut desk = Desk::new(PartnerProfile::default());
         desk.set_reseller_qualifications(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 1)),
             vec![ResellerQualification::GccModerate],
-            d(3, 1),
         )
         .unwrap();
         desk.add_gcc_validation_code(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 1)),
             GccValidationCode {
                 validation_id: "123456".into(),
                 organization_name: "Gov".into(),
                 max_creates: 5,
                 remaining_creates: 1,
             },
-            d(3, 1),
         )
         .unwrap();
         desk
@@ -991,12 +940,11 @@ mod tests {
     ) -> Result<(), Vec<Reason>> {
         let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
         desk.place_order(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, today),
             &Catalog::sample(),
             customer,
             &Cart { lines },
             &ids,
-            today,
         )
     }
 
@@ -1004,9 +952,8 @@ mod tests {
     fn offer_decisions_agree_with_asking_offer_by_offer() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 7)),
             new_customer("c1", "ContosoEdu", true),
-            d(3, 7),
         )
         .unwrap();
         let catalog = Catalog::sample();
@@ -1033,9 +980,8 @@ mod tests {
         let mut desk = desk();
         let audit_before = desk.audit.len();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 7)),
             new_customer("c1", "ContosoEdu", true),
-            d(3, 7),
         )
         .unwrap();
         let c = desk.customer("c1").unwrap();
@@ -1063,15 +1009,14 @@ mod tests {
     fn create_refuses_field_errors_and_taken_prefix_saving_nothing() {
         let mut desk = desk();
         desk.create_customer(
-            Role::AdminAgent,
+            ctx(Role::AdminAgent, d(3, 7)),
             new_customer("c1", "contoso", false),
-            d(3, 7),
         )
         .unwrap();
         let mut bad = new_customer("c2", "CONTOSO", true);
         bad.account.email = "x@gmail.com".into();
         let err = desk
-            .create_customer(Role::AdminAgent, bad, d(3, 7))
+            .create_customer(ctx(Role::AdminAgent, d(3, 7)), bad)
             .unwrap_err();
         let problems: Vec<(Field, Problem)> = err
             .iter()
@@ -1100,9 +1045,8 @@ mod tests {
         assert_eq!(desk.customers.len(), 1);
         assert_eq!(
             desk.create_customer(
-                Role::AdminAgent,
-                new_customer("c1", "other", false),
-                d(3, 7)
+                ctx(Role::AdminAgent, d(3, 7)),
+                new_customer("c1", "other", false)
             )
             .unwrap_err(),
             vec![Reason::DuplicateId { id: "c1".into() }]
@@ -1117,10 +1061,11 @@ mod tests {
         let problems = desk.validate_new_customer(&c);
         assert_eq!(problems.len(), 1);
         assert!(!problems[0].is_error());
-        desk.create_customer(Role::SalesAgent, c, d(3, 7)).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, d(3, 7)), c)
+            .unwrap();
         // Requesting Education later is refused on that address, consuming nothing.
         let err = desk
-            .request_education(Role::SalesAgent, "c1", k12(), d(3, 8))
+            .request_education(ctx(Role::SalesAgent, d(3, 8)), "c1", k12())
             .unwrap_err();
         assert!(matches!(&err[..], [Reason::Field(p)] if p.field == Field::Email));
         assert_eq!(desk.customer("c1").unwrap().verification_requests, 0);
@@ -1130,17 +1075,15 @@ mod tests {
     fn education_state_machine_through_the_desk() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", true),
-            d(3, 3),
         )
         .unwrap();
         // In review → Denied.
         desk.deny_education(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 5)),
             "c1",
             VettingReason::NotAnAcademicDomain,
-            d(3, 5),
         )
         .unwrap();
         // Denied → only Global admin corrects the data; agents may resubmit unchanged.
@@ -1148,11 +1091,10 @@ mod tests {
         corrected.company_name = "Contoso Public School District".into();
         assert_eq!(
             desk.resubmit_education(
-                Role::SalesAgent,
+                ctx(Role::SalesAgent, d(3, 6)),
                 "c1",
                 Some(corrected.clone()),
-                k12(),
-                d(3, 6)
+                k12()
             )
             .unwrap_err(),
             vec![Reason::RoleNotPermitted {
@@ -1161,11 +1103,10 @@ mod tests {
             }]
         );
         desk.resubmit_education(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 6)),
             "c1",
             Some(corrected.clone()),
             k12(),
-            d(3, 6),
         )
         .unwrap();
         let c = desk.customer("c1").unwrap();
@@ -1175,24 +1116,22 @@ mod tests {
         assert_eq!(c.record(Qualification::Education).unwrap().created, d(3, 6));
         // Denied again → resubmission 3 → Denied → the fourth is refused.
         desk.deny_education(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 7)),
             "c1",
             VettingReason::NotAnEducationCustomerAfterReview,
-            d(3, 7),
         )
         .unwrap();
-        desk.resubmit_education(Role::AdminAgent, "c1", None, k12(), d(3, 8))
+        desk.resubmit_education(ctx(Role::AdminAgent, d(3, 8)), "c1", None, k12())
             .unwrap();
         desk.deny_education(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 10)),
             "c1",
             VettingReason::NotAnEducationCustomer,
-            d(3, 10),
         )
         .unwrap();
         let audit_len = desk.audit.len();
         assert_eq!(
-            desk.resubmit_education(Role::GlobalAdmin, "c1", None, k12(), d(3, 11))
+            desk.resubmit_education(ctx(Role::GlobalAdmin, d(3, 11)), "c1", None, k12())
                 .unwrap_err(),
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
@@ -1211,9 +1150,8 @@ mod tests {
     fn approve_then_buy_education() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", true),
-            d(3, 3),
         )
         .unwrap();
         let a3 = Catalog::sample()
@@ -1227,7 +1165,7 @@ mod tests {
                 expected_by: d(3, 6)
             }]
         );
-        desk.approve_education(Role::SalesAgent, "c1", d(3, 5))
+        desk.approve_education(ctx(Role::SalesAgent, d(3, 5)), "c1")
             .unwrap();
         assert!(desk.eligibility("c1", &a3, d(3, 5)).is_allowed());
         order(
@@ -1241,7 +1179,7 @@ mod tests {
         assert_eq!(desk.subscription("s1").unwrap().seats, 30);
         // Resubmission is only after Denied.
         assert_eq!(
-            desk.request_education(Role::SalesAgent, "c1", k12(), d(3, 6))
+            desk.request_education(ctx(Role::SalesAgent, d(3, 6)), "c1", k12())
                 .unwrap_err(),
             vec![Reason::QualificationAlreadyHeld {
                 qualification: Qualification::Education,
@@ -1254,18 +1192,16 @@ mod tests {
     fn gcc_consumes_a_code_and_then_the_code_is_exhausted() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("g1", "agency", false),
-            d(3, 3),
         )
         .unwrap();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("g2", "agency2", false),
-            d(3, 3),
         )
         .unwrap();
-        desk.request_gcc(Role::AdminAgent, "g1", "123456", d(3, 4))
+        desk.request_gcc(ctx(Role::AdminAgent, d(3, 4)), "g1", "123456")
             .unwrap();
         assert_eq!(desk.partner.gcc_validation_codes[0].remaining_creates, 0);
         assert!(desk.audit.iter().any(|e| e.change
@@ -1275,7 +1211,7 @@ mod tests {
                 remaining_after: 0
             }));
         assert_eq!(
-            desk.request_gcc(Role::AdminAgent, "g2", "123456", d(3, 4))
+            desk.request_gcc(ctx(Role::AdminAgent, d(3, 4)), "g2", "123456")
                 .unwrap_err(),
             vec![Reason::GccValidationCodeExhausted {
                 code: "123456".into(),
@@ -1283,7 +1219,8 @@ mod tests {
             }]
         );
         // SOE on top of GCC is a matrix row.
-        desk.request_soe(Role::AdminAgent, "g1", d(3, 5)).unwrap();
+        desk.request_soe(ctx(Role::AdminAgent, d(3, 5)), "g1")
+            .unwrap();
         // A GCC customer buys GCC only.
         let cat = Catalog::sample();
         assert!(desk
@@ -1299,12 +1236,11 @@ mod tests {
         let mut desk = desk();
         let cat = Catalog::sample();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(1, 2)),
             new_customer("n1", "charity", false),
-            d(1, 2),
         )
         .unwrap();
-        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2))
+        desk.register_nonprofit(ctx(Role::GlobalAdmin, d(1, 2)), "n1")
             .unwrap();
         assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
         order(
@@ -1316,7 +1252,7 @@ mod tests {
         )
         .unwrap();
         let removal = desk
-            .send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10))
+            .send_nonprofit_notice(ctx(Role::GlobalAdmin, d(1, 10)), "n1")
             .unwrap();
         assert_eq!(removal, d(4, 10));
         assert!(desk.apply_due_nonprofit_removals(d(4, 9)).is_empty());
@@ -1357,16 +1293,16 @@ mod tests {
             removed_on: d(4, 10),
         };
         assert_eq!(
-            desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12))
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", true)
                 .unwrap_err(),
             vec![removed.clone()]
         );
         assert_eq!(
-            desk.change_seats(Role::GlobalAdmin, &cat, "s1", 11, d(4, 12))
+            desk.change_seats(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", 11)
                 .unwrap_err(),
             vec![removed.clone()]
         );
-        desk.change_seats(Role::GlobalAdmin, &cat, "s1", 4, d(4, 12))
+        desk.change_seats(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", 4)
             .unwrap();
         let err = order(
             &mut desk,
@@ -1397,12 +1333,11 @@ mod tests {
         let mut desk = desk();
         let cat = Catalog::sample();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(1, 2)),
             new_customer("n1", "charity", false),
-            d(1, 2),
         )
         .unwrap();
-        desk.register_nonprofit(Role::GlobalAdmin, "n1", d(1, 2))
+        desk.register_nonprofit(ctx(Role::GlobalAdmin, d(1, 2)), "n1")
             .unwrap();
         order(
             &mut desk,
@@ -1415,7 +1350,7 @@ mod tests {
         assert!(desk
             .auto_renew_check(&cat, "s1", true, d(1, 3))
             .is_allowed());
-        desk.send_nonprofit_notice(Role::GlobalAdmin, "n1", d(1, 10))
+        desk.send_nonprofit_notice(ctx(Role::GlobalAdmin, d(1, 10)), "n1")
             .unwrap();
         desk.apply_due_nonprofit_removals(d(4, 10));
         let before = desk.clone();
@@ -1427,7 +1362,7 @@ mod tests {
             std::slice::from_ref(&removed)
         );
         assert_eq!(
-            desk.set_auto_renew(Role::GlobalAdmin, &cat, "s1", true, d(4, 12))
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", true)
                 .unwrap_err(),
             vec![removed]
         );
@@ -1448,9 +1383,8 @@ mod tests {
     fn place_order_needs_one_fresh_id_per_line() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", false),
-            d(3, 3),
         )
         .unwrap();
         assert_eq!(
@@ -1488,17 +1422,16 @@ mod tests {
         let mut desk = desk();
         let cat = Catalog::sample();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", false),
-            d(3, 3),
         )
         .unwrap();
         order(&mut desk, "c1", vec![line("m365-e3", 10)], &["s1"], d(3, 3)).unwrap();
-        desk.change_seats(Role::AdminAgent, &cat, "s1", 12, d(3, 4))
+        desk.change_seats(ctx(Role::AdminAgent, d(3, 4)), &cat, "s1", 12)
             .unwrap();
-        desk.set_auto_renew(Role::AdminAgent, &cat, "s1", false, d(3, 4))
+        desk.set_auto_renew(ctx(Role::AdminAgent, d(3, 4)), &cat, "s1", false)
             .unwrap();
-        desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 5))
+        desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 5)), "s1")
             .unwrap();
         let changes: Vec<&Change> = desk.audit.iter().rev().take(3).map(|e| &e.change).collect();
         assert_eq!(
@@ -1522,17 +1455,17 @@ mod tests {
             subscription: "s1".into(),
         }];
         assert_eq!(
-            desk.cancel_subscription(Role::SalesAgent, "s1", d(3, 6))
+            desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 6)), "s1")
                 .unwrap_err(),
             gone
         );
         assert_eq!(
-            desk.change_seats(Role::SalesAgent, &cat, "s1", 5, d(3, 6))
+            desk.change_seats(ctx(Role::SalesAgent, d(3, 6)), &cat, "s1", 5)
                 .unwrap_err(),
             gone
         );
         assert_eq!(
-            desk.cancel_subscription(Role::SalesAgent, "nope", d(3, 6))
+            desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 6)), "nope")
                 .unwrap_err(),
             vec![Reason::SubscriptionNotFound {
                 subscription: "nope".into()
@@ -1544,14 +1477,13 @@ mod tests {
     fn only_global_admin_corrects_accounts_and_edits_partner_settings() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", false),
-            d(3, 3),
         )
         .unwrap();
         for role in [Role::AdminAgent, Role::SalesAgent] {
             assert_eq!(
-                desk.correct_account(role, "c1", account("SE"), d(3, 4))
+                desk.correct_account(ctx(role, d(3, 4)), "c1", account("SE"))
                     .unwrap_err(),
                 vec![Reason::RoleNotPermitted {
                     role,
@@ -1559,7 +1491,7 @@ mod tests {
                 }]
             );
             assert_eq!(
-                desk.set_partner_type(role, PartnerType::IndirectReseller, d(3, 4))
+                desk.set_partner_type(ctx(role, d(3, 4)), PartnerType::IndirectReseller)
                     .unwrap_err(),
                 vec![Reason::RoleNotPermitted {
                     role,
@@ -1567,22 +1499,22 @@ mod tests {
                 }]
             );
         }
-        desk.correct_account(Role::GlobalAdmin, "c1", account("SE"), d(3, 4))
+        desk.correct_account(ctx(Role::GlobalAdmin, d(3, 4)), "c1", account("SE"))
             .unwrap();
         assert_eq!(desk.customer("c1").unwrap().account.country, "SE");
         let mut bad = account("SE");
         bad.company_name = "Inc".into();
         assert!(desk
-            .correct_account(Role::GlobalAdmin, "c1", bad, d(3, 4))
+            .correct_account(ctx(Role::GlobalAdmin, d(3, 4)), "c1", bad)
             .is_err());
         assert_eq!(
-            desk.set_partner_country(Role::GlobalAdmin, "Poland", d(3, 4))
+            desk.set_partner_country(ctx(Role::GlobalAdmin, d(3, 4)), "Poland")
                 .unwrap_err(),
             vec![Reason::InvalidCountryCode {
                 country: "Poland".into()
             }]
         );
-        desk.set_partner_country(Role::GlobalAdmin, "PL", d(3, 4))
+        desk.set_partner_country(ctx(Role::GlobalAdmin, d(3, 4)), "PL")
             .unwrap();
         assert!(matches!(
             desk.audit.last().unwrap().change,
@@ -1594,15 +1526,17 @@ mod tests {
     fn indirect_reseller_is_sent_to_its_provider_for_special_orders() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", true),
-            d(3, 3),
         )
         .unwrap();
-        desk.approve_education(Role::SalesAgent, "c1", d(3, 4))
+        desk.approve_education(ctx(Role::SalesAgent, d(3, 4)), "c1")
             .unwrap();
-        desk.set_partner_type(Role::GlobalAdmin, PartnerType::IndirectReseller, d(3, 4))
-            .unwrap();
+        desk.set_partner_type(
+            ctx(Role::GlobalAdmin, d(3, 4)),
+            PartnerType::IndirectReseller,
+        )
+        .unwrap();
         let err = order(
             &mut desk,
             "c1",
@@ -1627,14 +1561,13 @@ mod tests {
         let mut desk = desk();
         let cat = Catalog::sample();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(1, 2)),
             new_customer("n1", "charity", true),
-            d(1, 2),
         )
         .unwrap();
-        desk.approve_education(Role::SalesAgent, "n1", d(1, 3))
+        desk.approve_education(ctx(Role::SalesAgent, d(1, 3)), "n1")
             .unwrap();
-        desk.register_nonprofit(Role::SalesAgent, "n1", d(1, 3))
+        desk.register_nonprofit(ctx(Role::SalesAgent, d(1, 3)), "n1")
             .unwrap();
         order(
             &mut desk,
@@ -1713,16 +1646,14 @@ mod tests {
     fn the_desk_round_trips_through_json() {
         let mut desk = desk();
         desk.create_customer(
-            Role::SalesAgent,
+            ctx(Role::SalesAgent, d(3, 3)),
             new_customer("c1", "contoso", true),
-            d(3, 3),
         )
         .unwrap();
         desk.deny_education(
-            Role::GlobalAdmin,
+            ctx(Role::GlobalAdmin, d(3, 4)),
             "c1",
             VettingReason::NotAnEligibleLibrary,
-            d(3, 4),
         )
         .unwrap();
         order(&mut desk, "c1", vec![line("m365-e3", 2)], &["s1"], d(3, 4)).unwrap();

@@ -1192,7 +1192,7 @@ mod tests {
     ) -> Result<(), StoreError> {
         let before = desk.audit.len();
         desk.create_customer(
-            Role::SalesAgent,
+            crate::domain::OperationContext::new(Role::SalesAgent, today()),
             NewCustomer {
                 id: id.into(),
                 account: account("Contoso Elementary School"),
@@ -1202,7 +1202,6 @@ mod tests {
                     website: String::new(),
                 }),
             },
-            today(),
         )
         .expect("customer is valid");
         save_changes(kv, desk, before, revs)
@@ -1425,8 +1424,11 @@ mod tests {
         let untouched = PARTNER_KEY;
         kv.set(untouched, "sentinel").unwrap(); // would be overwritten if the save rewrote all
         let before = desk.audit.len();
-        desk.approve_education(Role::SalesAgent, "c1", today())
-            .unwrap();
+        desk.approve_education(
+            crate::domain::OperationContext::new(Role::SalesAgent, today()),
+            "c1",
+        )
+        .unwrap();
         save_changes(&kv, &desk, before, &mut revs).unwrap();
         assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
         assert_eq!(revs["c:c1"], 2);
@@ -1572,8 +1574,11 @@ mod tests {
             };
             let revs_before = revs.clone();
             let before = desk.audit.len();
-            desk.approve_education(Role::SalesAgent, "c1", today())
-                .unwrap();
+            desk.approve_education(
+                crate::domain::OperationContext::new(Role::SalesAgent, today()),
+                "c1",
+            )
+            .unwrap();
             match save_changes(&kv, &desk, before, &mut revs) {
                 Ok(()) => assert_eq!(load(&inner).desk, desk),
                 Err(err) => {
@@ -1622,16 +1627,18 @@ mod tests {
         // Tab B loads and approves.
         let (mut b, mut b_revs) = fresh(&kv);
         let before = b.audit.len();
-        b.approve_education(Role::SalesAgent, "c1", today())
-            .unwrap();
+        b.approve_education(
+            crate::domain::OperationContext::new(Role::SalesAgent, today()),
+            "c1",
+        )
+        .unwrap();
         save_changes(&kv, &b, before, &mut b_revs).unwrap();
         // Tab A, still on what it loaded, denies.
         let before = desk.audit.len();
         desk.deny_education(
-            Role::SalesAgent,
+            crate::domain::OperationContext::new(Role::SalesAgent, today()),
             "c1",
             crate::domain::VettingReason::NotAnAcademicDomain,
-            today(),
         )
         .unwrap();
         let err = save_changes(&kv, &desk, before, &mut revs).unwrap_err();

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
+use crate::domain::{
+    Cart, CartLine, Decision, Offer, OperationContext, ProductType, Reason, Segment,
+};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -399,8 +401,11 @@ fn CartPanel(
         let today = clock.today();
         let id = customer_id.get_untracked();
         let acting = role.get_untracked();
-        let result = desk
-            .with_catalog(|c| desk.apply(|d| d.place_order(acting, c, &id, &lines, &ids, today)));
+        let result = desk.with_catalog(|c| {
+            desk.apply(|d| {
+                d.place_order(OperationContext::new(acting, today), c, &id, &lines, &ids)
+            })
+        });
         match result {
             Ok(()) => {
                 submit_error.set(Vec::new());
