@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use segment_desk::domain::*;
-use segment_desk::test_support::ctx;
+use segment_desk::test_support::{
+    account_in, ctx, customer, day, education_details, gcc_code, new_customer,
+};
 
 // --- pure functions on arbitrary customers and partners --------------------------------
 
@@ -26,8 +28,9 @@ fn arb_status() -> impl Strategy<Value = Option<VettingStatus>> {
     ]
 }
 
+/// The day every generated world starts on.
 fn base() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()
+    day(2025, 1, 6)
 }
 
 /// Any customer, even one holding a set the desk would never produce.
@@ -38,7 +41,7 @@ fn arb_customer() -> impl Strategy<Value = Customer> {
         any::<bool>(),
     )
         .prop_map(|(records, review, removed)| {
-            let mut c = Customer::new("c".into(), AccountInfo::default(), "c", base());
+            let mut c = customer("c", &[], base());
             for (kind, status) in records {
                 let mut r = QualificationRecord::granted(kind, base());
                 r.vetting_status = status;
@@ -214,24 +217,13 @@ fn arb_op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A valid account in the US or Sweden, with a free-mail organisation address if asked.
 fn account(us: bool, free_mail: bool) -> AccountInfo {
-    AccountInfo {
-        company_name: "Contoso Public Schools".into(),
-        country: if us { "US" } else { "SE" }.into(),
-        address_line1: "1 Main St".into(),
-        city: "Redmond".into(),
-        postal_code: "98052".into(),
-        email: if free_mail {
-            "office@gmail.com"
-        } else {
-            "office@contoso.edu"
-        }
-        .into(),
-        first_name: "Anna".into(),
-        last_name: "Berg".into(),
-        contact_email: "anna@contoso.edu".into(),
-        ..AccountInfo::default()
+    let mut account = account_in(if us { "US" } else { "SE" });
+    if free_mail {
+        account.email = "office@gmail.com".into();
     }
+    account
 }
 
 const TERMS: [Term; 4] = [
@@ -261,7 +253,7 @@ impl World {
         let cid = |i: usize| format!("c{i}");
         let details = |segment: bool| EducationDetails {
             segment: segment.then_some(EducationSegment::K12),
-            website: "contoso.edu".into(),
+            ..education_details()
         };
         let sub_id = |desk: &Desk, i: usize| {
             desk.subscriptions
@@ -378,15 +370,9 @@ impl World {
                 };
                 d.set_reseller_qualifications(acting, q)
             }
-            Op::AddCode { id, max } => d.add_gcc_validation_code(
-                acting,
-                GccValidationCode {
-                    validation_id: format!("code{id}"),
-                    organization_name: "Gov".into(),
-                    max_creates: max,
-                    remaining_creates: max,
-                },
-            ),
+            Op::AddCode { id, max } => {
+                d.add_gcc_validation_code(acting, gcc_code(&format!("code{id}"), max, max))
+            }
         }
     }
 
@@ -446,9 +432,7 @@ proptest! {
     fn invariants_hold_after_any_operations(ops in proptest::collection::vec((arb_op(), arb_role()), 1..80)) {
         let mut partner = PartnerProfile::default();
         partner.reseller_qualifications.push(ResellerQualification::GccModerate);
-        partner.gcc_validation_codes.push(GccValidationCode {
-            validation_id: "code0".into(), organization_name: "Gov".into(), max_creates: 2, remaining_creates: 2,
-        });
+        partner.gcc_validation_codes.push(gcc_code("code0", 2, 2));
         let mut world = World { desk: Desk::new(partner), catalog: Catalog::sample(), today: base(), next_sub: 0 };
         // Three customers to start with: US commercial, US education (in review), Swedish.
         for (customer, us, education) in [(0, true, false), (1, true, true), (2, false, false)] {
@@ -471,12 +455,11 @@ proptest! {
     #[test]
     fn request_counter_counts_accepted_requests_only(attempts in proptest::collection::vec((0..3usize, any::<bool>()), 1..20)) {
         let mut desk = Desk::new(PartnerProfile::default());
-        let new = NewCustomer { id: "c".into(), account: account(true, false), domain_prefix: "c".into(), education: None };
-        desk.create_customer(ctx(Role::SalesAgent, base()), new).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, base()), new_customer("c", "c")).unwrap();
         let mut accepted = 0u8;
         for (kind, deny_after) in attempts {
             let ok = match kind {
-                0 => desk.request_education(ctx(Role::SalesAgent, base()), "c", EducationDetails { segment: Some(EducationSegment::K12), website: String::new() }),
+                0 => desk.request_education(ctx(Role::SalesAgent, base()), "c", education_details()),
                 1 => desk.request_soe(ctx(Role::SalesAgent, base()), "c"),
                 _ => desk.request_gcc(ctx(Role::SalesAgent, base()), "c", "none"),
             }.is_ok();

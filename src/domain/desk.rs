@@ -859,129 +859,48 @@ impl Desk {
 mod tests {
     use super::*;
     use crate::domain::account::{Field, Problem};
-    use crate::domain::cart::CartLine;
-    use crate::domain::catalog::{BillingFrequency, Term};
     use crate::domain::impact::SubscriptionEffect;
     use crate::domain::matrix::Segment;
     use crate::domain::nonprofit::NonprofitReview;
-    use crate::domain::qualification::EducationSegment;
-    use crate::test_support::ctx;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
-    }
-
-    fn account(country: &str) -> AccountInfo {
-        AccountInfo {
-            company_name: "Contoso School District".into(),
-            country: country.into(),
-            address_line1: "1 Main St".into(),
-            city: "Redmond".into(),
-            postal_code: "98052".into(),
-            email: "office@contoso.edu".into(),
-            first_name: "Anna".into(),
-            last_name: "Berg".into(),
-            contact_email: "anna@contoso.edu".into(),
-            ..AccountInfo::default()
-        }
-    }
-
-    fn k12() -> EducationDetails {
-        EducationDetails {
-            segment: Some(EducationSegment::K12),
-            website: "contoso.edu".into(),
-        }
-    }
-
-    fn new_customer(id: &str, prefix: &str, education: bool) -> NewCustomer {
-        NewCustomer {
-            id: id.into(),
-            account: account("US"),
-            domain_prefix: prefix.into(),
-            education: education.then(k12),
-        }
-    }
-
-    fn desk() -> Desk {
-        let mut desk = Desk::new(PartnerProfile::default());
-        desk.set_reseller_qualifications(
-            ctx(Role::GlobalAdmin, d(3, 1)),
-            vec![ResellerQualification::GccModerate],
-        )
-        .unwrap();
-        desk.add_gcc_validation_code(
-            ctx(Role::GlobalAdmin, d(3, 1)),
-            GccValidationCode {
-                validation_id: "123456".into(),
-                organization_name: "Gov".into(),
-                max_creates: 5,
-                remaining_creates: 1,
-            },
-        )
-        .unwrap();
-        desk
-    }
-
-    fn line(offer: &str, seats: u32) -> CartLine {
-        CartLine {
-            offer_id: offer.into(),
-            seats,
-            term: Term::OneYear,
-            billing: BillingFrequency::Monthly,
-        }
-    }
-
-    fn order(
-        desk: &mut Desk,
-        customer: &str,
-        lines: Vec<CartLine>,
-        ids: &[&str],
-        today: NaiveDate,
-    ) -> Result<(), Vec<Reason>> {
-        let ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-        desk.place_order(
-            ctx(Role::SalesAgent, today),
-            &Catalog::sample(),
-            customer,
-            &Cart { lines },
-            &ids,
-        )
-    }
+    use crate::test_support::{
+        account, account_in, ctx, day, education_details, gcc_desk, line, new_customer,
+        new_education_customer, order, sample_offer,
+    };
 
     #[test]
     fn offer_decisions_agree_with_asking_offer_by_offer() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 7)),
-            new_customer("c1", "ContosoEdu", true),
+            ctx(Role::SalesAgent, day(2025, 3, 7)),
+            new_education_customer("c1", "ContosoEdu"),
         )
         .unwrap();
         let catalog = Catalog::sample();
         for id in ["c1", "nobody"] {
-            let decisions = desk.offer_decisions(id, &catalog.offers, d(3, 8));
+            let decisions = desk.offer_decisions(id, &catalog.offers, day(2025, 3, 8));
             assert_eq!(decisions.len(), catalog.offers.len());
             for offer in &catalog.offers {
                 assert_eq!(
                     decisions[&offer.id],
-                    desk.eligibility(id, offer, d(3, 8)),
+                    desk.eligibility(id, offer, day(2025, 3, 8)),
                     "{id} {}",
                     offer.id
                 );
             }
         }
         // Both outcomes occur, so the comparison above covers refusals and allowances alike.
-        let c1 = desk.offer_decisions("c1", &catalog.offers, d(3, 8));
+        let c1 = desk.offer_decisions("c1", &catalog.offers, day(2025, 3, 8));
         assert!(c1.values().any(Decision::is_allowed));
         assert!(c1.values().any(|d| !d.is_allowed()));
     }
 
     #[test]
     fn create_with_education_goes_in_review_and_is_audited() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         let audit_before = desk.audit.len();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 7)),
-            new_customer("c1", "ContosoEdu", true),
+            ctx(Role::SalesAgent, day(2025, 3, 7)),
+            new_education_customer("c1", "ContosoEdu"),
         )
         .unwrap();
         let c = desk.customer("c1").unwrap();
@@ -989,7 +908,7 @@ mod tests {
         assert_eq!(c.verification_requests, 1);
         let rec = c.record(Qualification::Education).unwrap();
         assert_eq!(rec.vetting_status, Some(VettingStatus::InReview));
-        assert_eq!(rec.expected_by(), Some(d(3, 12)));
+        assert_eq!(rec.expected_by(), Some(day(2025, 3, 12)));
         let log = &desk.audit[audit_before..];
         assert_eq!(log.len(), 2);
         assert_eq!(log[0].actor, Actor::Role(Role::SalesAgent));
@@ -1007,16 +926,16 @@ mod tests {
 
     #[test]
     fn create_refuses_field_errors_and_taken_prefix_saving_nothing() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::AdminAgent, d(3, 7)),
-            new_customer("c1", "contoso", false),
+            ctx(Role::AdminAgent, day(2025, 3, 7)),
+            new_customer("c1", "contoso"),
         )
         .unwrap();
-        let mut bad = new_customer("c2", "CONTOSO", true);
+        let mut bad = new_education_customer("c2", "CONTOSO");
         bad.account.email = "x@gmail.com".into();
         let err = desk
-            .create_customer(ctx(Role::AdminAgent, d(3, 7)), bad)
+            .create_customer(ctx(Role::AdminAgent, day(2025, 3, 7)), bad)
             .unwrap_err();
         let problems: Vec<(Field, Problem)> = err
             .iter()
@@ -1045,8 +964,8 @@ mod tests {
         assert_eq!(desk.customers.len(), 1);
         assert_eq!(
             desk.create_customer(
-                ctx(Role::AdminAgent, d(3, 7)),
-                new_customer("c1", "other", false)
+                ctx(Role::AdminAgent, day(2025, 3, 7)),
+                new_customer("c1", "other")
             )
             .unwrap_err(),
             vec![Reason::DuplicateId { id: "c1".into() }]
@@ -1055,17 +974,21 @@ mod tests {
 
     #[test]
     fn a_commercial_customer_may_use_a_free_mail_address() {
-        let mut desk = desk();
-        let mut c = new_customer("c1", "kiosk", false);
+        let mut desk = gcc_desk(1);
+        let mut c = new_customer("c1", "kiosk");
         c.account.email = "kiosk@gmail.com".into();
         let problems = desk.validate_new_customer(&c);
         assert_eq!(problems.len(), 1);
         assert!(!problems[0].is_error());
-        desk.create_customer(ctx(Role::SalesAgent, d(3, 7)), c)
+        desk.create_customer(ctx(Role::SalesAgent, day(2025, 3, 7)), c)
             .unwrap();
         // Requesting Education later is refused on that address, consuming nothing.
         let err = desk
-            .request_education(ctx(Role::SalesAgent, d(3, 8)), "c1", k12())
+            .request_education(
+                ctx(Role::SalesAgent, day(2025, 3, 8)),
+                "c1",
+                education_details(),
+            )
             .unwrap_err();
         assert!(matches!(&err[..], [Reason::Field(p)] if p.field == Field::Email));
         assert_eq!(desk.customer("c1").unwrap().verification_requests, 0);
@@ -1073,28 +996,28 @@ mod tests {
 
     #[test]
     fn education_state_machine_through_the_desk() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", true),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_education_customer("c1", "contoso"),
         )
         .unwrap();
         // In review → Denied.
         desk.deny_education(
-            ctx(Role::GlobalAdmin, d(3, 5)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 5)),
             "c1",
             VettingReason::NotAnAcademicDomain,
         )
         .unwrap();
         // Denied → only Global admin corrects the data; agents may resubmit unchanged.
-        let mut corrected = account("US");
+        let mut corrected = account();
         corrected.company_name = "Contoso Public School District".into();
         assert_eq!(
             desk.resubmit_education(
-                ctx(Role::SalesAgent, d(3, 6)),
+                ctx(Role::SalesAgent, day(2025, 3, 6)),
                 "c1",
                 Some(corrected.clone()),
-                k12()
+                education_details()
             )
             .unwrap_err(),
             vec![Reason::RoleNotPermitted {
@@ -1103,36 +1026,49 @@ mod tests {
             }]
         );
         desk.resubmit_education(
-            ctx(Role::GlobalAdmin, d(3, 6)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 6)),
             "c1",
             Some(corrected.clone()),
-            k12(),
+            education_details(),
         )
         .unwrap();
         let c = desk.customer("c1").unwrap();
         assert_eq!(c.account, corrected);
         assert_eq!(c.domain_prefix, "contoso"); // unchangeable
         assert_eq!(c.verification_requests, 2);
-        assert_eq!(c.record(Qualification::Education).unwrap().created, d(3, 6));
+        assert_eq!(
+            c.record(Qualification::Education).unwrap().created,
+            day(2025, 3, 6)
+        );
         // Denied again → resubmission 3 → Denied → the fourth is refused.
         desk.deny_education(
-            ctx(Role::GlobalAdmin, d(3, 7)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 7)),
             "c1",
             VettingReason::NotAnEducationCustomerAfterReview,
         )
         .unwrap();
-        desk.resubmit_education(ctx(Role::AdminAgent, d(3, 8)), "c1", None, k12())
-            .unwrap();
+        desk.resubmit_education(
+            ctx(Role::AdminAgent, day(2025, 3, 8)),
+            "c1",
+            None,
+            education_details(),
+        )
+        .unwrap();
         desk.deny_education(
-            ctx(Role::GlobalAdmin, d(3, 10)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 10)),
             "c1",
             VettingReason::NotAnEducationCustomer,
         )
         .unwrap();
         let audit_len = desk.audit.len();
         assert_eq!(
-            desk.resubmit_education(ctx(Role::GlobalAdmin, d(3, 11)), "c1", None, k12())
-                .unwrap_err(),
+            desk.resubmit_education(
+                ctx(Role::GlobalAdmin, day(2025, 3, 11)),
+                "c1",
+                None,
+                education_details()
+            )
+            .unwrap_err(),
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
         assert_eq!(desk.audit.len(), audit_len);
@@ -1148,39 +1084,40 @@ mod tests {
 
     #[test]
     fn approve_then_buy_education() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", true),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_education_customer("c1", "contoso"),
         )
         .unwrap();
-        let a3 = Catalog::sample()
-            .get("m365-a3-faculty-edu")
-            .unwrap()
-            .clone();
+        let a3 = sample_offer("m365-a3-faculty-edu");
         assert_eq!(
-            desk.eligibility("c1", &a3, d(3, 4)).reasons(),
+            desk.eligibility("c1", &a3, day(2025, 3, 4)).reasons(),
             &[Reason::EducationInReview {
-                since: d(3, 3),
-                expected_by: d(3, 6)
+                since: day(2025, 3, 3),
+                expected_by: day(2025, 3, 6)
             }]
         );
-        desk.approve_education(ctx(Role::SalesAgent, d(3, 5)), "c1")
+        desk.approve_education(ctx(Role::SalesAgent, day(2025, 3, 5)), "c1")
             .unwrap();
-        assert!(desk.eligibility("c1", &a3, d(3, 5)).is_allowed());
+        assert!(desk.eligibility("c1", &a3, day(2025, 3, 5)).is_allowed());
         order(
             &mut desk,
             "c1",
             vec![line("m365-a3-faculty-edu", 30)],
             &["s1"],
-            d(3, 5),
+            day(2025, 3, 5),
         )
         .unwrap();
         assert_eq!(desk.subscription("s1").unwrap().seats, 30);
         // Resubmission is only after Denied.
         assert_eq!(
-            desk.request_education(ctx(Role::SalesAgent, d(3, 6)), "c1", k12())
-                .unwrap_err(),
+            desk.request_education(
+                ctx(Role::SalesAgent, day(2025, 3, 6)),
+                "c1",
+                education_details()
+            )
+            .unwrap_err(),
             vec![Reason::QualificationAlreadyHeld {
                 qualification: Qualification::Education,
                 status: Some(VettingStatus::Approved)
@@ -1190,18 +1127,18 @@ mod tests {
 
     #[test]
     fn gcc_consumes_a_code_and_then_the_code_is_exhausted() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("g1", "agency", false),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_customer("g1", "agency"),
         )
         .unwrap();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("g2", "agency2", false),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_customer("g2", "agency2"),
         )
         .unwrap();
-        desk.request_gcc(ctx(Role::AdminAgent, d(3, 4)), "g1", "123456")
+        desk.request_gcc(ctx(Role::AdminAgent, day(2025, 3, 4)), "g1", "123456")
             .unwrap();
         assert_eq!(desk.partner.gcc_validation_codes[0].remaining_creates, 0);
         assert!(desk.audit.iter().any(|e| e.change
@@ -1211,7 +1148,7 @@ mod tests {
                 remaining_after: 0
             }));
         assert_eq!(
-            desk.request_gcc(ctx(Role::AdminAgent, d(3, 4)), "g2", "123456")
+            desk.request_gcc(ctx(Role::AdminAgent, day(2025, 3, 4)), "g2", "123456")
                 .unwrap_err(),
             vec![Reason::GccValidationCodeExhausted {
                 code: "123456".into(),
@@ -1219,28 +1156,28 @@ mod tests {
             }]
         );
         // SOE on top of GCC is a matrix row.
-        desk.request_soe(ctx(Role::AdminAgent, d(3, 5)), "g1")
+        desk.request_soe(ctx(Role::AdminAgent, day(2025, 3, 5)), "g1")
             .unwrap();
         // A GCC customer buys GCC only.
         let cat = Catalog::sample();
         assert!(desk
-            .eligibility("g1", cat.get("m365-g3-gcc").unwrap(), d(3, 5))
+            .eligibility("g1", cat.get("m365-g3-gcc").unwrap(), day(2025, 3, 5))
             .is_allowed());
         assert!(!desk
-            .eligibility("g1", cat.get("m365-e3").unwrap(), d(3, 5))
+            .eligibility("g1", cat.get("m365-e3").unwrap(), day(2025, 3, 5))
             .is_allowed());
     }
 
     #[test]
     fn nonprofit_lifecycle_switches_auto_renew_off_for_good() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         let cat = Catalog::sample();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(1, 2)),
-            new_customer("n1", "charity", false),
+            ctx(Role::SalesAgent, day(2025, 1, 2)),
+            new_customer("n1", "charity"),
         )
         .unwrap();
-        desk.register_nonprofit(ctx(Role::GlobalAdmin, d(1, 2)), "n1")
+        desk.register_nonprofit(ctx(Role::GlobalAdmin, day(2025, 1, 2)), "n1")
             .unwrap();
         assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
         order(
@@ -1248,28 +1185,31 @@ mod tests {
             "n1",
             vec![line("m365-business-premium-npo", 10), line("m365-e3", 5)],
             &["s1", "s2"],
-            d(1, 3),
+            day(2025, 1, 3),
         )
         .unwrap();
         let removal = desk
-            .send_nonprofit_notice(ctx(Role::GlobalAdmin, d(1, 10)), "n1")
+            .send_nonprofit_notice(ctx(Role::GlobalAdmin, day(2025, 1, 10)), "n1")
             .unwrap();
-        assert_eq!(removal, d(4, 10));
-        assert!(desk.apply_due_nonprofit_removals(d(4, 9)).is_empty());
+        assert_eq!(removal, day(2025, 4, 10));
+        assert!(desk
+            .apply_due_nonprofit_removals(day(2025, 4, 9))
+            .is_empty());
         // During the notice nonprofit purchases still work.
         order(
             &mut desk,
             "n1",
             vec![line("intune-plan-1-npo", 3)],
             &["s3"],
-            d(2, 1),
+            day(2025, 2, 1),
         )
         .unwrap();
-        let removals = desk.apply_due_nonprofit_removals(d(4, 10));
+        let removals = desk.apply_due_nonprofit_removals(day(2025, 4, 10));
         assert_eq!(removals.len(), 1);
         assert_eq!(removals[0].subscriptions.len(), 2);
         assert!(
-            desk.apply_due_nonprofit_removals(d(4, 11)).is_empty(),
+            desk.apply_due_nonprofit_removals(day(2025, 4, 11))
+                .is_empty(),
             "idempotent"
         );
         let s1 = desk.subscription("s1").unwrap();
@@ -1285,31 +1225,31 @@ mod tests {
         assert_eq!(
             desk.customer("n1").unwrap().nonprofit_review,
             Some(NonprofitReview::Removed {
-                removed_on: d(4, 10)
+                removed_on: day(2025, 4, 10)
             })
         );
         // Stays off; no new nonprofit purchases or seat increases.
         let removed = Reason::NonprofitStatusRemoved {
-            removed_on: d(4, 10),
+            removed_on: day(2025, 4, 10),
         };
         assert_eq!(
-            desk.set_auto_renew(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", true)
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", true)
                 .unwrap_err(),
             vec![removed.clone()]
         );
         assert_eq!(
-            desk.change_seats(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", 11)
+            desk.change_seats(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", 11)
                 .unwrap_err(),
             vec![removed.clone()]
         );
-        desk.change_seats(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", 4)
+        desk.change_seats(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", 4)
             .unwrap();
         let err = order(
             &mut desk,
             "n1",
             vec![line("m365-business-premium-npo", 1)],
             &["s4"],
-            d(4, 12),
+            day(2025, 4, 12),
         )
         .unwrap_err();
         assert_eq!(
@@ -1330,48 +1270,49 @@ mod tests {
 
     #[test]
     fn auto_renew_check_answers_like_set_auto_renew_without_changing_anything() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         let cat = Catalog::sample();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(1, 2)),
-            new_customer("n1", "charity", false),
+            ctx(Role::SalesAgent, day(2025, 1, 2)),
+            new_customer("n1", "charity"),
         )
         .unwrap();
-        desk.register_nonprofit(ctx(Role::GlobalAdmin, d(1, 2)), "n1")
+        desk.register_nonprofit(ctx(Role::GlobalAdmin, day(2025, 1, 2)), "n1")
             .unwrap();
         order(
             &mut desk,
             "n1",
             vec![line("m365-business-premium-npo", 10)],
             &["s1"],
-            d(1, 3),
+            day(2025, 1, 3),
         )
         .unwrap();
         assert!(desk
-            .auto_renew_check(&cat, "s1", true, d(1, 3))
+            .auto_renew_check(&cat, "s1", true, day(2025, 1, 3))
             .is_allowed());
-        desk.send_nonprofit_notice(ctx(Role::GlobalAdmin, d(1, 10)), "n1")
+        desk.send_nonprofit_notice(ctx(Role::GlobalAdmin, day(2025, 1, 10)), "n1")
             .unwrap();
-        desk.apply_due_nonprofit_removals(d(4, 10));
+        desk.apply_due_nonprofit_removals(day(2025, 4, 10));
         let before = desk.clone();
         let removed = Reason::NonprofitStatusRemoved {
-            removed_on: d(4, 10),
+            removed_on: day(2025, 4, 10),
         };
         assert_eq!(
-            desk.auto_renew_check(&cat, "s1", true, d(4, 12)).reasons(),
+            desk.auto_renew_check(&cat, "s1", true, day(2025, 4, 12))
+                .reasons(),
             std::slice::from_ref(&removed)
         );
         assert_eq!(
-            desk.set_auto_renew(ctx(Role::GlobalAdmin, d(4, 12)), &cat, "s1", true)
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", true)
                 .unwrap_err(),
             vec![removed]
         );
         assert!(desk
-            .auto_renew_check(&cat, "s1", false, d(4, 12))
+            .auto_renew_check(&cat, "s1", false, day(2025, 4, 12))
             .is_allowed());
         assert_eq!(desk, before, "the check changes nothing");
         assert_eq!(
-            desk.auto_renew_check(&cat, "nope", true, d(4, 12))
+            desk.auto_renew_check(&cat, "nope", true, day(2025, 4, 12))
                 .reasons(),
             &[Reason::SubscriptionNotFound {
                 subscription: "nope".into()
@@ -1381,10 +1322,10 @@ mod tests {
 
     #[test]
     fn place_order_needs_one_fresh_id_per_line() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", false),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_customer("c1", "contoso"),
         )
         .unwrap();
         assert_eq!(
@@ -1393,7 +1334,7 @@ mod tests {
                 "c1",
                 vec![line("m365-e3", 1), line("m365-e5", 1)],
                 &["s1"],
-                d(3, 3)
+                day(2025, 3, 3)
             )
             .unwrap_err(),
             vec![Reason::SubscriptionIdsMismatch { lines: 2, ids: 1 }]
@@ -1404,34 +1345,55 @@ mod tests {
                 "c1",
                 vec![line("m365-e3", 1), line("m365-e5", 1)],
                 &["s1", "s1"],
-                d(3, 3)
+                day(2025, 3, 3)
             )
             .unwrap_err(),
             vec![Reason::DuplicateId { id: "s1".into() }]
         );
         assert!(desk.subscriptions.is_empty());
-        order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 3)).unwrap();
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-e3", 1)],
+            &["s1"],
+            day(2025, 3, 3),
+        )
+        .unwrap();
         assert_eq!(
-            order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 3)).unwrap_err(),
+            order(
+                &mut desk,
+                "c1",
+                vec![line("m365-e3", 1)],
+                &["s1"],
+                day(2025, 3, 3)
+            )
+            .unwrap_err(),
             vec![Reason::DuplicateId { id: "s1".into() }]
         );
     }
 
     #[test]
     fn subscription_changes_are_audited_and_cancel_is_final() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         let cat = Catalog::sample();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", false),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_customer("c1", "contoso"),
         )
         .unwrap();
-        order(&mut desk, "c1", vec![line("m365-e3", 10)], &["s1"], d(3, 3)).unwrap();
-        desk.change_seats(ctx(Role::AdminAgent, d(3, 4)), &cat, "s1", 12)
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-e3", 10)],
+            &["s1"],
+            day(2025, 3, 3),
+        )
+        .unwrap();
+        desk.change_seats(ctx(Role::AdminAgent, day(2025, 3, 4)), &cat, "s1", 12)
             .unwrap();
-        desk.set_auto_renew(ctx(Role::AdminAgent, d(3, 4)), &cat, "s1", false)
+        desk.set_auto_renew(ctx(Role::AdminAgent, day(2025, 3, 4)), &cat, "s1", false)
             .unwrap();
-        desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 5)), "s1")
+        desk.cancel_subscription(ctx(Role::SalesAgent, day(2025, 3, 5)), "s1")
             .unwrap();
         let changes: Vec<&Change> = desk.audit.iter().rev().take(3).map(|e| &e.change).collect();
         assert_eq!(
@@ -1439,7 +1401,9 @@ mod tests {
             vec![
                 &Change::SubscriptionCancelled {
                     before: SubscriptionStatus::Active,
-                    after: SubscriptionStatus::Cancelled { on: d(3, 5) }
+                    after: SubscriptionStatus::Cancelled {
+                        on: day(2025, 3, 5)
+                    }
                 },
                 &Change::AutoRenewChanged {
                     before: true,
@@ -1455,17 +1419,17 @@ mod tests {
             subscription: "s1".into(),
         }];
         assert_eq!(
-            desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 6)), "s1")
+            desk.cancel_subscription(ctx(Role::SalesAgent, day(2025, 3, 6)), "s1")
                 .unwrap_err(),
             gone
         );
         assert_eq!(
-            desk.change_seats(ctx(Role::SalesAgent, d(3, 6)), &cat, "s1", 5)
+            desk.change_seats(ctx(Role::SalesAgent, day(2025, 3, 6)), &cat, "s1", 5)
                 .unwrap_err(),
             gone
         );
         assert_eq!(
-            desk.cancel_subscription(ctx(Role::SalesAgent, d(3, 6)), "nope")
+            desk.cancel_subscription(ctx(Role::SalesAgent, day(2025, 3, 6)), "nope")
                 .unwrap_err(),
             vec![Reason::SubscriptionNotFound {
                 subscription: "nope".into()
@@ -1475,15 +1439,15 @@ mod tests {
 
     #[test]
     fn only_global_admin_corrects_accounts_and_edits_partner_settings() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", false),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_customer("c1", "contoso"),
         )
         .unwrap();
         for role in [Role::AdminAgent, Role::SalesAgent] {
             assert_eq!(
-                desk.correct_account(ctx(role, d(3, 4)), "c1", account("SE"))
+                desk.correct_account(ctx(role, day(2025, 3, 4)), "c1", account_in("SE"))
                     .unwrap_err(),
                 vec![Reason::RoleNotPermitted {
                     role,
@@ -1491,7 +1455,7 @@ mod tests {
                 }]
             );
             assert_eq!(
-                desk.set_partner_type(ctx(role, d(3, 4)), PartnerType::IndirectReseller)
+                desk.set_partner_type(ctx(role, day(2025, 3, 4)), PartnerType::IndirectReseller)
                     .unwrap_err(),
                 vec![Reason::RoleNotPermitted {
                     role,
@@ -1499,22 +1463,26 @@ mod tests {
                 }]
             );
         }
-        desk.correct_account(ctx(Role::GlobalAdmin, d(3, 4)), "c1", account("SE"))
-            .unwrap();
+        desk.correct_account(
+            ctx(Role::GlobalAdmin, day(2025, 3, 4)),
+            "c1",
+            account_in("SE"),
+        )
+        .unwrap();
         assert_eq!(desk.customer("c1").unwrap().account.country, "SE");
-        let mut bad = account("SE");
+        let mut bad = account_in("SE");
         bad.company_name = "Inc".into();
         assert!(desk
-            .correct_account(ctx(Role::GlobalAdmin, d(3, 4)), "c1", bad)
+            .correct_account(ctx(Role::GlobalAdmin, day(2025, 3, 4)), "c1", bad)
             .is_err());
         assert_eq!(
-            desk.set_partner_country(ctx(Role::GlobalAdmin, d(3, 4)), "Poland")
+            desk.set_partner_country(ctx(Role::GlobalAdmin, day(2025, 3, 4)), "Poland")
                 .unwrap_err(),
             vec![Reason::InvalidCountryCode {
                 country: "Poland".into()
             }]
         );
-        desk.set_partner_country(ctx(Role::GlobalAdmin, d(3, 4)), "PL")
+        desk.set_partner_country(ctx(Role::GlobalAdmin, day(2025, 3, 4)), "PL")
             .unwrap();
         assert!(matches!(
             desk.audit.last().unwrap().change,
@@ -1524,16 +1492,16 @@ mod tests {
 
     #[test]
     fn indirect_reseller_is_sent_to_its_provider_for_special_orders() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", true),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_education_customer("c1", "contoso"),
         )
         .unwrap();
-        desk.approve_education(ctx(Role::SalesAgent, d(3, 4)), "c1")
+        desk.approve_education(ctx(Role::SalesAgent, day(2025, 3, 4)), "c1")
             .unwrap();
         desk.set_partner_type(
-            ctx(Role::GlobalAdmin, d(3, 4)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 4)),
             PartnerType::IndirectReseller,
         )
         .unwrap();
@@ -1542,7 +1510,7 @@ mod tests {
             "c1",
             vec![line("m365-a3-faculty-edu", 1)],
             &["s1"],
-            d(3, 5),
+            day(2025, 3, 5),
         )
         .unwrap_err();
         assert_eq!(
@@ -1553,21 +1521,28 @@ mod tests {
                 reason: Box::new(Reason::IndirectResellerMustUseProvider)
             }]
         );
-        order(&mut desk, "c1", vec![line("m365-e3", 1)], &["s1"], d(3, 5)).unwrap();
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-e3", 1)],
+            &["s1"],
+            day(2025, 3, 5),
+        )
+        .unwrap();
     }
 
     #[test]
     fn impact_of_nonprofit_removal_and_education_denial() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         let cat = Catalog::sample();
         desk.create_customer(
-            ctx(Role::SalesAgent, d(1, 2)),
-            new_customer("n1", "charity", true),
+            ctx(Role::SalesAgent, day(2025, 1, 2)),
+            new_education_customer("n1", "charity"),
         )
         .unwrap();
-        desk.approve_education(ctx(Role::SalesAgent, d(1, 3)), "n1")
+        desk.approve_education(ctx(Role::SalesAgent, day(2025, 1, 3)), "n1")
             .unwrap();
-        desk.register_nonprofit(ctx(Role::SalesAgent, d(1, 3)), "n1")
+        desk.register_nonprofit(ctx(Role::SalesAgent, day(2025, 1, 3)), "n1")
             .unwrap();
         order(
             &mut desk,
@@ -1578,7 +1553,7 @@ mod tests {
                 line("m365-e3", 5),
             ],
             &["s1", "s2", "s3"],
-            d(1, 4),
+            day(2025, 1, 4),
         )
         .unwrap();
 
@@ -1587,7 +1562,7 @@ mod tests {
                 &cat,
                 "n1",
                 QualificationChange::Revoke(Qualification::Nonprofit),
-                d(1, 5),
+                day(2025, 1, 5),
             )
             .unwrap();
         assert!(np.allowed);
@@ -1612,7 +1587,7 @@ mod tests {
                 &cat,
                 "n1",
                 QualificationChange::Revoke(Qualification::Education),
-                d(1, 5),
+                day(2025, 1, 5),
             )
             .unwrap();
         assert_eq!(edu.subscriptions.len(), 1);
@@ -1629,7 +1604,7 @@ mod tests {
                 &cat,
                 "n1",
                 QualificationChange::Grant(Qualification::GovernmentCommunityCloud),
-                d(1, 5),
+                day(2025, 1, 5),
             )
             .unwrap();
         assert!(!gcc.allowed);
@@ -1644,19 +1619,26 @@ mod tests {
 
     #[test]
     fn the_desk_round_trips_through_json() {
-        let mut desk = desk();
+        let mut desk = gcc_desk(1);
         desk.create_customer(
-            ctx(Role::SalesAgent, d(3, 3)),
-            new_customer("c1", "contoso", true),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_education_customer("c1", "contoso"),
         )
         .unwrap();
         desk.deny_education(
-            ctx(Role::GlobalAdmin, d(3, 4)),
+            ctx(Role::GlobalAdmin, day(2025, 3, 4)),
             "c1",
             VettingReason::NotAnEligibleLibrary,
         )
         .unwrap();
-        order(&mut desk, "c1", vec![line("m365-e3", 2)], &["s1"], d(3, 4)).unwrap();
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-e3", 2)],
+            &["s1"],
+            day(2025, 3, 4),
+        )
+        .unwrap();
         let json = serde_json::to_string(&desk).unwrap();
         assert!(json.contains("\"NotAnEligibleLibrary\""));
         let back: Desk = serde_json::from_str(&json).unwrap();

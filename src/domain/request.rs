@@ -218,58 +218,20 @@ pub fn apply_request(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::{AccountInfo, Field, FieldProblem, Problem, Severity};
-    use crate::domain::partner::{GccValidationCode, ResellerQualification};
+    use crate::domain::account::{Field, FieldProblem, Problem, Severity};
     use crate::domain::qualification::{EducationSegment, QualificationSet, VettingReason};
-    use crate::test_support::ctx;
-    use chrono::NaiveDate;
+    use crate::test_support::{self, account_in, ctx, day, education_details, gcc_partner};
 
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
-
-    fn account(country: &str) -> AccountInfo {
-        AccountInfo {
-            company_name: "Contoso School District".into(),
-            country: country.into(),
-            address_line1: "1 Main St".into(),
-            city: "Redmond".into(),
-            postal_code: "98052".into(),
-            email: "office@contoso.edu".into(),
-            first_name: "Anna".into(),
-            last_name: "Berg".into(),
-            contact_email: "anna@contoso.edu".into(),
-            phone: "+1 425 555 0100".into(),
-            ..AccountInfo::default()
-        }
-    }
-
+    /// Customer "c" in `country`, created on 2025-03-03 holding `kinds`.
     fn customer(country: &str, kinds: &[Qualification]) -> Customer {
-        let mut c = Customer::new("c".into(), account(country), "contoso", d(3));
-        for &k in kinds {
-            c.qualifications.push(QualificationRecord::granted(k, d(3)));
-        }
-        c
-    }
-
-    fn gcc_partner(remaining: u32) -> PartnerProfile {
-        PartnerProfile {
-            reseller_qualifications: vec![ResellerQualification::GccModerate],
-            gcc_validation_codes: vec![GccValidationCode {
-                validation_id: "123456".into(),
-                organization_name: "Contoso Gov".into(),
-                max_creates: 5,
-                remaining_creates: remaining,
-            }],
-            ..PartnerProfile::default()
+        Customer {
+            account: account_in(country),
+            ..test_support::customer("c", kinds, day(2025, 3, 3))
         }
     }
 
     fn edu() -> QualificationRequest {
-        QualificationRequest::education(EducationDetails {
-            segment: Some(EducationSegment::K12),
-            website: "contoso.edu".into(),
-        })
+        QualificationRequest::education(education_details())
     }
 
     #[test]
@@ -292,18 +254,30 @@ mod tests {
     fn education_request_goes_in_review_and_counts_one() {
         let mut c = customer("SE", &[]);
         let mut p = PartnerProfile::default();
-        let applied = apply_request(ctx(Role::SalesAgent, d(7)), &mut c, &mut p, &edu()).unwrap();
+        let applied = apply_request(
+            ctx(Role::SalesAgent, day(2025, 3, 7)),
+            &mut c,
+            &mut p,
+            &edu(),
+        )
+        .unwrap();
         assert_eq!(applied.before, None);
         let rec = c.record(Qualification::Education).unwrap();
         assert_eq!(rec.vetting_status, Some(VettingStatus::InReview));
-        assert_eq!(rec.created, d(7));
-        assert_eq!(rec.expected_by(), Some(d(12)));
+        assert_eq!(rec.created, day(2025, 3, 7));
+        assert_eq!(rec.expected_by(), Some(day(2025, 3, 12)));
         assert_eq!(rec.education_segment, Some(EducationSegment::K12));
         assert_eq!(rec.website.as_deref(), Some("contoso.edu"));
         assert_eq!(c.verification_requests, 1);
         // In review: not again.
         assert_eq!(
-            apply_request(ctx(Role::SalesAgent, d(8)), &mut c, &mut p, &edu()).unwrap_err(),
+            apply_request(
+                ctx(Role::SalesAgent, day(2025, 3, 8)),
+                &mut c,
+                &mut p,
+                &edu()
+            )
+            .unwrap_err(),
             vec![Reason::QualificationAlreadyHeld {
                 qualification: Qualification::Education,
                 status: Some(VettingStatus::InReview)
@@ -318,7 +292,7 @@ mod tests {
         c.account.email = "school@gmail.com".into();
         let req = QualificationRequest::education(EducationDetails::default());
         let err = apply_request(
-            ctx(Role::AdminAgent, d(3)),
+            ctx(Role::AdminAgent, day(2025, 3, 3)),
             &mut c,
             &mut PartnerProfile::default(),
             &req,
@@ -351,7 +325,7 @@ mod tests {
         let mut p = PartnerProfile::default();
         for n in 1..=3u8 {
             apply_request(
-                ctx(Role::GlobalAdmin, d(3 + n as u32)),
+                ctx(Role::GlobalAdmin, day(2025, 3, 3 + n as u32)),
                 &mut c,
                 &mut p,
                 &edu(),
@@ -364,7 +338,13 @@ mod tests {
         }
         // The fourth is refused and consumes nothing.
         assert_eq!(
-            apply_request(ctx(Role::GlobalAdmin, d(10)), &mut c, &mut p, &edu()).unwrap_err(),
+            apply_request(
+                ctx(Role::GlobalAdmin, day(2025, 3, 10)),
+                &mut c,
+                &mut p,
+                &edu()
+            )
+            .unwrap_err(),
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
         assert_eq!(c.verification_requests, 3);
@@ -460,7 +440,7 @@ mod tests {
         let mut c = customer("US", &[]);
         let mut p = gcc_partner(2);
         let applied = apply_request(
-            ctx(Role::SalesAgent, d(3)),
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
             &mut c,
             &mut p,
             &QualificationRequest::gcc("123456"),
