@@ -1,8 +1,8 @@
 //! The purchase-rules matrix of DOMAIN.md §4 (seed S2), row by row, against every segment.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::NaiveDate;
 use segment_desk::domain::*;
+use segment_desk::test_support::{ctx, day, education_details, gcc_code, gcc_desk, new_customer};
 
 /// One row of the seed's table: the customer's qualifications and, per segment in the order
 /// Commercial, Education, Nonprofit, GCC, whether it "can be sold". Transcribed by hand from
@@ -67,10 +67,6 @@ const SEGMENTS: [Segment; 4] = [
     Segment::GovernmentCommunityCloud,
 ];
 
-fn day(n: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 3, n).unwrap()
-}
-
 #[test]
 fn matrix_function_matches_every_row_and_segment() {
     for row in &ROWS {
@@ -108,45 +104,19 @@ fn allowed_qualification_sets_are_exactly_the_rows() {
     }
 }
 
-fn account() -> AccountInfo {
-    AccountInfo {
-        company_name: "Contoso Public Schools".into(),
-        country: "US".into(),
-        address_line1: "1 Main St".into(),
-        city: "Redmond".into(),
-        postal_code: "98052".into(),
-        email: "office@contoso.edu".into(),
-        first_name: "Anna".into(),
-        last_name: "Berg".into(),
-        contact_email: "anna@contoso.edu".into(),
-        ..AccountInfo::default()
-    }
-}
-
 /// A desk whose partner may sell every segment, with one customer per row, each brought to
 /// its qualifications through the desk's own operations (requests, simulated review,
 /// nonprofit programme).
 fn desk_with_a_customer_per_row() -> Desk {
     let gov = Role::GlobalAdmin;
-    let mut desk = Desk::new(PartnerProfile::default());
-    desk.set_reseller_qualifications(gov, vec![ResellerQualification::GccModerate], day(1))
-        .unwrap();
-    let code = GccValidationCode {
-        validation_id: "123456".into(),
-        organization_name: "Gov".into(),
-        max_creates: 5,
-        remaining_creates: 5,
-    };
-    desk.add_gcc_validation_code(gov, code, day(1)).unwrap();
+    let mut desk = gcc_desk(5);
     for (i, row) in ROWS.iter().enumerate() {
         let id = format!("row{i}");
-        let new = NewCustomer {
-            id: id.clone(),
-            account: account(),
-            domain_prefix: format!("row{i}"),
-            education: None,
-        };
-        desk.create_customer(Role::SalesAgent, new, day(2)).unwrap();
+        desk.create_customer(
+            ctx(Role::SalesAgent, day(2025, 3, 2)),
+            new_customer(&id, &id),
+        )
+        .unwrap();
         for &q in row.qualifications {
             match q {
                 E => {
@@ -154,15 +124,20 @@ fn desk_with_a_customer_per_row() -> Desk {
                         segment: Some(EducationSegment::HigherEducation),
                         website: "contoso.edu".into(),
                     };
-                    desk.request_education(Role::SalesAgent, &id, details, day(3))
+                    desk.request_education(ctx(Role::SalesAgent, day(2025, 3, 3)), &id, details)
                         .unwrap();
-                    desk.approve_education(gov, &id, day(4)).unwrap();
+                    desk.approve_education(ctx(gov, day(2025, 3, 4)), &id)
+                        .unwrap();
                 }
-                N => desk.register_nonprofit(gov, &id, day(3)).unwrap(),
-                G => desk
-                    .request_gcc(Role::AdminAgent, &id, "123456", day(3))
+                N => desk
+                    .register_nonprofit(ctx(gov, day(2025, 3, 3)), &id)
                     .unwrap(),
-                S => desk.request_soe(Role::AdminAgent, &id, day(3)).unwrap(),
+                G => desk
+                    .request_gcc(ctx(Role::AdminAgent, day(2025, 3, 3)), &id, "123456")
+                    .unwrap(),
+                S => desk
+                    .request_soe(ctx(Role::AdminAgent, day(2025, 3, 3)), &id)
+                    .unwrap(),
                 Qualification::None => unreachable!(),
             }
         }
@@ -190,7 +165,7 @@ fn every_catalog_offer_follows_the_row_of_its_customer() {
                 .collect();
             assert!(!offers.is_empty());
             for offer in offers {
-                let decision = desk.eligibility(&format!("row{i}"), offer, day(5));
+                let decision = desk.eligibility(&format!("row{i}"), offer, day(2025, 3, 5));
                 assert_eq!(
                     decision.is_allowed(),
                     expected,
@@ -219,36 +194,24 @@ fn rows_reached_in_either_order() {
         reseller_qualifications: vec![ResellerQualification::GccHighAndDoD],
         ..PartnerProfile::default()
     });
-    let code = GccValidationCode {
-        validation_id: "7".into(),
-        organization_name: "Gov".into(),
-        max_creates: 1,
-        remaining_creates: 1,
-    };
-    desk.add_gcc_validation_code(Role::GlobalAdmin, code, day(1))
+    desk.add_gcc_validation_code(ctx(Role::GlobalAdmin, day(2025, 3, 1)), gcc_code("7", 1, 1))
         .unwrap();
     for id in ["a", "b", "c"] {
-        let new = NewCustomer {
-            id: id.into(),
-            account: account(),
-            domain_prefix: id.into(),
-            education: None,
-        };
-        desk.create_customer(Role::SalesAgent, new, day(1)).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, day(2025, 3, 1)), new_customer(id, id))
+            .unwrap();
     }
-    desk.request_soe(Role::SalesAgent, "a", day(2)).unwrap();
-    desk.request_gcc(Role::SalesAgent, "a", "7", day(2))
+    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "a")
         .unwrap();
-    desk.request_soe(Role::SalesAgent, "b", day(2)).unwrap();
-    let details = EducationDetails {
-        segment: Some(EducationSegment::K12),
-        website: String::new(),
-    };
-    desk.request_education(Role::SalesAgent, "b", details.clone(), day(2))
+    desk.request_gcc(ctx(Role::SalesAgent, day(2025, 3, 2)), "a", "7")
         .unwrap();
-    desk.register_nonprofit(Role::SalesAgent, "c", day(2))
+    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "b")
         .unwrap();
-    desk.request_education(Role::SalesAgent, "c", details, day(2))
+    let details = education_details();
+    desk.request_education(ctx(Role::SalesAgent, day(2025, 3, 2)), "b", details.clone())
+        .unwrap();
+    desk.register_nonprofit(ctx(Role::SalesAgent, day(2025, 3, 2)), "c")
+        .unwrap();
+    desk.request_education(ctx(Role::SalesAgent, day(2025, 3, 2)), "c", details)
         .unwrap();
     assert_eq!(
         desk.customer("a").unwrap().held(),
@@ -271,7 +234,7 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
     // Education customer (row 2) asking for GCC; Nonprofit (row 1) asking for SOE; GCC (row 4)
     // registering as nonprofit; SOE + GCC (row 7) asking for Education.
     let e_gcc = desk
-        .request_gcc(Role::SalesAgent, "row2", "123456", day(6))
+        .request_gcc(ctx(Role::SalesAgent, day(2025, 3, 6)), "row2", "123456")
         .unwrap_err();
     assert_eq!(
         e_gcc,
@@ -282,23 +245,22 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
         }]
     );
     let n_soe = desk
-        .request_soe(Role::SalesAgent, "row1", day(6))
+        .request_soe(ctx(Role::SalesAgent, day(2025, 3, 6)), "row1")
         .unwrap_err();
     assert!(matches!(
         &n_soe[..],
         [Reason::QualificationSetNotAllowed { requested: S, .. }]
     ));
-    let g_n = desk.register_nonprofit(gov, "row4", day(6)).unwrap_err();
+    let g_n = desk
+        .register_nonprofit(ctx(gov, day(2025, 3, 6)), "row4")
+        .unwrap_err();
     assert!(matches!(
         &g_n[..],
         [Reason::QualificationSetNotAllowed { requested: N, .. }]
     ));
-    let details = EducationDetails {
-        segment: Some(EducationSegment::K12),
-        website: String::new(),
-    };
+    let details = education_details();
     let sg_e = desk
-        .request_education(Role::SalesAgent, "row7", details, day(6))
+        .request_education(ctx(Role::SalesAgent, day(2025, 3, 6)), "row7", details)
         .unwrap_err();
     assert!(matches!(
         &sg_e[..],

@@ -4,6 +4,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use segment_desk::domain::*;
+use segment_desk::test_support::{
+    account_in, ctx, customer, day, education_details, gcc_code, new_customer,
+};
 
 // --- pure functions on arbitrary customers and partners --------------------------------
 
@@ -25,8 +28,9 @@ fn arb_status() -> impl Strategy<Value = Option<VettingStatus>> {
     ]
 }
 
+/// The day every generated world starts on.
 fn base() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()
+    day(2025, 1, 6)
 }
 
 /// Any customer, even one holding a set the desk would never produce.
@@ -37,7 +41,7 @@ fn arb_customer() -> impl Strategy<Value = Customer> {
         any::<bool>(),
     )
         .prop_map(|(records, review, removed)| {
-            let mut c = Customer::new("c".into(), AccountInfo::default(), "c", base());
+            let mut c = customer("c", &[], base());
             for (kind, status) in records {
                 let mut r = QualificationRecord::granted(kind, base());
                 r.vetting_status = status;
@@ -213,24 +217,13 @@ fn arb_op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A valid account in the US or Sweden, with a free-mail organisation address if asked.
 fn account(us: bool, free_mail: bool) -> AccountInfo {
-    AccountInfo {
-        company_name: "Contoso Public Schools".into(),
-        country: if us { "US" } else { "SE" }.into(),
-        address_line1: "1 Main St".into(),
-        city: "Redmond".into(),
-        postal_code: "98052".into(),
-        email: if free_mail {
-            "office@gmail.com"
-        } else {
-            "office@contoso.edu"
-        }
-        .into(),
-        first_name: "Anna".into(),
-        last_name: "Berg".into(),
-        contact_email: "anna@contoso.edu".into(),
-        ..AccountInfo::default()
+    let mut account = account_in(if us { "US" } else { "SE" });
+    if free_mail {
+        account.email = "office@gmail.com".into();
     }
+    account
 }
 
 const TERMS: [Term; 4] = [
@@ -256,10 +249,11 @@ struct World {
 impl World {
     fn run(&mut self, op: &Op, role: Role) -> Result<(), Vec<Reason>> {
         let today = self.today;
+        let acting = ctx(role, today);
         let cid = |i: usize| format!("c{i}");
         let details = |segment: bool| EducationDetails {
             segment: segment.then_some(EducationSegment::K12),
-            website: "contoso.edu".into(),
+            ..education_details()
         };
         let sub_id = |desk: &Desk, i: usize| {
             desk.subscriptions
@@ -275,34 +269,31 @@ impl World {
                 education,
                 free_mail,
             } => d.create_customer(
-                role,
+                acting,
                 NewCustomer {
                     id: cid(customer),
                     account: account(us, free_mail),
                     domain_prefix: format!("tenant{customer}"),
                     education: education.then(|| details(true)),
                 },
-                today,
             ),
             Op::RequestEducation { customer, segment } => {
-                d.request_education(role, &cid(customer), details(segment), today)
+                d.request_education(acting, &cid(customer), details(segment))
             }
             Op::Resubmit { customer, correct } => {
                 let fix = correct.then(|| account(true, false));
-                d.resubmit_education(role, &cid(customer), fix, details(true), today)
+                d.resubmit_education(acting, &cid(customer), fix, details(true))
             }
             Op::RequestGcc { customer, code } => {
-                d.request_gcc(role, &cid(customer), &format!("code{code}"), today)
+                d.request_gcc(acting, &cid(customer), &format!("code{code}"))
             }
-            Op::RequestSoe { customer } => d.request_soe(role, &cid(customer), today),
-            Op::Approve { customer } => d.approve_education(role, &cid(customer), today),
+            Op::RequestSoe { customer } => d.request_soe(acting, &cid(customer)),
+            Op::Approve { customer } => d.approve_education(acting, &cid(customer)),
             Op::Deny { customer, reason } => {
-                d.deny_education(role, &cid(customer), VettingReason::ALL[reason], today)
+                d.deny_education(acting, &cid(customer), VettingReason::ALL[reason])
             }
-            Op::RegisterNonprofit { customer } => d.register_nonprofit(role, &cid(customer), today),
-            Op::Notice { customer } => d
-                .send_nonprofit_notice(role, &cid(customer), today)
-                .map(|_| ()),
+            Op::RegisterNonprofit { customer } => d.register_nonprofit(acting, &cid(customer)),
+            Op::Notice { customer } => d.send_nonprofit_notice(acting, &cid(customer)).map(|_| ()),
             Op::Advance { days } => {
                 self.today = today + chrono::Days::new(days);
                 Ok(())
@@ -344,25 +335,24 @@ impl World {
                 let id = format!("s{}", self.next_sub);
                 self.next_sub += 1;
                 d.place_order(
-                    role,
+                    acting,
                     &self.catalog,
                     &cid(customer),
                     &Cart { lines: vec![line] },
                     &[id],
-                    today,
                 )
             }
             Op::AutoRenew { sub, on } => {
                 let id = sub_id(d, sub);
-                d.set_auto_renew(role, &self.catalog, &id, on, today)
+                d.set_auto_renew(acting, &self.catalog, &id, on)
             }
             Op::Seats { sub, seats } => {
                 let id = sub_id(d, sub);
-                d.change_seats(role, &self.catalog, &id, seats, today)
+                d.change_seats(acting, &self.catalog, &id, seats)
             }
             Op::Cancel { sub } => {
                 let id = sub_id(d, sub);
-                d.cancel_subscription(role, &id, today)
+                d.cancel_subscription(acting, &id)
             }
             Op::PartnerType { kind } => {
                 let t = [
@@ -370,7 +360,7 @@ impl World {
                     PartnerType::IndirectProvider,
                     PartnerType::IndirectReseller,
                 ][kind];
-                d.set_partner_type(role, t, today)
+                d.set_partner_type(acting, t)
             }
             Op::ResellerQualification { on } => {
                 let q = if on {
@@ -378,18 +368,11 @@ impl World {
                 } else {
                     vec![]
                 };
-                d.set_reseller_qualifications(role, q, today)
+                d.set_reseller_qualifications(acting, q)
             }
-            Op::AddCode { id, max } => d.add_gcc_validation_code(
-                role,
-                GccValidationCode {
-                    validation_id: format!("code{id}"),
-                    organization_name: "Gov".into(),
-                    max_creates: max,
-                    remaining_creates: max,
-                },
-                today,
-            ),
+            Op::AddCode { id, max } => {
+                d.add_gcc_validation_code(acting, gcc_code(&format!("code{id}"), max, max))
+            }
         }
     }
 
@@ -449,9 +432,7 @@ proptest! {
     fn invariants_hold_after_any_operations(ops in proptest::collection::vec((arb_op(), arb_role()), 1..80)) {
         let mut partner = PartnerProfile::default();
         partner.reseller_qualifications.push(ResellerQualification::GccModerate);
-        partner.gcc_validation_codes.push(GccValidationCode {
-            validation_id: "code0".into(), organization_name: "Gov".into(), max_creates: 2, remaining_creates: 2,
-        });
+        partner.gcc_validation_codes.push(gcc_code("code0", 2, 2));
         let mut world = World { desk: Desk::new(partner), catalog: Catalog::sample(), today: base(), next_sub: 0 };
         // Three customers to start with: US commercial, US education (in review), Swedish.
         for (customer, us, education) in [(0, true, false), (1, true, true), (2, false, false)] {
@@ -474,20 +455,19 @@ proptest! {
     #[test]
     fn request_counter_counts_accepted_requests_only(attempts in proptest::collection::vec((0..3usize, any::<bool>()), 1..20)) {
         let mut desk = Desk::new(PartnerProfile::default());
-        let new = NewCustomer { id: "c".into(), account: account(true, false), domain_prefix: "c".into(), education: None };
-        desk.create_customer(Role::SalesAgent, new, base()).unwrap();
+        desk.create_customer(ctx(Role::SalesAgent, base()), new_customer("c", "c")).unwrap();
         let mut accepted = 0u8;
         for (kind, deny_after) in attempts {
             let ok = match kind {
-                0 => desk.request_education(Role::SalesAgent, "c", EducationDetails { segment: Some(EducationSegment::K12), website: String::new() }, base()),
-                1 => desk.request_soe(Role::SalesAgent, "c", base()),
-                _ => desk.request_gcc(Role::SalesAgent, "c", "none", base()),
+                0 => desk.request_education(ctx(Role::SalesAgent, base()), "c", education_details()),
+                1 => desk.request_soe(ctx(Role::SalesAgent, base()), "c"),
+                _ => desk.request_gcc(ctx(Role::SalesAgent, base()), "c", "none"),
             }.is_ok();
             if ok {
                 accepted += 1;
             }
             if deny_after {
-                let _ = desk.deny_education(Role::GlobalAdmin, "c", VettingReason::NotAnEducationCustomer, base());
+                let _ = desk.deny_education(ctx(Role::GlobalAdmin, base()), "c", VettingReason::NotAnEducationCustomer);
             }
             let used = desk.customer("c").unwrap().verification_requests;
             prop_assert_eq!(used, accepted);

@@ -451,28 +451,12 @@ pub fn is_valid_website(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{account, education_details};
 
     fn problems(v: &[FieldProblem]) -> Vec<(Field, Problem, Severity)> {
         v.iter()
             .map(|p| (p.field, p.problem.clone(), p.severity))
             .collect()
-    }
-
-    pub(crate) fn valid_account() -> AccountInfo {
-        AccountInfo {
-            company_name: "Contoso Elementary School".into(),
-            country: "US".into(),
-            address_line1: "1 Main Street".into(),
-            address_line2: String::new(),
-            city: "Redmond".into(),
-            state: "WA".into(),
-            postal_code: "98052".into(),
-            email: "office@contoso.edu".into(),
-            first_name: "Anna".into(),
-            last_name: "Berg".into(),
-            contact_email: "anna.berg@contoso.edu".into(),
-            phone: String::new(),
-        }
     }
 
     const EDU: AccountContext = AccountContext {
@@ -486,7 +470,7 @@ mod tests {
 
     #[test]
     fn a_complete_account_passes() {
-        assert!(validate_account(&valid_account(), EDU).is_empty());
+        assert!(validate_account(&account(), EDU).is_empty());
     }
 
     #[test]
@@ -654,7 +638,7 @@ mod tests {
     fn country_must_be_a_code() {
         let acc = AccountInfo {
             country: "Sweden".into(),
-            ..valid_account()
+            ..account()
         };
         assert_eq!(
             problems(&validate_account(&acc, COM)),
@@ -698,10 +682,7 @@ mod tests {
 
     #[test]
     fn education_details_rules() {
-        let ok = EducationDetails {
-            segment: Some(EducationSegment::K12),
-            website: "contoso.edu".into(),
-        };
+        let ok = education_details();
         assert!(validate_education_details(&ok).is_empty());
         let none = EducationDetails::default();
         assert_eq!(

@@ -78,41 +78,26 @@ pub fn check_cart(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::AccountInfo;
     use crate::domain::matrix::Segment;
-    use crate::domain::qualification::{Qualification, QualificationRecord};
-
-    fn d() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, 3).unwrap()
-    }
-
-    fn line(offer: &str, seats: u32, term: Term, billing: BillingFrequency) -> CartLine {
-        CartLine {
-            offer_id: offer.into(),
-            seats,
-            term,
-            billing,
-        }
-    }
+    use crate::domain::qualification::Qualification;
+    use crate::test_support::{cart_line as line, customer, day};
 
     #[test]
     fn empty_cart_is_refused() {
-        let c = Customer::new("c".into(), AccountInfo::default(), "c", d());
+        let c = customer("c", &[], day(2025, 3, 3));
         let r = check_cart(
             &c,
             &PartnerProfile::default(),
             &Catalog::sample(),
             &Cart::default(),
-            d(),
+            day(2025, 3, 3),
         );
         assert_eq!(r.reasons(), &[Reason::EmptyCart]);
     }
 
     #[test]
     fn a_good_cart_passes() {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d());
-        c.qualifications
-            .push(QualificationRecord::granted(Qualification::Education, d()));
+        let c = customer("c", &[Qualification::Education], day(2025, 3, 3));
         let cart = Cart {
             lines: vec![
                 line(
@@ -140,14 +125,14 @@ mod tests {
             &PartnerProfile::default(),
             &Catalog::sample(),
             &cart,
-            d()
+            day(2025, 3, 3)
         )
         .is_allowed());
     }
 
     #[test]
     fn every_problem_of_every_line_at_once() {
-        let c = Customer::new("c".into(), AccountInfo::default(), "c", d());
+        let c = customer("c", &[], day(2025, 3, 3));
         let cart = Cart {
             lines: vec![
                 line("m365-e3", 10, Term::OneYear, BillingFrequency::Annual),
@@ -172,7 +157,7 @@ mod tests {
             &PartnerProfile::default(),
             &Catalog::sample(),
             &cart,
-            d(),
+            day(2025, 3, 3),
         );
         let per_line: Vec<(usize, Reason)> = r
             .reasons()

@@ -298,10 +298,7 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::day;
 
     #[test]
     fn sample_catalog_loads_and_covers_every_segment_and_product_type() {
@@ -423,15 +420,18 @@ mod tests {
     #[test]
     fn terms_end_and_bill() {
         assert_eq!(
-            Term::OneMonth.end_date(d(2025, 1, 31)),
-            Some(d(2025, 2, 28))
+            Term::OneMonth.end_date(day(2025, 1, 31)),
+            Some(day(2025, 2, 28))
         );
-        assert_eq!(Term::OneYear.end_date(d(2025, 3, 1)), Some(d(2026, 3, 1)));
         assert_eq!(
-            Term::ThreeYears.end_date(d(2025, 3, 1)),
-            Some(d(2028, 3, 1))
+            Term::OneYear.end_date(day(2025, 3, 1)),
+            Some(day(2026, 3, 1))
         );
-        assert_eq!(Term::Perpetual.end_date(d(2025, 3, 1)), None);
+        assert_eq!(
+            Term::ThreeYears.end_date(day(2025, 3, 1)),
+            Some(day(2028, 3, 1))
+        );
+        assert_eq!(Term::Perpetual.end_date(day(2025, 3, 1)), None);
         assert!(!Term::OneMonth.allows_billing(BillingFrequency::Annual));
         assert!(Term::ThreeYears.allows_billing(BillingFrequency::Triennial));
         assert!(!Term::OneYear.allows_billing(BillingFrequency::OneTime));

@@ -101,14 +101,16 @@ impl Customer {
 mod tests {
     use super::*;
     use crate::domain::qualification::VettingStatus;
-
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
+    use crate::test_support::day;
 
     #[test]
     fn new_customers_have_no_qualification_and_a_lower_case_prefix() {
-        let c = Customer::new("c1".into(), AccountInfo::default(), " ContosoEdu ", d(1));
+        let c = Customer::new(
+            "c1".into(),
+            AccountInfo::default(),
+            " ContosoEdu ",
+            day(2025, 3, 1),
+        );
         assert_eq!(c.held(), QualificationSet::NONE);
         assert_eq!(c.primary_domain(), "contosoedu.onmicrosoft.com");
         assert_eq!(c.requests_left(), 3);
@@ -116,29 +118,34 @@ mod tests {
 
     #[test]
     fn effective_set_ignores_unapproved_education_and_due_nonprofit_removal() {
-        let mut c = Customer::new("c1".into(), AccountInfo::default(), "x", d(1));
-        let mut edu = QualificationRecord::granted(Qualification::Education, d(1));
+        let mut c = Customer::new("c1".into(), AccountInfo::default(), "x", day(2025, 3, 1));
+        let mut edu = QualificationRecord::granted(Qualification::Education, day(2025, 3, 1));
         edu.vetting_status = Some(VettingStatus::InReview);
         c.qualifications.push(edu);
-        c.qualifications
-            .push(QualificationRecord::granted(Qualification::Nonprofit, d(1)));
+        c.qualifications.push(QualificationRecord::granted(
+            Qualification::Nonprofit,
+            day(2025, 3, 1),
+        ));
         assert_eq!(
             c.held(),
             QualificationSet::of(&[Qualification::Education, Qualification::Nonprofit])
         );
         assert_eq!(
-            c.effective(d(2)),
+            c.effective(day(2025, 3, 2)),
             QualificationSet::of(&[Qualification::Nonprofit])
         );
         c.nonprofit_review = Some(NonprofitReview::NoticeGiven {
-            notice_date: d(1),
-            removal_date: d(10),
+            notice_date: day(2025, 3, 1),
+            removal_date: day(2025, 3, 10),
         });
         assert_eq!(
-            c.effective(d(9)),
+            c.effective(day(2025, 3, 9)),
             QualificationSet::of(&[Qualification::Nonprofit])
         );
-        assert_eq!(c.effective(d(10)), QualificationSet::NONE);
-        assert_eq!(c.nonprofit_removed_on(d(11)), Some(d(10)));
+        assert_eq!(c.effective(day(2025, 3, 10)), QualificationSet::NONE);
+        assert_eq!(
+            c.nonprofit_removed_on(day(2025, 3, 11)),
+            Some(day(2025, 3, 10))
+        );
     }
 }

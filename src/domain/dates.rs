@@ -48,34 +48,31 @@ pub fn nonprofit_removal_date(notice: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::day;
 
     #[test]
     fn weekends_are_not_business_days() {
-        assert!(is_business_day(d(2025, 3, 7))); // Friday
-        assert!(!is_business_day(d(2025, 3, 8))); // Saturday
-        assert!(!is_business_day(d(2025, 3, 9))); // Sunday
-        assert!(is_business_day(d(2025, 3, 10))); // Monday
+        assert!(is_business_day(day(2025, 3, 7))); // Friday
+        assert!(!is_business_day(day(2025, 3, 8))); // Saturday
+        assert!(!is_business_day(day(2025, 3, 9))); // Sunday
+        assert!(is_business_day(day(2025, 3, 10))); // Monday
     }
 
     #[test]
     fn business_days_skip_weekends() {
         // Monday + 3 = Thursday; Wednesday + 3 = next Monday; Friday + 3 = Wednesday.
-        assert_eq!(add_business_days(d(2025, 3, 3), 3), d(2025, 3, 6));
-        assert_eq!(add_business_days(d(2025, 3, 5), 3), d(2025, 3, 10));
-        assert_eq!(add_business_days(d(2025, 3, 7), 3), d(2025, 3, 12));
+        assert_eq!(add_business_days(day(2025, 3, 3), 3), day(2025, 3, 6));
+        assert_eq!(add_business_days(day(2025, 3, 5), 3), day(2025, 3, 10));
+        assert_eq!(add_business_days(day(2025, 3, 7), 3), day(2025, 3, 12));
         // Saturday + 1 = Monday, Sunday + 3 = Wednesday.
-        assert_eq!(add_business_days(d(2025, 3, 8), 1), d(2025, 3, 10));
-        assert_eq!(add_business_days(d(2025, 3, 9), 3), d(2025, 3, 12));
-        assert_eq!(add_business_days(d(2025, 3, 9), 0), d(2025, 3, 9));
+        assert_eq!(add_business_days(day(2025, 3, 8), 1), day(2025, 3, 10));
+        assert_eq!(add_business_days(day(2025, 3, 9), 3), day(2025, 3, 12));
+        assert_eq!(add_business_days(day(2025, 3, 9), 0), day(2025, 3, 9));
     }
 
     #[test]
     fn nonprofit_notice_is_ninety_calendar_days() {
-        assert_eq!(nonprofit_removal_date(d(2025, 1, 1)), d(2025, 4, 1));
-        assert_eq!(education_expected_by(d(2025, 3, 7)), d(2025, 3, 12));
+        assert_eq!(nonprofit_removal_date(day(2025, 1, 1)), day(2025, 4, 1));
+        assert_eq!(education_expected_by(day(2025, 3, 7)), day(2025, 3, 12));
     }
 }

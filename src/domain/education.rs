@@ -70,26 +70,17 @@ pub fn deny(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::AccountInfo;
-    use crate::domain::qualification::QualificationRecord;
-
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
+    use crate::test_support::{customer, day, education_customer};
 
     fn in_review() -> Customer {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(3));
-        let mut rec = QualificationRecord::granted(Qualification::Education, d(3));
-        rec.vetting_status = Some(VettingStatus::InReview);
-        c.qualifications.push(rec);
-        c
+        education_customer(VettingStatus::InReview, day(2025, 3, 3))
     }
 
     #[test]
     fn no_education_nothing_to_review() {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(3));
+        let mut c = customer("c", &[], day(2025, 3, 3));
         assert_eq!(
-            approve(&mut c, d(4)),
+            approve(&mut c, day(2025, 3, 4)),
             Err(vec![Reason::EducationNotRequested])
         );
         assert_eq!(check_deny(&c), vec![Reason::EducationNotRequested]);
@@ -98,11 +89,14 @@ mod tests {
     #[test]
     fn in_review_to_approved() {
         let mut c = in_review();
-        assert_eq!(approve(&mut c, d(5)), Ok(VettingStatus::InReview));
+        assert_eq!(
+            approve(&mut c, day(2025, 3, 5)),
+            Ok(VettingStatus::InReview)
+        );
         let rec = c.record(Qualification::Education).unwrap();
         assert_eq!(
             (rec.vetting_status, rec.decided),
-            (Some(VettingStatus::Approved), Some(d(5)))
+            (Some(VettingStatus::Approved), Some(day(2025, 3, 5)))
         );
         // Approved cannot be approved again.
         assert_eq!(
@@ -118,7 +112,7 @@ mod tests {
     fn in_review_to_denied_with_reason() {
         let mut c = in_review();
         assert_eq!(
-            deny(&mut c, VettingReason::NotAnEligibleMuseum, d(6)),
+            deny(&mut c, VettingReason::NotAnEligibleMuseum, day(2025, 3, 6)),
             Ok(VettingStatus::InReview)
         );
         let rec = c.record(Qualification::Education).unwrap();
@@ -126,7 +120,7 @@ mod tests {
         assert_eq!(rec.vetting_reason, Some(VettingReason::NotAnEligibleMuseum));
         // Denied is neither approved nor denied again by the review.
         assert_eq!(
-            approve(&mut c, d(7)),
+            approve(&mut c, day(2025, 3, 7)),
             Err(vec![Reason::VettingTransitionNotAllowed {
                 from: VettingStatus::Denied,
                 to: VettingStatus::Approved
@@ -144,14 +138,18 @@ mod tests {
     #[test]
     fn approved_to_denied_later() {
         let mut c = in_review();
-        approve(&mut c, d(4)).unwrap();
+        approve(&mut c, day(2025, 3, 4)).unwrap();
         assert_eq!(
-            deny(&mut c, VettingReason::NoLongerAnEducationCustomer, d(20)),
+            deny(
+                &mut c,
+                VettingReason::NoLongerAnEducationCustomer,
+                day(2025, 3, 20)
+            ),
             Ok(VettingStatus::Approved)
         );
         assert_eq!(
             c.record(Qualification::Education).unwrap().decided,
-            Some(d(20))
+            Some(day(2025, 3, 20))
         );
     }
 }

@@ -180,43 +180,19 @@ fn partner_gate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::AccountInfo;
     use crate::domain::catalog::Catalog;
     use crate::domain::matrix::SegmentSet;
     use crate::domain::nonprofit::NonprofitReview;
-    use crate::domain::partner::ResellerQualification;
-    use crate::domain::qualification::{QualificationRecord, QualificationSet, VettingReason};
-
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
-
-    fn customer(kinds: &[Qualification]) -> Customer {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(3));
-        for &k in kinds {
-            c.qualifications.push(QualificationRecord::granted(k, d(3)));
-        }
-        c
-    }
-
-    fn gcc_partner() -> PartnerProfile {
-        PartnerProfile {
-            reseller_qualifications: vec![ResellerQualification::GccModerate],
-            ..PartnerProfile::default()
-        }
-    }
-
-    fn offer(id: &str) -> Offer {
-        Catalog::sample().get(id).unwrap().clone()
-    }
+    use crate::domain::qualification::{QualificationSet, VettingReason};
+    use crate::test_support::{customer, day, gcc_partner, sample_offer as offer};
 
     #[test]
     fn commercial_customer_buys_commercial_only() {
-        let c = customer(&[]);
-        let p = gcc_partner();
-        assert!(eligibility(&c, &p, &offer("m365-e3"), d(3)).is_allowed());
+        let c = customer("c", &[], day(2025, 3, 3));
+        let p = gcc_partner(5);
+        assert!(eligibility(&c, &p, &offer("m365-e3"), day(2025, 3, 3)).is_allowed());
         assert_eq!(
-            eligibility(&c, &p, &offer("m365-a3-faculty-edu"), d(3)).reasons(),
+            eligibility(&c, &p, &offer("m365-a3-faculty-edu"), day(2025, 3, 3)).reasons(),
             &[Reason::SegmentNotAllowedForQualifications {
                 segment: Segment::Education,
                 qualifications: QualificationSet::NONE,
@@ -230,88 +206,98 @@ mod tests {
 
     #[test]
     fn education_counts_only_when_approved() {
-        let mut c = customer(&[Qualification::Education]);
-        let p = gcc_partner();
+        let mut c = customer("c", &[Qualification::Education], day(2025, 3, 3));
+        let p = gcc_partner(5);
         let a3 = offer("m365-a3-faculty-edu");
-        assert!(eligibility(&c, &p, &a3, d(5)).is_allowed());
+        assert!(eligibility(&c, &p, &a3, day(2025, 3, 5)).is_allowed());
         c.qualifications[0].vetting_status = Some(VettingStatus::InReview);
         assert_eq!(
-            eligibility(&c, &p, &a3, d(5)).reasons(),
+            eligibility(&c, &p, &a3, day(2025, 3, 5)).reasons(),
             &[Reason::EducationInReview {
-                since: d(3),
-                expected_by: d(6)
+                since: day(2025, 3, 3),
+                expected_by: day(2025, 3, 6)
             }]
         );
         c.qualifications[0].vetting_status = Some(VettingStatus::Denied);
         c.qualifications[0].vetting_reason = Some(VettingReason::NotAnAcademicDomain);
-        c.qualifications[0].decided = Some(d(4));
+        c.qualifications[0].decided = Some(day(2025, 3, 4));
         assert_eq!(
-            eligibility(&c, &p, &a3, d(5)).reasons(),
+            eligibility(&c, &p, &a3, day(2025, 3, 5)).reasons(),
             &[Reason::EducationDenied {
                 reason: Some(VettingReason::NotAnAcademicDomain),
-                since: d(4)
+                since: day(2025, 3, 4)
             }]
         );
         // Commercial stays open meanwhile.
-        assert!(eligibility(&c, &p, &offer("m365-e3"), d(5)).is_allowed());
+        assert!(eligibility(&c, &p, &offer("m365-e3"), day(2025, 3, 5)).is_allowed());
     }
 
     #[test]
     fn gcc_needs_partner_gcc_reseller_qualification() {
-        let c = customer(&[Qualification::GovernmentCommunityCloud]);
+        let c = customer(
+            "c",
+            &[Qualification::GovernmentCommunityCloud],
+            day(2025, 3, 3),
+        );
         let g3 = offer("m365-g3-gcc");
-        assert!(eligibility(&c, &gcc_partner(), &g3, d(3)).is_allowed());
+        assert!(eligibility(&c, &gcc_partner(5), &g3, day(2025, 3, 3)).is_allowed());
         assert_eq!(
-            eligibility(&c, &PartnerProfile::default(), &g3, d(3)).reasons(),
+            eligibility(&c, &PartnerProfile::default(), &g3, day(2025, 3, 3)).reasons(),
             &[Reason::PartnerLacksGccResellerQualification]
         );
     }
 
     #[test]
     fn indirect_reseller_goes_through_its_provider_for_special_segments_only() {
-        let c = customer(&[Qualification::Education]);
+        let c = customer("c", &[Qualification::Education], day(2025, 3, 3));
         let p = PartnerProfile {
             partner_type: PartnerType::IndirectReseller,
-            ..gcc_partner()
+            ..gcc_partner(5)
         };
         assert_eq!(
-            eligibility(&c, &p, &offer("m365-a3-faculty-edu"), d(3)).reasons(),
+            eligibility(&c, &p, &offer("m365-a3-faculty-edu"), day(2025, 3, 3)).reasons(),
             &[Reason::IndirectResellerMustUseProvider]
         );
-        assert!(eligibility(&c, &p, &offer("m365-e3"), d(3)).is_allowed());
+        assert!(eligibility(&c, &p, &offer("m365-e3"), day(2025, 3, 3)).is_allowed());
     }
 
     #[test]
     fn removed_nonprofit_status_blocks_nonprofit_offers() {
-        let mut c = customer(&[Qualification::Nonprofit]);
-        let p = gcc_partner();
+        let mut c = customer("c", &[Qualification::Nonprofit], day(2025, 3, 3));
+        let p = gcc_partner(5);
         let npo = offer("m365-business-premium-npo");
-        assert!(eligibility(&c, &p, &npo, d(3)).is_allowed());
+        assert!(eligibility(&c, &p, &npo, day(2025, 3, 3)).is_allowed());
         c.nonprofit_review = Some(NonprofitReview::NoticeGiven {
-            notice_date: d(3),
-            removal_date: d(20),
+            notice_date: day(2025, 3, 3),
+            removal_date: day(2025, 3, 20),
         });
         // During the notice the customer still buys nonprofit (PRODUCT.md: effects at removal).
-        assert!(eligibility(&c, &p, &npo, d(19)).is_allowed());
+        assert!(eligibility(&c, &p, &npo, day(2025, 3, 19)).is_allowed());
         assert_eq!(
-            eligibility(&c, &p, &npo, d(20)).reasons(),
-            &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]
+            eligibility(&c, &p, &npo, day(2025, 3, 20)).reasons(),
+            &[Reason::NonprofitStatusRemoved {
+                removed_on: day(2025, 3, 20)
+            }]
         );
         c.qualifications.clear();
-        c.nonprofit_review = Some(NonprofitReview::Removed { removed_on: d(20) });
+        c.nonprofit_review = Some(NonprofitReview::Removed {
+            removed_on: day(2025, 3, 20),
+        });
         assert_eq!(
-            eligibility(&c, &p, &npo, d(25)).reasons(),
-            &[Reason::NonprofitStatusRemoved { removed_on: d(20) }]
+            eligibility(&c, &p, &npo, day(2025, 3, 25)).reasons(),
+            &[Reason::NonprofitStatusRemoved {
+                removed_on: day(2025, 3, 20)
+            }]
         );
     }
 
     #[test]
     fn special_segment_on_unsupported_product_type_is_refused_even_if_built_in_code() {
-        let c = customer(&[Qualification::Education]);
+        let c = customer("c", &[Qualification::Education], day(2025, 3, 3));
         let mut azure_edu = offer("azure-plan");
         azure_edu.segment = Segment::Education;
         assert_eq!(
-            eligibility(&c, &gcc_partner(), &azure_edu, d(3)).reasons(),
+            eligibility(&c, &gcc_partner(5), &azure_edu, day(2025, 3, 3)).reasons(),
             &[Reason::SpecialSegmentNotForProductType {
                 segment: Segment::Education,
                 product_type: crate::domain::catalog::ProductType::Azure
@@ -322,12 +308,12 @@ mod tests {
     #[test]
     fn every_reason_at_once() {
         // A commercial customer asking an indirect reseller for GCC: matrix and partner gate.
-        let c = customer(&[]);
+        let c = customer("c", &[], day(2025, 3, 3));
         let p = PartnerProfile {
             partner_type: PartnerType::IndirectReseller,
             ..PartnerProfile::default()
         };
-        let r = eligibility(&c, &p, &offer("m365-g3-gcc"), d(3));
+        let r = eligibility(&c, &p, &offer("m365-g3-gcc"), day(2025, 3, 3));
         assert_eq!(r.reasons().len(), 2);
         assert!(matches!(
             r.reasons()[0],
@@ -437,10 +423,12 @@ mod tests {
         let reviews = [
             None,
             Some(NonprofitReview::NoticeGiven {
-                notice_date: d(3),
-                removal_date: d(10),
+                notice_date: day(2025, 3, 3),
+                removal_date: day(2025, 3, 10),
             }),
-            Some(NonprofitReview::Removed { removed_on: d(8) }),
+            Some(NonprofitReview::Removed {
+                removed_on: day(2025, 3, 8),
+            }),
         ];
         let mut customers = Vec::new();
         for set in &sets {
@@ -455,13 +443,13 @@ mod tests {
             .collect();
             for status in statuses {
                 for review in reviews {
-                    let mut c = customer(&kinds);
+                    let mut c = customer("c", &kinds, day(2025, 3, 3));
                     for r in &mut c.qualifications {
                         if r.kind == Qualification::Education {
                             r.vetting_status = status;
                             if status == Some(VettingStatus::Denied) {
                                 r.vetting_reason = Some(VettingReason::NotAnAcademicDomain);
-                                r.decided = Some(d(4));
+                                r.decided = Some(day(2025, 3, 4));
                             }
                         }
                     }
@@ -484,7 +472,7 @@ mod tests {
                 },
                 PartnerProfile {
                     partner_type,
-                    ..gcc_partner()
+                    ..gcc_partner(5)
                 },
             ]
         })
@@ -492,7 +480,12 @@ mod tests {
         let mut refused = 0;
         for c in &customers {
             for p in &partners {
-                for today in [d(5), d(9), d(10), d(20)] {
+                for today in [
+                    day(2025, 3, 5),
+                    day(2025, 3, 9),
+                    day(2025, 3, 10),
+                    day(2025, 3, 20),
+                ] {
                     let view = CustomerEligibility::new(c, p, today);
                     for o in &offers {
                         let expected = reference(c, p, o, today);

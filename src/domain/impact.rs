@@ -148,21 +148,12 @@ pub fn impact<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::AccountInfo;
-    use crate::domain::cart::CartLine;
     use crate::domain::catalog::{BillingFrequency, Term};
     use crate::domain::qualification::VettingStatus;
-
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
+    use crate::test_support::{cart_line, day, education_customer};
 
     fn denied_education_customer() -> Customer {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(1));
-        let mut rec = QualificationRecord::granted(Qualification::Education, d(1));
-        rec.vetting_status = Some(VettingStatus::Denied);
-        c.qualifications.push(rec);
-        c
+        education_customer(VettingStatus::Denied, day(2025, 3, 1))
     }
 
     #[test]
@@ -170,18 +161,13 @@ mod tests {
         let catalog = Catalog::sample();
         let c = denied_education_customer();
         let offer = catalog.get("minecraft-education-edu").unwrap();
-        let line = CartLine {
-            offer_id: offer.id.clone(),
-            seats: 10,
-            term: Term::OneYear,
-            billing: BillingFrequency::Annual,
-        };
+        let line = cart_line(&offer.id, 10, Term::OneYear, BillingFrequency::Annual);
         let subs = [Subscription::new(
             "s".into(),
             "c".into(),
             offer,
             &line,
-            d(1),
+            day(2025, 3, 1),
         )];
         let i = impact(
             &c,
@@ -189,7 +175,7 @@ mod tests {
             &catalog,
             &subs,
             QualificationChange::Grant(Qualification::Education),
-            d(2),
+            day(2025, 3, 2),
         );
         assert!(i.allowed);
         assert_eq!(
@@ -226,7 +212,7 @@ mod tests {
             &catalog,
             &none,
             QualificationChange::Grant(Qualification::StateOwnedEntity),
-            d(2),
+            day(2025, 3, 2),
         );
         assert!(i.allowed);
         assert!(
@@ -244,18 +230,20 @@ mod tests {
         let after = apply_change(
             &c,
             QualificationChange::Revoke(Qualification::Education),
-            d(2),
+            day(2025, 3, 2),
         );
         assert!(after.qualifications.is_empty());
         assert_eq!(c.qualifications.len(), 1);
         let np = apply_change(
             &c,
             QualificationChange::Revoke(Qualification::Nonprofit),
-            d(2),
+            day(2025, 3, 2),
         );
         assert_eq!(
             np.nonprofit_review,
-            Some(NonprofitReview::Removed { removed_on: d(2) })
+            Some(NonprofitReview::Removed {
+                removed_on: day(2025, 3, 2)
+            })
         );
     }
 }

@@ -137,21 +137,7 @@ pub fn check_desk(desk: &Desk) -> Vec<(RecordRef, RecordProblem)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AccountInfo, QualificationRecord};
-    use chrono::NaiveDate;
-
-    fn day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
-    }
-
-    fn customer(id: &str, kinds: &[Qualification]) -> Customer {
-        let mut c = Customer::new(id.into(), AccountInfo::default(), id, day());
-        c.qualifications = kinds
-            .iter()
-            .map(|&k| QualificationRecord::granted(k, day()))
-            .collect();
-        c
-    }
+    use crate::test_support::{customer, day};
 
     fn subscription(id: &str, customer: &str) -> crate::domain::Subscription {
         use crate::domain::{BillingFrequency, Segment, SubscriptionStatus, Term};
@@ -164,7 +150,7 @@ mod tests {
             seats: 1,
             term: Term::OneYear,
             billing: BillingFrequency::Monthly,
-            start: day(),
+            start: day(2026, 1, 5),
             end: None,
             auto_renew: true,
             status: SubscriptionStatus::Active,
@@ -176,7 +162,11 @@ mod tests {
     #[test]
     fn a_gcc_customer_holding_education_is_not_a_matrix_row() {
         use Qualification::*;
-        let c = customer("c1", &[GovernmentCommunityCloud, Education]);
+        let c = customer(
+            "c1",
+            &[GovernmentCommunityCloud, Education],
+            day(2026, 1, 5),
+        );
         assert_eq!(
             check_customer(&c),
             vec![RecordProblem::QualificationSetNotAllowed {
@@ -185,10 +175,11 @@ mod tests {
         );
         assert!(check_customer(&customer(
             "c2",
-            &[StateOwnedEntity, GovernmentCommunityCloud]
+            &[StateOwnedEntity, GovernmentCommunityCloud],
+            day(2026, 1, 5)
         ))
         .is_empty());
-        assert!(check_customer(&customer("c3", &[])).is_empty());
+        assert!(check_customer(&customer("c3", &[], day(2026, 1, 5))).is_empty());
     }
 
     #[test]
@@ -200,6 +191,7 @@ mod tests {
                 Qualification::Education,
                 Qualification::None,
             ],
+            day(2026, 1, 5),
         );
         c.verification_requests = 4;
         let problems = check_customer(&c);
@@ -219,8 +211,8 @@ mod tests {
     #[test]
     fn desk_level_duplicates_orphans_and_log_order() {
         let mut desk = Desk::default();
-        desk.customers.push(customer("c1", &[]));
-        desk.customers.push(customer("c1", &[]));
+        desk.customers.push(customer("c1", &[], day(2026, 1, 5)));
+        desk.customers.push(customer("c1", &[], day(2026, 1, 5)));
         let mut sub = subscription("s1", "nobody");
         sub.seats = 0;
         desk.subscriptions.push(sub);

@@ -1,15 +1,16 @@
 //! The rules of Partner Center's special qualifications and special-segment purchases.
 //! Pure Rust: no Leptos, no web-sys, no system clock. See docs/RULES.md.
 //!
-//! Entry point for the UI: [`Desk`] (state and operations) with [`Catalog::sample`], and the
-//! pure queries [`eligibility`], [`check_cart`], [`checklist`], [`impact`],
-//! [`validate_account`]. Every refusal is a [`Reason`] (or a [`FieldProblem`]) carrying its
-//! values; the UI words them.
+//! Entry point for the UI: [`Desk`] (state and operations, each given an [`OperationContext`])
+//! with [`Catalog::sample`], and the pure queries [`eligibility`], [`check_cart`],
+//! [`checklist`], [`impact`], [`validate_account`]. Every refusal is a [`Reason`] (or a
+//! [`FieldProblem`]) carrying its values; the UI words them.
 
 pub mod account;
 pub mod audit;
 pub mod cart;
 pub mod catalog;
+pub mod context;
 pub mod customer;
 pub mod dates;
 pub mod desk;
@@ -37,6 +38,7 @@ pub use catalog::{
     BillingFrequency, Catalog, CatalogProblem, Offer, PriceBasis, PricePer, ProductType,
     SamplePrice, Term,
 };
+pub use context::OperationContext;
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
 pub use desk::{Desk, NewCustomer};
 pub use eligibility::{eligibility, CustomerEligibility};

@@ -148,13 +148,8 @@ pub fn remove_if_due<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::AccountInfo;
-    use crate::domain::cart::CartLine;
     use crate::domain::catalog::Catalog;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
-    }
+    use crate::test_support::{cart_line, customer, day};
 
     fn sub(id: &str, offer: &str, customer: &str) -> Subscription {
         let catalog = Catalog::sample();
@@ -166,43 +161,38 @@ mod tests {
             .copied()
             .find(|b| term.allows_billing(*b))
             .unwrap();
-        let line = CartLine {
-            offer_id: offer.id.clone(),
-            seats: 1,
-            term,
-            billing,
-        };
-        Subscription::new(id.into(), customer.into(), offer, &line, d(1, 1))
+        let line = cart_line(&offer.id, 1, term, billing);
+        Subscription::new(id.into(), customer.into(), offer, &line, day(2025, 1, 1))
     }
 
     #[test]
     fn register_refuses_sets_outside_the_matrix() {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(1, 1));
+        let mut c = customer("c", &[], day(2025, 1, 1));
         assert!(check_register(&c).is_empty());
         c.qualifications.push(QualificationRecord::granted(
             Qualification::StateOwnedEntity,
-            d(1, 1),
+            day(2025, 1, 1),
         ));
         assert!(matches!(
             check_register(&c)[..],
             [Reason::QualificationSetNotAllowed { .. }]
         ));
         c.qualifications.clear();
-        register(&mut c, d(1, 1));
+        register(&mut c, day(2025, 1, 1));
         assert_eq!(check_register(&c), vec![Reason::NonprofitAlreadyRegistered]);
     }
 
     #[test]
     fn notice_then_removal_after_ninety_days() {
-        let mut c = Customer::new("c".into(), AccountInfo::default(), "c", d(1, 1));
+        let mut c = customer("c", &[], day(2025, 1, 1));
         assert_eq!(check_notice(&c), vec![Reason::NonprofitNotHeld]);
-        register(&mut c, d(1, 1));
-        assert_eq!(give_notice(&mut c, d(1, 10)), d(4, 10));
+        register(&mut c, day(2025, 1, 1));
+        assert_eq!(give_notice(&mut c, day(2025, 1, 10)), day(2025, 4, 10));
         assert_eq!(
             check_notice(&c),
             vec![Reason::NonprofitNoticeAlreadySent {
-                notice_date: d(1, 10),
-                removal_date: d(4, 10)
+                notice_date: day(2025, 1, 10),
+                removal_date: day(2025, 4, 10)
             }]
         );
         let mut subs = [
@@ -212,10 +202,13 @@ mod tests {
             sub("s4", "m365-e3-npo", "other"),
         ];
         assert!(subs[0].auto_renew);
-        assert_eq!(remove_if_due(&mut c, subs.iter_mut(), d(4, 9)), None);
+        assert_eq!(
+            remove_if_due(&mut c, subs.iter_mut(), day(2025, 4, 9)),
+            None
+        );
         assert!(c.held().nonprofit);
-        let removal = remove_if_due(&mut c, subs.iter_mut(), d(4, 10)).unwrap();
-        assert_eq!(removal.removed_on, d(4, 10));
+        let removal = remove_if_due(&mut c, subs.iter_mut(), day(2025, 4, 10)).unwrap();
+        assert_eq!(removal.removed_on, day(2025, 4, 10));
         assert_eq!(
             removal.subscriptions,
             vec![RemovedSubscription {
@@ -232,11 +225,14 @@ mod tests {
         );
         assert!(subs[2].auto_renew && subs[3].auto_renew);
         // Idempotent.
-        assert_eq!(remove_if_due(&mut c, subs.iter_mut(), d(5, 1)), None);
+        assert_eq!(
+            remove_if_due(&mut c, subs.iter_mut(), day(2025, 5, 1)),
+            None
+        );
         assert_eq!(
             c.nonprofit_review,
             Some(NonprofitReview::Removed {
-                removed_on: d(4, 10)
+                removed_on: day(2025, 4, 10)
             })
         );
     }

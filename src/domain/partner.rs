@@ -94,15 +94,7 @@ pub fn is_country_code(country: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn code(id: &str, max: u32, remaining: u32) -> GccValidationCode {
-        GccValidationCode {
-            validation_id: id.into(),
-            organization_name: "Contoso Gov".into(),
-            max_creates: max,
-            remaining_creates: remaining,
-        }
-    }
+    use crate::test_support::gcc_code as code;
 
     #[test]
     fn gcc_reseller_qualification_is_either_gcc_level() {

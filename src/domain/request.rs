@@ -1,12 +1,12 @@
 //! Qualification requests by the partner: Education, GCC, SOE (DOMAIN.md §2, §4, §6).
 //! [`checklist`] is the single statement of the rules; applying a request calls it first.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::account::{
     validate_account, validate_education_details, AccountContext, EducationDetails,
 };
+use super::context::OperationContext;
 use super::customer::{Customer, MAX_VERIFICATION_REQUESTS};
 use super::partner::PartnerProfile;
 use super::qualification::{Qualification, QualificationRecord, VettingStatus};
@@ -163,19 +163,18 @@ pub struct Applied {
     pub code_used: Option<(String, u32)>,
 }
 
-/// Checks the request with [`checklist`] and, if allowed, applies it: Education goes to
-/// `InReview` (new or resubmitted), GCC and SOE are granted, GCC consumes one create of its
-/// code, and one verification request is counted.
+/// Checks the request with [`checklist`] for the context's role and, if allowed, applies it on
+/// the context's day: Education goes to `InReview` (new or resubmitted), GCC and SOE are
+/// granted, GCC consumes one create of its code, and one verification request is counted.
 pub fn apply_request(
+    ctx: OperationContext,
     customer: &mut Customer,
     partner: &mut PartnerProfile,
-    role: Role,
     request: &QualificationRequest,
-    today: NaiveDate,
 ) -> Result<Applied, Vec<Reason>> {
-    checklist(customer, partner, role, request).into_result()?;
+    checklist(customer, partner, ctx.role, request).into_result()?;
     let kind = request.qualification;
-    let mut record = QualificationRecord::granted(kind, today);
+    let mut record = QualificationRecord::granted(kind, ctx.today);
     let mut code_used = None;
     match kind {
         Qualification::Education => {
@@ -219,56 +218,20 @@ pub fn apply_request(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::account::{AccountInfo, Field, FieldProblem, Problem, Severity};
-    use crate::domain::partner::{GccValidationCode, ResellerQualification};
+    use crate::domain::account::{Field, FieldProblem, Problem, Severity};
     use crate::domain::qualification::{EducationSegment, QualificationSet, VettingReason};
+    use crate::test_support::{self, account_in, ctx, day, education_details, gcc_partner};
 
-    fn d(day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 3, day).unwrap()
-    }
-
-    fn account(country: &str) -> AccountInfo {
-        AccountInfo {
-            company_name: "Contoso School District".into(),
-            country: country.into(),
-            address_line1: "1 Main St".into(),
-            city: "Redmond".into(),
-            postal_code: "98052".into(),
-            email: "office@contoso.edu".into(),
-            first_name: "Anna".into(),
-            last_name: "Berg".into(),
-            contact_email: "anna@contoso.edu".into(),
-            phone: "+1 425 555 0100".into(),
-            ..AccountInfo::default()
-        }
-    }
-
+    /// Customer "c" in `country`, created on 2025-03-03 holding `kinds`.
     fn customer(country: &str, kinds: &[Qualification]) -> Customer {
-        let mut c = Customer::new("c".into(), account(country), "contoso", d(3));
-        for &k in kinds {
-            c.qualifications.push(QualificationRecord::granted(k, d(3)));
-        }
-        c
-    }
-
-    fn gcc_partner(remaining: u32) -> PartnerProfile {
-        PartnerProfile {
-            reseller_qualifications: vec![ResellerQualification::GccModerate],
-            gcc_validation_codes: vec![GccValidationCode {
-                validation_id: "123456".into(),
-                organization_name: "Contoso Gov".into(),
-                max_creates: 5,
-                remaining_creates: remaining,
-            }],
-            ..PartnerProfile::default()
+        Customer {
+            account: account_in(country),
+            ..test_support::customer("c", kinds, day(2025, 3, 3))
         }
     }
 
     fn edu() -> QualificationRequest {
-        QualificationRequest::education(EducationDetails {
-            segment: Some(EducationSegment::K12),
-            website: "contoso.edu".into(),
-        })
+        QualificationRequest::education(education_details())
     }
 
     #[test]
@@ -291,18 +254,30 @@ mod tests {
     fn education_request_goes_in_review_and_counts_one() {
         let mut c = customer("SE", &[]);
         let mut p = PartnerProfile::default();
-        let applied = apply_request(&mut c, &mut p, Role::SalesAgent, &edu(), d(7)).unwrap();
+        let applied = apply_request(
+            ctx(Role::SalesAgent, day(2025, 3, 7)),
+            &mut c,
+            &mut p,
+            &edu(),
+        )
+        .unwrap();
         assert_eq!(applied.before, None);
         let rec = c.record(Qualification::Education).unwrap();
         assert_eq!(rec.vetting_status, Some(VettingStatus::InReview));
-        assert_eq!(rec.created, d(7));
-        assert_eq!(rec.expected_by(), Some(d(12)));
+        assert_eq!(rec.created, day(2025, 3, 7));
+        assert_eq!(rec.expected_by(), Some(day(2025, 3, 12)));
         assert_eq!(rec.education_segment, Some(EducationSegment::K12));
         assert_eq!(rec.website.as_deref(), Some("contoso.edu"));
         assert_eq!(c.verification_requests, 1);
         // In review: not again.
         assert_eq!(
-            apply_request(&mut c, &mut p, Role::SalesAgent, &edu(), d(8)).unwrap_err(),
+            apply_request(
+                ctx(Role::SalesAgent, day(2025, 3, 8)),
+                &mut c,
+                &mut p,
+                &edu()
+            )
+            .unwrap_err(),
             vec![Reason::QualificationAlreadyHeld {
                 qualification: Qualification::Education,
                 status: Some(VettingStatus::InReview)
@@ -317,11 +292,10 @@ mod tests {
         c.account.email = "school@gmail.com".into();
         let req = QualificationRequest::education(EducationDetails::default());
         let err = apply_request(
+            ctx(Role::AdminAgent, day(2025, 3, 3)),
             &mut c,
             &mut PartnerProfile::default(),
-            Role::AdminAgent,
             &req,
-            d(3),
         )
         .unwrap_err();
         assert_eq!(
@@ -350,7 +324,13 @@ mod tests {
         let mut c = customer("US", &[]);
         let mut p = PartnerProfile::default();
         for n in 1..=3u8 {
-            apply_request(&mut c, &mut p, Role::GlobalAdmin, &edu(), d(3 + n as u32)).unwrap();
+            apply_request(
+                ctx(Role::GlobalAdmin, day(2025, 3, 3 + n as u32)),
+                &mut c,
+                &mut p,
+                &edu(),
+            )
+            .unwrap();
             assert_eq!(c.verification_requests, n);
             let rec = c.record_mut(Qualification::Education).unwrap();
             rec.vetting_status = Some(VettingStatus::Denied);
@@ -358,7 +338,13 @@ mod tests {
         }
         // The fourth is refused and consumes nothing.
         assert_eq!(
-            apply_request(&mut c, &mut p, Role::GlobalAdmin, &edu(), d(10)).unwrap_err(),
+            apply_request(
+                ctx(Role::GlobalAdmin, day(2025, 3, 10)),
+                &mut c,
+                &mut p,
+                &edu()
+            )
+            .unwrap_err(),
             vec![Reason::VerificationRequestsExhausted { used: 3, max: 3 }]
         );
         assert_eq!(c.verification_requests, 3);
@@ -454,11 +440,10 @@ mod tests {
         let mut c = customer("US", &[]);
         let mut p = gcc_partner(2);
         let applied = apply_request(
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
             &mut c,
             &mut p,
-            Role::SalesAgent,
             &QualificationRequest::gcc("123456"),
-            d(3),
         )
         .unwrap();
         assert_eq!(applied.code_used, Some(("123456".into(), 2)));

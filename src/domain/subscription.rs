@@ -155,26 +155,14 @@ pub fn check_cancel(sub: &Subscription) -> Vec<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::catalog::Catalog;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
-    }
+    use crate::test_support::{cart_line, day, sample_offer};
 
     fn premium() -> Offer {
-        Catalog::sample()
-            .get("m365-business-premium")
-            .unwrap()
-            .clone()
+        sample_offer("m365-business-premium")
     }
 
     fn line(seats: u32, term: Term, billing: BillingFrequency) -> CartLine {
-        CartLine {
-            offer_id: "m365-business-premium".into(),
-            seats,
-            term,
-            billing,
-        }
+        cart_line("m365-business-premium", seats, term, billing)
     }
 
     #[test]
@@ -184,26 +172,18 @@ mod tests {
             "c".into(),
             &premium(),
             &line(10, Term::OneYear, BillingFrequency::Monthly),
-            d(3, 1),
+            day(2025, 3, 1),
         );
-        assert_eq!(s.end, Some(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()));
+        assert_eq!(s.end, Some(day(2026, 3, 1)));
         assert!(s.auto_renew && s.is_active() && s.seat_based);
         assert_eq!(s.segment, Segment::Commercial);
-        let office = Catalog::sample()
-            .get("office-ltsc-standard-2021")
-            .unwrap()
-            .clone();
+        let office = sample_offer("office-ltsc-standard-2021");
         let perp = Subscription::new(
             "p".into(),
             "c".into(),
             &office,
-            &CartLine {
-                offer_id: office.id.clone(),
-                seats: 5,
-                term: Term::Perpetual,
-                billing: BillingFrequency::OneTime,
-            },
-            d(3, 1),
+            &cart_line(&office.id, 5, Term::Perpetual, BillingFrequency::OneTime),
+            day(2025, 3, 1),
         );
         assert!(!perp.auto_renew);
         assert_eq!(perp.end, None);
@@ -261,7 +241,7 @@ mod tests {
             "c".into(),
             &o,
             &line(10, Term::OneYear, BillingFrequency::Monthly),
-            d(3, 1),
+            day(2025, 3, 1),
         );
         let refused = Decision::Refused(vec![Reason::IndirectResellerMustUseProvider]);
         assert!(check_seat_change(&s, &o, 5, &refused).is_empty());
@@ -284,10 +264,10 @@ mod tests {
             "c".into(),
             &o,
             &line(10, Term::OneYear, BillingFrequency::Monthly),
-            d(3, 1),
+            day(2025, 3, 1),
         );
         let refused = Decision::Refused(vec![Reason::NonprofitStatusRemoved {
-            removed_on: d(3, 1),
+            removed_on: day(2025, 3, 1),
         }]);
         assert!(check_auto_renew(&s, false, &refused).is_empty());
         assert_eq!(
@@ -301,7 +281,9 @@ mod tests {
                 term: Term::Perpetual
             }]
         );
-        s.status = SubscriptionStatus::Cancelled { on: d(3, 2) };
+        s.status = SubscriptionStatus::Cancelled {
+            on: day(2025, 3, 2),
+        };
         assert_eq!(
             check_cancel(&s),
             vec![Reason::SubscriptionNotActive {

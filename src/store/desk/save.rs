@@ -291,7 +291,7 @@ mod tests {
         let untouched = PARTNER_KEY;
         kv.set(untouched, "sentinel").unwrap(); // would be overwritten if the save rewrote all
         let before = desk.audit.len();
-        desk.approve_education(Role::SalesAgent, "c1", today())
+        desk.approve_education(crate::test_support::ctx(Role::SalesAgent, today()), "c1")
             .unwrap();
         save_changes(&kv, &desk, before, &mut revs).unwrap();
         assert_eq!(kv.get(untouched).as_deref(), Some("sentinel"));
@@ -314,7 +314,7 @@ mod tests {
             };
             let revs_before = revs.clone();
             let before = desk.audit.len();
-            desk.approve_education(Role::SalesAgent, "c1", today())
+            desk.approve_education(crate::test_support::ctx(Role::SalesAgent, today()), "c1")
                 .unwrap();
             match save_changes(&kv, &desk, before, &mut revs) {
                 Ok(()) => assert_eq!(load(&inner).desk, desk),
@@ -340,16 +340,15 @@ mod tests {
         // Tab B loads and approves.
         let (mut b, mut b_revs) = fresh(&kv);
         let before = b.audit.len();
-        b.approve_education(Role::SalesAgent, "c1", today())
+        b.approve_education(crate::test_support::ctx(Role::SalesAgent, today()), "c1")
             .unwrap();
         save_changes(&kv, &b, before, &mut b_revs).unwrap();
         // Tab A, still on what it loaded, denies.
         let before = desk.audit.len();
         desk.deny_education(
-            Role::SalesAgent,
+            crate::test_support::ctx(Role::SalesAgent, today()),
             "c1",
             crate::domain::VettingReason::NotAnAcademicDomain,
-            today(),
         )
         .unwrap();
         let err = save_changes(&kv, &desk, before, &mut revs).unwrap_err();

@@ -37,7 +37,7 @@ pub(super) fn add(
 ) -> Result<(), StoreError> {
     let before = desk.audit.len();
     desk.create_customer(
-        Role::SalesAgent,
+        crate::test_support::ctx(Role::SalesAgent, today()),
         NewCustomer {
             id: id.into(),
             account: account("Contoso Elementary School"),
@@ -47,7 +47,6 @@ pub(super) fn add(
                 website: String::new(),
             }),
         },
-        today(),
     )
     .expect("customer is valid");
     save_changes(kv, desk, before, revs)

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::nonprofit::{check_notice, check_register};
-use crate::domain::NonprofitReview;
+use crate::domain::{NonprofitReview, OperationContext};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -105,7 +105,12 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
         }
         register_hint.set(false);
         let name = company_name(desk, &id);
-        match desk.apply(|d| d.register_nonprofit(role.get_untracked(), &id, clock.today())) {
+        match desk.apply(|d| {
+            d.register_nonprofit(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                &id,
+            )
+        }) {
             Ok(()) => {
                 register_error.set(None);
                 to_register.set(String::new());
@@ -126,7 +131,12 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
         }
         notice_hint.set(false);
         let name = company_name(desk, &id);
-        match desk.apply(|d| d.send_nonprofit_notice(role.get_untracked(), &id, clock.today())) {
+        match desk.apply(|d| {
+            d.send_nonprofit_notice(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                &id,
+            )
+        }) {
             Ok(removal) => {
                 notice_error.set(None);
                 to_review.set(String::new());

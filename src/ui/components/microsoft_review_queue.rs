@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
+use crate::domain::{
+    EducationSegment, OperationContext, Qualification, VettingReason, VettingStatus,
+};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -116,7 +118,12 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let id = item.customer_id.clone();
     let name = item.company_name.clone();
     let approve = move |_| {
-        let result = desk.apply(|d| d.approve_education(role.get_untracked(), &id, clock.today()));
+        let result = desk.apply(|d| {
+            d.approve_education(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                &id,
+            )
+        });
         match result {
             Ok(()) => decided.set(Some(Decided::Approved(name.clone()))),
             Err(e) => error.set(Some(e)),
@@ -126,8 +133,13 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let name = item.company_name.clone();
     let deny = move |_| {
         let chosen = reason.get_untracked();
-        let result =
-            desk.apply(|d| d.deny_education(role.get_untracked(), &id, chosen, clock.today()));
+        let result = desk.apply(|d| {
+            d.deny_education(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                &id,
+                chosen,
+            )
+        });
         match result {
             Ok(()) => decided.set(Some(Decided::Denied(name.clone(), chosen))),
             Err(e) => error.set(Some(e)),

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{GccValidationCode, Reason};
+use crate::domain::{GccValidationCode, OperationContext, Reason};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -86,7 +86,12 @@ pub fn PartnerGccCodes(
             remaining_creates: max_creates,
         };
         let id = new.validation_id.trim().to_string();
-        match desk.apply(|d| d.add_gcc_validation_code(role.get_untracked(), new, clock.today())) {
+        match desk.apply(|d| {
+            d.add_gcc_validation_code(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                new,
+            )
+        }) {
             Ok(()) => {
                 error.set(None);
                 code.set(String::new());

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{PartnerType, ResellerQualification};
+use crate::domain::{OperationContext, PartnerType, ResellerQualification};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -34,7 +34,12 @@ pub fn PartnerProfileForm(
     let on_type = Callback::new(move |t: Option<PartnerType>| {
         let Some(t) = t else { return };
         saved.set(false);
-        match desk.apply(|d| d.set_partner_type(role.get_untracked(), t, clock.today())) {
+        match desk.apply(|d| {
+            d.set_partner_type(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                t,
+            )
+        }) {
             Ok(()) => {
                 type_error.set(None);
                 saved.set(true);
@@ -47,7 +52,12 @@ pub fn PartnerProfileForm(
     let on_country = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         saved.set(false);
-        match desk.apply(|d| d.set_partner_country(role.get_untracked(), &value, clock.today())) {
+        match desk.apply(|d| {
+            d.set_partner_country(
+                OperationContext::new(role.get_untracked(), clock.today()),
+                &value,
+            )
+        }) {
             Ok(()) => {
                 country_error.set(None);
                 saved.set(true);
@@ -78,9 +88,12 @@ pub fn PartnerProfileForm(
                 next.push(q);
             }
             saved.set(false);
-            match desk
-                .apply(|d| d.set_reseller_qualifications(role.get_untracked(), next, clock.today()))
-            {
+            match desk.apply(|d| {
+                d.set_reseller_qualifications(
+                    OperationContext::new(role.get_untracked(), clock.today()),
+                    next,
+                )
+            }) {
                 Ok(()) => {
                     reseller_error.set(None);
                     saved.set(true);

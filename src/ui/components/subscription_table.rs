@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::{Catalog, Desk, Subscription, SubscriptionStatus};
+use crate::domain::{Catalog, Desk, OperationContext, Subscription, SubscriptionStatus};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -248,8 +248,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             let seats = raw.trim().parse::<u32>().unwrap_or(0);
             let today = clock.today();
             let acting = role.get_untracked();
-            let result =
-                desk.with_catalog(|c| desk.apply(|d| d.change_seats(acting, c, &id, seats, today)));
+            let result = desk.with_catalog(|c| {
+                desk.apply(|d| d.change_seats(OperationContext::new(acting, today), c, &id, seats))
+            });
             match result {
                 Ok(()) => {
                     seats_error.set(Vec::new());
@@ -265,8 +266,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             let on = event_target_checked(&ev);
             let today = clock.today();
             let acting = role.get_untracked();
-            let result =
-                desk.with_catalog(|c| desk.apply(|d| d.set_auto_renew(acting, c, &id, on, today)));
+            let result = desk.with_catalog(|c| {
+                desk.apply(|d| d.set_auto_renew(OperationContext::new(acting, today), c, &id, on))
+            });
             match result {
                 Ok(()) => renew_error.set(Vec::new()),
                 Err(err) => {
@@ -286,7 +288,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
         move |()| {
             let today = clock.today();
             let acting = role.get_untracked();
-            match desk.apply(|d| d.cancel_subscription(acting, &id, today)) {
+            match desk.apply(|d| d.cancel_subscription(OperationContext::new(acting, today), &id)) {
                 Ok(()) => {
                     cancel_error.set(Vec::new());
                     if let Some(cell) = status_cell.get_untracked() {

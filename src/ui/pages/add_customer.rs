@@ -3,7 +3,9 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::normalize_domain_prefix;
-use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualification};
+use crate::domain::{
+    AccountInfo, EducationDetails, Field, NewCustomer, OperationContext, Qualification,
+};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
@@ -151,7 +153,7 @@ pub fn AddCustomerPage() -> impl IntoView {
         let new = current.with_untracked(|d| d.new_customer(id.clone()));
         let today = clock.today();
         let acting = role.get_untracked();
-        match desk.apply(|d| d.create_customer(acting, new, today)) {
+        match desk.apply(|d| d.create_customer(OperationContext::new(acting, today), new)) {
             Ok(()) => {
                 submitted.set_value(true);
                 store.remove(DRAFT_KEY);

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
-    EducationDetails, Field, NonprofitReview, Qualification, QualificationRecord,
+    EducationDetails, Field, NonprofitReview, OperationContext, Qualification, QualificationRecord,
     QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
 };
 use crate::i18n::*;
@@ -402,15 +402,17 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
     let gcc_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let soe_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
 
-    let run = move |outcome: RwSignal<Outcome>,
-                    key: &'static str,
-                    request: QualificationRequest| {
-        let acting = role.get_untracked();
-        let today = clock.today();
-        let result = id
-            .with_value(|id| desk.apply(|d| d.request_qualification(acting, id, &request, today)));
-        outcome.set(Some(result.map(|()| key)));
-    };
+    let run =
+        move |outcome: RwSignal<Outcome>, key: &'static str, request: QualificationRequest| {
+            let acting = role.get_untracked();
+            let today = clock.today();
+            let result = id.with_value(|id| {
+                desk.apply(|d| {
+                    d.request_qualification(OperationContext::new(acting, today), id, &request)
+                })
+            });
+            outcome.set(Some(result.map(|()| key)));
+        };
     let request_education = move |_| {
         shown.all.set(true);
         run(
@@ -556,7 +558,14 @@ fn CorrectAndResubmit(
         let correction = account.get_untracked();
         let dt = details.get_untracked();
         let result = id.with_value(|id| {
-            desk.apply(|d| d.resubmit_education(acting, id, Some(correction), dt, today))
+            desk.apply(|d| {
+                d.resubmit_education(
+                    OperationContext::new(acting, today),
+                    id,
+                    Some(correction),
+                    dt,
+                )
+            })
         });
         match result {
             Ok(()) => correcting.set(false),

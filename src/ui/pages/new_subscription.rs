@@ -5,7 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::domain::{
-    BillingFrequency, Cart, CartLine, Decision, Offer, ProductType, Reason, Segment, Term,
+    BillingFrequency, Cart, CartLine, Decision, Offer, OperationContext, ProductType, Reason,
+    Segment, Term,
 };
 use crate::i18n::*;
 use crate::tr;
@@ -374,8 +375,11 @@ fn CartPanel(
         let today = clock.today();
         let id = customer_id.get_untracked();
         let acting = role.get_untracked();
-        let result = desk
-            .with_catalog(|c| desk.apply(|d| d.place_order(acting, c, &id, &lines, &ids, today)));
+        let result = desk.with_catalog(|c| {
+            desk.apply(|d| {
+                d.place_order(OperationContext::new(acting, today), c, &id, &lines, &ids)
+            })
+        });
         match result {
             Ok(()) => {
                 submit_error.set(Vec::new());

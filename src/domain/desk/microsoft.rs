@@ -1,0 +1,305 @@
+//! The simulated Microsoft side: the Education review and the nonprofit programme, with the
+//! removals the app clock brings.
+
+use chrono::NaiveDate;
+
+use super::{refuse_if_any, role_check, Desk};
+use crate::domain::audit::{Actor, Change, Entity};
+use crate::domain::context::OperationContext;
+use crate::domain::education;
+use crate::domain::nonprofit::{self, NonprofitRemoval};
+use crate::domain::qualification::{VettingReason, VettingStatus};
+use crate::domain::reason::Reason;
+use crate::domain::roles::Operation;
+
+impl Desk {
+    /// Microsoft (simulated) approves the Education request in review.
+    pub fn approve_education(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+    ) -> Result<(), Vec<Reason>> {
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        let before = education::approve(&mut self.customers[i], ctx.today)?;
+        self.log_customer(
+            ctx,
+            customer_id,
+            Change::VettingDecided {
+                before,
+                after: VettingStatus::Approved,
+                reason: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// Microsoft (simulated) denies Education with a documented reason (also an approved one,
+    /// e.g. "No longer an Education Customer").
+    pub fn deny_education(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+        reason: VettingReason,
+    ) -> Result<(), Vec<Reason>> {
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        let before = education::deny(&mut self.customers[i], reason, ctx.today)?;
+        self.log_customer(
+            ctx,
+            customer_id,
+            Change::VettingDecided {
+                before,
+                after: VettingStatus::Denied,
+                reason: Some(reason),
+            },
+        );
+        Ok(())
+    }
+
+    /// The customer registers with Microsoft's nonprofit programme (simulated): Nonprofit
+    /// approved. Not a partner request: counts no verification request.
+    pub fn register_nonprofit(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+    ) -> Result<(), Vec<Reason>> {
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        refuse_if_any(nonprofit::check_register(&self.customers[i]))?;
+        nonprofit::register(&mut self.customers[i], ctx.today);
+        self.log_customer(ctx, customer_id, Change::NonprofitRegistered);
+        Ok(())
+    }
+
+    /// Periodic review finds the customer no longer eligible: 90-day notice (DOMAIN.md §8).
+    pub fn send_nonprofit_notice(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+    ) -> Result<NaiveDate, Vec<Reason>> {
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
+        let i = self.customer_index(customer_id)?;
+        refuse_if_any(nonprofit::check_notice(&self.customers[i]))?;
+        let removal_date = nonprofit::give_notice(&mut self.customers[i], ctx.today);
+        self.log_customer(
+            ctx,
+            customer_id,
+            Change::NonprofitNoticeSent {
+                notice_date: ctx.today,
+                removal_date,
+            },
+        );
+        Ok(removal_date)
+    }
+
+    /// Applies every nonprofit removal whose date has come by `today` (DOMAIN.md §8):
+    /// qualification removed, auto-renew off on seat-based nonprofit subscriptions, commercial
+    /// equivalent proposed. Idempotent; call it whenever the app clock moves.
+    pub fn apply_due_nonprofit_removals(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
+        let mut removals = Vec::new();
+        for customer in &mut self.customers {
+            let id = customer.id.clone();
+            let subs = self
+                .subscriptions
+                .iter_mut()
+                .filter(|s| s.customer_id == id);
+            if let Some(r) = nonprofit::remove_if_due(customer, subs, today) {
+                removals.push(r);
+            }
+        }
+        for r in &removals {
+            self.log(
+                today,
+                Actor::Clock,
+                Entity::Customer {
+                    id: r.customer.clone(),
+                },
+                Change::NonprofitRemoved {
+                    removed_on: r.removed_on,
+                },
+            );
+            for s in &r.subscriptions {
+                let entity = Entity::Subscription {
+                    id: s.subscription.clone(),
+                };
+                if s.auto_renew_was_on {
+                    self.log(
+                        today,
+                        Actor::Clock,
+                        entity.clone(),
+                        Change::AutoRenewChanged {
+                            before: true,
+                            after: false,
+                        },
+                    );
+                }
+                self.log(
+                    today,
+                    Actor::Clock,
+                    entity,
+                    Change::CommercialEquivalentProposed {
+                        equivalent: s.commercial_equivalent.clone(),
+                    },
+                );
+            }
+        }
+        removals
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::Catalog;
+    use crate::domain::nonprofit::NonprofitReview;
+    use crate::domain::qualification::Qualification;
+    use crate::domain::roles::Role;
+    use crate::test_support::{
+        ctx, day, education_details, gcc_desk, line, new_customer, new_education_customer, order,
+        sample_offer,
+    };
+
+    #[test]
+    fn approve_then_buy_education() {
+        let mut desk = gcc_desk(1);
+        desk.create_customer(
+            ctx(Role::SalesAgent, day(2025, 3, 3)),
+            new_education_customer("c1", "contoso"),
+        )
+        .unwrap();
+        let a3 = sample_offer("m365-a3-faculty-edu");
+        assert_eq!(
+            desk.eligibility("c1", &a3, day(2025, 3, 4)).reasons(),
+            &[Reason::EducationInReview {
+                since: day(2025, 3, 3),
+                expected_by: day(2025, 3, 6)
+            }]
+        );
+        desk.approve_education(ctx(Role::SalesAgent, day(2025, 3, 5)), "c1")
+            .unwrap();
+        assert!(desk.eligibility("c1", &a3, day(2025, 3, 5)).is_allowed());
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-a3-faculty-edu", 30)],
+            &["s1"],
+            day(2025, 3, 5),
+        )
+        .unwrap();
+        assert_eq!(desk.subscription("s1").unwrap().seats, 30);
+        // Resubmission is only after Denied.
+        assert_eq!(
+            desk.request_education(
+                ctx(Role::SalesAgent, day(2025, 3, 6)),
+                "c1",
+                education_details()
+            )
+            .unwrap_err(),
+            vec![Reason::QualificationAlreadyHeld {
+                qualification: Qualification::Education,
+                status: Some(VettingStatus::Approved)
+            }]
+        );
+    }
+
+    #[test]
+    fn nonprofit_lifecycle_switches_auto_renew_off_for_good() {
+        let mut desk = gcc_desk(1);
+        let cat = Catalog::sample();
+        desk.create_customer(
+            ctx(Role::SalesAgent, day(2025, 1, 2)),
+            new_customer("n1", "charity"),
+        )
+        .unwrap();
+        desk.register_nonprofit(ctx(Role::GlobalAdmin, day(2025, 1, 2)), "n1")
+            .unwrap();
+        assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
+        order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 10), line("m365-e3", 5)],
+            &["s1", "s2"],
+            day(2025, 1, 3),
+        )
+        .unwrap();
+        let removal = desk
+            .send_nonprofit_notice(ctx(Role::GlobalAdmin, day(2025, 1, 10)), "n1")
+            .unwrap();
+        assert_eq!(removal, day(2025, 4, 10));
+        assert!(desk
+            .apply_due_nonprofit_removals(day(2025, 4, 9))
+            .is_empty());
+        // During the notice nonprofit purchases still work.
+        order(
+            &mut desk,
+            "n1",
+            vec![line("intune-plan-1-npo", 3)],
+            &["s3"],
+            day(2025, 2, 1),
+        )
+        .unwrap();
+        let removals = desk.apply_due_nonprofit_removals(day(2025, 4, 10));
+        assert_eq!(removals.len(), 1);
+        assert_eq!(removals[0].subscriptions.len(), 2);
+        assert!(
+            desk.apply_due_nonprofit_removals(day(2025, 4, 11))
+                .is_empty(),
+            "idempotent"
+        );
+        let s1 = desk.subscription("s1").unwrap();
+        assert!(!s1.auto_renew);
+        assert_eq!(
+            s1.proposed_equivalent.as_deref(),
+            Some("m365-business-premium")
+        );
+        assert!(
+            desk.subscription("s2").unwrap().auto_renew,
+            "commercial untouched"
+        );
+        assert_eq!(
+            desk.customer("n1").unwrap().nonprofit_review,
+            Some(NonprofitReview::Removed {
+                removed_on: day(2025, 4, 10)
+            })
+        );
+        // Stays off; no new nonprofit purchases or seat increases.
+        let removed = Reason::NonprofitStatusRemoved {
+            removed_on: day(2025, 4, 10),
+        };
+        assert_eq!(
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", true)
+                .unwrap_err(),
+            vec![removed.clone()]
+        );
+        assert_eq!(
+            desk.change_seats(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", 11)
+                .unwrap_err(),
+            vec![removed.clone()]
+        );
+        desk.change_seats(ctx(Role::GlobalAdmin, day(2025, 4, 12)), &cat, "s1", 4)
+            .unwrap();
+        let err = order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 1)],
+            &["s4"],
+            day(2025, 4, 12),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            vec![Reason::CartLine {
+                line: 0,
+                offer: "m365-business-premium-npo".into(),
+                reason: Box::new(removed)
+            }]
+        );
+        assert!(desk.audit.iter().any(|e| e.actor == Actor::Clock
+            && e.change
+                == Change::AutoRenewChanged {
+                    before: true,
+                    after: false
+                }));
+    }
+}
