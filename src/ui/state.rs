@@ -13,11 +13,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{Catalog, Desk, Entity, Reason};
+use crate::domain::{Catalog, Desk, Entity, OperationContext, Reason, Role};
 use crate::store::desk::{self as desk_store, LoadProblem, RestRead, Revisions, Usage};
 use crate::store::exchange::{self, ImportError, Preview};
 use crate::store::{KeyValueStore, StoreError};
-use crate::ui::clock::use_app_clock;
+use crate::ui::clock::{use_app_clock, AppClock};
+use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::preferences::{use_storage, Storage};
 
 /// Why an action did not happen.
@@ -44,6 +45,10 @@ pub struct Conflict {
 pub struct DeskState {
     /// Where the desk is kept (`localStorage`, or memory where there is none).
     storage: StoredValue<Storage>,
+    /// Who acts (the header's role switch) and on which day (the app clock): every operation's
+    /// [`OperationContext`].
+    role: RwSignal<Role>,
+    clock: AppClock,
     desk: RwSignal<Desk>,
     /// The offers sold: the stored catalog, or the built-in sample.
     catalog: RwSignal<Catalog>,
@@ -104,9 +109,25 @@ impl DeskState {
         }
     }
 
+    /// Who acts now, on the app clock's today: what [`DeskState::act`] hands an operation.
+    pub fn operation_context(&self) -> OperationContext {
+        OperationContext::new(self.role.get_untracked(), self.clock.today())
+    }
+
+    /// Runs a desk operation as the acting role on the app clock's today and saves what it
+    /// changed: every page's way to change the desk. Refused, or not saved, it is the one
+    /// [`ActionError`] that `ActionErrorAlert` words.
+    pub fn act<T>(
+        &self,
+        op: impl FnOnce(&mut Desk, OperationContext) -> Result<T, Vec<Reason>>,
+    ) -> Result<T, ActionError> {
+        let ctx = self.operation_context();
+        self.apply(|desk| op(desk, ctx))
+    }
+
     /// Runs a domain operation on the desk and saves what it changed. A refusal changes nothing;
     /// a failed save puts the desk back to what storage holds, so memory and storage agree.
-    pub fn apply<T>(
+    fn apply<T>(
         &self,
         op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>,
     ) -> Result<T, ActionError> {
@@ -460,8 +481,11 @@ pub fn provide_desk_state() {
         desk_store::load_first(storage.store.as_ref())
     });
     let loaded_rest_pending = loaded.rest_pending;
+    let clock = use_app_clock();
     let state = DeskState {
         storage: StoredValue::new(storage),
+        role: use_acting_role(),
+        clock,
         catalog: RwSignal::new(loaded.catalog_or_sample()),
         catalog_stored: StoredValue::new(loaded.catalog.is_some()),
         desk: RwSignal::new(loaded.desk),
@@ -484,7 +508,6 @@ pub fn provide_desk_state() {
         crate::ui::perf::after_paint(move || state.read_rest_later());
     }
 
-    let clock = use_app_clock();
     Effect::new(move |_| {
         if !state.is_loaded() {
             return; // runs again once the whole desk is read

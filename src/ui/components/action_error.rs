@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::domain::Reason;
 use crate::i18n::*;
-use crate::tr;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::reasons::reason_text;
 use crate::ui::state::{use_desk, ActionError, DeskState};
+use crate::ui::text::text;
 
 /// A reason's sentence in the current language, naming offers from the desk's catalog
 /// (tracked: it follows the language and the catalog).
@@ -22,7 +22,7 @@ pub fn reason_sentence(
 }
 
 /// The sentences saying why an action did not happen.
-pub fn action_error_lines(
+fn action_error_lines(
     i18n: leptos_i18n::I18nContext<Locale>,
     desk: DeskState,
     error: &ActionError,
@@ -37,7 +37,8 @@ pub fn action_error_lines(
 }
 
 /// The failure of the last attempt, if any, as an alert with `id` (for `aria-describedby`): a
-/// refusal is headed "Not done:", then one sentence per reason.
+/// refusal is headed ("Not done:" unless `heading` says otherwise), then one sentence per
+/// reason.
 #[component]
 pub fn ActionErrorAlert(
     /// The element id the failing control points at with `aria-describedby`.
@@ -46,6 +47,9 @@ pub fn ActionErrorAlert(
     /// The last failure; `None` shows nothing.
     #[prop(into)]
     error: Signal<Option<ActionError>>,
+    /// The heading of a refusal, as a function of the language.
+    #[prop(optional)]
+    heading: Option<fn(Locale) -> &'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
@@ -55,7 +59,10 @@ pub fn ActionErrorAlert(
             let lines = action_error_lines(i18n, desk, &e);
             view! {
                 <div class="action-error" role="alert" id=id.clone()>
-                    {refused.then(|| view! { <strong>{tr!(i18n, account.refused)}</strong> })}
+                    {refused.then(|| {
+                        let heading = heading.unwrap_or(|l| td_string!(l, account.refused));
+                        view! { <strong>{text(i18n, heading)}</strong> }
+                    })}
                     <ul>
                         {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>

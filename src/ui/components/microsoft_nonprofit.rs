@@ -5,12 +5,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::nonprofit::{check_notice, check_register};
-use crate::domain::{NonprofitReview, OperationContext};
+use crate::domain::NonprofitReview;
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::state::{use_desk, ActionError, DeskState};
 
 /// What the last action of the programme did (shown as status text).
@@ -44,8 +42,6 @@ fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
 pub fn MicrosoftNonprofit() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
-    let role = use_acting_role();
     let done = RwSignal::new(None::<Done>);
 
     // The domain decides who can be registered or reviewed; the selects offer only those.
@@ -105,12 +101,7 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
         }
         register_hint.set(false);
         let name = company_name(desk, &id);
-        match desk.apply(|d| {
-            d.register_nonprofit(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                &id,
-            )
-        }) {
+        match desk.act(|d, ctx| d.register_nonprofit(ctx, &id)) {
             Ok(()) => {
                 register_error.set(None);
                 to_register.set(String::new());
@@ -131,12 +122,7 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
         }
         notice_hint.set(false);
         let name = company_name(desk, &id);
-        match desk.apply(|d| {
-            d.send_nonprofit_notice(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                &id,
-            )
-        }) {
+        match desk.act(|d, ctx| d.send_nonprofit_notice(ctx, &id)) {
             Ok(removal) => {
                 notice_error.set(None);
                 to_review.set(String::new());

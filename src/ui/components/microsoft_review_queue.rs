@@ -4,15 +4,11 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{
-    EducationSegment, OperationContext, Qualification, VettingReason, VettingStatus,
-};
+use crate::domain::{EducationSegment, Qualification, VettingReason, VettingStatus};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::named_select::NamedSelect;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::state::{use_desk, ActionError};
@@ -108,8 +104,6 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
 fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
-    let role = use_acting_role();
     let error = RwSignal::new(None::<ActionError>);
     let reason = RwSignal::new(VettingReason::NotAnEducationCustomer);
     let error_id = format!("ms-review-error-{}", item.customer_id);
@@ -118,12 +112,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let id = item.customer_id.clone();
     let name = item.company_name.clone();
     let approve = move |_| {
-        let result = desk.apply(|d| {
-            d.approve_education(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                &id,
-            )
-        });
+        let result = desk.act(|d, ctx| d.approve_education(ctx, &id));
         match result {
             Ok(()) => decided.set(Some(Decided::Approved(name.clone()))),
             Err(e) => error.set(Some(e)),
@@ -133,13 +122,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
     let name = item.company_name.clone();
     let deny = move |_| {
         let chosen = reason.get_untracked();
-        let result = desk.apply(|d| {
-            d.deny_education(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                &id,
-                chosen,
-            )
-        });
+        let result = desk.act(|d, ctx| d.deny_education(ctx, &id, chosen));
         match result {
             Ok(()) => decided.set(Some(Decided::Denied(name.clone(), chosen))),
             Err(e) => error.set(Some(e)),

@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{GccValidationCode, OperationContext, Reason};
+use crate::domain::{GccValidationCode, Reason};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::state::{use_desk, ActionError};
 
 /// Which field a refusal of a new code is about, so it shows next to that field.
@@ -42,8 +40,6 @@ pub fn PartnerGccCodes(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
-    let role = use_acting_role();
     let codes = Memo::new(move |_| desk.with(|d| d.partner.gcc_validation_codes.clone()));
 
     let code = RwSignal::new(String::new());
@@ -86,12 +82,7 @@ pub fn PartnerGccCodes(
             remaining_creates: max_creates,
         };
         let id = new.validation_id.trim().to_string();
-        match desk.apply(|d| {
-            d.add_gcc_validation_code(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                new,
-            )
-        }) {
+        match desk.act(|d, ctx| d.add_gcc_validation_code(ctx, new)) {
             Ok(()) => {
                 error.set(None);
                 code.set(String::new());

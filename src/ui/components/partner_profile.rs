@@ -5,13 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{OperationContext, PartnerType, ResellerQualification};
+use crate::domain::{PartnerType, ResellerQualification};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::named_select::NamedSelect;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::countries::{country_name, COUNTRIES};
 use crate::ui::names::Named;
 use crate::ui::state::{use_desk, ActionError};
@@ -24,8 +22,6 @@ pub fn PartnerProfileForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
-    let role = use_acting_role();
     let partner_type = Memo::new(move |_| desk.with(|d| d.partner.partner_type));
     let country = Memo::new(move |_| desk.with(|d| d.partner.country.clone()));
     let reseller = Memo::new(move |_| desk.with(|d| d.partner.reseller_qualifications.clone()));
@@ -34,12 +30,7 @@ pub fn PartnerProfileForm(
     let on_type = Callback::new(move |t: Option<PartnerType>| {
         let Some(t) = t else { return };
         saved.set(false);
-        match desk.apply(|d| {
-            d.set_partner_type(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                t,
-            )
-        }) {
+        match desk.act(|d, ctx| d.set_partner_type(ctx, t)) {
             Ok(()) => {
                 type_error.set(None);
                 saved.set(true);
@@ -52,12 +43,7 @@ pub fn PartnerProfileForm(
     let on_country = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         saved.set(false);
-        match desk.apply(|d| {
-            d.set_partner_country(
-                OperationContext::new(role.get_untracked(), clock.today()),
-                &value,
-            )
-        }) {
+        match desk.act(|d, ctx| d.set_partner_country(ctx, &value)) {
             Ok(()) => {
                 country_error.set(None);
                 saved.set(true);
@@ -88,12 +74,7 @@ pub fn PartnerProfileForm(
                 next.push(q);
             }
             saved.set(false);
-            match desk.apply(|d| {
-                d.set_reseller_qualifications(
-                    OperationContext::new(role.get_untracked(), clock.today()),
-                    next,
-                )
-            }) {
+            match desk.act(|d, ctx| d.set_reseller_qualifications(ctx, next)) {
                 Ok(()) => {
                     reseller_error.set(None);
                     saved.set(true);

@@ -6,18 +6,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::{Catalog, Desk, OperationContext, Subscription, SubscriptionStatus};
+use crate::domain::{Catalog, Desk, Subscription, SubscriptionStatus};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::action_error::action_error_lines;
-use crate::ui::components::action_error::reason_sentence;
-use crate::ui::components::role_switcher::use_acting_role;
+use crate::ui::components::action_error::{reason_sentence, ActionErrorAlert};
 use crate::ui::download::download_text;
 use crate::ui::href;
 use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::state::use_desk;
+use crate::ui::state::{use_desk, ActionError};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -189,7 +187,6 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let clock = use_app_clock();
-    let role = use_acting_role();
     let sub = {
         let id = sub_id.clone();
         Memo::new(move |_| desk.with(|d| d.subscription(&id).cloned()))
@@ -226,9 +223,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let locked = move || active() && !auto_renew() && !renew_lock.with(|d| d.is_allowed());
 
     let seats_input = RwSignal::new(initial.seats.to_string());
-    let seats_error = RwSignal::new(Vec::<String>::new());
-    let renew_error = RwSignal::new(Vec::<String>::new());
-    let cancel_error = RwSignal::new(Vec::<String>::new());
+    let seats_error = RwSignal::new(None::<ActionError>);
+    let renew_error = RwSignal::new(None::<ActionError>);
+    let cancel_error = RwSignal::new(None::<ActionError>);
     let saved = RwSignal::new(false);
     // Keep the input in step when the seats change elsewhere (another tab, an import).
     Effect::new(move |prev: Option<u32>| {
@@ -246,17 +243,14 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             let raw = seats_input.get_untracked();
             // Unreadable input becomes 0 seats, which the domain refuses with its reason.
             let seats = raw.trim().parse::<u32>().unwrap_or(0);
-            let today = clock.today();
-            let acting = role.get_untracked();
-            let result = desk.with_catalog(|c| {
-                desk.apply(|d| d.change_seats(OperationContext::new(acting, today), c, &id, seats))
-            });
+            let result =
+                desk.with_catalog(|c| desk.act(|d, ctx| d.change_seats(ctx, c, &id, seats)));
             match result {
                 Ok(()) => {
-                    seats_error.set(Vec::new());
+                    seats_error.set(None);
                     saved.set(true);
                 }
-                Err(err) => seats_error.set(action_error_lines(i18n, desk, &err)),
+                Err(err) => seats_error.set(Some(err)),
             }
         }
     };
@@ -264,15 +258,12 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
         let id = sub_id.clone();
         move |ev: leptos::ev::Event| {
             let on = event_target_checked(&ev);
-            let today = clock.today();
-            let acting = role.get_untracked();
-            let result = desk.with_catalog(|c| {
-                desk.apply(|d| d.set_auto_renew(OperationContext::new(acting, today), c, &id, on))
-            });
+            let result =
+                desk.with_catalog(|c| desk.act(|d, ctx| d.set_auto_renew(ctx, c, &id, on)));
             match result {
-                Ok(()) => renew_error.set(Vec::new()),
+                Ok(()) => renew_error.set(None),
                 Err(err) => {
-                    renew_error.set(action_error_lines(i18n, desk, &err));
+                    renew_error.set(Some(err));
                     // Put the box back to what the desk holds.
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     input.set_checked(!on);
@@ -285,18 +276,14 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let status_cell = NodeRef::<leptos::html::Td>::new();
     let cancel = {
         let id = sub_id.clone();
-        move |()| {
-            let today = clock.today();
-            let acting = role.get_untracked();
-            match desk.apply(|d| d.cancel_subscription(OperationContext::new(acting, today), &id)) {
-                Ok(()) => {
-                    cancel_error.set(Vec::new());
-                    if let Some(cell) = status_cell.get_untracked() {
-                        let _ = cell.focus();
-                    }
+        move |()| match desk.act(|d, ctx| d.cancel_subscription(ctx, &id)) {
+            Ok(()) => {
+                cancel_error.set(None);
+                if let Some(cell) = status_cell.get_untracked() {
+                    let _ = cell.focus();
                 }
-                Err(err) => cancel_error.set(action_error_lines(i18n, desk, &err)),
             }
+            Err(err) => cancel_error.set(Some(err)),
         }
     };
 
@@ -306,6 +293,9 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let renew_id = format!("renew-{dom}");
     let renew_note_id = format!("renew-note-{dom}");
     let cancel_question_id = format!("cancel-question-{dom}");
+    let seats_alert_id = seats_err_id.clone();
+    let renew_err_id = format!("renew-error-{dom}");
+    let cancel_err_id = format!("cancel-error-{dom}");
     let row_id = sub_id.clone();
     let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
     let cid_for_link = customer_id.clone();
@@ -358,8 +348,8 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                         saved.set(false);
                     }
                     disabled=move || !active()
-                    aria-invalid=move || (!seats_error.with(Vec::is_empty)).then_some("true")
-                    aria-describedby=move || (!seats_error.with(Vec::is_empty)).then(|| seats_err_id.clone())
+                    aria-invalid=move || seats_error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || seats_error.with(Option::is_some).then(|| seats_err_id.clone())
                 />
                 <button type="button" on:click=save_seats disabled=move || !active()>
                     {tr!(i18n, selling.subs.save_seats)}
@@ -367,7 +357,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 <Show when=move || saved.get()>
                     <span role="status" class="ok-text">{tr!(i18n, selling.subs.saved)}</span>
                 </Show>
-                <ErrorList id=format!("seats-error-{dom}") lines=seats_error />
+                <ActionErrorAlert id=seats_alert_id error=seats_error />
             </td>
             <td>
                 {move || term.name(i18n.get_locale())}
@@ -415,7 +405,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                         </ul>
                     </div>
                 </Show>
-                <ErrorList id=String::new() lines=renew_error />
+                <ActionErrorAlert id=renew_err_id error=renew_error />
             </td>
             <td data-testid="subscription-status" tabindex="-1" node_ref=status_cell>
                 {move || sub.get().map(|s| status_text(i18n, &s))}
@@ -428,7 +418,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                         on_confirm=Callback::new(cancel.clone())
                     />
                 </Show>
-                <ErrorList id=String::new() lines=cancel_error />
+                <ActionErrorAlert id=cancel_err_id error=cancel_error />
             </td>
         </tr>
     }
@@ -499,19 +489,6 @@ fn CancelControl(
                     {tr!(i18n, selling.subs.cancel_keep)}
                 </button>
             </div>
-        </Show>
-    }
-}
-
-/// Refusal sentences next to a control (role="alert"), nothing when empty.
-#[component]
-fn ErrorList(id: String, lines: RwSignal<Vec<String>>) -> impl IntoView {
-    let id = (!id.is_empty()).then_some(id);
-    view! {
-        <Show when=move || !lines.with(Vec::is_empty)>
-            <ul class="errors" role="alert" id=id.clone()>
-                {move || lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-            </ul>
         </Show>
     }
 }

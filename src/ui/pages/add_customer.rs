@@ -3,18 +3,14 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::normalize_domain_prefix;
-use crate::domain::{
-    AccountInfo, EducationDetails, Field, NewCustomer, OperationContext, Qualification,
-};
+use crate::domain::{AccountInfo, EducationDetails, Field, NewCustomer, Qualification};
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::customer_fields::{
     AccountFields, EducationFields, FieldContext, ShownProblems, TextField,
 };
 use crate::ui::components::named_select::NamedSelect;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::countries::country_name;
 use crate::ui::ids::new_id;
 use crate::ui::names::Named;
@@ -62,8 +58,6 @@ impl Draft {
 pub fn AddCustomerPage() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
-    let role = use_acting_role();
     let storage = use_storage();
 
     let saved = storage
@@ -151,9 +145,7 @@ pub fn AddCustomerPage() -> impl IntoView {
     let submit = move |_| {
         let id = new_id();
         let new = current.with_untracked(|d| d.new_customer(id.clone()));
-        let today = clock.today();
-        let acting = role.get_untracked();
-        match desk.apply(|d| d.create_customer(OperationContext::new(acting, today), new)) {
+        match desk.act(|d, ctx| d.create_customer(ctx, new)) {
             Ok(()) => {
                 submitted.set_value(true);
                 store.remove(DRAFT_KEY);

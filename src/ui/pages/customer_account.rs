@@ -4,12 +4,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
-    EducationDetails, Field, NonprofitReview, OperationContext, Qualification, QualificationRecord,
+    EducationDetails, Field, NonprofitReview, Qualification, QualificationRecord,
     QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
 };
 use crate::i18n::*;
 use crate::tr;
-use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::{reason_sentence, ActionErrorAlert};
 use crate::ui::components::customer_fields::{
     AccountFields, EducationFields, FieldContext, ShownProblems,
@@ -347,7 +346,6 @@ fn confirmation(i18n: leptos_i18n::I18nContext<Locale>, key: &'static str) -> &'
 fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
     let role = use_acting_role();
     let id = StoredValue::new(customer_id);
 
@@ -404,13 +402,8 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
 
     let run =
         move |outcome: RwSignal<Outcome>, key: &'static str, request: QualificationRequest| {
-            let acting = role.get_untracked();
-            let today = clock.today();
-            let result = id.with_value(|id| {
-                desk.apply(|d| {
-                    d.request_qualification(OperationContext::new(acting, today), id, &request)
-                })
-            });
+            let result =
+                id.with_value(|id| desk.act(|d, ctx| d.request_qualification(ctx, id, &request)));
             outcome.set(Some(result.map(|()| key)));
         };
     let request_education = move |_| {
@@ -502,7 +495,6 @@ fn CorrectAndResubmit(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
     let role = use_acting_role();
     let id = StoredValue::new(customer_id);
 
@@ -553,19 +545,10 @@ fn CorrectAndResubmit(
     });
     let outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let resubmit = move |_| {
-        let acting = role.get_untracked();
-        let today = clock.today();
         let correction = account.get_untracked();
         let dt = details.get_untracked();
         let result = id.with_value(|id| {
-            desk.apply(|d| {
-                d.resubmit_education(
-                    OperationContext::new(acting, today),
-                    id,
-                    Some(correction),
-                    dt,
-                )
-            })
+            desk.act(|d, ctx| d.resubmit_education(ctx, id, Some(correction), dt))
         });
         match result {
             Ok(()) => correcting.set(false),

@@ -5,21 +5,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::domain::{
-    BillingFrequency, Cart, CartLine, Decision, Offer, OperationContext, ProductType, Reason,
-    Segment, Term,
+    BillingFrequency, Cart, CartLine, Decision, Offer, ProductType, Reason, Segment, Term,
 };
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
-use crate::ui::components::action_error::action_error_lines;
-use crate::ui::components::action_error::reason_sentence;
+use crate::ui::components::action_error::{reason_sentence, ActionErrorAlert};
 use crate::ui::components::named_select::NamedSelect;
-use crate::ui::components::role_switcher::use_acting_role;
 use crate::ui::href;
 use crate::ui::ids::new_id;
 use crate::ui::names::Named;
 use crate::ui::numbers::{self, price_text};
-use crate::ui::state::use_desk;
+use crate::ui::state::{use_desk, ActionError};
 
 /// One line of the cart being put together, with a key that stays when other lines go.
 #[derive(Clone, Debug, PartialEq)]
@@ -354,8 +351,7 @@ fn CartPanel(
     let i18n = use_i18n();
     let desk = use_desk();
     let clock = use_app_clock();
-    let role = use_acting_role();
-    let submit_error = RwSignal::new(Vec::<String>::new());
+    let submit_error = RwSignal::new(None::<ActionError>);
 
     let check = Memo::new(move |_| {
         let cart = cart.cart();
@@ -372,24 +368,19 @@ fn CartPanel(
     let submit = move |_| {
         let lines = cart.cart();
         let ids: Vec<String> = lines.lines.iter().map(|_| new_id()).collect();
-        let today = clock.today();
         let id = customer_id.get_untracked();
-        let acting = role.get_untracked();
-        let result = desk.with_catalog(|c| {
-            desk.apply(|d| {
-                d.place_order(OperationContext::new(acting, today), c, &id, &lines, &ids)
-            })
-        });
+        let result =
+            desk.with_catalog(|c| desk.act(|d, ctx| d.place_order(ctx, c, &id, &lines, &ids)));
         match result {
             Ok(()) => {
-                submit_error.set(Vec::new());
+                submit_error.set(None);
                 cart.items.set(Vec::new());
                 use_navigate()(
                     &format!("/customers/{id}/subscriptions"),
                     Default::default(),
                 );
             }
-            Err(err) => submit_error.set(action_error_lines(i18n, desk, &err)),
+            Err(err) => submit_error.set(Some(err)),
         }
     };
 
@@ -476,14 +467,11 @@ fn CartPanel(
                             {tr!(i18n, selling.cart.submit)}
                         </button>
                     </div>
-                    <Show when=move || !submit_error.with(Vec::is_empty)>
-                        <div class="problems" role="alert">
-                            <p class="verdict-title">{tr!(i18n, selling.cart.not_submitted)}</p>
-                            <ul>
-                                {move || submit_error.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                            </ul>
-                        </div>
-                    </Show>
+                    <ActionErrorAlert
+                        id="cart-submit-error"
+                        error=submit_error
+                        heading=|l| td_string!(l, selling.cart.not_submitted)
+                    />
                 </section>
             </Show>
         </aside>
