@@ -2,11 +2,9 @@
 // throws, two tabs on one desk, and export/import with its dry run. Where a test is about storage
 // itself it writes localStorage directly; otherwise the desk is seeded through Import, as a user
 // would restore a backup.
+import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { mkdirSync, readFileSync } from "node:fs";
-
-const shots = "target/screenshots";
-mkdirSync(shots, { recursive: true });
+import { review, shots } from "./support/pages.js";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
@@ -204,14 +202,6 @@ test("two tabs: a change in one appears in the other; an edit over the other's c
   await b.getByRole("link", { name: "Contoso School" }).click();
   await expect(b.getByText("Approved").first()).toBeVisible();
 });
-
-/** Opens Microsoft (simulated) and, with a decision, decides the review item of `name`. */
-async function review(page, name, decision) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Microsoft (simulated)" }).click();
-  const item = page.getByTestId("review-item").filter({ hasText: name });
-  await expect(item).toHaveCount(1);
-  if (decision === "approve") await item.getByRole("button", { name: "Approve" }).click();
-}
 
 test("import refuses hostile files and rule breaks with reasons, saving nothing", async ({ page }) => {
   await page.goto("customers");

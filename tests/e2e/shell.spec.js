@@ -1,9 +1,6 @@
 // The app shell as a new user meets it: navigation, deep links, reload, language.
 import { test, expect } from "./support/fixture.js";
-import { mkdirSync } from "node:fs";
-
-const shots = "target/screenshots";
-mkdirSync(shots, { recursive: true });
+import { shots } from "./support/pages.js";
 
 const pages = [
   { link: "Customers", path: "customers", heading: "Customers" },
