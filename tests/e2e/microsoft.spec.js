@@ -1,53 +1,8 @@
 // Microsoft (simulated), Partner settings and Audit log, as a partner user meets them.
-import { test, expect } from "@playwright/test";
-import { mkdirSync } from "node:fs";
-import { watch } from "./support/watch.js";
-
-const shots = "target/screenshots";
-mkdirSync(shots, { recursive: true });
-
-/** Chooses who acts, in the header. */
-async function actAs(page, role) {
-  await page.getByLabel("Acting as").selectOption({ label: role });
-}
-
-/** Sets the app clock on the Microsoft (simulated) page. */
-async function setAppDate(page, date) {
-  await page.goto("microsoft");
-  await page.getByLabel("App date", { exact: true }).fill(date);
-  await page.getByRole("button", { name: "Set date" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText(date);
-}
-
-/** Adds a US customer through "Add customer" as a user would; returns its account path. */
-async function addCustomer(page, { name, prefix, education = false }) {
-  await page.goto("customers/new");
-  await page.getByLabel("Special qualifications").selectOption({ label: education ? "Education" : "None" });
-  await page.getByLabel("Company name").fill(name);
-  await page.getByLabel("Country/region").selectOption({ label: "United States" });
-  await page.getByLabel("Address line 1").fill("1 Main St");
-  await page.getByLabel("City").fill("Redmond");
-  await page.getByLabel("State/province").fill("WA");
-  await page.getByLabel("Postal code").fill("98052");
-  await page.getByLabel("Email address").fill(`office@${prefix}.edu`);
-  await page.getByLabel("First name").fill("Anna");
-  await page.getByLabel("Last name").fill("Berg");
-  await page.getByLabel("Contact email").fill(`anna@${prefix}.edu`);
-  await page.getByLabel("Phone number").fill("+1 425 555 0100");
-  await page.getByLabel("Primary domain name").fill(prefix);
-  if (education) {
-    await page.getByLabel("Education segment").selectOption({ label: "K-12" });
-    await page.getByLabel("Education website").fill(`${prefix}.edu`);
-  }
-  await page.getByRole("button", { name: "Next: Review" }).click();
-  await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  return new URL(page.url()).pathname.replace(/^\/segment-desk\//, "");
-}
+import { test, expect } from "./support/fixture.js";
+import { actAs, addCustomer, setAppDate, shots } from "./support/pages.js";
 
 test("the app clock is set and advanced, by business days too, and kept after a reload", async ({ page }) => {
-  const problems = watch(page);
   await page.goto("microsoft");
   await expect(page.getByRole("note")).toContainText("Simulation");
   // 2025-03-07 is a Friday: one business day later is Monday.
@@ -69,11 +24,9 @@ test("the app clock is set and advanced, by business days too, and kept after a 
   await page.reload();
   await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
   await page.screenshot({ path: `${shots}/microsoft-en-clock.png`, fullPage: true });
-  expect(problems).toEqual([]);
 });
 
 test("partner settings are refused for a Sales agent, and a Global admin's settings persist across reload", async ({ page }) => {
-  const problems = watch(page);
   await page.goto("partner-settings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner settings");
   const type = page.getByLabel("Partner type");
@@ -119,11 +72,9 @@ test("partner settings are refused for a Sales agent, and a Global admin's setti
   await expect(row.getByTestId("max-creates")).toHaveText("5");
   await expect(row.getByTestId("remaining-creates")).toHaveText("5");
   await page.screenshot({ path: `${shots}/partner-en.png`, fullPage: true });
-  expect(problems).toEqual([]);
 });
 
 test("the audit log shows a partner change with role, app date and before → after", async ({ page }) => {
-  const problems = watch(page);
   await setAppDate(page, "2025-05-02");
   await actAs(page, "Global admin");
   await page.goto("partner-settings");
@@ -142,11 +93,9 @@ test("the audit log shows a partner change with role, app date and before → af
   await expect(typeRow.getByTestId("audit-what")).toHaveText("Partner type changed");
   await expect(typeRow.getByTestId("audit-before-after")).toHaveText("Direct-bill partner → Indirect reseller");
   await page.screenshot({ path: `${shots}/audit-en-partner.png`, fullPage: true });
-  expect(problems).toEqual([]);
 });
 
 test("the review queue approves one Education request and denies another with a vetting reason", async ({ page }) => {
-  const problems = watch(page);
   await setAppDate(page, "2025-03-07");
   const approved = await addCustomer(page, { name: "Fabrikam Academy", prefix: "fabrikamacademy", education: true });
   await addCustomer(page, { name: "Northwind Museum", prefix: "northwindmuseum", education: true });
@@ -184,13 +133,11 @@ test("the review queue approves one Education request and denies another with a 
   await page.getByLabel("Customer").selectOption({ label: "Fabrikam Academy" });
   await expect(rows.first().getByTestId("audit-before-after")).toHaveText("In review → Approved");
   await page.screenshot({ path: `${shots}/audit-en-customer.png`, fullPage: true });
-  await page.goto(approved);
+  await page.goto(`customers/${approved.id}`);
   await expect(page.getByText("Approved").first()).toBeVisible();
-  expect(problems).toEqual([]);
 });
 
 test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days", async ({ page }) => {
-  const problems = watch(page);
   await setAppDate(page, "2025-01-10");
   await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
   await page.goto("microsoft");
@@ -213,12 +160,11 @@ test("the nonprofit programme registers a customer, gives notice, and the clock 
   await expect(removal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
   await expect(removal.getByTestId("audit-what")).toHaveText("Nonprofit qualification removed");
   await expect(removal).toContainText("Litware Relief");
-  expect(problems).toEqual([]);
 });
 
 test("GCC without a partner GCC qualification is refused; with one and a code it is accepted and the code's remaining creates drops by one", async ({ page }) => {
-  const problems = watch(page);
-  const account = await addCustomer(page, { name: "Contoso County", prefix: "contosocounty" });
+  const { id } = await addCustomer(page, { name: "Contoso County", prefix: "contosocounty" });
+  const account = `customers/${id}`;
   let gcc = page.getByRole("group", { name: "Government Community Cloud" });
   await gcc.getByRole("button", { name: "Request GCC" }).click();
   // Refused, with the reason next to the button: no partner GCC qualification, no code.
@@ -247,11 +193,9 @@ test("GCC without a partner GCC qualification is refused; with one and a code it
   await page.goto("audit-log");
   const used = page.getByTestId("audit-row").filter({ hasText: "GCC validation code GCC-200 used" });
   await expect(used.getByTestId("audit-before-after")).toHaveText("5 creates left → 4 creates left");
-  expect(problems).toEqual([]);
 });
 
 test("the three pages in Swedish", async ({ page }) => {
-  const problems = watch(page);
   await page.goto("microsoft");
   await actAs(page, "Global admin");
   await page.getByLabel("Language").selectOption({ label: "Svenska" });
@@ -273,11 +217,9 @@ test("the three pages in Swedish", async ({ page }) => {
   await expect(first.getByTestId("audit-what")).toContainText("GCC-valideringskod GCC-300 tillagd");
   await expect(page.getByTestId("audit-row").nth(1).getByTestId("audit-before-after")).toHaveText("Direktfaktureringspartner → Indirekt återförsäljare");
   await page.screenshot({ path: `${shots}/audit-sv.png`, fullPage: true });
-  expect(problems).toEqual([]);
 });
 
 test("the audit log renders the newest 200 entries and shows more on request", async ({ page }) => {
-  const problems = watch(page);
   await page.goto("partner-settings");
   await actAs(page, "Global admin");
   const type = page.getByLabel("Partner type");
@@ -294,5 +236,4 @@ test("the audit log renders the newest 200 entries and shows more on request", a
   await page.getByRole("button", { name: "Show more" }).click();
   await expect(rows).toHaveCount(205);
   await expect(page.getByRole("button", { name: "Show more" })).toHaveCount(0);
-  expect(problems).toEqual([]);
 });

@@ -2,8 +2,8 @@
 // what-if. Every customer is set up through the UI as a user would (Add customer, account
 // requests, Partner settings, Microsoft (simulated)).
 import { readFileSync } from "node:fs";
-import { test, expect } from "@playwright/test";
-import { watch } from "./support/watch.js";
+import { test, expect } from "./support/fixture.js";
+import { actAs, addCustomer, appToday, review, shots } from "./support/pages.js";
 
 // The catalog's data (ids, segments, product types) — not the app's decisions.
 const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
@@ -31,56 +31,10 @@ function expectedEligible(row, offer) {
   return segmentOk && productOk;
 }
 
-const SHOTS = "target/screenshots";
-let unique = 0;
-
-/** Sets the acting role in the header. */
-async function actAs(page, role) {
-  await page.getByLabel("Acting as").selectOption({ label: role });
-}
-
-/** Adds a customer through "Add customer" and returns its id (from the account page's URL). */
-async function addCustomer(page, { name, education = false }) {
-  unique += 1;
-  const prefix = `${name.toLowerCase().replace(/[^a-z0-9]/g, "")}${Date.now().toString(36)}${unique}`.slice(0, 27);
-  await page.goto("customers/new");
-  await expect(page.getByRole("heading", { level: 1, name: "Add customer" })).toBeVisible();
-  await page.getByLabel("Special qualifications").selectOption({ label: education ? "Education" : "None" });
-  await page.getByLabel("Company name").fill(name);
-  await page.getByLabel("Country/region").selectOption({ label: "United States" });
-  await page.getByLabel("Address line 1").fill("1 Main Street");
-  await page.getByLabel("City").fill("Redmond");
-  await page.getByLabel("State/province").fill("WA");
-  await page.getByLabel("Postal code").fill("98052");
-  await page.getByLabel("Email address").fill(`office@${prefix}.org`);
-  if (education) {
-    await page.getByLabel("Education segment").selectOption({ label: "K-12" });
-    await page.getByLabel("Education website").fill(`${prefix}.org`);
-  }
-  await page.getByLabel("First name").fill("Anna");
-  await page.getByLabel("Last name").fill("Berg");
-  await page.getByLabel("Contact email").fill(`anna@${prefix}.org`);
-  await page.getByLabel("Phone number").fill("+1 425 555 0100");
-  await page.getByLabel("Primary domain name").fill(prefix);
-  await page.getByRole("button", { name: "Next: Review" }).click();
-  await page.getByRole("button", { name: "Submit" }).click();
-  await expect(page).toHaveURL(/\/customers\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return new URL(page.url()).pathname.split("/").pop();
-}
-
 /** Picks the option of a select whose text contains `text`. */
 async function selectOptionContaining(select, text) {
   const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
   await select.selectOption(value);
-}
-
-/** Microsoft (simulated) approves the customer's Education request. */
-async function approveEducation(page, name) {
-  await page.goto("microsoft");
-  const item = page.getByTestId("review-item").filter({ hasText: name });
-  await item.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByTestId("review-item").filter({ hasText: name })).toHaveCount(0);
 }
 
 /** Microsoft (simulated) registers the customer in the nonprofit programme. */
@@ -162,28 +116,27 @@ async function expectCheckoutRefuses(page, offerId) {
 
 test("the purchase matrix, row by row, in Discover and at checkout", async ({ page }) => {
   test.setTimeout(300_000);
-  const problems = watch(page);
   await page.goto("customers");
   const code = "246810";
   await enableGcc(page, code);
 
   const ids = {};
-  ids.None = await addCustomer(page, { name: "Tailspin Toys" });
-  ids.Nonprofit = await addCustomer(page, { name: "Helping Hands Foundation" });
+  ids.None = (await addCustomer(page, { name: "Tailspin Toys" })).id;
+  ids.Nonprofit = (await addCustomer(page, { name: "Helping Hands Foundation" })).id;
   await registerNonprofit(page, "Helping Hands Foundation");
-  ids.Education = await addCustomer(page, { name: "Lakeside School", education: true });
-  await approveEducation(page, "Lakeside School");
-  ids["Nonprofit+Education"] = await addCustomer(page, { name: "Riverside Learning Trust", education: true });
-  await approveEducation(page, "Riverside Learning Trust");
+  ids.Education = (await addCustomer(page, { name: "Lakeside School", education: true })).id;
+  await review(page, "Lakeside School", "approve");
+  ids["Nonprofit+Education"] = (await addCustomer(page, { name: "Riverside Learning Trust", education: true })).id;
+  await review(page, "Riverside Learning Trust", "approve");
   await registerNonprofit(page, "Riverside Learning Trust");
-  ids.GCC = await addCustomer(page, { name: "County Water Authority" });
+  ids.GCC = (await addCustomer(page, { name: "County Water Authority" })).id;
   await requestGcc(page, ids.GCC, code);
-  ids.SOE = await addCustomer(page, { name: "National Rail Company" });
+  ids.SOE = (await addCustomer(page, { name: "National Rail Company" })).id;
   await requestSoe(page, ids.SOE);
-  ids["Education+SOE"] = await addCustomer(page, { name: "State University Of Testland", education: true });
-  await approveEducation(page, "State University Of Testland");
+  ids["Education+SOE"] = (await addCustomer(page, { name: "State University Of Testland", education: true })).id;
+  await review(page, "State University Of Testland", "approve");
   await requestSoe(page, ids["Education+SOE"]);
-  ids["SOE+GCC"] = await addCustomer(page, { name: "Municipal Power Agency" });
+  ids["SOE+GCC"] = (await addCustomer(page, { name: "Municipal Power Agency" })).id;
   await requestSoe(page, ids["SOE+GCC"]);
   await requestGcc(page, ids["SOE+GCC"], code);
 
@@ -197,24 +150,22 @@ test("the purchase matrix, row by row, in Discover and at checkout", async ({ pa
     if (row === "Education") {
       // Eligible Education offers next to blocked Nonprofit ones, with their reasons.
       await page.locator('[data-offer-id="minecraft-education-edu"]').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/selling-discover.png` });
+      await page.screenshot({ path: `${shots}/selling-discover.png` });
     }
     // Checkout refuses an ineligible line with its reason.
     const blocked = offers.find((o) => !expectedEligible(row, o));
     await expectCheckoutRefuses(page, blocked.id);
     if (row === "None") {
       await page.getByTestId("cart-problems").scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/selling-cart-problems.png` });
+      await page.screenshot({ path: `${shots}/selling-cart-problems.png` });
     }
   }
-  expect(problems).toEqual([]);
 });
 
 test("an indirect reseller goes through its provider; Azure and software subscriptions stay Commercial", async ({ page }) => {
   test.setTimeout(120_000);
-  const problems = watch(page);
   await page.goto("customers");
-  const id = await addCustomer(page, { name: "Harbor Charity Network" });
+  const { id } = await addCustomer(page, { name: "Harbor Charity Network" });
   await registerNonprofit(page, "Harbor Charity Network");
   await actAs(page, "Global admin");
   await page.goto("partner-settings");
@@ -250,13 +201,12 @@ test("an indirect reseller goes through its provider; Azure and software subscri
   for (const o of offers.filter((o) => ["Azure", "SoftwareSubscription"].includes(o.productType))) {
     expect(o.segment).toBe("Commercial");
   }
-  expect(problems).toEqual([]);
 });
 
 /** A nonprofit customer with a seat-based nonprofit subscription, a second nonprofit one and a
  *  commercial one. */
 async function nonprofitWithSubscriptions(page, name) {
-  const id = await addCustomer(page, { name });
+  const { id } = await addCustomer(page, { name });
   await registerNonprofit(page, name);
   await buy(page, id, ["m365-business-premium-npo", "intune-plan-1-npo", "m365-e3"]);
   return id;
@@ -290,7 +240,6 @@ async function rowStates(page, expectedRows = 3) {
 
 test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked off, equivalent offered", async ({ page }) => {
   test.setTimeout(150_000);
-  const problems = watch(page);
   await page.goto("customers");
   const name = "Greenfield Community Aid";
   const id = await nonprofitWithSubscriptions(page, name);
@@ -317,10 +266,10 @@ test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked of
   }
   const npoRow = page.locator('[data-testid="subscription-row"][data-offer-id="m365-business-premium-npo"]');
   await expect(npoRow.locator(".locked-note .reason")).not.toHaveText("");
-  await page.screenshot({ path: `${SHOTS}/selling-subscriptions.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/selling-subscriptions.png`, fullPage: true });
 
   // CSV export: named with the app-clock date, one line per subscription with its state.
-  const appDate = await page.getByTestId("app-clock").getAttribute("datetime");
+  const appDate = await appToday(page);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export CSV" }).click(),
@@ -339,12 +288,10 @@ test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked of
   await expect(page.getByTestId("cart-problems")).toHaveCount(0);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.locator('[data-testid="subscription-row"][data-offer-id="m365-business-premium"]')).toHaveCount(1);
-  expect(problems).toEqual([]);
 });
 
 test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the removal then changes", async ({ page }) => {
   test.setTimeout(150_000);
-  const problems = watch(page);
   await page.goto("customers");
   const name = "Oakwood Youth Charity";
   const id = await nonprofitWithSubscriptions(page, name);
@@ -360,7 +307,7 @@ test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the re
     .evaluateAll((els) => els.map((el) => el.dataset.subscriptionId).sort());
   await expect(preview.getByTestId("what-if-offers-lost")).toContainText("Microsoft 365 Business Premium");
   await preview.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/selling-what-if.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/selling-what-if.png`, fullPage: true });
 
   // The preview changed nothing.
   await page.goto(`customers/${id}/subscriptions`);
@@ -381,15 +328,13 @@ test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the re
   await page.getByLabel("Search").fill(name);
   await expect(page.getByTestId("subscription-row")).toHaveCount(3);
   await expect(page.getByTestId("subscription-row").getByRole("link", { name: "Add the commercial equivalent" })).toHaveCount(2);
-  await page.screenshot({ path: `${SHOTS}/selling-subscriptions-all.png` });
-  expect(problems).toEqual([]);
+  await page.screenshot({ path: `${shots}/selling-subscriptions-all.png` });
 });
 
 test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, cancel it' cancels it for good", async ({ page }) => {
   test.setTimeout(90_000);
-  const problems = watch(page);
   await page.goto("customers");
-  const id = await addCustomer(page, { name: "Birchwood Plumbing" });
+  const { id } = await addCustomer(page, { name: "Birchwood Plumbing" });
   await buy(page, id, ["m365-business-premium"]);
   const row = page.getByTestId("subscription-row");
   const cancel = row.getByRole("button", { name: "Cancel subscription" });
@@ -414,7 +359,7 @@ test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, 
 
   // Confirmed: cancelled as of the app clock's date, focus on that status (the controls are
   // gone), and so it stays after a reload.
-  const appDate = await page.getByTestId("app-clock").getAttribute("datetime");
+  const appDate = await appToday(page);
   await cancel.click();
   await question.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(row).toHaveClass(/cancelled/);
@@ -423,5 +368,4 @@ test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, 
   await expect(cancel).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${appDate}`);
-  expect(problems).toEqual([]);
 });
