@@ -1,7 +1,7 @@
 //! Reading the desk: at start ([`load`], or [`load_first`] then [`RestRead`] a bucket at a time
-//! so the customers list is drawn before the rest is read), and after another tab saved
-//! ([`reload`]). A read never fails: what cannot be read is set aside and reported as a
-//! [`LoadProblem`]; older schemas are migrated first.
+//! so the customers list is drawn before the rest is read), after another tab saved
+//! ([`reload`]) and after this tab's save failed ([`read`]). A read never fails: what cannot be
+//! read is set aside and reported as a [`LoadProblem`]; older schemas are migrated first.
 
 use std::collections::{BTreeMap, HashMap};
 
