@@ -41,32 +41,150 @@ fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
 #[component]
 pub fn MicrosoftNonprofit() -> impl IntoView {
     let i18n = use_i18n();
-    let desk = use_desk();
     let done = RwSignal::new(None::<Done>);
+    view! {
+        <section class="ms-panel ms-nonprofit" aria-labelledby="ms-nonprofit-title">
+            <h2 id="ms-nonprofit-title">
+                {tr!(i18n, microsoft.nonprofit)} " "
+                <span class="badge">{tr!(i18n, microsoft.simulated_section)}</span>
+            </h2>
+            <p class="ms-help">{tr!(i18n, microsoft.nonprofit_intro)}</p>
+            <p role="status" class="ms-outcome">
+                {move || match done.get() {
+                    Some(Done::Registered(name)) => t_string!(i18n, microsoft.registered_done, name = name),
+                    Some(Done::Notice(name, removal)) => t_string!(
+                        i18n, microsoft.notice_done, name = name, removal = removal.to_string()
+                    ),
+                    None => String::new(),
+                }}
+            </p>
+            <RegisterRow done=done />
+            <NoticeRow done=done />
+            <h3>{tr!(i18n, microsoft.notices)}</h3>
+            <NoticeList />
+        </section>
+    }
+}
 
-    // The domain decides who can be registered or reviewed; the selects offer only those.
-    let registrable = Memo::new(move |_| {
+/// The customers the domain lets `allowed` pass (its checks return no reasons), by name.
+fn customers_where(
+    desk: DeskState,
+    allowed: fn(&crate::domain::Customer) -> bool,
+) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
         desk.with(|d| {
             sorted(
                 d.customers
                     .iter()
-                    .filter(|c| check_register(c).is_empty())
+                    .filter(|c| allowed(c))
                     .map(|c| (c.id.clone(), c.account.company_name.clone()))
                     .collect(),
             )
         })
-    });
-    let reviewable = Memo::new(move |_| {
-        desk.with(|d| {
-            sorted(
-                d.customers
-                    .iter()
-                    .filter(|c| check_notice(c).is_empty())
-                    .map(|c| (c.id.clone(), c.account.company_name.clone()))
-                    .collect(),
-            )
-        })
-    });
+    })
+}
+
+/// "Register with the nonprofit programme": a customer the domain allows, and the button.
+#[component]
+fn RegisterRow(done: RwSignal<Option<Done>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let registrable = customers_where(desk, |c| check_register(c).is_empty());
+    let chosen = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ActionError>);
+    let hint = RwSignal::new(false);
+    let register = move |_| {
+        let id = chosen.get_untracked();
+        hint.set(id.is_empty());
+        if id.is_empty() {
+            return;
+        }
+        let name = company_name(desk, &id);
+        match desk.act(|d, ctx| d.register_nonprofit(ctx, &id)) {
+            Ok(()) => {
+                error.set(None);
+                chosen.set(String::new());
+                done.set(Some(Done::Registered(name)));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="ms-row">
+            <CustomerPick
+                id="ms-register-customer"
+                label=Signal::derive(move || t_string!(i18n, microsoft.register_customer))
+                options=registrable
+                selected=chosen
+                empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_register))
+            />
+            <button type="button" on:click=register
+                aria-describedby="ms-register-error ms-register-hint">
+                {tr!(i18n, microsoft.register)}
+            </button>
+            <Show when=move || hint.get()>
+                <p class="field-error" id="ms-register-hint" role="alert">
+                    {tr!(i18n, microsoft.choose_first)}
+                </p>
+            </Show>
+            <ActionErrorAlert id="ms-register-error" error=error />
+        </div>
+    }
+}
+
+/// Periodic review: send a "no longer eligible" notice to a customer the domain allows.
+#[component]
+fn NoticeRow(done: RwSignal<Option<Done>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let reviewable = customers_where(desk, |c| check_notice(c).is_empty());
+    let chosen = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ActionError>);
+    let hint = RwSignal::new(false);
+    let send_notice = move |_| {
+        let id = chosen.get_untracked();
+        hint.set(id.is_empty());
+        if id.is_empty() {
+            return;
+        }
+        let name = company_name(desk, &id);
+        match desk.act(|d, ctx| d.send_nonprofit_notice(ctx, &id)) {
+            Ok(removal) => {
+                error.set(None);
+                chosen.set(String::new());
+                done.set(Some(Done::Notice(name, removal)));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="ms-row">
+            <CustomerPick
+                id="ms-review-customer"
+                label=Signal::derive(move || t_string!(i18n, microsoft.review_customer))
+                options=reviewable
+                selected=chosen
+                empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_review))
+            />
+            <button type="button" on:click=send_notice
+                aria-describedby="ms-notice-error ms-notice-hint">
+                {tr!(i18n, microsoft.send_notice)}
+            </button>
+            <Show when=move || hint.get()>
+                <p class="field-error" id="ms-notice-hint" role="alert">
+                    {tr!(i18n, microsoft.choose_first)}
+                </p>
+            </Show>
+            <ActionErrorAlert id="ms-notice-error" error=error />
+        </div>
+    }
+}
+
+/// The notices running, soonest removal first.
+#[component]
+fn NoticeList() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
     let notices = Memo::new(move |_| {
         desk.with(|d| {
             let mut list: Vec<Notice> = d
@@ -89,130 +207,32 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
             list
         })
     });
-
-    let to_register = RwSignal::new(String::new());
-    let register_error = RwSignal::new(None::<ActionError>);
-    let register_hint = RwSignal::new(false);
-    let register = move |_| {
-        let id = to_register.get_untracked();
-        if id.is_empty() {
-            register_hint.set(true);
-            return;
-        }
-        register_hint.set(false);
-        let name = company_name(desk, &id);
-        match desk.act(|d, ctx| d.register_nonprofit(ctx, &id)) {
-            Ok(()) => {
-                register_error.set(None);
-                to_register.set(String::new());
-                done.set(Some(Done::Registered(name)));
-            }
-            Err(e) => register_error.set(Some(e)),
-        }
-    };
-
-    let to_review = RwSignal::new(String::new());
-    let notice_error = RwSignal::new(None::<ActionError>);
-    let notice_hint = RwSignal::new(false);
-    let send_notice = move |_| {
-        let id = to_review.get_untracked();
-        if id.is_empty() {
-            notice_hint.set(true);
-            return;
-        }
-        notice_hint.set(false);
-        let name = company_name(desk, &id);
-        match desk.act(|d, ctx| d.send_nonprofit_notice(ctx, &id)) {
-            Ok(removal) => {
-                notice_error.set(None);
-                to_review.set(String::new());
-                done.set(Some(Done::Notice(name, removal)));
-            }
-            Err(e) => notice_error.set(Some(e)),
-        }
-    };
-
     view! {
-        <section class="ms-panel ms-nonprofit" aria-labelledby="ms-nonprofit-title">
-            <h2 id="ms-nonprofit-title">
-                {tr!(i18n, microsoft.nonprofit)} " "
-                <span class="badge">{tr!(i18n, microsoft.simulated_section)}</span>
-            </h2>
-            <p class="ms-help">{tr!(i18n, microsoft.nonprofit_intro)}</p>
-            <p role="status" class="ms-outcome">
-                {move || match done.get() {
-                    Some(Done::Registered(name)) => t_string!(i18n, microsoft.registered_done, name = name),
-                    Some(Done::Notice(name, removal)) => t_string!(
-                        i18n, microsoft.notice_done, name = name, removal = removal.to_string()
-                    ),
-                    None => String::new(),
-                }}
-            </p>
-            <div class="ms-row">
-                <CustomerPick
-                    id="ms-register-customer"
-                    label=Signal::derive(move || t_string!(i18n, microsoft.register_customer))
-                    options=registrable
-                    selected=to_register
-                    empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_register))
-                />
-                <button type="button" on:click=register
-                    aria-describedby="ms-register-error ms-register-hint">
-                    {tr!(i18n, microsoft.register)}
-                </button>
-                <Show when=move || register_hint.get()>
-                    <p class="field-error" id="ms-register-hint" role="alert">
-                        {tr!(i18n, microsoft.choose_first)}
-                    </p>
-                </Show>
-                <ActionErrorAlert id="ms-register-error" error=register_error />
-            </div>
-            <div class="ms-row">
-                <CustomerPick
-                    id="ms-review-customer"
-                    label=Signal::derive(move || t_string!(i18n, microsoft.review_customer))
-                    options=reviewable
-                    selected=to_review
-                    empty=Signal::derive(move || t_string!(i18n, microsoft.none_to_review))
-                />
-                <button type="button" on:click=send_notice
-                    aria-describedby="ms-notice-error ms-notice-hint">
-                    {tr!(i18n, microsoft.send_notice)}
-                </button>
-                <Show when=move || notice_hint.get()>
-                    <p class="field-error" id="ms-notice-hint" role="alert">
-                        {tr!(i18n, microsoft.choose_first)}
-                    </p>
-                </Show>
-                <ActionErrorAlert id="ms-notice-error" error=notice_error />
-            </div>
-            <h3>{tr!(i18n, microsoft.notices)}</h3>
-            <Show
-                when=move || !notices.with(Vec::is_empty)
-                fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.no_notices)}</p> }
-            >
-                <ul class="ms-notices">
-                    <For
-                        each=move || notices.get()
-                        key=|n| (n.customer_id.clone(), n.notice_date)
-                        children=move |n| {
-                            let notice = n.notice_date.to_string();
-                            let removal = n.removal_date.to_string();
-                            view! {
-                                <li data-testid="nonprofit-notice">
-                                    <strong>{n.company_name.clone()}</strong>
-                                    ": "
-                                    {move || t_string!(
-                                        i18n, microsoft.notice_item,
-                                        notice = notice.clone(), removal = removal.clone()
-                                    )}
-                                </li>
-                            }
+        <Show
+            when=move || !notices.with(Vec::is_empty)
+            fallback=move || view! { <p class="ms-empty">{tr!(i18n, microsoft.no_notices)}</p> }
+        >
+            <ul class="ms-notices">
+                <For
+                    each=move || notices.get()
+                    key=|n| (n.customer_id.clone(), n.notice_date)
+                    children=move |n| {
+                        let notice = n.notice_date.to_string();
+                        let removal = n.removal_date.to_string();
+                        view! {
+                            <li data-testid="nonprofit-notice">
+                                <strong>{n.company_name.clone()}</strong>
+                                ": "
+                                {move || t_string!(
+                                    i18n, microsoft.notice_item,
+                                    notice = notice.clone(), removal = removal.clone()
+                                )}
+                            </li>
                         }
-                    />
-                </ul>
-            </Show>
-        </section>
+                    }
+                />
+            </ul>
+        </Show>
     }
 }
 

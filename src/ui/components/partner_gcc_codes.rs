@@ -39,9 +39,21 @@ pub fn PartnerGccCodes(
     saved: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let desk = use_desk();
-    let codes = Memo::new(move |_| desk.with(|d| d.partner.gcc_validation_codes.clone()));
+    view! {
+        <section class="ps-panel ps-codes-panel">
+            <h2 id="ps-codes-title">{tr!(i18n, partner.gcc_codes)}</h2>
+            <p class="ms-help">{tr!(i18n, partner.gcc_codes_help)}</p>
+            <AddGccCodeForm saved=saved />
+            <GccCodeTable />
+        </section>
+    }
+}
 
+/// "Add code": validation code, organization and maximum uses; the domain checks the code.
+#[component]
+fn AddGccCodeForm(saved: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
     let code = RwSignal::new(String::new());
     let organization = RwSignal::new(String::new());
     let max = RwSignal::new(String::new());
@@ -96,10 +108,7 @@ pub fn PartnerGccCodes(
     };
 
     view! {
-        <section class="ps-panel ps-codes-panel">
-            <h2 id="ps-codes-title">{tr!(i18n, partner.gcc_codes)}</h2>
-            <p class="ms-help">{tr!(i18n, partner.gcc_codes_help)}</p>
-            <form class="ps-code-form" on:submit=submit novalidate>
+        <form class="ps-code-form" on:submit=submit novalidate>
                 <div class="field">
                     <label for="ps-code">{tr!(i18n, partner.validation_code)}</label>
                     <input id="ps-code" type="text" autocomplete="off"
@@ -134,7 +143,17 @@ pub fn PartnerGccCodes(
                 <p role="status" class="ms-outcome">
                     {move || added.get().map(|c| t_string!(i18n, partner.code_added, code = c))}
                 </p>
-            </form>
+        </form>
+    }
+}
+
+/// The partner's codes with their uses left.
+#[component]
+fn GccCodeTable() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let codes = Memo::new(move |_| desk.with(|d| d.partner.gcc_validation_codes.clone()));
+    view! {
             <Show
                 when=move || !codes.with(Vec::is_empty)
                 fallback=move || view! { <p class="ms-empty">{tr!(i18n, partner.no_codes)}</p> }
@@ -164,6 +183,5 @@ pub fn PartnerGccCodes(
                     </tbody>
                 </table>
             </Show>
-        </section>
     }
 }

@@ -31,10 +31,8 @@ pub fn SubscriptionTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
     let search = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
-    let export_failed = RwSignal::new(false);
     let all_customers = customer_id.is_none();
 
     let matching = Memo::new(move |_| {
@@ -62,27 +60,6 @@ pub fn SubscriptionTable(
         matching.with(|ids| ids.iter().take(limit.get()).cloned().collect::<Vec<_>>())
     });
 
-    let export = move |_| {
-        let ids = matching.get_untracked();
-        let csv =
-            untrack(|| desk.with(|d| desk.with_catalog(|c| subscriptions_csv(i18n, d, c, &ids))));
-        let today = clock.today();
-        let name = match customer_id {
-            Some(c) => {
-                let prefix = untrack(|| {
-                    desk.with(|d| {
-                        d.customer(&c.get())
-                            .map(|c| c.domain_prefix.clone())
-                            .unwrap_or_default()
-                    })
-                });
-                format!("subscriptions-{prefix}-{today}.csv")
-            }
-            None => format!("subscriptions-{today}.csv"),
-        };
-        export_failed.set(!download_text(&name, "text/csv;charset=utf-8", &csv));
-    };
-
     view! {
         <div class="subscription-table">
             <div class="table-tools">
@@ -99,12 +76,7 @@ pub fn SubscriptionTable(
                         />
                     </label>
                 </Show>
-                <button type="button" on:click=export disabled=move || total.get() == 0>
-                    {tr!(i18n, selling.subs.export)}
-                </button>
-                <Show when=move || export_failed.get()>
-                    <p role="alert" class="error">{tr!(i18n, selling.subs.export_failed)}</p>
-                </Show>
+                <ExportButton customer_id=customer_id matching=matching total=total />
             </div>
             <Show
                 when=move || !matching.with(Vec::is_empty)
@@ -135,21 +107,7 @@ pub fn SubscriptionTable(
                 </p>
                 <div class="table-scroll">
                     <table>
-                        <thead>
-                            <tr>
-                                <Show when=move || all_customers>
-                                    <th scope="col">{tr!(i18n, selling.subs.customer)}</th>
-                                </Show>
-                                <th scope="col">{tr!(i18n, selling.subs.offer)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.segment)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.seats)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.term)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.dates)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.auto_renew)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.status)}</th>
-                                <th scope="col">{tr!(i18n, selling.subs.actions)}</th>
-                            </tr>
-                        </thead>
+                        <SubscriptionsHead all_customers=all_customers />
                         <tbody>
                             <For
                                 each=move || shown.get()
@@ -166,6 +124,71 @@ pub fn SubscriptionTable(
                 </Show>
             </Show>
         </div>
+    }
+}
+
+/// "Export CSV" of the subscriptions the search shows, with a message if the download fails.
+#[component]
+fn ExportButton(
+    customer_id: Option<Memo<String>>,
+    matching: Memo<Vec<String>>,
+    total: Memo<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let export_failed = RwSignal::new(false);
+    let export = move |_| {
+        let ids = matching.get_untracked();
+        let csv =
+            untrack(|| desk.with(|d| desk.with_catalog(|c| subscriptions_csv(i18n, d, c, &ids))));
+        let today = clock.today();
+        let name = match customer_id {
+            Some(c) => {
+                let prefix = untrack(|| {
+                    desk.with(|d| {
+                        d.customer(&c.get())
+                            .map(|c| c.domain_prefix.clone())
+                            .unwrap_or_default()
+                    })
+                });
+                format!("subscriptions-{prefix}-{today}.csv")
+            }
+            None => format!("subscriptions-{today}.csv"),
+        };
+        export_failed.set(!download_text(&name, "text/csv;charset=utf-8", &csv));
+    };
+
+    view! {
+        <button type="button" on:click=export disabled=move || total.get() == 0>
+            {tr!(i18n, selling.subs.export)}
+        </button>
+        <Show when=move || export_failed.get()>
+            <p role="alert" class="error">{tr!(i18n, selling.subs.export_failed)}</p>
+        </Show>
+    }
+}
+
+/// The column headings (with "Customer" when the table shows every customer's subscriptions).
+#[component]
+fn SubscriptionsHead(all_customers: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead>
+            <tr>
+                <Show when=move || all_customers>
+                    <th scope="col">{tr!(i18n, selling.subs.customer)}</th>
+                </Show>
+                <th scope="col">{tr!(i18n, selling.subs.offer)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.segment)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.seats)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.term)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.dates)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.auto_renew)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.status)}</th>
+                <th scope="col">{tr!(i18n, selling.subs.actions)}</th>
+            </tr>
+        </thead>
     }
 }
 
@@ -186,7 +209,6 @@ fn matches_search(desk: &Desk, catalog: &Catalog, s: &Subscription, needle: &str
 fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let clock = use_app_clock();
     let sub = {
         let id = sub_id.clone();
         Memo::new(move |_| desk.with(|d| d.subscription(&id).cloned()))
@@ -205,100 +227,17 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             })
         })
     };
-    let offer_name = offer_name(&initial.offer_id);
     let segment = initial.segment;
     let term = initial.term;
     let billing = initial.billing;
-    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
-    let auto_renew = move || sub.with(|s| s.as_ref().is_some_and(|s| s.auto_renew));
-
-    // Whether switching auto-renew on would be allowed: the domain's answer, not the UI's.
-    let renew_lock = {
-        let id = sub_id.clone();
-        Memo::new(move |_| {
-            let today = clock.today();
-            desk.with(|d| desk.with_catalog(|c| d.auto_renew_check(c, &id, true, today)))
-        })
-    };
-    let locked = move || active() && !auto_renew() && !renew_lock.with(|d| d.is_allowed());
-
-    let seats_input = RwSignal::new(initial.seats.to_string());
-    let seats_error = RwSignal::new(None::<ActionError>);
-    let renew_error = RwSignal::new(None::<ActionError>);
-    let cancel_error = RwSignal::new(None::<ActionError>);
-    let saved = RwSignal::new(false);
-    // Keep the input in step when the seats change elsewhere (another tab, an import).
-    Effect::new(move |prev: Option<u32>| {
-        let seats = sub.with(|s| s.as_ref().map(|s| s.seats).unwrap_or(0));
-        if prev.is_some_and(|p| p != seats) {
-            seats_input.set(seats.to_string());
-        }
-        seats
-    });
-
-    let save_seats = {
-        let id = sub_id.clone();
-        move |_| {
-            saved.set(false);
-            let raw = seats_input.get_untracked();
-            // Unreadable input becomes 0 seats, which the domain refuses with its reason.
-            let seats = raw.trim().parse::<u32>().unwrap_or(0);
-            let result =
-                desk.with_catalog(|c| desk.act(|d, ctx| d.change_seats(ctx, c, &id, seats)));
-            match result {
-                Ok(()) => {
-                    seats_error.set(None);
-                    saved.set(true);
-                }
-                Err(err) => seats_error.set(Some(err)),
-            }
-        }
-    };
-    let toggle_renew = {
-        let id = sub_id.clone();
-        move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            let result =
-                desk.with_catalog(|c| desk.act(|d, ctx| d.set_auto_renew(ctx, c, &id, on)));
-            match result {
-                Ok(()) => renew_error.set(None),
-                Err(err) => {
-                    renew_error.set(Some(err));
-                    // Put the box back to what the desk holds.
-                    let input: web_sys::HtmlInputElement = event_target(&ev);
-                    input.set_checked(!on);
-                }
-            }
-        }
-    };
+    // Element ids of this row's controls.
+    let dom = sub_id.replace(|c: char| !c.is_ascii_alphanumeric(), "");
     // Where focus goes once the subscription is cancelled and its controls are gone: the status
     // ("Cancelled on …"), which a screen reader then reads out.
     let status_cell = NodeRef::<leptos::html::Td>::new();
-    let cancel = {
-        let id = sub_id.clone();
-        move |()| match desk.act(|d, ctx| d.cancel_subscription(ctx, &id)) {
-            Ok(()) => {
-                cancel_error.set(None);
-                if let Some(cell) = status_cell.get_untracked() {
-                    let _ = cell.focus();
-                }
-            }
-            Err(err) => cancel_error.set(Some(err)),
-        }
-    };
-
-    let dom = sub_id.replace(|c: char| !c.is_ascii_alphanumeric(), "");
-    let seats_id = format!("seats-{dom}");
-    let seats_err_id = format!("seats-error-{dom}");
-    let renew_id = format!("renew-{dom}");
-    let renew_note_id = format!("renew-note-{dom}");
-    let cancel_question_id = format!("cancel-question-{dom}");
-    let seats_alert_id = seats_err_id.clone();
-    let renew_err_id = format!("renew-error-{dom}");
-    let cancel_err_id = format!("cancel-error-{dom}");
-    let row_id = sub_id.clone();
-    let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
-    let cid_for_link = customer_id.clone();
+    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
+    let (seats_id, renew_id, row_id) = (sub_id.clone(), sub_id.clone(), sub_id.clone());
+    let (seats_dom, renew_dom) = (dom.clone(), dom.clone());
 
     view! {
         <tr
@@ -313,52 +252,13 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                     <A href=href(&format!("/customers/{}/subscriptions", customer_id))>{move || company.get()}</A>
                 </td>
             </Show>
-            <td class="offer-cell">
-                <span class="offer-name">{offer_name.clone()}</span>
-                {move || {
-                    equivalent()
-                        .map(|eq| {
-                            let name = self::offer_name(&eq);
-                            let link = href(&format!("/customers/{}/subscriptions/new?add={}", cid_for_link, eq));
-                            view! {
-                                <p class="equivalent">
-                                    {move || t_string!(i18n, selling.subs.equivalent_proposed, offer = name.clone()).to_string()}
-                                    " "
-                                    <A href=link attr:class="button-link primary">{tr!(i18n, selling.subs.add_equivalent)}</A>
-                                </p>
-                            }
-                        })
-                }}
-            </td>
+            <OfferCell sub=sub offer_id=initial.offer_id.clone() customer_id=initial.customer_id.clone() />
             <td>
                 <span class=format!("segment-tag segment-{}", segment.value().to_lowercase())>
                     {move || segment.name(i18n.get_locale())}
                 </span>
             </td>
-            <td class="seats-cell">
-                <label class="visually-hidden" for=seats_id.clone()>{tr!(i18n, selling.subs.seats)}</label>
-                <input
-                    id=seats_id.clone()
-                    type="number"
-                    min="1"
-                    inputmode="numeric"
-                    prop:value=move || seats_input.get()
-                    on:input=move |ev| {
-                        seats_input.set(event_target_value(&ev));
-                        saved.set(false);
-                    }
-                    disabled=move || !active()
-                    aria-invalid=move || seats_error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || seats_error.with(Option::is_some).then(|| seats_err_id.clone())
-                />
-                <button type="button" on:click=save_seats disabled=move || !active()>
-                    {tr!(i18n, selling.subs.save_seats)}
-                </button>
-                <Show when=move || saved.get()>
-                    <span role="status" class="ok-text">{tr!(i18n, selling.subs.saved)}</span>
-                </Show>
-                <ActionErrorAlert id=seats_alert_id error=seats_error />
-            </td>
+            <SeatsCell sub=sub sub_id=seats_id dom=seats_dom />
             <td>
                 {move || term.name(i18n.get_locale())}
                 <br />
@@ -377,52 +277,216 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                         })
                 }}
             </td>
-            <td class="renew-cell">
-                <label class="visually-hidden" for=renew_id.clone()>{tr!(i18n, selling.subs.auto_renew)}</label>
-                <input
-                    id=renew_id.clone()
-                    type="checkbox"
-                    prop:checked=auto_renew
-                    disabled=move || !active() || locked()
-                    aria-describedby=move || locked().then(|| renew_note_id.clone())
-                    on:change=toggle_renew
-                />
-                <Show when=locked>
-                    <div class="locked-note" id=format!("renew-note-{dom}")>
-                        <p>{tr!(i18n, selling.subs.auto_renew_locked)}</p>
-                        <ul class="reasons">
-                            {move || {
-                                renew_lock
-                                    .get()
-                                    .reasons()
-                                    .iter()
-                                    .map(|r| {
-                                        let r = r.clone();
-                                        view! { <li class="reason">{move || reason_sentence(i18n, desk, &r)}</li> }
-                                    })
-                                    .collect_view()
-                            }}
-                        </ul>
-                    </div>
-                </Show>
-                <ActionErrorAlert id=renew_err_id error=renew_error />
-            </td>
+            <RenewCell sub=sub sub_id=renew_id dom=renew_dom />
             <td data-testid="subscription-status" tabindex="-1" node_ref=status_cell>
                 {move || sub.get().map(|s| status_text(i18n, &s))}
             </td>
-            <td>
-                <Show when=active>
-                    <CancelControl
-                        question_id=cancel_question_id.clone()
-                        offer_name=offer_name.clone()
-                        on_confirm=Callback::new(cancel.clone())
-                    />
-                </Show>
-                <ActionErrorAlert id=cancel_err_id error=cancel_error />
-            </td>
+            <CancelCell sub=sub sub_id=sub_id dom=dom status_cell=status_cell />
         </tr>
     }
     .into_any()
+}
+
+/// The offer's name, and the commercial equivalent where the domain proposes one.
+#[component]
+fn OfferCell(
+    sub: Memo<Option<Subscription>>,
+    offer_id: String,
+    customer_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
+    view! {
+        <td class="offer-cell">
+            <span class="offer-name">{offer_name(&offer_id)}</span>
+            {move || {
+                equivalent()
+                    .map(|eq| {
+                        let name = offer_name(&eq);
+                        let link = href(&format!("/customers/{}/subscriptions/new?add={}", customer_id, eq));
+                        view! {
+                            <p class="equivalent">
+                                {move || t_string!(i18n, selling.subs.equivalent_proposed, offer = name.clone()).to_string()}
+                                " "
+                                <A href=link attr:class="button-link primary">{tr!(i18n, selling.subs.add_equivalent)}</A>
+                            </p>
+                        }
+                    })
+            }}
+        </td>
+    }
+}
+
+/// Seats: a number input and "Save seats"; the domain checks the change.
+#[component]
+fn SeatsCell(sub: Memo<Option<Subscription>>, sub_id: String, dom: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
+    let seats_input = RwSignal::new(
+        sub.with_untracked(|s| s.as_ref().map(|s| s.seats).unwrap_or(0))
+            .to_string(),
+    );
+    let error = RwSignal::new(None::<ActionError>);
+    let saved = RwSignal::new(false);
+    // Keep the input in step when the seats change elsewhere (another tab, an import).
+    Effect::new(move |prev: Option<u32>| {
+        let seats = sub.with(|s| s.as_ref().map(|s| s.seats).unwrap_or(0));
+        if prev.is_some_and(|p| p != seats) {
+            seats_input.set(seats.to_string());
+        }
+        seats
+    });
+    let save_seats = move |_| {
+        saved.set(false);
+        // Unreadable input becomes 0 seats, which the domain refuses with its reason.
+        let seats = seats_input
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(0);
+        match desk.with_catalog(|c| desk.act(|d, ctx| d.change_seats(ctx, c, &sub_id, seats))) {
+            Ok(()) => {
+                error.set(None);
+                saved.set(true);
+            }
+            Err(err) => error.set(Some(err)),
+        }
+    };
+    let input_id = format!("seats-{dom}");
+    let error_id = format!("seats-error-{dom}");
+    let described = error_id.clone();
+    view! {
+        <td class="seats-cell">
+            <label class="visually-hidden" for=input_id.clone()>{tr!(i18n, selling.subs.seats)}</label>
+            <input
+                id=input_id
+                type="number"
+                min="1"
+                inputmode="numeric"
+                prop:value=move || seats_input.get()
+                on:input=move |ev| {
+                    seats_input.set(event_target_value(&ev));
+                    saved.set(false);
+                }
+                disabled=move || !active()
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+            />
+            <button type="button" on:click=save_seats disabled=move || !active()>
+                {tr!(i18n, selling.subs.save_seats)}
+            </button>
+            <Show when=move || saved.get()>
+                <span role="status" class="ok-text">{tr!(i18n, selling.subs.saved)}</span>
+            </Show>
+            <ActionErrorAlert id=error_id error=error />
+        </td>
+    }
+}
+
+/// Auto-renew: a checkbox, locked with the domain's reasons where switching it on is refused.
+#[component]
+fn RenewCell(sub: Memo<Option<Subscription>>, sub_id: String, dom: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
+    let auto_renew = move || sub.with(|s| s.as_ref().is_some_and(|s| s.auto_renew));
+    // Whether switching auto-renew on would be allowed: the domain's answer, not the UI's.
+    let renew_lock = {
+        let id = sub_id.clone();
+        Memo::new(move |_| {
+            let today = clock.today();
+            desk.with(|d| desk.with_catalog(|c| d.auto_renew_check(c, &id, true, today)))
+        })
+    };
+    let locked = move || active() && !auto_renew() && !renew_lock.with(|d| d.is_allowed());
+    let error = RwSignal::new(None::<ActionError>);
+    let toggle_renew = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        match desk.with_catalog(|c| desk.act(|d, ctx| d.set_auto_renew(ctx, c, &sub_id, on))) {
+            Ok(()) => error.set(None),
+            Err(err) => {
+                error.set(Some(err));
+                // Put the box back to what the desk holds.
+                let input: web_sys::HtmlInputElement = event_target(&ev);
+                input.set_checked(!on);
+            }
+        }
+    };
+    let input_id = format!("renew-{dom}");
+    let note_id = format!("renew-note-{dom}");
+    let described = note_id.clone();
+    view! {
+        <td class="renew-cell">
+            <label class="visually-hidden" for=input_id.clone()>{tr!(i18n, selling.subs.auto_renew)}</label>
+            <input
+                id=input_id
+                type="checkbox"
+                prop:checked=auto_renew
+                disabled=move || !active() || locked()
+                aria-describedby=move || locked().then(|| described.clone())
+                on:change=toggle_renew
+            />
+            <Show when=locked>
+                <div class="locked-note" id=note_id.clone()>
+                    <p>{tr!(i18n, selling.subs.auto_renew_locked)}</p>
+                    <ul class="reasons">
+                        {move || {
+                            renew_lock
+                                .get()
+                                .reasons()
+                                .iter()
+                                .map(|r| {
+                                    let r = r.clone();
+                                    view! { <li class="reason">{move || reason_sentence(i18n, desk, &r)}</li> }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+            <ActionErrorAlert id=format!("renew-error-{dom}") error=error />
+        </td>
+    }
+}
+
+/// Cancel, asked first ([`CancelControl`]); once cancelled, focus goes to `status_cell`.
+#[component]
+fn CancelCell(
+    sub: Memo<Option<Subscription>>,
+    sub_id: String,
+    dom: String,
+    status_cell: NodeRef<leptos::html::Td>,
+) -> impl IntoView {
+    let desk = use_desk();
+    let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
+    let error = RwSignal::new(None::<ActionError>);
+    let offer = sub
+        .with_untracked(|s| s.as_ref().map(|s| offer_name(&s.offer_id)))
+        .unwrap_or_default();
+    let cancel = move |()| match desk.act(|d, ctx| d.cancel_subscription(ctx, &sub_id)) {
+        Ok(()) => {
+            error.set(None);
+            if let Some(cell) = status_cell.get_untracked() {
+                let _ = cell.focus();
+            }
+        }
+        Err(err) => error.set(Some(err)),
+    };
+    let question_id = format!("cancel-question-{dom}");
+    view! {
+        <td>
+            <Show when=active>
+                <CancelControl
+                    question_id=question_id.clone()
+                    offer_name=offer.clone()
+                    on_confirm=Callback::new(cancel.clone())
+                />
+            </Show>
+            <ActionErrorAlert id=format!("cancel-error-{dom}") error=error />
+        </td>
+    }
 }
 
 /// "Cancel subscription", asked once more before it happens: a cancellation cannot be undone.

@@ -85,20 +85,7 @@ pub fn AddCustomerPage() -> impl IntoView {
         reviewing: reviewing.get(),
     });
 
-    // Keep the draft as it changes; a blank form leaves nothing behind.
-    let store = storage.store.clone();
-    Effect::new(move |_| {
-        let draft = current.get();
-        if submitted.get_value() {
-            return;
-        }
-        if draft.is_blank() {
-            store.remove(DRAFT_KEY);
-        } else if let Ok(json) = serde_json::to_string(&draft) {
-            // Losing the draft is not worth an alert: the form itself still holds it.
-            let _ = store.set(DRAFT_KEY, &json);
-        }
-    });
+    keep_draft(storage.store.clone(), current, submitted);
 
     let problems = Memo::new(move |_| {
         let new = current.with(|d| d.new_customer(String::new()));
@@ -117,7 +104,7 @@ pub fn AddCustomerPage() -> impl IntoView {
         shown,
     };
 
-    let next = move |_| {
+    let next = move |()| {
         error.set(None);
         if error_count.get_untracked() > 0 {
             shown.all.set(true);
@@ -155,15 +142,6 @@ pub fn AddCustomerPage() -> impl IntoView {
         }
     };
 
-    // "Special qualifications" offers None and Education (the others are requested later).
-    let qualification = Signal::derive(move || {
-        Some(if education.get() {
-            Qualification::Education
-        } else {
-            Qualification::None
-        })
-    });
-
     view! {
         <section class="page add-customer-page" data-page="add-customer">
             <header class="page-intro">
@@ -180,46 +158,15 @@ pub fn AddCustomerPage() -> impl IntoView {
             <Show
                 when=move || reviewing.get()
                 fallback=move || view! {
-                    <div class="customer-form">
-                        <div class="form-group qualification-choice">
-                            <div class="form-field">
-                                <label for="add-customer-qualification">{tr!(i18n, customers.special_qualifications)}</label>
-                                <NamedSelect
-                                    id="add-customer-qualification"
-                                    options=vec![Qualification::None, Qualification::Education]
-                                    value=qualification
-                                    on_change=Callback::new(move |q| education.set(q == Some(Qualification::Education)))
-                                />
-                            </div>
-                        </div>
-                        <Show when=move || education.get()>
-                            <fieldset class="form-group">
-                                <legend>{tr!(i18n, customers.education_info)}</legend>
-                                <EducationFields ctx=ctx details=details />
-                            </fieldset>
-                        </Show>
-                        <AccountFields ctx=ctx account=account />
-                        <fieldset class="form-group">
-                            <legend>{tr!(i18n, customers.domain_info)}</legend>
-                            <TextField
-                                ctx=ctx
-                                field=Field::PrimaryDomain
-                                value=Signal::derive(move || domain_prefix.get())
-                                on_input=Callback::new(move |v: String| domain_prefix.set(v))
-                                required=true
-                                suffix=".onmicrosoft.com"
-                            />
-                            <p class="help">{tr!(i18n, customers.domain_help)}</p>
-                        </fieldset>
-                        <Show when=move || { shown.all.get() && error_count.get() > 0 }>
-                            <p class="form-summary" role="alert">
-                                {move || t_string!(i18n, customers.fix_errors, count = error_count.get()).to_string()}
-                            </p>
-                        </Show>
-                        <div class="form-actions">
-                            <button type="button" class="button primary" on:click=next>{tr!(i18n, customers.next_review)}</button>
-                        </div>
-                    </div>
+                    <CustomerForm
+                        ctx=ctx
+                        education=education
+                        account=account
+                        domain_prefix=domain_prefix
+                        details=details
+                        error_count=error_count
+                        on_next=Callback::new(next)
+                    />
                 }
             >
                 <ReviewSummary draft=current />
@@ -231,6 +178,92 @@ pub fn AddCustomerPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The form step: "Special qualifications", the Education fields when chosen, the account
+/// fields and the primary domain, each with the domain's problems as the user types.
+#[component]
+fn CustomerForm(
+    ctx: FieldContext,
+    education: RwSignal<bool>,
+    account: RwSignal<AccountInfo>,
+    domain_prefix: RwSignal<String>,
+    details: RwSignal<EducationDetails>,
+    error_count: Memo<usize>,
+    on_next: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = ctx.shown;
+    // "Special qualifications" offers None and Education (the others are requested later).
+    let qualification = Signal::derive(move || {
+        Some(if education.get() {
+            Qualification::Education
+        } else {
+            Qualification::None
+        })
+    });
+    view! {
+        <div class="customer-form">
+            <div class="form-group qualification-choice">
+                <div class="form-field">
+                    <label for="add-customer-qualification">{tr!(i18n, customers.special_qualifications)}</label>
+                    <NamedSelect
+                        id="add-customer-qualification"
+                        options=vec![Qualification::None, Qualification::Education]
+                        value=qualification
+                        on_change=Callback::new(move |q| education.set(q == Some(Qualification::Education)))
+                    />
+                </div>
+            </div>
+            <Show when=move || education.get()>
+                <fieldset class="form-group">
+                    <legend>{tr!(i18n, customers.education_info)}</legend>
+                    <EducationFields ctx=ctx details=details />
+                </fieldset>
+            </Show>
+            <AccountFields ctx=ctx account=account />
+            <fieldset class="form-group">
+                <legend>{tr!(i18n, customers.domain_info)}</legend>
+                <TextField
+                    ctx=ctx
+                    field=Field::PrimaryDomain
+                    value=Signal::derive(move || domain_prefix.get())
+                    on_input=Callback::new(move |v: String| domain_prefix.set(v))
+                    required=true
+                    suffix=".onmicrosoft.com"
+                />
+                <p class="help">{tr!(i18n, customers.domain_help)}</p>
+            </fieldset>
+            <Show when=move || { shown.all.get() && error_count.get() > 0 }>
+                <p class="form-summary" role="alert">
+                    {move || t_string!(i18n, customers.fix_errors, count = error_count.get()).to_string()}
+                </p>
+            </Show>
+            <div class="form-actions">
+                <button type="button" class="button primary" on:click=move |_| on_next.run(())>{tr!(i18n, customers.next_review)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps the draft in storage as it changes; a blank form, or a submitted one, leaves nothing.
+fn keep_draft(
+    store: send_wrapper::SendWrapper<std::rc::Rc<dyn crate::store::KeyValueStore>>,
+    current: Memo<Draft>,
+    submitted: StoredValue<bool>,
+) {
+    Effect::new(move |_| {
+        let draft = current.get();
+        if submitted.get_value() {
+            return;
+        }
+        if draft.is_blank() {
+            store.remove(DRAFT_KEY);
+        } else if let Ok(json) = serde_json::to_string(&draft) {
+            // Losing the draft is not worth an alert: the form itself still holds it.
+            let _ = store.set(DRAFT_KEY, &json);
+        }
+    });
 }
 
 /// The review step: every entered value under its label.

@@ -4,8 +4,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
-    EducationDetails, Field, NonprofitReview, Qualification, QualificationRecord,
-    QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
+    EducationDetails, Field, GccValidationCode, NonprofitReview, Qualification,
+    QualificationRecord, QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
 };
 use crate::i18n::*;
 use crate::tr;
@@ -314,6 +314,47 @@ fn ChecklistGroup(title: Signal<&'static str>, decision: Signal<Decision>) -> im
     }
 }
 
+/// "GCC validation code": one of the partner's codes with its uses left, or where to add one.
+#[component]
+fn GccCodeField(
+    codes: Memo<Vec<GccValidationCode>>,
+    chosen: Memo<String>,
+    on_choose: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="form-field">
+            <label for="request-gcc-code">{tr!(i18n, account.gcc_code)}</label>
+            <select
+                id="request-gcc-code"
+                disabled=move || codes.with(Vec::is_empty)
+                prop:value=move || chosen.get()
+                on:change=move |ev| on_choose.run(event_target_value(&ev))
+            >
+                {move || codes.get().into_iter().map(|c| {
+                    let value = c.validation_id.clone();
+                    let selected = value.clone();
+                    view! {
+                        <option value=value selected=move || chosen.get() == selected>
+                            {move || t_string!(i18n, account.gcc_option,
+                                code = c.validation_id.clone(),
+                                org = c.organization_name.clone(),
+                                remaining = c.remaining_creates,
+                                max = c.max_creates).to_string()}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+            <Show when=move || codes.with(Vec::is_empty)>
+                <p class="help">
+                    {tr!(i18n, account.no_gcc_codes)} " "
+                    <A href=href("/partner-settings")>{tr!(i18n, shell.nav.partner_settings)}</A>
+                </p>
+            </Show>
+        </div>
+    }
+}
+
 /// Shows an action's outcome next to its button: the confirmation, or the alert with `id`.
 fn outcome_view(
     i18n: leptos_i18n::I18nContext<Locale>,
@@ -437,35 +478,7 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                     </fieldset>
                     <fieldset class="form-group request">
                         <legend>{tr!(i18n, account.request_gcc_title)}</legend>
-                        <div class="form-field">
-                            <label for="request-gcc-code">{tr!(i18n, account.gcc_code)}</label>
-                            <select
-                                id="request-gcc-code"
-                                disabled=move || codes.with(Vec::is_empty)
-                                prop:value=move || gcc_code.get()
-                                on:change=move |ev| gcc_choice.set(event_target_value(&ev))
-                            >
-                                {move || codes.get().into_iter().map(|c| {
-                                    let value = c.validation_id.clone();
-                                    let selected = value.clone();
-                                    view! {
-                                        <option value=value selected=move || gcc_code.get() == selected>
-                                            {move || t_string!(i18n, account.gcc_option,
-                                                code = c.validation_id.clone(),
-                                                org = c.organization_name.clone(),
-                                                remaining = c.remaining_creates,
-                                                max = c.max_creates).to_string()}
-                                        </option>
-                                    }
-                                }).collect_view()}
-                            </select>
-                            <Show when=move || codes.with(Vec::is_empty)>
-                                <p class="help">
-                                    {tr!(i18n, account.no_gcc_codes)} " "
-                                    <A href=href("/partner-settings")>{tr!(i18n, shell.nav.partner_settings)}</A>
-                                </p>
-                            </Show>
-                        </div>
+                        <GccCodeField codes=codes chosen=gcc_code on_choose=Callback::new(move |c| gcc_choice.set(c)) />
                         <button type="button" class="button primary" on:click=request_gcc>{tr!(i18n, account.request_gcc)}</button>
                         {outcome_view(i18n, gcc_outcome, "request-gcc-error")}
                     </fieldset>

@@ -340,8 +340,7 @@ fn OfferCard(
     .into_any()
 }
 
-/// The cart: lines with seats, term and billing frequency; Review lists every problem of
-/// every line (the domain's `check_cart`); Submit places the order when none remain.
+/// The cart: lines with seats, term and billing frequency, then the review ([`CartReview`]).
 #[component]
 fn CartPanel(
     customer_id: Memo<String>,
@@ -349,41 +348,11 @@ fn CartPanel(
     reviewing: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let desk = use_desk();
-    let clock = use_app_clock();
-    let submit_error = RwSignal::new(None::<ActionError>);
-
-    let check = Memo::new(move |_| {
-        let cart = cart.cart();
-        let today = clock.today();
-        let id = customer_id.get();
-        desk.with(|d| desk.with_catalog(|c| d.check_cart(c, &id, &cart, today)))
-    });
     let keys = Memo::new(move |_| {
         cart.items
             .with(|items| items.iter().map(|i| i.key).collect::<Vec<_>>())
     });
     let is_empty = move || cart.items.with(Vec::is_empty);
-
-    let submit = move |_| {
-        let lines = cart.cart();
-        let ids: Vec<String> = lines.lines.iter().map(|_| new_id()).collect();
-        let id = customer_id.get_untracked();
-        let result =
-            desk.with_catalog(|c| desk.act(|d, ctx| d.place_order(ctx, c, &id, &lines, &ids)));
-        match result {
-            Ok(()) => {
-                submit_error.set(None);
-                cart.items.set(Vec::new());
-                use_navigate()(
-                    &format!("/customers/{id}/subscriptions"),
-                    Default::default(),
-                );
-            }
-            Err(err) => submit_error.set(Some(err)),
-        }
-    };
-
     view! {
         <aside class="cart" aria-labelledby="cart-title">
             <h2 id="cart-title">{tr!(i18n, selling.cart.title)}</h2>
@@ -405,76 +374,117 @@ fn CartPanel(
                 </Show>
             </Show>
             <Show when=move || reviewing.get()>
-                <section class="review" aria-labelledby="review-title" data-testid="cart-review">
-                    <h3 id="review-title">{tr!(i18n, selling.cart.review_title)}</h3>
-                    <ol class="review-lines">
-                        {move || {
-                            cart.items
-                                .get()
-                                .into_iter()
-                                .map(|item| {
-                                    let name = offer_name(item.line.offer_id.clone());
-                                    let seats = item.line.seats;
-                                    let term = item.line.term;
-                                    let billing = item.line.billing;
-                                    view! {
-                                        <li>
-                                            {move || {
-                                                t_string!(i18n, selling.cart.line_summary, seats = seats, offer = name.clone())
-                                                    .to_string()
-                                            }}
-                                            " · "
-                                            {move || term.name(i18n.get_locale())}
-                                            " · "
-                                            {move || billing.name(i18n.get_locale())}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                    {move || {
-                        let decision = check.get();
-                        if decision.is_allowed() {
-                            view! { <p class="verdict ok" role="status">{tr!(i18n, selling.cart.no_problems)}</p> }
-                                .into_any()
-                        } else {
-                            view! {
-                                <div class="problems" role="alert" data-testid="cart-problems">
-                                    <p class="verdict-title">{tr!(i18n, selling.cart.problems)}</p>
-                                    <ul>
-                                        {decision
-                                            .reasons()
-                                            .iter()
-                                            .map(|r| view! { <CartProblem reason=r.clone() /> })
-                                            .collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                    }}
-                    <div class="cart-actions">
-                        <button type="button" on:click=move |_| reviewing.set(false)>
-                            {tr!(i18n, selling.cart.edit)}
-                        </button>
-                        <button
-                            type="button"
-                            class="primary"
-                            disabled=move || !check.with(Decision::is_allowed)
-                            on:click=submit
-                        >
-                            {tr!(i18n, selling.cart.submit)}
-                        </button>
-                    </div>
-                    <ActionErrorAlert
-                        id="cart-submit-error"
-                        error=submit_error
-                        heading=|l| td_string!(l, selling.cart.not_submitted)
-                    />
-                </section>
+                <CartReview customer_id=customer_id cart=cart reviewing=reviewing />
             </Show>
         </aside>
+    }
+}
+
+/// Review: every line, every problem of every line (the domain's `check_cart`), and Submit,
+/// which places the order when none remain.
+#[component]
+fn CartReview(
+    customer_id: Memo<String>,
+    cart: CartState,
+    reviewing: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let clock = use_app_clock();
+    let submit_error = RwSignal::new(None::<ActionError>);
+    let check = Memo::new(move |_| {
+        let cart = cart.cart();
+        let today = clock.today();
+        let id = customer_id.get();
+        desk.with(|d| desk.with_catalog(|c| d.check_cart(c, &id, &cart, today)))
+    });
+    let submit = move |_| {
+        let lines = cart.cart();
+        let ids: Vec<String> = lines.lines.iter().map(|_| new_id()).collect();
+        let id = customer_id.get_untracked();
+        let result =
+            desk.with_catalog(|c| desk.act(|d, ctx| d.place_order(ctx, c, &id, &lines, &ids)));
+        match result {
+            Ok(()) => {
+                submit_error.set(None);
+                cart.items.set(Vec::new());
+                use_navigate()(
+                    &format!("/customers/{id}/subscriptions"),
+                    Default::default(),
+                );
+            }
+            Err(err) => submit_error.set(Some(err)),
+        }
+    };
+    view! {
+        <section class="review" aria-labelledby="review-title" data-testid="cart-review">
+            <h3 id="review-title">{tr!(i18n, selling.cart.review_title)}</h3>
+            <ol class="review-lines">
+                {move || {
+                    cart.items
+                        .get()
+                        .into_iter()
+                        .map(|item| {
+                            let name = offer_name(item.line.offer_id.clone());
+                            let seats = item.line.seats;
+                            let term = item.line.term;
+                            let billing = item.line.billing;
+                            view! {
+                                <li>
+                                    {move || {
+                                        t_string!(i18n, selling.cart.line_summary, seats = seats, offer = name.clone())
+                                            .to_string()
+                                    }}
+                                    " · "
+                                    {move || term.name(i18n.get_locale())}
+                                    " · "
+                                    {move || billing.name(i18n.get_locale())}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+            {move || {
+                let decision = check.get();
+                if decision.is_allowed() {
+                    view! { <p class="verdict ok" role="status">{tr!(i18n, selling.cart.no_problems)}</p> }
+                        .into_any()
+                } else {
+                    view! {
+                        <div class="problems" role="alert" data-testid="cart-problems">
+                            <p class="verdict-title">{tr!(i18n, selling.cart.problems)}</p>
+                            <ul>
+                                {decision
+                                    .reasons()
+                                    .iter()
+                                    .map(|r| view! { <CartProblem reason=r.clone() /> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+            <div class="cart-actions">
+                <button type="button" on:click=move |_| reviewing.set(false)>
+                    {tr!(i18n, selling.cart.edit)}
+                </button>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || !check.with(Decision::is_allowed)
+                    on:click=submit
+                >
+                    {tr!(i18n, selling.cart.submit)}
+                </button>
+            </div>
+            <ActionErrorAlert
+                id="cart-submit-error"
+                error=submit_error
+                heading=|l| td_string!(l, selling.cart.not_submitted)
+            />
+        </section>
     }
 }
 
