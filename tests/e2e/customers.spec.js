@@ -51,7 +51,7 @@ test("an Education customer: refused at the field, fixed, reviewed, submitted, a
   // Back keeps everything; then on to submit.
   await page.getByRole("button", { name: "Back" }).click();
   await expect(page.getByLabel("Company name")).toHaveValue("Contoso High School");
-  await expect(page.getByLabel("Education segment")).toHaveValue("k12");
+  await expect(page.getByLabel("Education segment")).toHaveValue("K12");
   await page.getByRole("button", { name: "Next: Review" }).click();
   await page.getByRole("button", { name: "Submit" }).click();
 

@@ -30,12 +30,12 @@ test("partner settings are refused for a Sales agent, and a Global admin's setti
   await page.goto("partner-settings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner settings");
   const type = page.getByLabel("Partner type");
-  await expect(type).toHaveValue("direct-bill");
+  await expect(type).toHaveValue("DirectBill");
   // Sales agent (the default role) may not change the legal profile: refused next to the control.
   await type.selectOption({ label: "Indirect provider" });
   const typeField = page.locator(".field").filter({ has: type });
   await expect(typeField.getByRole("alert")).toBeVisible();
-  await expect(type).toHaveValue("direct-bill");
+  await expect(type).toHaveValue("DirectBill");
   await expect(type).toHaveAttribute("aria-invalid", "true");
   // Refused: the box goes back to the stored state.
   await page.getByLabel("GCC Moderate").click();
@@ -62,7 +62,7 @@ test("partner settings are refused for a Sales agent, and a Global admin's setti
   await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
 
   await page.reload();
-  await expect(page.getByLabel("Partner type")).toHaveValue("indirect-provider");
+  await expect(page.getByLabel("Partner type")).toHaveValue("IndirectProvider");
   await expect(page.getByLabel("Country/region")).toHaveValue("SE");
   await expect(page.getByLabel("GCC Moderate")).toBeChecked();
   await expect(page.getByLabel("GCC High and DoD")).not.toBeChecked();
@@ -227,7 +227,7 @@ test("the audit log renders the newest 200 entries and shows more on request", a
   for (let i = 0; i < 205; i++) {
     await type.selectOption({ label: labels[i % 2] });
   }
-  await expect(type).toHaveValue("indirect-provider");
+  await expect(type).toHaveValue("IndirectProvider");
   await page.goto("audit-log");
   const rows = page.getByTestId("audit-row");
   await expect(rows).toHaveCount(200);
