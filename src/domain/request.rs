@@ -8,7 +8,7 @@ use super::account::{
 };
 use super::context::OperationContext;
 use super::customer::{Customer, MAX_VERIFICATION_REQUESTS};
-use super::partner::PartnerProfile;
+use super::partner::{PartnerProfile, PartnerType};
 use super::qualification::{Qualification, QualificationRecord, VettingStatus};
 use super::reason::{Decision, Reason};
 use super::roles::{permits, Operation, Role};
@@ -119,6 +119,11 @@ pub fn checklist(
                 .for_each(|p| out.push(Reason::Field(p)));
         }
         Qualification::GovernmentCommunityCloud => {
+            // DOMAIN.md §5.2: an indirect reseller goes through its indirect provider for
+            // special offers; the request is refused and consumes no create of the code.
+            if partner.partner_type == PartnerType::IndirectReseller {
+                out.push(Reason::IndirectResellerMustUseProvider);
+            }
             if customer.account.country.trim() != GCC_COUNTRY {
                 out.push(Reason::GccRequiresUnitedStates {
                     country: customer.account.country.clone(),
@@ -490,5 +495,25 @@ mod tests {
             checklist(&c, &PartnerProfile::default(), Role::SalesAgent, &edu()).reasons(),
             [Reason::QualificationSetNotAllowed { .. }]
         ));
+    }
+
+    #[test]
+    fn indirect_reseller_gcc_request_is_refused_and_consumes_nothing() {
+        let mut c = customer("US", &[]);
+        let mut p = gcc_partner(2);
+        p.partner_type = PartnerType::IndirectReseller;
+        assert_eq!(
+            apply_request(
+                ctx(Role::GlobalAdmin, day(2025, 3, 3)),
+                &mut c,
+                &mut p,
+                &QualificationRequest::gcc("123456"),
+            )
+            .unwrap_err(),
+            vec![Reason::IndirectResellerMustUseProvider]
+        );
+        assert_eq!(p.gcc_validation_codes[0].remaining_creates, 2);
+        assert_eq!(c.verification_requests, 0);
+        assert!(c.qualifications.is_empty());
     }
 }
