@@ -119,7 +119,7 @@ pub fn checklist(
                 .for_each(|p| out.push(Reason::Field(p)));
         }
         Qualification::GovernmentCommunityCloud => {
-            // DOMAIN.md §5.2: an indirect reseller goes through its indirect provider for
+            // docs/RULES.md §4: an indirect reseller goes through its indirect provider for
             // special offers; the request is refused and consumes no create of the code.
             if partner.partner_type == PartnerType::IndirectReseller {
                 out.push(Reason::IndirectResellerMustUseProvider);
