@@ -1,4 +1,4 @@
-//! The purchase-rules matrix of DOMAIN.md §4 (seed S2), row by row, against every segment.
+//! The purchase-rules matrix of docs/RULES.md (seed S2), row by row, against every segment.
 #![cfg(not(target_arch = "wasm32"))]
 
 use segment_desk::domain::*;
@@ -6,7 +6,7 @@ use segment_desk::test_support::{ctx, day, education_details, gcc_code, gcc_desk
 
 /// One row of the seed's table: the customer's qualifications and, per segment in the order
 /// Commercial, Education, Nonprofit, GCC, whether it "can be sold". Transcribed by hand from
-/// DOMAIN.md §4, not computed.
+/// docs/RULES.md, not computed.
 struct Row {
     name: &'static str,
     qualifications: &'static [Qualification],

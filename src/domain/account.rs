@@ -1,4 +1,4 @@
-//! Customer account information and its field rules (DOMAIN.md §6.2, §2.4; S24, S25).
+//! Customer account information and its field rules (docs/RULES.md; S24, S25).
 //! Every check returns data: a field, a problem and a severity; the UI words it.
 
 use serde::{Deserialize, Serialize};
@@ -7,7 +7,7 @@ use super::email::{email_domain, is_domain_or_subdomain, is_free_mail_domain, is
 use super::partner::{is_country_code, PartnerType};
 use super::qualification::EducationSegment;
 
-/// Company and contact information as entered on "Add customer" (DOMAIN.md §6.2). Empty
+/// Company and contact information as entered on "Add customer" (docs/RULES.md). Empty
 /// strings are "not entered".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountInfo {
@@ -27,7 +27,7 @@ pub struct AccountInfo {
     pub phone: String,
 }
 
-/// The Education part of a request (DOMAIN.md §2.4). `segment` is `None` until chosen.
+/// The Education part of a request (docs/RULES.md). `segment` is `None` until chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EducationDetails {
     pub segment: Option<EducationSegment>,
@@ -150,7 +150,7 @@ pub struct AccountContext {
 pub const DOMAIN_PREFIX_MAX: usize = 27;
 
 /// Countries where direct-bill partners and indirect providers must give a phone number
-/// (DOMAIN.md §6.2, S24).
+/// (docs/RULES.md, S24).
 pub const PHONE_REQUIRED_COUNTRIES: &[&str] = &[
     "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS",
     "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN",
@@ -231,7 +231,7 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
     out
 }
 
-/// Company-name rules (DOMAIN.md §6.2, S24).
+/// Company-name rules (docs/RULES.md, S24).
 pub fn validate_company_name(name: &str) -> Vec<FieldProblem> {
     let f = Field::CompanyName;
     let name = name.trim();
@@ -362,7 +362,7 @@ pub fn normalize_domain_prefix(prefix: &str) -> String {
     prefix.trim().to_ascii_lowercase()
 }
 
-/// Primary-domain prefix rules (DOMAIN.md §6.2, S25): required, letters and digits only,
+/// Primary-domain prefix rules (docs/RULES.md, S25): required, letters and digits only,
 /// at most 27 characters, not used by any of `existing` (compared case-insensitively).
 pub fn validate_domain_prefix<'a>(
     prefix: &str,
@@ -402,7 +402,7 @@ pub fn validate_domain_prefix<'a>(
     out
 }
 
-/// Education request fields (DOMAIN.md §2.4): segment required, website optional but a URL.
+/// Education request fields (docs/RULES.md): segment required, website optional but a URL.
 pub fn validate_education_details(details: &EducationDetails) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     if details.segment.is_none() {

@@ -1,4 +1,4 @@
-//! The cart: every problem of every line at once (DOMAIN.md §10; P6: stop the order, say
+//! The cart: every problem of every line at once (docs/RULES.md; P6: stop the order, say
 //! why, allow resubmission).
 
 use chrono::NaiveDate;

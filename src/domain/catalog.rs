@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matrix::Segment;
 
-/// What kind of product an offer sells (DOMAIN.md §7).
+/// What kind of product an offer sells (docs/RULES.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProductType {
     LicenseBased,
@@ -16,7 +16,7 @@ pub enum ProductType {
 }
 
 impl ProductType {
-    /// DOMAIN.md §7 (S1, S2, S5): special pricing exists only for license-based services and
+    /// docs/RULES.md (S1, S2, S5): special pricing exists only for license-based services and
     /// perpetual software; software subscriptions and Azure are Commercial only.
     pub fn supports_special_segments(self) -> bool {
         matches!(
@@ -26,7 +26,7 @@ impl ProductType {
     }
 }
 
-/// Whether an offer of `product_type` may be priced for `segment` (DOMAIN.md §7).
+/// Whether an offer of `product_type` may be priced for `segment` (docs/RULES.md).
 pub fn segment_allowed_for_product_type(segment: Segment, product_type: ProductType) -> bool {
     !segment.is_special() || product_type.supports_special_segments()
 }
@@ -144,7 +144,7 @@ pub enum CatalogProblem {
     DuplicateOfferId {
         offer: String,
     },
-    /// DOMAIN.md §7: e.g. an Education software subscription or a Nonprofit Azure offer.
+    /// docs/RULES.md: e.g. an Education software subscription or a Nonprofit Azure offer.
     SpecialSegmentNotForProductType {
         offer: String,
         segment: Segment,
@@ -238,7 +238,7 @@ impl Catalog {
             if self.offers[..i].iter().any(|o| o.id == offer.id) {
                 out.push(DuplicateOfferId { offer: id() });
             }
-            // PRODUCT.md decision, DOMAIN.md §7.
+            // PRODUCT.md decision, docs/RULES.md
             if !segment_allowed_for_product_type(offer.segment, offer.product_type) {
                 out.push(SpecialSegmentNotForProductType {
                     offer: id(),

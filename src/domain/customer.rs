@@ -8,7 +8,7 @@ use super::account::AccountInfo;
 use super::nonprofit::NonprofitReview;
 use super::qualification::{Qualification, QualificationRecord, QualificationSet};
 
-/// At most 3 verification requests per customer, the first included (DOMAIN.md §6.4,
+/// At most 3 verification requests per customer, the first included (docs/RULES.md,
 /// PRODUCT.md decision).
 pub const MAX_VERIFICATION_REQUESTS: u8 = 3;
 
@@ -19,19 +19,19 @@ pub struct Customer {
     pub id: String,
     pub created: NaiveDate,
     pub account: AccountInfo,
-    /// `<prefix>.onmicrosoft.com`, lower case; cannot be changed after creation (DOMAIN.md
+    /// `<prefix>.onmicrosoft.com`, lower case; cannot be changed after creation (docs/RULES.md
     /// §6.2): no operation of the desk writes it.
     pub domain_prefix: String,
-    /// One record per qualification held (DOMAIN.md §2.3), in the order obtained.
+    /// One record per qualification held (docs/RULES.md), in the order obtained.
     pub qualifications: Vec<QualificationRecord>,
-    /// Verification requests submitted so far (DOMAIN.md §6.4).
+    /// Verification requests submitted so far (docs/RULES.md).
     pub verification_requests: u8,
-    /// The nonprofit periodic review (DOMAIN.md §8), if one has started.
+    /// The nonprofit periodic review (docs/RULES.md), if one has started.
     pub nonprofit_review: Option<NonprofitReview>,
 }
 
 impl Customer {
-    /// A customer with no qualification (DOMAIN.md §2.1: every new customer starts at None).
+    /// A customer with no qualification (docs/RULES.md: every new customer starts at None).
     pub fn new(id: String, account: AccountInfo, domain_prefix: &str, created: NaiveDate) -> Self {
         Customer {
             id,
@@ -66,7 +66,7 @@ impl Customer {
     }
 
     /// The qualifications that count for purchases on `today`: approved (or unvetted SOE)
-    /// records, without a nonprofit qualification whose removal date has come (DOMAIN.md §4
+    /// records, without a nonprofit qualification whose removal date has come (docs/RULES.md
     /// rule 4, §8).
     pub fn effective(&self, today: NaiveDate) -> QualificationSet {
         let set = self
@@ -81,7 +81,7 @@ impl Customer {
         }
     }
 
-    /// Verification requests left (DOMAIN.md §6.4).
+    /// Verification requests left (docs/RULES.md).
     pub fn requests_left(&self) -> u8 {
         MAX_VERIFICATION_REQUESTS.saturating_sub(self.verification_requests)
     }

@@ -3,10 +3,10 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-/// Education review usually completes within this many business days (DOMAIN.md §6.1, §6.5).
+/// Education review usually completes within this many business days (docs/RULES.md).
 pub const EDUCATION_REVIEW_BUSINESS_DAYS: u32 = 3;
 
-/// Length of the nonprofit periodic-review notice, in calendar days (DOMAIN.md §8).
+/// Length of the nonprofit periodic-review notice, in calendar days (docs/RULES.md).
 pub const NONPROFIT_NOTICE_DAYS: u64 = 90;
 
 /// Monday to Friday; no public holidays are modelled.
@@ -35,12 +35,12 @@ pub fn add_days(date: NaiveDate, n: u64) -> NaiveDate {
 }
 
 /// When an Education request submitted on `submitted` is expected to be decided
-/// (DOMAIN.md §6.1: "usually ≤ 3 business days").
+/// (docs/RULES.md: "usually ≤ 3 business days").
 pub fn education_expected_by(submitted: NaiveDate) -> NaiveDate {
     add_business_days(submitted, EDUCATION_REVIEW_BUSINESS_DAYS)
 }
 
-/// When a nonprofit qualification is removed after a notice sent on `notice` (DOMAIN.md §8).
+/// When a nonprofit qualification is removed after a notice sent on `notice` (docs/RULES.md).
 pub fn nonprofit_removal_date(notice: NaiveDate) -> NaiveDate {
     add_days(notice, NONPROFIT_NOTICE_DAYS)
 }

@@ -1,4 +1,4 @@
-//! Microsoft's Education review, simulated (DOMAIN.md §6.7): InReview → Approved | Denied,
+//! Microsoft's Education review, simulated (docs/RULES.md): InReview → Approved | Denied,
 //! Approved → Denied ("No longer an Education Customer"). Submission and resubmission are
 //! partner requests (see `request`).
 
@@ -51,7 +51,7 @@ pub fn approve(customer: &mut Customer, today: NaiveDate) -> Result<VettingStatu
     Ok(from)
 }
 
-/// InReview or Approved → Denied with one of the documented reasons (DOMAIN.md §2.3) on
+/// InReview or Approved → Denied with one of the documented reasons (docs/RULES.md) on
 /// `today`. Returns the status before.
 pub fn deny(
     customer: &mut Customer,

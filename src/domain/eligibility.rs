@@ -1,4 +1,4 @@
-//! May this customer buy this offer from this partner today? (DOMAIN.md §4, §5, §7, §8)
+//! May this customer buy this offer from this partner today? (docs/RULES.md)
 //!
 //! One implementation of the rule, [`CustomerEligibility`]: what depends on the customer, the
 //! partner and the day (the effective qualifications, the purchase matrix, the partner gates) is
@@ -33,13 +33,13 @@ pub fn eligibility(
 pub struct CustomerEligibility<'a> {
     customer: &'a Customer,
     today: NaiveDate,
-    /// The qualifications that count for purchases today (DOMAIN.md §4 rule 4, §8).
+    /// The qualifications that count for purchases today (docs/RULES.md rule 4, §8).
     effective: QualificationSet,
-    /// The purchase matrix's segments for `effective` (DOMAIN.md §4).
+    /// The purchase matrix's segments for `effective` (docs/RULES.md).
     matrix: SegmentSet,
-    /// DOMAIN.md §5.2: an indirect reseller places no special-segment order itself.
+    /// docs/RULES.md: an indirect reseller places no special-segment order itself.
     indirect_reseller: bool,
-    /// DOMAIN.md §5: the partner's GCC reseller qualification.
+    /// docs/RULES.md: the partner's GCC reseller qualification.
     partner_has_gcc: bool,
     /// `matrix` less what the partner gates refuse: the segments this customer may buy here.
     segments: SegmentSet,
@@ -80,7 +80,7 @@ impl<'a> CustomerEligibility<'a> {
 
     /// The segments this customer may buy through this partner today: the purchase matrix
     /// less the partner gates. An offer of one of them is allowed when its product type carries
-    /// the segment (DOMAIN.md §7; always so in a validated catalog).
+    /// the segment (docs/RULES.md; always so in a validated catalog).
     pub fn segments(&self) -> SegmentSet {
         self.segments
     }
@@ -103,7 +103,7 @@ impl<'a> CustomerEligibility<'a> {
         let segment = offer.segment;
         let mut reasons = Vec::new();
 
-        // DOMAIN.md §7: special segments only for license-based services and perpetual software.
+        // docs/RULES.md: special segments only for license-based services and perpetual software.
         if !segment_allowed_for_product_type(segment, offer.product_type) {
             reasons.push(Reason::SpecialSegmentNotForProductType {
                 segment,
@@ -111,7 +111,7 @@ impl<'a> CustomerEligibility<'a> {
             });
         }
 
-        // DOMAIN.md §4: the purchase matrix on the effective qualifications.
+        // docs/RULES.md: the purchase matrix on the effective qualifications.
         if !self.matrix.contains(segment) {
             reasons.push(self.customer_reason(segment).unwrap_or(
                 Reason::SegmentNotAllowedForQualifications {
@@ -122,7 +122,7 @@ impl<'a> CustomerEligibility<'a> {
             ));
         }
 
-        // DOMAIN.md §4 rule 5, §5, §5.2: partner gates for special segments.
+        // docs/RULES.md rule 5, §5, §5.2: partner gates for special segments.
         if let Some(reason) = partner_gate(segment, self.indirect_reseller, self.partner_has_gcc) {
             reasons.push(reason);
         }
@@ -160,7 +160,7 @@ impl<'a> CustomerEligibility<'a> {
     }
 }
 
-/// The partner's refusal of an order in `segment`, if any (DOMAIN.md §4 rule 5, §5, §5.2).
+/// The partner's refusal of an order in `segment`, if any (docs/RULES.md rule 5, §5, §5.2).
 fn partner_gate(
     segment: Segment,
     indirect_reseller: bool,

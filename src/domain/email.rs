@@ -1,4 +1,4 @@
-//! E-mail address checks (DOMAIN.md §6.2): syntax, free-mail providers, Microsoft domains.
+//! E-mail address checks (docs/RULES.md): syntax, free-mail providers, Microsoft domains.
 
 use std::str::FromStr;
 

@@ -26,12 +26,12 @@ pub enum QualificationChange {
 /// How a change touches one existing subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionEffect {
-    /// Nonprofit removal: auto-renew switched off, commercial equivalent proposed (DOMAIN.md §8).
+    /// Nonprofit removal: auto-renew switched off, commercial equivalent proposed (docs/RULES.md).
     AutoRenewSwitchedOff {
         commercial_equivalent: Option<String>,
     },
     /// The subscription keeps running, but no seat increase or auto-renew any more
-    /// (DOMAIN.md §10 [derived]).
+    /// (docs/RULES.md [derived]).
     SeatIncreasesAndRenewalBlocked,
     /// Seat increases and auto-renew become possible again.
     SeatIncreasesAndRenewalUnblocked,
@@ -51,7 +51,7 @@ pub struct Impact {
     /// Qualifications held before and after (any vetting status).
     pub before: QualificationSet,
     pub after: QualificationSet,
-    /// Whether `after` is one of the 8 allowed sets (DOMAIN.md §4); when false the change
+    /// Whether `after` is one of the 8 allowed sets (docs/RULES.md); when false the change
     /// cannot happen and the rest shows what it would mean anyway.
     pub allowed: bool,
     /// Offers that become eligible / stop being eligible, in catalog order.
@@ -205,7 +205,7 @@ mod tests {
         let catalog = Catalog::sample();
         let c = denied_education_customer();
         let none: [Subscription; 0] = [];
-        // SOE adds no segment (DOMAIN.md §4 rule 3).
+        // SOE adds no segment (docs/RULES.md rule 3).
         let i = impact(
             &c,
             &PartnerProfile::default(),

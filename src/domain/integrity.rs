@@ -1,6 +1,6 @@
 //! Whether a desk that did not come from the desk's own operations (an imported file) obeys
 //! the rules those operations keep: unique ids and primary domains, qualification sets that are
-//! rows of the purchase matrix (DOMAIN.md §2.2, §4), at most 3 verification requests (§6.4),
+//! rows of the purchase matrix (docs/RULES.md), at most 3 verification requests (§6.4),
 //! subscriptions of existing customers, an audit log numbered 1, 2, 3, …
 
 use std::collections::HashSet;

@@ -1,11 +1,11 @@
-//! The purchase-rules matrix (DOMAIN.md §4): which offer segments a set of qualifications may
+//! The purchase-rules matrix (docs/RULES.md): which offer segments a set of qualifications may
 //! buy. Evaluated in one place, [`purchasable_segments`], used by eligibility, impact and tests.
 
 use serde::{Deserialize, Serialize};
 
 use super::qualification::QualificationSet;
 
-/// The audience an offer is priced for (DOMAIN.md §1, §7.1). The serde names are the UI's
+/// The audience an offer is priced for (docs/RULES.md). The serde names are the UI's
 /// `data-segment` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Segment {
@@ -60,16 +60,16 @@ impl SegmentSet {
 }
 
 /// The segments a customer holding the *effective* qualifications `held` may buy.
-/// `held` must count Education only when approved (DOMAIN.md §4 rule 4).
+/// `held` must count Education only when approved (docs/RULES.md rule 4).
 pub fn purchasable_segments(held: QualificationSet) -> SegmentSet {
     if held.gcc {
-        // DOMAIN.md §4 rule 1: GCC customers buy GCC only, not even Commercial.
+        // docs/RULES.md rule 1: GCC customers buy GCC only, not even Commercial.
         return SegmentSet {
             government_community_cloud: true,
             ..SegmentSet::default()
         };
     }
-    // DOMAIN.md §4 rules 2 and 3: Commercial, plus Education / Nonprofit when held; SOE adds
+    // docs/RULES.md rules 2 and 3: Commercial, plus Education / Nonprofit when held; SOE adds
     // nothing.
     SegmentSet {
         commercial: true,

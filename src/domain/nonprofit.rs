@@ -1,5 +1,5 @@
 //! Microsoft's nonprofit programme, simulated: registration, periodic review with a 90-day
-//! notice, removal (DOMAIN.md §8; PRODUCT.md "Nonprofit periodic review").
+//! notice, removal (docs/RULES.md; PRODUCT.md "Nonprofit periodic review").
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,7 @@ pub fn check_register(customer: &Customer) -> Vec<Reason> {
     if resulting.is_allowed() {
         Vec::new()
     } else {
-        // DOMAIN.md §2.2: Nonprofit + GCC and Nonprofit + SOE are not matrix rows.
+        // docs/RULES.md: Nonprofit + GCC and Nonprofit + SOE are not matrix rows.
         vec![Reason::QualificationSetNotAllowed {
             current: held,
             requested: Qualification::Nonprofit,
@@ -88,7 +88,7 @@ pub fn check_notice(customer: &Customer) -> Vec<Reason> {
     }
 }
 
-/// Starts the 90-day notice (DOMAIN.md §8). Returns the removal date.
+/// Starts the 90-day notice (docs/RULES.md). Returns the removal date.
 pub fn give_notice(customer: &mut Customer, today: NaiveDate) -> NaiveDate {
     let removal_date = nonprofit_removal_date(today);
     customer.nonprofit_review = Some(NonprofitReview::NoticeGiven {
@@ -100,7 +100,7 @@ pub fn give_notice(customer: &mut Customer, today: NaiveDate) -> NaiveDate {
 
 /// If the customer's notice has run out by `today`, removes the qualification and, on each
 /// active seat-based nonprofit subscription of `subscriptions` (all the customer's), switches
-/// auto-renew off and proposes the commercial equivalent (DOMAIN.md §8). Idempotent: a
+/// auto-renew off and proposes the commercial equivalent (docs/RULES.md). Idempotent: a
 /// customer already removed is left alone.
 pub fn remove_if_due<'a>(
     customer: &mut Customer,

@@ -1,11 +1,11 @@
 //! The partner's own profile: type, country, reseller qualifications, GCC validation codes
-//! (DOMAIN.md §2.5, §5).
+//! (docs/RULES.md).
 
 use serde::{Deserialize, Serialize};
 
 use super::reason::Reason;
 
-/// How the partner transacts in CSP (DOMAIN.md §5.2).
+/// How the partner transacts in CSP (docs/RULES.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PartnerType {
     DirectBill,
@@ -13,7 +13,7 @@ pub enum PartnerType {
     IndirectReseller,
 }
 
-/// A reseller qualification on the partner's legal profile (DOMAIN.md §5). Only the GCC ones
+/// A reseller qualification on the partner's legal profile (docs/RULES.md). Only the GCC ones
 /// are modelled: Education and Nonprofit need none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ResellerQualification {
@@ -21,7 +21,7 @@ pub enum ResellerQualification {
     GccHighAndDoD,
 }
 
-/// One of the partner's GCC validation codes (DOMAIN.md §2.5, S9).
+/// One of the partner's GCC validation codes (docs/RULES.md, S9).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GccValidationCode {
     /// `validationId`: the code passed as `validationCode`.
@@ -54,7 +54,7 @@ impl Default for PartnerProfile {
 }
 
 impl PartnerProfile {
-    /// DOMAIN.md §5: GCC needs the partner's GCC reseller qualification (Moderate or High/DoD).
+    /// docs/RULES.md: GCC needs the partner's GCC reseller qualification (Moderate or High/DoD).
     pub fn has_gcc_reseller_qualification(&self) -> bool {
         !self.reseller_qualifications.is_empty()
     }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::education_expected_by;
 
-/// The SDK's `CustomerQualification` enum (DOMAIN.md §2.1, S10). Serde names are the SDK names.
+/// The SDK's `CustomerQualification` enum (docs/RULES.md, S10). Serde names are the SDK names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Qualification {
     None,
@@ -16,7 +16,7 @@ pub enum Qualification {
 }
 
 impl Qualification {
-    /// DOMAIN.md §2.1: the partner may request Education, GCC and SOE; never None or Nonprofit.
+    /// docs/RULES.md: the partner may request Education, GCC and SOE; never None or Nonprofit.
     pub fn requestable_by_partner(self) -> bool {
         matches!(
             self,
@@ -27,7 +27,7 @@ impl Qualification {
     }
 }
 
-/// `vettingStatus` of a qualification (DOMAIN.md §2.3).
+/// `vettingStatus` of a qualification (docs/RULES.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VettingStatus {
     InReview,
@@ -35,7 +35,7 @@ pub enum VettingStatus {
     Denied,
 }
 
-/// The documented Education vetting reasons (DOMAIN.md §2.3, S12).
+/// The documented Education vetting reasons (docs/RULES.md, S12).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VettingReason {
     NotAnEducationCustomer,
@@ -48,7 +48,7 @@ pub enum VettingReason {
 }
 
 impl VettingReason {
-    /// Every documented reason, in the order of DOMAIN.md §2.3.
+    /// Every documented reason, in the order of docs/RULES.md
     pub const ALL: [VettingReason; 7] = [
         VettingReason::NotAnEducationCustomer,
         VettingReason::NoLongerAnEducationCustomer,
@@ -60,14 +60,14 @@ impl VettingReason {
     ];
 }
 
-/// `educationSegment` of an Education request (DOMAIN.md §2.4: `K12` or `HigherEducation`).
+/// `educationSegment` of an Education request (docs/RULES.md: `K12` or `HigherEducation`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EducationSegment {
     K12,
     HigherEducation,
 }
 
-/// One qualification a customer holds (DOMAIN.md §2.3, the V2 qualification object).
+/// One qualification a customer holds (docs/RULES.md, the V2 qualification object).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QualificationRecord {
     pub kind: Qualification,
@@ -87,7 +87,7 @@ pub struct QualificationRecord {
 
 impl QualificationRecord {
     /// A record with no review pending: GCC and Nonprofit are `Approved` at once, SOE carries
-    /// no vetting status (DOMAIN.md §2.3).
+    /// no vetting status (docs/RULES.md).
     pub fn granted(kind: Qualification, on: NaiveDate) -> Self {
         let vetting_status = match kind {
             Qualification::StateOwnedEntity => None,
@@ -106,7 +106,7 @@ impl QualificationRecord {
     }
 
     /// Whether the record counts for purchases: `Approved`, or SOE without a vetting status
-    /// (SOE carries none, §2.3). DOMAIN.md §4 rule 4: `InReview` or `Denied` does not count,
+    /// (SOE carries none, §2.3). docs/RULES.md rule 4: `InReview` or `Denied` does not count,
     /// nor does any other kind without a status (e.g. a hand-edited import).
     pub fn is_effective(&self) -> bool {
         match self.vetting_status {
@@ -116,14 +116,14 @@ impl QualificationRecord {
         }
     }
 
-    /// For a record in review: when the decision is expected (DOMAIN.md §6.1).
+    /// For a record in review: when the decision is expected (docs/RULES.md).
     pub fn expected_by(&self) -> Option<NaiveDate> {
         (self.vetting_status == Some(VettingStatus::InReview))
             .then(|| education_expected_by(self.created))
     }
 }
 
-/// A set of qualifications, as the rows of the purchase matrix see it (DOMAIN.md §4).
+/// A set of qualifications, as the rows of the purchase matrix see it (docs/RULES.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QualificationSet {
     pub education: bool,
@@ -197,7 +197,7 @@ impl QualificationSet {
         }
     }
 
-    /// PRODUCT.md decision, DOMAIN.md §2.2 and §4: a customer may hold exactly the sets that are
+    /// PRODUCT.md decision, docs/RULES.md: a customer may hold exactly the sets that are
     /// rows of the purchase matrix.
     pub fn is_allowed(self) -> bool {
         ALLOWED_SETS.contains(&self)
@@ -213,7 +213,7 @@ const fn set(education: bool, nonprofit: bool, gcc: bool, soe: bool) -> Qualific
     }
 }
 
-/// The 8 rows of the purchase matrix (DOMAIN.md §4), in its order: None, Nonprofit, Education,
+/// The 8 rows of the purchase matrix (docs/RULES.md), in its order: None, Nonprofit, Education,
 /// Nonprofit+Education, GCC, SOE, Education+SOE, SOE+GCC.
 pub const ALLOWED_SETS: [QualificationSet; 8] = [
     set(false, false, false, false),
@@ -250,7 +250,7 @@ mod tests {
             }
         }
         assert_eq!(allowed.len(), 8);
-        // The undocumented combinations of DOMAIN.md §2.2 are refused.
+        // The undocumented combinations of docs/RULES.md are refused.
         assert!(!QualificationSet::of(&[Education, GovernmentCommunityCloud]).is_allowed());
         assert!(!QualificationSet::of(&[Nonprofit, GovernmentCommunityCloud]).is_allowed());
         assert!(!QualificationSet::of(&[Nonprofit, StateOwnedEntity]).is_allowed());

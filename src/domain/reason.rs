@@ -45,12 +45,12 @@ impl Decision {
     }
 }
 
-/// A rule that refuses an operation, with the values involved. The DOMAIN.md section of
+/// A rule that refuses an operation, with the values involved. The docs/RULES.md section of
 /// each rule is in docs/RULES.md.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reason {
     // --- roles and look-ups -------------------------------------------------------------
-    /// The acting role may not do this (DOMAIN.md §9).
+    /// The acting role may not do this (docs/RULES.md).
     RoleNotPermitted {
         role: Role,
         operation: Operation,
@@ -69,11 +69,11 @@ pub enum Reason {
         id: String,
     },
 
-    // --- account fields (DOMAIN.md §6.2) -----------------------------------------------
+    // --- account fields (docs/RULES.md) -----------------------------------------------
     /// A field error (warnings never refuse).
     Field(FieldProblem),
 
-    // --- qualification requests (DOMAIN.md §2, §4, §6) ---------------------------------
+    // --- qualification requests (docs/RULES.md) ---------------------------------
     /// `None` and `Nonprofit` cannot be requested by a partner (§2.1).
     NotRequestableByPartner {
         qualification: Qualification,

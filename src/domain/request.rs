@@ -1,4 +1,4 @@
-//! Qualification requests by the partner: Education, GCC, SOE (DOMAIN.md §2, §4, §6).
+//! Qualification requests by the partner: Education, GCC, SOE (docs/RULES.md).
 //! [`checklist`] is the single statement of the rules; applying a request calls it first.
 
 use serde::{Deserialize, Serialize};
@@ -13,7 +13,7 @@ use super::qualification::{Qualification, QualificationRecord, VettingStatus};
 use super::reason::{Decision, Reason};
 use super::roles::{permits, Operation, Role};
 
-/// A request, shaped like the API's `CustomerQualificationRequest` (DOMAIN.md §2.4).
+/// A request, shaped like the API's `CustomerQualificationRequest` (docs/RULES.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QualificationRequest {
     pub qualification: Qualification,
@@ -47,7 +47,7 @@ impl QualificationRequest {
     }
 }
 
-/// ISO code of the United States: GCC is for US government entities (DOMAIN.md §5, S23).
+/// ISO code of the United States: GCC is for US government entities (docs/RULES.md, S23).
 pub const GCC_COUNTRY: &str = "US";
 
 /// Everything that would make this request fail, so that no verification request is wasted.
@@ -66,21 +66,21 @@ pub fn checklist(
             operation: Operation::RequestQualification,
         });
     }
-    // DOMAIN.md §2.1: None and Nonprofit are never posted by a partner.
+    // docs/RULES.md: None and Nonprofit are never posted by a partner.
     if !kind.requestable_by_partner() {
         out.push(Reason::NotRequestableByPartner {
             qualification: kind,
         });
         return Decision::Refused(out);
     }
-    // DOMAIN.md §6.4: at most 3 per customer, the first included.
+    // docs/RULES.md: at most 3 per customer, the first included.
     if customer.verification_requests >= MAX_VERIFICATION_REQUESTS {
         out.push(Reason::VerificationRequestsExhausted {
             used: customer.verification_requests,
             max: MAX_VERIFICATION_REQUESTS,
         });
     }
-    // DOMAIN.md §6.7: a held qualification is not requested again; Education is resubmitted
+    // docs/RULES.md: a held qualification is not requested again; Education is resubmitted
     // only after Denied.
     if let Some(rec) = customer.record(kind) {
         let resubmission =
@@ -92,7 +92,7 @@ pub fn checklist(
             });
         }
     }
-    // DOMAIN.md §2.2, §4: the result must be a matrix row. This also says that GCC goes only
+    // docs/RULES.md: the result must be a matrix row. This also says that GCC goes only
     // to a customer with no qualification or SOE alone (S7, S9, §12 item 13).
     let current = customer.held();
     let resulting = current.with(kind);
@@ -105,7 +105,7 @@ pub fn checklist(
     }
     match kind {
         Qualification::Education => {
-            // DOMAIN.md §6.2, §2.4: the account and the Education fields must be valid; such a
+            // docs/RULES.md: the account and the Education fields must be valid; such a
             // refusal consumes no request (§6.7).
             let context = AccountContext {
                 education: true,
@@ -132,7 +132,7 @@ pub fn checklist(
             if !partner.has_gcc_reseller_qualification() {
                 out.push(Reason::PartnerLacksGccResellerQualification);
             }
-            // DOMAIN.md §2.4, §2.5: a code of the partner's with creates left.
+            // docs/RULES.md: a code of the partner's with creates left.
             match request
                 .validation_code
                 .as_deref()
@@ -201,7 +201,7 @@ pub fn apply_request(
                 .find(|c| c.validation_id == code)
             {
                 code_used = Some((c.validation_id.clone(), c.remaining_creates));
-                c.remaining_creates -= 1; // DOMAIN.md §2.5 [derived]
+                c.remaining_creates -= 1; // docs/RULES.md [derived]
             }
             record.validation_code = Some(code.to_string());
         }

@@ -1,4 +1,4 @@
-//! Who may do what (DOMAIN.md §9; PRODUCT.md "Decisions on open points").
+//! Who may do what (docs/RULES.md; PRODUCT.md "Decisions on open points").
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,7 @@ impl Role {
 /// An operation that changes the desk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Operation {
-    /// Add customer (DOMAIN.md §9: S24, S1).
+    /// Add customer (docs/RULES.md: S24, S1).
     CreateCustomer,
     /// Request Education, GCC or SOE, or resubmit Education (S1, S2, S23).
     RequestQualification,
@@ -54,11 +54,11 @@ impl Operation {
 pub fn permits(role: Role, operation: Operation) -> bool {
     use Operation::*;
     match operation {
-        // PRODUCT.md: all three create customers, request qualifications and sell (DOMAIN.md §9).
+        // PRODUCT.md: all three create customers, request qualifications and sell (docs/RULES.md).
         CreateCustomer | RequestQualification | PlaceOrder | ManageSubscription => true,
         // The simulated Microsoft side is not a partner permission; whoever acts is recorded.
         SimulateMicrosoft => true,
-        // DOMAIN.md §6.5, §9: only Global admin corrects customer data. Partner legal profile
+        // docs/RULES.md: only Global admin corrects customer data. Partner legal profile
         // and whole-desk data are account-level settings, kept to Global admin too.
         CorrectAccount | EditPartnerSettings | ManageData => role == Role::GlobalAdmin,
     }

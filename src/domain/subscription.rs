@@ -1,5 +1,5 @@
 //! Subscriptions and the checks on their lifecycle: seats, term and billing, auto-renew,
-//! cancellation (DOMAIN.md §8, §10).
+//! cancellation (docs/RULES.md).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,7 @@ pub fn check_term_billing(offer: &Offer, term: Term, billing: BillingFrequency) 
 }
 
 /// Checks a seat change. A seat increase also needs the offer to be eligible now
-/// (`eligibility`): DOMAIN.md §10 [derived] no seat increases into a segment the customer no
+/// (`eligibility`): docs/RULES.md [derived] no seat increases into a segment the customer no
 /// longer qualifies for; §8 no new nonprofit commerce after removal. Decreases always work.
 pub fn check_seat_change(
     sub: &Subscription,
@@ -134,7 +134,7 @@ pub fn check_seat_change(
 }
 
 /// Checks switching auto-renew. Switching it on needs a renewing term and an offer eligible
-/// now, so after a nonprofit removal auto-renew stays off (DOMAIN.md §8). Switching off
+/// now, so after a nonprofit removal auto-renew stays off (docs/RULES.md). Switching off
 /// always works on an active subscription.
 pub fn check_auto_renew(sub: &Subscription, on: bool, eligibility: &Decision) -> Vec<Reason> {
     let mut out = sub.check_active();

@@ -10,7 +10,7 @@ const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json",
 const offers = catalog.offers.map((o) => ({ id: o.id, segment: o.segment, productType: o.product_type }));
 const SPECIAL_PRODUCT_TYPES = ["LicenseBased", "PerpetualSoftware"];
 
-// The purchase matrix of the seed (DOMAIN.md §4, S2): what each row of qualifications may buy.
+// The purchase matrix of the seed (docs/RULES.md, S2): what each row of qualifications may buy.
 const MATRIX = {
   None: ["Commercial"],
   Nonprofit: ["Commercial", "Nonprofit"],
@@ -24,7 +24,7 @@ const MATRIX = {
 
 /** Expected eligibility of an offer for a matrix row, for a direct-bill partner with a GCC
  *  reseller qualification: the row allows the segment, and special segments only for
- *  license-based services and perpetual software (DOMAIN.md §7). */
+ *  license-based services and perpetual software (docs/RULES.md). */
 function expectedEligible(row, offer) {
   const segmentOk = MATRIX[row].includes(offer.segment);
   const productOk = offer.segment === "Commercial" || SPECIAL_PRODUCT_TYPES.includes(offer.productType);

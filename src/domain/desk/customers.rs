@@ -12,7 +12,7 @@ use crate::domain::roles::Operation;
 
 impl Desk {
     /// Adds a customer; with `education` it also submits the Education request (counts 1 of
-    /// 3). Field errors refuse the whole submission and count nothing (DOMAIN.md §6.7).
+    /// 3). Field errors refuse the whole submission and count nothing (docs/RULES.md).
     pub fn create_customer(
         &mut self,
         ctx: OperationContext,
@@ -63,7 +63,7 @@ impl Desk {
         Ok(())
     }
 
-    /// Corrects a customer's account information (Global admin only, DOMAIN.md §6.5). The
+    /// Corrects a customer's account information (Global admin only, docs/RULES.md). The
     /// primary domain is not part of it: it cannot be changed (§6.2).
     pub fn correct_account(
         &mut self,

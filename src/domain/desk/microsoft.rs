@@ -72,7 +72,7 @@ impl Desk {
         Ok(())
     }
 
-    /// Periodic review finds the customer no longer eligible: 90-day notice (DOMAIN.md §8).
+    /// Periodic review finds the customer no longer eligible: 90-day notice (docs/RULES.md).
     pub fn send_nonprofit_notice(
         &mut self,
         ctx: OperationContext,
@@ -93,7 +93,7 @@ impl Desk {
         Ok(removal_date)
     }
 
-    /// Applies every nonprofit removal whose date has come by `today` (DOMAIN.md §8):
+    /// Applies every nonprofit removal whose date has come by `today` (docs/RULES.md):
     /// qualification removed, auto-renew off on seat-based nonprofit subscriptions, commercial
     /// equivalent proposed. Idempotent; call it whenever the app clock moves.
     pub fn apply_due_nonprofit_removals(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {

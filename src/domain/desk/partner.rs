@@ -86,7 +86,7 @@ impl Desk {
         Ok(())
     }
 
-    /// Adds one of the partner's GCC validation codes (DOMAIN.md §2.5).
+    /// Adds one of the partner's GCC validation codes (docs/RULES.md).
     pub fn add_gcc_validation_code(
         &mut self,
         ctx: OperationContext,

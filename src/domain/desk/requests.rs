@@ -77,7 +77,7 @@ impl Desk {
         self.request_qualification(ctx, customer_id, &QualificationRequest::soe())
     }
 
-    /// DOMAIN.md §6.5, §6.7: correct the data (Global admin) and re-request Education after a
+    /// docs/RULES.md: correct the data (Global admin) and re-request Education after a
     /// denial, while requests remain. All or nothing.
     pub fn resubmit_education(
         &mut self,
