@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 E2E_DIST := target/e2e-dist
 
-.PHONY: setup serve build test test-native test-browser test-e2e test-e2e-debug size bench bundle-floor
+.PHONY: setup serve build test lint test-native test-browser test-e2e test-e2e-debug size bench bundle-floor
 
 setup:
 	@scripts/setup.sh
@@ -18,8 +18,16 @@ serve: setup
 build: setup
 	trunk build --release
 
-## Every test: native, in-browser (wasm-bindgen-test), end to end (Playwright).
-test: setup test-native test-browser test-e2e
+## Every test: the lint, native, in-browser (wasm-bindgen-test), end to end (Playwright).
+test: setup lint test-native test-browser test-e2e
+
+# Formatting and clippy, warnings as errors, for both targets the code is built for: natively
+# (domain, store, native tests, benches) and wasm32 (the app and its browser tests).
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins \
+		--test browser --test browser_store --test bench_wasm -- -D warnings
 
 test-native:
 	cargo test

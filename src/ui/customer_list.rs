@@ -170,13 +170,13 @@ pub fn matches_filters(row: &CustomerRow, query: &ListQuery) -> bool {
         StatusFilter::Is(s) => row.qualifications.iter().any(|(_, v)| *v == Some(s)),
         StatusFilter::NoVetting => row.qualifications.iter().all(|(_, v)| v.is_none()),
     };
-    let notice = match (query.notice, row.notice) {
-        (NoticeFilter::All, _) => true,
-        (NoticeFilter::Running, Notice::Running { .. }) => true,
-        (NoticeFilter::Removed, Notice::Removed { .. }) => true,
-        (NoticeFilter::None, Notice::None) => true,
-        _ => false,
-    };
+    let notice = matches!(
+        (query.notice, row.notice),
+        (NoticeFilter::All, _)
+            | (NoticeFilter::Running, Notice::Running { .. })
+            | (NoticeFilter::Removed, Notice::Removed { .. })
+            | (NoticeFilter::None, Notice::None)
+    );
     qualification && status && notice
 }
 

@@ -101,7 +101,7 @@ fn audit_rows(d: &Desk, selected: &str, limit: usize) -> (usize, Vec<AuditRow>) 
     let selected_subs: HashSet<&str> = if selected.is_empty() {
         HashSet::new()
     } else {
-        d.subscriptions_of(&selected)
+        d.subscriptions_of(selected)
             .map(|s| s.id.as_str())
             .collect()
     };
