@@ -138,7 +138,7 @@ pub fn impact<'a>(
     Impact {
         before: customer.held(),
         after: after.held(),
-        allowed: after.held().is_allowed(),
+        allowed: after.held().is_matrix_row(),
         offers_gained,
         offers_lost,
         subscriptions,

@@ -69,7 +69,7 @@ pub fn check_customer(c: &Customer) -> Vec<RecordProblem> {
         }
     }
     let held = c.held();
-    if !held.is_allowed() {
+    if !held.is_matrix_row() {
         out.push(RecordProblem::QualificationSetNotAllowed { held: held.kinds() });
     }
     if c.verification_requests > MAX_VERIFICATION_REQUESTS {

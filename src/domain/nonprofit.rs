@@ -48,7 +48,7 @@ pub fn check_register(customer: &Customer) -> Vec<Reason> {
         return vec![Reason::NonprofitAlreadyRegistered];
     }
     let resulting = held.with(Qualification::Nonprofit);
-    if resulting.is_allowed() {
+    if resulting.is_matrix_row() {
         Vec::new()
     } else {
         // docs/RULES.md: Nonprofit + GCC and Nonprofit + SOE are not matrix rows.

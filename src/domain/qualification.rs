@@ -197,9 +197,9 @@ impl QualificationSet {
         }
     }
 
-    /// PRODUCT.md decision, docs/RULES.md: a customer may hold exactly the sets that are
-    /// rows of the purchase matrix.
-    pub fn is_allowed(self) -> bool {
+    /// Whether this set is a row of the purchase matrix: a customer may hold exactly those
+    /// (docs/RULES.md §2, a decision).
+    pub fn is_matrix_row(self) -> bool {
         ALLOWED_SETS.contains(&self)
     }
 }
@@ -245,16 +245,18 @@ mod tests {
         let mut allowed = Vec::new();
         for bits in 0u8..16 {
             let s = set(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
-            if s.is_allowed() {
+            if s.is_matrix_row() {
                 allowed.push(s);
             }
         }
         assert_eq!(allowed.len(), 8);
         // The undocumented combinations of docs/RULES.md are refused.
-        assert!(!QualificationSet::of(&[Education, GovernmentCommunityCloud]).is_allowed());
-        assert!(!QualificationSet::of(&[Nonprofit, GovernmentCommunityCloud]).is_allowed());
-        assert!(!QualificationSet::of(&[Nonprofit, StateOwnedEntity]).is_allowed());
-        assert!(QualificationSet::of(&[StateOwnedEntity, GovernmentCommunityCloud]).is_allowed());
+        assert!(!QualificationSet::of(&[Education, GovernmentCommunityCloud]).is_matrix_row());
+        assert!(!QualificationSet::of(&[Nonprofit, GovernmentCommunityCloud]).is_matrix_row());
+        assert!(!QualificationSet::of(&[Nonprofit, StateOwnedEntity]).is_matrix_row());
+        assert!(
+            QualificationSet::of(&[StateOwnedEntity, GovernmentCommunityCloud]).is_matrix_row()
+        );
     }
 
     #[test]

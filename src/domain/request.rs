@@ -96,7 +96,7 @@ pub fn checklist(
     // to a customer with no qualification or SOE alone (S7, S9, §12 item 13).
     let current = customer.held();
     let resulting = current.with(kind);
-    if !resulting.is_allowed() {
+    if !resulting.is_matrix_row() {
         out.push(Reason::QualificationSetNotAllowed {
             current,
             requested: kind,

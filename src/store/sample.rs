@@ -75,7 +75,7 @@ const LAST: [&str; 6] = [
     "Smith",
 ];
 
-fn day(base: NaiveDate, rng: &mut Rng, within: u64) -> NaiveDate {
+fn random_day_after(base: NaiveDate, rng: &mut Rng, within: u64) -> NaiveDate {
     base.checked_add_days(Days::new(rng.below(within)))
         .unwrap_or(base)
 }
@@ -288,7 +288,7 @@ impl SampleGenerator {
             contact_email: format!("{}@{mail_domain}", first.to_lowercase()),
             phone: format!("+1 555 {:04}", rng.below(10_000)),
         };
-        let created = day(start, rng, 600);
+        let created = random_day_after(start, rng, 600);
         let mut customer = Customer::new(id.clone(), account, &prefix, created);
         let entity = Entity::Customer { id: id.clone() };
         let name = customer.account.company_name.clone();
@@ -356,7 +356,7 @@ impl SampleGenerator {
                     term,
                     billing,
                 };
-                let bought = day(created, rng, 120);
+                let bought = random_day_after(created, rng, 120);
                 let sub_id = fresh_id(rng, &mut self.ids);
                 let sub = Subscription::new(sub_id, id.clone(), offer, &line, bought);
                 let change = Change::SubscriptionCreated {
@@ -391,7 +391,7 @@ mod tests {
         assert_ne!(sample_desk(7, 20, 3), sample_desk(8, 20, 3));
         let desk = sample_desk(7, 20, 3);
         assert_eq!((desk.customers.len(), desk.subscriptions.len()), (20, 60));
-        assert!(desk.customers.iter().all(|c| c.held().is_allowed()));
+        assert!(desk.customers.iter().all(|c| c.held().is_matrix_row()));
     }
 
     fn generate(seed: u64, catalog: &Catalog, chunks: &[usize]) -> Desk {

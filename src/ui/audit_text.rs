@@ -66,7 +66,7 @@ fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
 
 /// A qualification record as one phrase: its vetting status (with the reason when denied), or
 /// "Not held".
-pub fn record_text(i18n: I18n, record: Option<&QualificationRecord>) -> String {
+pub fn qualification_record_text(i18n: I18n, record: Option<&QualificationRecord>) -> String {
     let Some(record) = record else {
         return t_string!(i18n, audit.values.not_held).to_string();
     };
@@ -192,12 +192,12 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             ),
             format!(
                 "{}; {}",
-                record_text(i18n, before.as_ref()),
+                qualification_record_text(i18n, before.as_ref()),
                 requests_used(i18n, *requests_before)
             ),
             format!(
                 "{}; {}",
-                record_text(i18n, Some(after)),
+                qualification_record_text(i18n, Some(after)),
                 requests_used(i18n, *requests_after)
             ),
         ),

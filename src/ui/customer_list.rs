@@ -291,7 +291,7 @@ mod tests {
     use super::*;
     use crate::domain::{AccountInfo, QualificationRecord};
 
-    fn day(d: u32) -> NaiveDate {
+    fn november(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
     }
 
@@ -303,12 +303,12 @@ mod tests {
             contact_email: format!("contact@{prefix}.example"),
             ..AccountInfo::default()
         };
-        Customer::new(id.into(), account, prefix, day(created))
+        Customer::new(id.into(), account, prefix, november(created))
     }
 
     fn rows() -> Vec<CustomerRow> {
         let mut edu = customer("c1", "Contoso School", "contososchool", "it@contoso.edu", 3);
-        let mut rec = QualificationRecord::granted(Qualification::Education, day(3));
+        let mut rec = QualificationRecord::granted(Qualification::Education, november(3));
         rec.vetting_status = Some(VettingStatus::InReview);
         edu.qualifications.push(rec);
         edu.verification_requests = 1;
@@ -316,15 +316,15 @@ mod tests {
         let mut npo = customer("c3", "alpine Relief", "alpinerelief", "=cmd@alpine.org", 1);
         npo.qualifications.push(QualificationRecord::granted(
             Qualification::Nonprofit,
-            day(1),
+            november(1),
         ));
         npo.nonprofit_review = Some(NonprofitReview::NoticeGiven {
-            notice_date: day(2),
-            removal_date: day(30),
+            notice_date: november(2),
+            removal_date: november(30),
         });
         [edu, plain, npo]
             .iter()
-            .map(|c| CustomerRow::of(c, day(10)))
+            .map(|c| CustomerRow::of(c, november(10)))
             .collect()
     }
 
@@ -383,19 +383,19 @@ mod tests {
     fn notice_becomes_removed_at_the_removal_date() {
         let mut c = customer("c3", "Alpine", "alpine", "a@alpine.org", 1);
         c.nonprofit_review = Some(NonprofitReview::NoticeGiven {
-            notice_date: day(2),
-            removal_date: day(30),
+            notice_date: november(2),
+            removal_date: november(30),
         });
         assert_eq!(
-            CustomerRow::of(&c, day(29)).notice,
+            CustomerRow::of(&c, november(29)).notice,
             Notice::Running {
-                removal_date: day(30)
+                removal_date: november(30)
             }
         );
         assert_eq!(
-            CustomerRow::of(&c, day(30)).notice,
+            CustomerRow::of(&c, november(30)).notice,
             Notice::Removed {
-                removed_on: day(30)
+                removed_on: november(30)
             }
         );
     }
@@ -501,7 +501,7 @@ mod tests {
     fn csv_quotes_commas_and_quotes() {
         let mut c = customer("c9", "Contoso, \"Ltd\"", "contoso", "a@contoso.com", 1);
         c.account.country = "SE".into();
-        let row = CustomerRow::of(&c, day(1));
+        let row = CustomerRow::of(&c, november(1));
         words_test(|words| {
             let text = csv_text(&[row], words).unwrap();
             assert!(
@@ -513,6 +513,6 @@ mod tests {
 
     #[test]
     fn file_name_carries_the_app_clock_date() {
-        assert_eq!(csv_file_name(day(21)), "customers-2026-11-21.csv");
+        assert_eq!(csv_file_name(november(21)), "customers-2026-11-21.csv");
     }
 }

@@ -101,6 +101,14 @@ impl DeskState {
         self.catalog.with(f)
     }
 
+    /// The offer's name in the catalog, or its id when the catalog lacks it (an offer that left
+    /// the catalog still names the subscriptions and audit entries that refer to it).
+    pub fn offer_name(&self, offer_id: &str) -> String {
+        self.catalog
+            .with(|c| c.get(offer_id).map(|o| o.name.clone()))
+            .unwrap_or_else(|| offer_id.to_string())
+    }
+
     fn set_catalog(&self, stored: Option<Catalog>) {
         self.catalog_stored.set_value(stored.is_some());
         let catalog = stored.unwrap_or_else(Catalog::sample);

@@ -47,13 +47,7 @@ pub fn AuditEntryRow(row: AuditRow) -> impl IntoView {
     let actor = row.actor;
     let change = row.change.clone();
     let change_for_actor = row.change.clone();
-    let texts = Memo::new(move |_| {
-        let offer_name = |id: &str| {
-            desk.with_catalog(|c| c.get(id).map(|o| o.name.clone()))
-                .unwrap_or_else(|| id.to_string())
-        };
-        change_text(i18n, &change, &offer_name)
-    });
+    let texts = Memo::new(move |_| change_text(i18n, &change, &|id: &str| desk.offer_name(id)));
     let entity = match row.entity.clone() {
         EntityLabel::Customer { id, name } => {
             let link = href(&format!("/customers/{id}"));

@@ -298,11 +298,11 @@ fn OfferCell(
     let equivalent = move || sub.with(|s| s.as_ref().and_then(|s| s.proposed_equivalent.clone()));
     view! {
         <td class="offer-cell">
-            <span class="offer-name">{offer_name(&offer_id)}</span>
+            <span class="offer-name">{use_desk().offer_name(&offer_id)}</span>
             {move || {
                 equivalent()
                     .map(|eq| {
-                        let name = offer_name(&eq);
+                        let name = use_desk().offer_name(&eq);
                         let link = href(&format!("/customers/{}/subscriptions/new?add={}", customer_id, eq));
                         view! {
                             <p class="equivalent">
@@ -463,7 +463,7 @@ fn CancelCell(
     let active = move || sub.with(|s| s.as_ref().is_some_and(Subscription::is_active));
     let error = RwSignal::new(None::<ActionError>);
     let offer = sub
-        .with_untracked(|s| s.as_ref().map(|s| offer_name(&s.offer_id)))
+        .with_untracked(|s| s.as_ref().map(|s| use_desk().offer_name(&s.offer_id)))
         .unwrap_or_default();
     let cancel = move |()| match desk.act(|d, ctx| d.cancel_subscription(ctx, &sub_id)) {
         Ok(()) => {
@@ -555,13 +555,6 @@ fn CancelControl(
             </div>
         </Show>
     }
-}
-
-/// The offer's name (its id if the catalog lacks it).
-fn offer_name(offer_id: &str) -> String {
-    use_desk()
-        .with_catalog(|c| c.get(offer_id).map(|o| o.name.clone()))
-        .unwrap_or_else(|| offer_id.to_string())
 }
 
 /// "From <start>" and "to <end>" (or "no end date" for perpetual licences).

@@ -113,7 +113,7 @@ fn ImpactView(change: QualificationChange, impact: Impact) -> impl IntoView {
                         {subs
                             .into_iter()
                             .map(|s| {
-                                let name = offer_name(&s.offer);
+                                let name = use_desk().offer_name(&s.offer);
                                 let effect = s.effect.clone();
                                 view! {
                                     <li data-testid="what-if-subscription" data-subscription-id=s.subscription.clone()>
@@ -150,7 +150,7 @@ fn OfferList(
                     <ul data-testid=format!("what-if-offers-{kind}")>
                         {offers
                             .into_iter()
-                            .map(|id| view! { <li data-offer-id=id.clone()>{offer_name(&id)}</li> })
+                            .map(|id| view! { <li data-offer-id=id.clone()>{use_desk().offer_name(&id)}</li> })
                             .collect_view()}
                     </ul>
                 }
@@ -158,12 +158,6 @@ fn OfferList(
             }}
         </div>
     }
-}
-
-fn offer_name(offer_id: &str) -> String {
-    use_desk()
-        .with_catalog(|c| c.get(offer_id).map(|o| o.name.clone()))
-        .unwrap_or_else(|| offer_id.to_string())
 }
 
 fn effect_text(i18n: I18n, effect: &SubscriptionEffect) -> String {
@@ -175,7 +169,11 @@ fn effect_text(i18n: I18n, effect: &SubscriptionEffect) -> String {
             match commercial_equivalent {
                 Some(eq) => format!(
                     "{off}; {}",
-                    t_string!(i18n, selling.what_if.equivalent, offer = offer_name(eq))
+                    t_string!(
+                        i18n,
+                        selling.what_if.equivalent,
+                        offer = use_desk().offer_name(eq)
+                    )
                 ),
                 None => off,
             }

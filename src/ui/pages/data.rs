@@ -97,7 +97,7 @@ fn DataExport() -> impl IntoView {
 }
 
 /// The name of a record in the current language ("Customer Contoso (id)").
-fn record_text(
+fn import_record_name(
     i18n: leptos_i18n::I18nContext<Locale>,
     record: &RecordRef,
     preview: &Preview,
@@ -323,7 +323,7 @@ fn DataImportPreview(
         let more = records.len().saturating_sub(SHOWN);
         view! {
             <ul>
-                {records.iter().take(SHOWN).map(|r| view! { <li>{record_text(i18n, r, p)}</li> }).collect_view()}
+                {records.iter().take(SHOWN).map(|r| view! { <li>{import_record_name(i18n, r, p)}</li> }).collect_view()}
                 {(more > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n, more)).to_string()}</li> })}
             </ul>
         }
@@ -340,7 +340,7 @@ fn DataImportPreview(
                     <ul>
                         {rejected.iter().take(SHOWN).map(|r| view! {
                             <li data-testid="import-rejected">
-                                <strong>{record_text(i18n, &r.record, &preview)}</strong>": "{reject_text(i18n, &r.reason)}
+                                <strong>{import_record_name(i18n, &r.record, &preview)}</strong>": "{reject_text(i18n, &r.reason)}
                             </li>
                         }).collect_view()}
                         {(more_rejected > 0).then(|| view! { <li>{t_string!(i18n, data.import.more, count = numbers::count(i18n, more_rejected)).to_string()}</li> })}

@@ -425,7 +425,7 @@ fn CartReview(
                         .get()
                         .into_iter()
                         .map(|item| {
-                            let name = offer_name(item.line.offer_id.clone());
+                            let name = use_desk().offer_name(&item.line.offer_id);
                             let seats = item.line.seats;
                             let term = item.line.term;
                             let billing = item.line.billing;
@@ -488,13 +488,6 @@ fn CartReview(
     }
 }
 
-/// The offer's name (its id if the catalog lacks it).
-fn offer_name(offer_id: String) -> String {
-    use_desk()
-        .with_catalog(|c| c.get(&offer_id).map(|o| o.name.clone()))
-        .unwrap_or(offer_id)
-}
-
 /// One problem of the review: "Line n: offer" and the reason's sentence.
 #[component]
 fn CartProblem(reason: Reason) -> impl IntoView {
@@ -506,7 +499,7 @@ fn CartProblem(reason: Reason) -> impl IntoView {
             offer,
             reason,
         } => {
-            let name = offer_name(offer);
+            let name = use_desk().offer_name(&offer);
             view! {
                 <li class="reason">
                     <strong>

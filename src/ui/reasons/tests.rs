@@ -3,19 +3,15 @@ use crate::domain::{
     BillingFrequency, Field, Operation, ProductType, Qualification, QualificationSet, Segment,
     SegmentSet, Term, VettingStatus,
 };
-use chrono::NaiveDate;
 
 /// A reason's sentence without a catalog (offers named by their id).
 fn sentence(locale: Locale, reason: &Reason) -> String {
     reason_text(locale, reason, None)
 }
 use crate::domain::{Catalog, VettingReason};
+use crate::test_support::day;
 
 const LOCALES: [Locale; 3] = [Locale::en, Locale::sv, Locale::pl];
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 fn fp(field: Field, problem: Problem, severity: Severity) -> FieldProblem {
     FieldProblem {
