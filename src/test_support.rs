@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     AccountInfo, BillingFrequency, Cart, CartLine, Catalog, Customer, Desk, EducationDetails,
-    EducationSegment, GccValidationCode, NewCustomer, Offer, OperationContext, PartnerProfile,
-    Qualification, QualificationRecord, Reason, ResellerQualification, Role, Term, VettingStatus,
+    EducationSegment, Field, FieldProblem, GccValidationCode, NewCustomer, Offer, OperationContext,
+    PartnerProfile, Problem, Qualification, QualificationRecord, Reason, ResellerQualification,
+    Role, Severity, Term, VettingStatus,
 };
 
 /// A fixed calendar day.
@@ -168,4 +169,28 @@ pub fn order(
         &Cart { lines },
         &ids,
     )
+}
+
+/// The field, problem and severity of each problem, for comparing validation results whole.
+pub fn problem_triples(problems: &[FieldProblem]) -> Vec<(Field, Problem, Severity)> {
+    problems
+        .iter()
+        .map(|p| (p.field, p.problem.clone(), p.severity))
+        .collect()
+}
+
+/// The desk of [`gcc_desk`] with one customer, created by a sales agent on `on`.
+pub fn desk_with_customer(customer: NewCustomer, on: NaiveDate) -> Desk {
+    let mut desk = gcc_desk(1);
+    desk.create_customer(ctx(Role::SalesAgent, on), customer)
+        .expect("the customer is valid");
+    desk
+}
+
+/// A desk with the customer `n1`, registered by Microsoft (simulated) as a nonprofit on `on`.
+pub fn nonprofit_desk(on: NaiveDate) -> Desk {
+    let mut desk = desk_with_customer(new_customer("n1", "charity"), on);
+    desk.register_nonprofit(ctx(Role::GlobalAdmin, on), "n1")
+        .expect("the nonprofit registration is accepted");
+    desk
 }

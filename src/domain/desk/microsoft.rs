@@ -22,15 +22,7 @@ impl Desk {
         role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         let before = education::approve(&mut self.customers[i], ctx.today)?;
-        self.log_customer(
-            ctx,
-            customer_id,
-            Change::VettingDecided {
-                before,
-                after: VettingStatus::Approved,
-                reason: None,
-            },
-        );
+        self.log_vetting_decision(ctx, customer_id, before, VettingStatus::Approved, None);
         Ok(())
     }
 
@@ -45,16 +37,31 @@ impl Desk {
         role_check(ctx.role, Operation::SimulateMicrosoft)?;
         let i = self.customer_index(customer_id)?;
         let before = education::deny(&mut self.customers[i], reason, ctx.today)?;
-        self.log_customer(
+        self.log_vetting_decision(
             ctx,
             customer_id,
-            Change::VettingDecided {
-                before,
-                after: VettingStatus::Denied,
-                reason: Some(reason),
-            },
+            before,
+            VettingStatus::Denied,
+            Some(reason),
         );
         Ok(())
+    }
+
+    /// The audit entry of Microsoft's decision on an Education request.
+    fn log_vetting_decision(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+        before: VettingStatus,
+        after: VettingStatus,
+        reason: Option<VettingReason>,
+    ) {
+        let change = Change::VettingDecided {
+            before,
+            after,
+            reason,
+        };
+        self.log_customer(ctx, customer_id, change);
     }
 
     /// The customer registers with Microsoft's nonprofit programme (simulated): Nonprofit
@@ -156,18 +163,13 @@ mod tests {
     use crate::domain::qualification::Qualification;
     use crate::domain::roles::Role;
     use crate::test_support::{
-        ctx, day, education_details, gcc_desk, line, new_customer, new_education_customer, order,
-        sample_offer,
+        ctx, day, desk_with_customer, education_details, line, new_education_customer,
+        nonprofit_desk, order, sample_offer,
     };
 
     #[test]
     fn approve_then_buy_education() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_education_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_education_customer("c1", "contoso"), day(2025, 3, 3));
         let a3 = sample_offer("m365-a3-faculty-edu");
         assert_eq!(
             desk.eligibility("c1", &a3, day(2025, 3, 4)).reasons(),
@@ -205,15 +207,8 @@ mod tests {
 
     #[test]
     fn nonprofit_lifecycle_switches_auto_renew_off_for_good() {
-        let mut desk = gcc_desk(1);
+        let mut desk = nonprofit_desk(day(2025, 1, 2));
         let cat = Catalog::sample();
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 1, 2)),
-            new_customer("n1", "charity"),
-        )
-        .unwrap();
-        desk.register_nonprofit(ctx(Role::GlobalAdmin, day(2025, 1, 2)), "n1")
-            .unwrap();
         assert_eq!(desk.customer("n1").unwrap().verification_requests, 0);
         order(
             &mut desk,

@@ -332,17 +332,12 @@ mod tests {
     use crate::domain::matrix::Segment;
     use crate::domain::qualification::VettingReason;
     use crate::test_support::{
-        ctx, day, gcc_desk, line, new_customer, new_education_customer, order,
+        ctx, day, desk_with_customer, line, new_education_customer, nonprofit_desk, order,
     };
 
     #[test]
     fn offer_decisions_agree_with_asking_offer_by_offer() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 7)),
-            new_education_customer("c1", "ContosoEdu"),
-        )
-        .unwrap();
+        let desk = desk_with_customer(new_education_customer("c1", "ContosoEdu"), day(2025, 3, 7));
         let catalog = Catalog::sample();
         for id in ["c1", "nobody"] {
             let decisions = desk.offer_decisions(id, &catalog.offers, day(2025, 3, 8));
@@ -364,15 +359,8 @@ mod tests {
 
     #[test]
     fn auto_renew_check_answers_like_set_auto_renew_without_changing_anything() {
-        let mut desk = gcc_desk(1);
+        let mut desk = nonprofit_desk(day(2025, 1, 2));
         let cat = Catalog::sample();
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 1, 2)),
-            new_customer("n1", "charity"),
-        )
-        .unwrap();
-        desk.register_nonprofit(ctx(Role::GlobalAdmin, day(2025, 1, 2)), "n1")
-            .unwrap();
         order(
             &mut desk,
             "n1",
@@ -416,13 +404,8 @@ mod tests {
 
     #[test]
     fn impact_of_nonprofit_removal_and_education_denial() {
-        let mut desk = gcc_desk(1);
+        let mut desk = desk_with_customer(new_education_customer("n1", "charity"), day(2025, 1, 2));
         let cat = Catalog::sample();
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 1, 2)),
-            new_education_customer("n1", "charity"),
-        )
-        .unwrap();
         desk.approve_education(ctx(Role::SalesAgent, day(2025, 1, 3)), "n1")
             .unwrap();
         desk.register_nonprofit(ctx(Role::SalesAgent, day(2025, 1, 3)), "n1")
@@ -502,12 +485,7 @@ mod tests {
 
     #[test]
     fn the_desk_round_trips_through_json() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_education_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_education_customer("c1", "contoso"), day(2025, 3, 3));
         desk.deny_education(
             ctx(Role::GlobalAdmin, day(2025, 3, 4)),
             "c1",

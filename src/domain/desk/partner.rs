@@ -105,16 +105,11 @@ impl Desk {
 mod tests {
     use super::*;
     use crate::domain::roles::Role;
-    use crate::test_support::{account_in, ctx, day, gcc_desk, new_customer};
+    use crate::test_support::{account_in, ctx, day, desk_with_customer, new_customer};
 
     #[test]
     fn only_global_admin_corrects_accounts_and_edits_partner_settings() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_customer("c1", "contoso"), day(2025, 3, 3));
         for role in [Role::AdminAgent, Role::SalesAgent] {
             assert_eq!(
                 desk.correct_account(ctx(role, day(2025, 3, 4)), "c1", account_in("SE"))

@@ -102,17 +102,13 @@ mod tests {
     use crate::domain::qualification::{Qualification, VettingReason, VettingStatus};
     use crate::domain::roles::{Operation, Role};
     use crate::test_support::{
-        account, ctx, day, education_details, gcc_desk, new_customer, new_education_customer,
+        account, ctx, day, desk_with_customer, education_details, new_customer,
+        new_education_customer,
     };
 
     #[test]
     fn education_state_machine_through_the_desk() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_education_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_education_customer("c1", "contoso"), day(2025, 3, 3));
         // In review → Denied.
         desk.deny_education(
             ctx(Role::GlobalAdmin, day(2025, 3, 5)),
@@ -195,12 +191,7 @@ mod tests {
 
     #[test]
     fn gcc_consumes_a_code_and_then_the_code_is_exhausted() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_customer("g1", "agency"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_customer("g1", "agency"), day(2025, 3, 3));
         desk.create_customer(
             ctx(Role::SalesAgent, day(2025, 3, 3)),
             new_customer("g2", "agency2"),

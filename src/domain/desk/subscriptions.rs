@@ -152,17 +152,12 @@ mod tests {
     use crate::domain::partner::PartnerType;
     use crate::domain::roles::Role;
     use crate::test_support::{
-        ctx, day, gcc_desk, line, new_customer, new_education_customer, order,
+        ctx, day, desk_with_customer, line, new_customer, new_education_customer, order,
     };
 
     #[test]
     fn place_order_needs_one_fresh_id_per_line() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_customer("c1", "contoso"), day(2025, 3, 3));
         assert_eq!(
             order(
                 &mut desk,
@@ -209,13 +204,8 @@ mod tests {
 
     #[test]
     fn subscription_changes_are_audited_and_cancel_is_final() {
-        let mut desk = gcc_desk(1);
+        let mut desk = desk_with_customer(new_customer("c1", "contoso"), day(2025, 3, 3));
         let cat = Catalog::sample();
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_customer("c1", "contoso"),
-        )
-        .unwrap();
         order(
             &mut desk,
             "c1",
@@ -274,12 +264,7 @@ mod tests {
 
     #[test]
     fn indirect_reseller_is_sent_to_its_provider_for_special_orders() {
-        let mut desk = gcc_desk(1);
-        desk.create_customer(
-            ctx(Role::SalesAgent, day(2025, 3, 3)),
-            new_education_customer("c1", "contoso"),
-        )
-        .unwrap();
+        let mut desk = desk_with_customer(new_education_customer("c1", "contoso"), day(2025, 3, 3));
         desk.approve_education(ctx(Role::SalesAgent, day(2025, 3, 4)), "c1")
             .unwrap();
         desk.set_partner_type(

@@ -78,3 +78,27 @@ pub fn NamedSelect<T: Named>(
         </select>
     }
 }
+
+/// A labelled choice held in `value`: the label, and a [`NamedSelect`] whose empty first
+/// option (`empty`: "All", "Choose…") stands for no choice. For filters and previews.
+#[component]
+pub fn LabelledChoice<T: Named>(
+    /// The select's id.
+    id: &'static str,
+    /// The label, in a language.
+    label: fn(Locale) -> &'static str,
+    /// The choices, in order.
+    options: Vec<T>,
+    /// The choice.
+    value: RwSignal<Option<T>>,
+    /// The text of the empty first option, in a language.
+    empty: fn(Locale) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || label(i18n.get_locale())}</label>
+            <NamedSelect id options value on_change=Callback::new(move |v| value.set(v)) empty />
+        </div>
+    }
+}

@@ -9,7 +9,7 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::reason_sentence;
-use crate::ui::components::named_select::NamedSelect;
+use crate::ui::components::named_select::LabelledChoice;
 use crate::ui::names::Named;
 use crate::ui::state::use_desk;
 
@@ -39,16 +39,13 @@ pub fn WhatIf(
         <section class="what-if" aria-labelledby="what-if-title" data-testid="what-if">
             <h2 id="what-if-title">{tr!(i18n, selling.what_if.title)}</h2>
             <p class="muted">{tr!(i18n, selling.what_if.intro)}</p>
-            <label class="field">
-                <span>{tr!(i18n, selling.what_if.label)}</span>
-                <NamedSelect
-                    id="what-if-change"
-                    options=QualificationChange::all().to_vec()
-                    value=chosen
-                    on_change=Callback::new(move |c| chosen.set(c))
-                    empty=|l| td_string!(l, selling.what_if.choose)
-                />
-            </label>
+            <LabelledChoice
+                id="what-if-change"
+                label=|l| td_string!(l, selling.what_if.label)
+                options=QualificationChange::all().to_vec()
+                value=chosen
+                empty=|l| td_string!(l, selling.what_if.choose)
+            />
             {move || {
                 let change = chosen.get()?;
                 Some(match preview.get()? {

@@ -2,16 +2,15 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::{
-    BillingFrequency, Cart, CartLine, Decision, Offer, ProductType, Reason, Segment, Term,
-};
+use crate::domain::{Cart, CartLine, Decision, Offer, ProductType, Reason, Segment};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::{reason_sentence, ActionErrorAlert};
-use crate::ui::components::named_select::NamedSelect;
+use crate::ui::components::named_select::{LabelledChoice, NamedSelect};
+use crate::ui::components::page_intro::{use_addressed_customer, CustomerPageIntro};
 use crate::ui::href;
 use crate::ui::ids::new_id;
 use crate::ui::names::Named;
@@ -90,12 +89,7 @@ impl CartState {
 pub fn NewSubscriptionPage() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let params = use_params_map();
-    let customer_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let company = Memo::new(move |_| {
-        let id = customer_id.get();
-        desk.with(|d| d.customer(&id).map(|c| c.account.company_name.clone()))
-    });
+    let (customer_id, company) = use_addressed_customer();
 
     let cart = CartState::new();
     // "Add the commercial equivalent" and similar links arrive with `?add=<offer-id>`.
@@ -108,25 +102,17 @@ pub fn NewSubscriptionPage() -> impl IntoView {
 
     view! {
         <section class="page selling-page" data-page="new-subscription">
-            <header class="page-intro">
-                <h1>{tr!(i18n, selling.new.title)}</h1>
-                <Show
-                    when=move || company.get().is_some()
-                    fallback=move || view! { <p role="alert">{tr!(i18n, selling.new.unknown_customer)}</p> }
-                >
-                    <p>
-                        {move || {
-                            t_string!(i18n, selling.new.intro, company = company.get().unwrap_or_default())
-                                .to_string()
-                        }}
-                    </p>
-                </Show>
+            <CustomerPageIntro
+                title=Signal::derive(move || td_string!(i18n.get_locale(), selling.new.title))
+                company
+                intro=|l, company| td_string!(l, selling.new.intro, company = company).to_string()
+            >
                 <p>
                     <A href=move || href(&format!("/customers/{}/subscriptions", customer_id.get()))>
                         {tr!(i18n, selling.new.back)}
                     </A>
                 </p>
-            </header>
+            </CustomerPageIntro>
             <Show when=move || company.get().is_some()>
                 <div class="selling-layout">
                     <Discover customer_id=customer_id cart=cart reviewing=reviewing />
@@ -190,26 +176,20 @@ fn Discover(
         <section class="discover" aria-labelledby="discover-title">
             <h2 id="discover-title">{tr!(i18n, selling.new.discover)}</h2>
             <div class="filters">
-                <div class="field">
-                    <label for="discover-segment">{tr!(i18n, selling.segment.label)}</label>
-                    <NamedSelect
-                        id="discover-segment"
-                        options=Segment::ALL.to_vec()
-                        value=segment
-                        on_change=Callback::new(move |s| segment.set(s))
-                        empty=|l| td_string!(l, selling.segment.all)
-                    />
-                </div>
-                <div class="field">
-                    <label for="discover-product-type">{tr!(i18n, selling.product_type.label)}</label>
-                    <NamedSelect
-                        id="discover-product-type"
-                        options=ProductType::all().to_vec()
-                        value=product_type
-                        on_change=Callback::new(move |p| product_type.set(p))
-                        empty=|l| td_string!(l, selling.product_type.all)
-                    />
-                </div>
+                <LabelledChoice
+                    id="discover-segment"
+                    label=|l| td_string!(l, selling.segment.label)
+                    options=Segment::ALL.to_vec()
+                    value=segment
+                    empty=|l| td_string!(l, selling.segment.all)
+                />
+                <LabelledChoice
+                    id="discover-product-type"
+                    label=|l| td_string!(l, selling.product_type.label)
+                    options=ProductType::all().to_vec()
+                    value=product_type
+                    empty=|l| td_string!(l, selling.product_type.all)
+                />
                 <div class="field field-grow">
                     <label for="discover-search">{tr!(i18n, selling.new.search)}</label>
                     <input
@@ -561,32 +541,24 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
                         on:input=on_seats
                     />
                 </label>
-                <label class="field">
-                    <span>{tr!(i18n, selling.cart.term)}</span>
-                    <NamedSelect
-                        id=format!("cart-line-{key}-term")
-                        options=terms
-                        value=Signal::derive(move || line().map(|l| l.term))
-                        on_change=Callback::new(move |t: Option<Term>| {
-                            if let Some(t) = t {
-                                cart.update(key, |l| l.term = t)
-                            }
-                        })
-                    />
-                </label>
-                <label class="field">
-                    <span>{tr!(i18n, selling.cart.billing)}</span>
-                    <NamedSelect
-                        id=format!("cart-line-{key}-billing")
-                        options=billing
-                        value=Signal::derive(move || line().map(|l| l.billing))
-                        on_change=Callback::new(move |b: Option<BillingFrequency>| {
-                            if let Some(b) = b {
-                                cart.update(key, |l| l.billing = b)
-                            }
-                        })
-                    />
-                </label>
+                <CartLineChoice
+                    id=format!("cart-line-{key}-term")
+                    label=|l| td_string!(l, selling.cart.term)
+                    options=terms
+                    key
+                    cart
+                    read=|l| l.term
+                    write=|l, term| l.term = term
+                />
+                <CartLineChoice
+                    id=format!("cart-line-{key}-billing")
+                    label=|l| td_string!(l, selling.cart.billing)
+                    options=billing
+                    key
+                    cart
+                    read=|l| l.billing
+                    write=|l, billing| l.billing = billing
+                />
                 <button type="button" class="link-button" on:click=move |_| cart.remove(key)>
                     {tr!(i18n, selling.cart.remove)}
                 </button>
@@ -594,4 +566,38 @@ fn CartLineEditor(key: u64, cart: CartState) -> impl IntoView {
         </li>
     }
     .into_any()
+}
+
+/// One choice of a cart line (its term or its billing frequency): a labelled select of the
+/// offer's `options` that shows `read` of the line and writes the user's choice with `write`.
+#[component]
+fn CartLineChoice<T: Named>(
+    id: String,
+    label: fn(Locale) -> &'static str,
+    options: Vec<T>,
+    key: u64,
+    cart: CartState,
+    read: fn(&CartLine) -> T,
+    write: fn(&mut CartLine, T),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let value = Signal::derive(move || {
+        cart.items
+            .with(|items| items.iter().find(|i| i.key == key).map(|i| read(&i.line)))
+    });
+    view! {
+        <label class="field">
+            <span>{move || label(i18n.get_locale())}</span>
+            <NamedSelect
+                id
+                options
+                value
+                on_change=Callback::new(move |choice: Option<T>| {
+                    if let Some(choice) = choice {
+                        cart.update(key, |l| write(l, choice))
+                    }
+                })
+            />
+        </label>
+    }
 }
