@@ -416,7 +416,7 @@ fn english_sentences_carry_the_values() {
     );
     assert_eq!(
         sentence(english, &Reason::IndirectResellerMustUseProvider),
-        "An indirect reseller cannot place special-segment orders: order through your indirect provider."
+        "Indirect resellers go through their indirect provider for special offers (special-segment orders and the GCC qualification alike): ask your indirect provider."
     );
     assert_eq!(
         sentence(
