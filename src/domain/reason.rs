@@ -94,8 +94,9 @@ pub enum Reason {
         requested: Qualification,
         resulting: QualificationSet,
     },
-    /// GCC is for US government entities (§5, S23).
-    GccRequiresUnitedStates {
+    /// GCC is for US government entities; every other government entity needs no
+    /// qualification and is sold Commercial offers (docs/RULES.md §2, S2, S23).
+    OtherGovernmentBuysCommercial {
         country: String,
     },
     /// GCC needs the partner's GCC reseller qualification (§5).

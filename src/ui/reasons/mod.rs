@@ -121,9 +121,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
             resulting = qualification_set_text(l, *resulting)
         )
         .to_string(),
-        GccRequiresUnitedStates { country } => td_string!(
+        OtherGovernmentBuysCommercial { country } => td_string!(
             l,
-            reasons.reason.gcc_requires_united_states,
+            reasons.reason.other_government_buys_commercial,
             country = country
         )
         .to_string(),

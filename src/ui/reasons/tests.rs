@@ -37,7 +37,7 @@ fn reason_variant(reason: &Reason) -> usize {
         VerificationRequestsExhausted { .. } => 7,
         QualificationAlreadyHeld { .. } => 8,
         QualificationSetNotAllowed { .. } => 9,
-        GccRequiresUnitedStates { .. } => 10,
+        OtherGovernmentBuysCommercial { .. } => 10,
         PartnerLacksGccResellerQualification => 11,
         GccValidationCodeRequired => 12,
         GccValidationCodeUnknown { .. } => 13,
@@ -229,7 +229,7 @@ fn sample_reasons() -> Vec<Reason> {
         resulting: QualificationSet::of(&[Q::Education, Q::GovernmentCommunityCloud]),
     });
     out.extend([
-        GccRequiresUnitedStates {
+        OtherGovernmentBuysCommercial {
             country: "SE".into(),
         },
         PartnerLacksGccResellerQualification,
@@ -400,6 +400,28 @@ fn every_reason_reads_as_a_sentence_in_every_language() {
         for p in sample_problems() {
             assert_sentence(&field_problem_text(locale, &p), &format!("{locale} {p:?}"));
         }
+    }
+}
+
+#[test]
+fn other_government_entities_are_told_to_sell_commercial_offers_in_every_language() {
+    let reason = Reason::OtherGovernmentBuysCommercial {
+        country: "PL".into(),
+    };
+    assert_eq!(
+        sentence(Locale::en, &reason),
+        "Government Community Cloud is only for US government entities; this customer's country/region is PL. All other government entities need no special qualification: sell this customer Commercial offers."
+    );
+    for (locale, commercial) in [
+        (Locale::en, "Commercial offers"),
+        (Locale::sv, "kommersiella erbjudanden"),
+        (Locale::pl, "oferty „firmowe”"),
+    ] {
+        let text = sentence(locale, &reason);
+        assert!(
+            text.contains("PL") && text.contains(commercial),
+            "{locale}: {text}"
+        );
     }
 }
 
