@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::{
-    BillingFrequency, Field, Operation, ProductType, Qualification, QualificationSet, Segment,
-    SegmentSet, Term, VettingStatus,
+    BillingFrequency, Field, GccEnvironment, Operation, ProductType, Qualification,
+    QualificationSet, ResellerQualification, Segment, SegmentSet, Term, VettingStatus,
 };
 
 /// A reason's sentence without a catalog (offers named by their id).
@@ -67,9 +67,10 @@ fn reason_variant(reason: &Reason) -> usize {
         SubscriptionNotActive { .. } => 37,
         AutoRenewNotApplicable { .. } => 38,
         InvalidCountryCode { .. } => 39,
+        PartnerLacksGccEnvironmentQualification { .. } => 40,
     }
 }
-const REASON_VARIANTS: usize = 40;
+const REASON_VARIANTS: usize = 41;
 
 /// Same for `Problem`.
 fn problem_variant(problem: &Problem) -> usize {
@@ -295,6 +296,12 @@ fn sample_reasons() -> Vec<Reason> {
             product_type,
         });
     }
+    for environment in GccEnvironment::ALL {
+        out.push(PartnerLacksGccEnvironmentQualification {
+            environment,
+            required: environment.reseller_qualification(),
+        });
+    }
     out.extend([
         IndirectResellerMustUseProvider,
         EmptyCart,
@@ -422,6 +429,46 @@ fn other_government_entities_are_told_to_sell_commercial_offers_in_every_languag
             text.contains("PL") && text.contains(commercial),
             "{locale}: {text}"
         );
+    }
+}
+
+#[test]
+fn a_gcc_offer_names_the_reseller_qualification_its_environment_needs() {
+    assert_eq!(
+        sentence(
+            Locale::en,
+            &Reason::PartnerLacksGccEnvironmentQualification {
+                environment: GccEnvironment::High,
+                required: ResellerQualification::GccHighAndDoD
+            }
+        ),
+        "GCC High offers need your GCC High and DoD reseller qualification, which Microsoft gives by invitation only: once invited, add it under Partner settings."
+    );
+    assert_eq!(
+        sentence(
+            Locale::en,
+            &Reason::PartnerLacksGccEnvironmentQualification {
+                environment: GccEnvironment::Moderate,
+                required: ResellerQualification::GccModerate
+            }
+        ),
+        "GCC Moderate offers need your GCC Moderate reseller qualification, which you get by submitting Microsoft's “Tell us about your Direct CSP Partner Organization” form: once qualified, add it under Partner settings."
+    );
+    for locale in LOCALES {
+        for environment in GccEnvironment::ALL {
+            let required = environment.reseller_qualification();
+            let text = sentence(
+                locale,
+                &Reason::PartnerLacksGccEnvironmentQualification {
+                    environment,
+                    required,
+                },
+            );
+            assert!(
+                text.contains(environment.name(locale)) && text.contains(required.name(locale)),
+                "{locale} {environment:?}: {text}"
+            );
+        }
     }
 }
 
