@@ -110,6 +110,15 @@ fn allowed_qualification_sets_are_exactly_the_rows() {
 fn desk_with_a_customer_per_row() -> Desk {
     let gov = Role::GlobalAdmin;
     let mut desk = gcc_desk(5);
+    // Every GCC environment: GCC Moderate, and GCC High and DoD (docs/RULES.md §4).
+    desk.set_reseller_qualifications(
+        ctx(gov, day(2025, 3, 1)),
+        vec![
+            ResellerQualification::GccModerate,
+            ResellerQualification::GccHighAndDoD,
+        ],
+    )
+    .unwrap();
     for (i, row) in ROWS.iter().enumerate() {
         let id = format!("row{i}");
         desk.create_customer(

@@ -106,6 +106,12 @@ proptest! {
             let allowed = eligibility(&c, &p, offer, today).is_allowed();
             if allowed && offer.segment == Segment::GovernmentCommunityCloud {
                 prop_assert!(has_approved_gcc(&c), "{offer:?}");
+                // docs/RULES.md §4: and the partner holds its environment's qualification.
+                prop_assert!(
+                    p.reseller_qualifications
+                        .contains(&offer.gcc_environment.reseller_qualification()),
+                    "{offer:?} {p:?}"
+                );
             }
             if allowed && c.effective(today).gcc {
                 prop_assert_eq!(offer.segment, Segment::GovernmentCommunityCloud);

@@ -5,6 +5,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::matrix::Segment;
+use super::partner::ResellerQualification;
 
 /// What kind of product an offer sells (docs/RULES.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,6 +30,43 @@ impl ProductType {
 /// Whether an offer of `product_type` may be priced for `segment` (docs/RULES.md).
 pub fn segment_allowed_for_product_type(segment: Segment, product_type: ProductType) -> bool {
     !segment.is_special() || product_type.supports_special_segments()
+}
+
+/// The Government Community Cloud environment a GCC offer runs in (docs/RULES.md §4; S2, S5):
+/// each needs its own reseller qualification of the partner.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum GccEnvironment {
+    /// US Federal – GCC Moderate. Offers stored before environments were modelled are this.
+    #[default]
+    Moderate,
+    /// US Federal – GCC High (Office).
+    High,
+    /// US Federal – DoD (Office).
+    DoD,
+}
+
+impl GccEnvironment {
+    pub const ALL: [GccEnvironment; 3] = [
+        GccEnvironment::Moderate,
+        GccEnvironment::High,
+        GccEnvironment::DoD,
+    ];
+
+    /// The partner's reseller qualification this environment needs (docs/RULES.md §4; S2, S5):
+    /// GCC Moderate (the partner's GCC form) for Moderate, GCC High and DoD (by invitation
+    /// only) for High and DoD.
+    pub fn reseller_qualification(self) -> ResellerQualification {
+        match self {
+            GccEnvironment::Moderate => ResellerQualification::GccModerate,
+            GccEnvironment::High | GccEnvironment::DoD => ResellerQualification::GccHighAndDoD,
+        }
+    }
+
+    fn is_moderate(&self) -> bool {
+        *self == GccEnvironment::Moderate
+    }
 }
 
 /// Subscription term.
@@ -106,6 +144,11 @@ pub struct Offer {
     pub product_family: String,
     pub product_type: ProductType,
     pub segment: Segment,
+    /// GCC offers only: the environment, which decides the reseller qualification the partner
+    /// needs (docs/RULES.md §4). Absent means Moderate, so offers stored before it load as
+    /// they were; Moderate is not written.
+    #[serde(default, skip_serializing_if = "GccEnvironment::is_moderate")]
+    pub gcc_environment: GccEnvironment,
     /// Licensed per seat (user); the nonprofit auto-renew rule (§8) applies to these.
     pub seat_based: bool,
     /// Most seats (or units) one subscription may have; at least 1.
@@ -149,6 +192,12 @@ pub enum CatalogProblem {
         offer: String,
         segment: Segment,
         product_type: ProductType,
+    },
+    /// docs/RULES.md §9: only a GCC offer has a GCC environment other than the default.
+    GccEnvironmentOnNonGccOffer {
+        offer: String,
+        segment: Segment,
+        environment: GccEnvironment,
     },
     NoTerms {
         offer: String,
@@ -246,6 +295,15 @@ impl Catalog {
                     product_type: offer.product_type,
                 });
             }
+            if offer.segment != Segment::GovernmentCommunityCloud
+                && !offer.gcc_environment.is_moderate()
+            {
+                out.push(GccEnvironmentOnNonGccOffer {
+                    offer: id(),
+                    segment: offer.segment,
+                    environment: offer.gcc_environment,
+                });
+            }
             if offer.terms.is_empty() {
                 out.push(NoTerms { offer: id() });
             }
@@ -303,7 +361,8 @@ mod tests {
     #[test]
     fn sample_catalog_loads_and_covers_every_segment_and_product_type() {
         let c = Catalog::sample();
-        assert!((30..=40).contains(&c.offers.len()), "{}", c.offers.len());
+        // docs/RULES.md §9 gives the count.
+        assert_eq!(c.offers.len(), 42);
         assert_eq!(c.prices, PriceBasis::Sample);
         for segment in Segment::ALL {
             assert!(c.offers.iter().any(|o| o.segment == segment), "{segment:?}");
@@ -328,6 +387,16 @@ mod tests {
                 "{family}"
             );
         }
+        // Every GCC environment has offers (docs/RULES.md §4), and only GCC offers name one.
+        for environment in GccEnvironment::ALL {
+            assert!(
+                c.offers
+                    .iter()
+                    .any(|o| o.segment == Segment::GovernmentCommunityCloud
+                        && o.gcc_environment == environment),
+                "{environment:?}"
+            );
+        }
         // Every seat-based nonprofit offer can be replaced by a commercial one (§8).
         assert!(c
             .offers
@@ -343,6 +412,7 @@ mod tests {
             product_family: "Azure".into(),
             product_type,
             segment,
+            gcc_environment: GccEnvironment::Moderate,
             seat_based: false,
             max_seats: 1,
             terms: vec![Term::OneMonth],
@@ -380,6 +450,56 @@ mod tests {
                     segment: Segment::GovernmentCommunityCloud,
                     product_type: ProductType::SoftwareSubscription
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn gcc_environment_defaults_to_moderate_so_stored_catalogs_load() {
+        // An offer stored before environments were modelled: no gcc_environment.
+        let mut stored = serde_json::to_value(offer(
+            "g3",
+            Segment::GovernmentCommunityCloud,
+            ProductType::LicenseBased,
+        ))
+        .unwrap();
+        assert_eq!(
+            stored.get("gcc_environment"),
+            None,
+            "Moderate is not written"
+        );
+        stored.as_object_mut().unwrap().remove("gcc_environment");
+        let loaded: Offer = serde_json::from_value(stored).unwrap();
+        assert_eq!(loaded.gcc_environment, GccEnvironment::Moderate);
+        // High and DoD are written and read back.
+        for environment in [GccEnvironment::High, GccEnvironment::DoD] {
+            let mut o = offer(
+                "g5",
+                Segment::GovernmentCommunityCloud,
+                ProductType::LicenseBased,
+            );
+            o.gcc_environment = environment;
+            let json = serde_json::to_string(&o).unwrap();
+            assert!(json.contains(&format!(r#""gcc_environment":"{environment:?}""#)));
+            assert_eq!(serde_json::from_str::<Offer>(&json).unwrap(), o);
+        }
+        // Only a GCC offer may be in a non-default environment.
+        let mut edu = offer("edu", Segment::Education, ProductType::LicenseBased);
+        edu.gcc_environment = GccEnvironment::DoD;
+        assert_eq!(
+            Catalog::from_offers(vec![edu]).unwrap_err(),
+            vec![CatalogProblem::GccEnvironmentOnNonGccOffer {
+                offer: "edu".into(),
+                segment: Segment::Education,
+                environment: GccEnvironment::DoD
+            }]
+        );
+        assert_eq!(
+            GccEnvironment::ALL.map(GccEnvironment::reseller_qualification),
+            [
+                ResellerQualification::GccModerate,
+                ResellerQualification::GccHighAndDoD,
+                ResellerQualification::GccHighAndDoD
             ]
         );
     }

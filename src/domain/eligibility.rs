@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::catalog::{segment_allowed_for_product_type, Offer};
+use super::catalog::{segment_allowed_for_product_type, GccEnvironment, Offer};
 use super::customer::Customer;
 use super::matrix::{purchasable_segments, Segment, SegmentSet};
 use super::partner::{PartnerProfile, PartnerType};
@@ -39,9 +39,11 @@ pub struct CustomerEligibility<'a> {
     matrix: SegmentSet,
     /// docs/RULES.md: an indirect reseller places no special-segment order itself.
     indirect_reseller: bool,
-    /// docs/RULES.md: the partner's GCC reseller qualification.
-    partner_has_gcc: bool,
-    /// `matrix` less what the partner gates refuse: the segments this customer may buy here.
+    /// docs/RULES.md §4: for each of [`GccEnvironment::ALL`], whether the partner holds the
+    /// reseller qualification its offers need.
+    gcc_environments: [bool; 3],
+    /// `matrix` less what the partner gates refuse: the segments this customer may buy here
+    /// (GCC when the partner may sell in at least one environment).
     segments: SegmentSet,
 }
 
@@ -52,15 +54,19 @@ impl<'a> CustomerEligibility<'a> {
         let effective = customer.effective(today);
         let matrix = purchasable_segments(effective);
         let indirect_reseller = partner.partner_type == PartnerType::IndirectReseller;
-        let partner_has_gcc = partner.has_gcc_reseller_qualification();
-        let gate_open =
-            |segment: Segment| partner_gate(segment, indirect_reseller, partner_has_gcc).is_none();
+        let gcc_environments = GccEnvironment::ALL.map(|e| partner.may_sell_gcc_environment(e));
+        let gate_open = |segment: Segment, environment: GccEnvironment| {
+            partner_gate(segment, environment, indirect_reseller, gcc_environments).is_none()
+        };
+        let moderate = GccEnvironment::Moderate;
         let segments = SegmentSet {
-            commercial: matrix.commercial && gate_open(Segment::Commercial),
-            education: matrix.education && gate_open(Segment::Education),
-            nonprofit: matrix.nonprofit && gate_open(Segment::Nonprofit),
+            commercial: matrix.commercial && gate_open(Segment::Commercial, moderate),
+            education: matrix.education && gate_open(Segment::Education, moderate),
+            nonprofit: matrix.nonprofit && gate_open(Segment::Nonprofit, moderate),
             government_community_cloud: matrix.government_community_cloud
-                && gate_open(Segment::GovernmentCommunityCloud),
+                && GccEnvironment::ALL
+                    .into_iter()
+                    .any(|e| gate_open(Segment::GovernmentCommunityCloud, e)),
         };
         CustomerEligibility {
             customer,
@@ -68,7 +74,7 @@ impl<'a> CustomerEligibility<'a> {
             effective,
             matrix,
             indirect_reseller,
-            partner_has_gcc,
+            gcc_environments,
             segments,
         }
     }
@@ -80,9 +86,16 @@ impl<'a> CustomerEligibility<'a> {
 
     /// The segments this customer may buy through this partner today: the purchase matrix
     /// less the partner gates. An offer of one of them is allowed when its product type carries
-    /// the segment (docs/RULES.md; always so in a validated catalog).
+    /// the segment (docs/RULES.md; always so in a validated catalog) and, for a GCC offer, when
+    /// its environment is one of [`Self::gcc_environments`].
     pub fn segments(&self) -> SegmentSet {
         self.segments
+    }
+
+    /// For each of [`GccEnvironment::ALL`], whether the partner may sell GCC offers in it
+    /// (docs/RULES.md §4). With [`Self::segments`], all that decides which offers are allowed.
+    pub fn gcc_environments(&self) -> [bool; 3] {
+        self.gcc_environments
     }
 
     /// Whether the customer may buy `offer`: the same answer as [`Self::decide`]`.is_allowed()`,
@@ -91,6 +104,8 @@ impl<'a> CustomerEligibility<'a> {
     pub fn allows(&self, offer: &Offer) -> bool {
         segment_allowed_for_product_type(offer.segment, offer.product_type)
             && self.segments.contains(offer.segment)
+            && (offer.segment != Segment::GovernmentCommunityCloud
+                || self.gcc_environments[offer.gcc_environment as usize])
     }
 
     /// `Allowed`, or every reason the customer may not buy `offer`, in this order: the product
@@ -122,8 +137,13 @@ impl<'a> CustomerEligibility<'a> {
             ));
         }
 
-        // docs/RULES.md rule 5, §5, §5.2: partner gates for special segments.
-        if let Some(reason) = partner_gate(segment, self.indirect_reseller, self.partner_has_gcc) {
+        // docs/RULES.md §4: partner gates for special segments, per GCC environment.
+        if let Some(reason) = partner_gate(
+            segment,
+            offer.gcc_environment,
+            self.indirect_reseller,
+            self.gcc_environments,
+        ) {
             reasons.push(reason);
         }
 
@@ -160,18 +180,27 @@ impl<'a> CustomerEligibility<'a> {
     }
 }
 
-/// The partner's refusal of an order in `segment`, if any (docs/RULES.md rule 5, §5, §5.2).
+/// The partner's refusal of an order in `segment` (for GCC, in `environment`), if any
+/// (docs/RULES.md §4): an indirect reseller goes through its provider; a GCC offer needs the
+/// reseller qualification of its environment (`gcc_environments`, indexed like
+/// [`GccEnvironment::ALL`]).
 fn partner_gate(
     segment: Segment,
+    environment: GccEnvironment,
     indirect_reseller: bool,
-    partner_has_gcc: bool,
+    gcc_environments: [bool; 3],
 ) -> Option<Reason> {
     if !segment.is_special() {
         None
     } else if indirect_reseller {
         Some(Reason::IndirectResellerMustUseProvider)
-    } else if segment == Segment::GovernmentCommunityCloud && !partner_has_gcc {
-        Some(Reason::PartnerLacksGccResellerQualification)
+    } else if segment == Segment::GovernmentCommunityCloud
+        && !gcc_environments[environment as usize]
+    {
+        Some(Reason::PartnerLacksGccEnvironmentQualification {
+            environment,
+            required: environment.reseller_qualification(),
+        })
     } else {
         None
     }
@@ -183,6 +212,7 @@ mod tests {
     use crate::domain::catalog::Catalog;
     use crate::domain::matrix::SegmentSet;
     use crate::domain::nonprofit::NonprofitReview;
+    use crate::domain::partner::ResellerQualification;
     use crate::domain::qualification::{QualificationSet, VettingReason};
     use crate::test_support::{customer, day, gcc_partner, sample_offer as offer};
 
@@ -243,8 +273,66 @@ mod tests {
         assert!(eligibility(&c, &gcc_partner(5), &g3, day(2025, 3, 3)).is_allowed());
         assert_eq!(
             eligibility(&c, &PartnerProfile::default(), &g3, day(2025, 3, 3)).reasons(),
-            &[Reason::PartnerLacksGccResellerQualification]
+            &[Reason::PartnerLacksGccEnvironmentQualification {
+                environment: GccEnvironment::Moderate,
+                required: ResellerQualification::GccModerate
+            }]
         );
+    }
+
+    #[test]
+    fn each_gcc_environment_needs_the_matching_reseller_qualification() {
+        // One GCC customer; a Moderate offer and a High and a DoD one from the sample catalog.
+        let c = customer(
+            "c",
+            &[Qualification::GovernmentCommunityCloud],
+            day(2025, 3, 3),
+        );
+        let today = day(2025, 3, 3);
+        let partner = |q: &[ResellerQualification]| PartnerProfile {
+            reseller_qualifications: q.to_vec(),
+            ..gcc_partner(5)
+        };
+        let moderate = offer("m365-g3-gcc");
+        let high = offer("m365-g5-gcc-high");
+        let dod = offer("m365-g5-dod");
+        assert_eq!(
+            [&moderate, &high, &dod].map(|o| o.gcc_environment),
+            GccEnvironment::ALL
+        );
+        let lacks = |environment: GccEnvironment, required| {
+            vec![Reason::PartnerLacksGccEnvironmentQualification {
+                environment,
+                required,
+            }]
+        };
+        // GCC Moderate only: Moderate offers, not High or DoD.
+        let p = partner(&[ResellerQualification::GccModerate]);
+        assert!(eligibility(&c, &p, &moderate, today).is_allowed());
+        assert_eq!(
+            eligibility(&c, &p, &high, today).reasons(),
+            lacks(GccEnvironment::High, ResellerQualification::GccHighAndDoD)
+        );
+        assert_eq!(
+            eligibility(&c, &p, &dod, today).reasons(),
+            lacks(GccEnvironment::DoD, ResellerQualification::GccHighAndDoD)
+        );
+        // GCC High and DoD only: High and DoD offers, not Moderate.
+        let p = partner(&[ResellerQualification::GccHighAndDoD]);
+        assert_eq!(
+            eligibility(&c, &p, &moderate, today).reasons(),
+            lacks(GccEnvironment::Moderate, ResellerQualification::GccModerate)
+        );
+        assert!(eligibility(&c, &p, &high, today).is_allowed());
+        assert!(eligibility(&c, &p, &dod, today).is_allowed());
+        // Both: every environment.
+        let p = partner(&[
+            ResellerQualification::GccModerate,
+            ResellerQualification::GccHighAndDoD,
+        ]);
+        for o in [&moderate, &high, &dod] {
+            assert!(eligibility(&c, &p, o, today).is_allowed(), "{}", o.id);
+        }
     }
 
     #[test]
@@ -376,9 +464,14 @@ mod tests {
             if partner.partner_type == PartnerType::IndirectReseller {
                 reasons.push(Reason::IndirectResellerMustUseProvider);
             } else if segment == Segment::GovernmentCommunityCloud
-                && !partner.has_gcc_reseller_qualification()
+                && !partner
+                    .reseller_qualifications
+                    .contains(&offer.gcc_environment.reseller_qualification())
             {
-                reasons.push(Reason::PartnerLacksGccResellerQualification);
+                reasons.push(Reason::PartnerLacksGccEnvironmentQualification {
+                    environment: offer.gcc_environment,
+                    required: offer.gcc_environment.reseller_qualification(),
+                });
             }
         }
         Decision::from_reasons(reasons)
@@ -399,11 +492,14 @@ mod tests {
                 ProductType::SoftwareSubscription,
                 ProductType::Azure,
             ] {
-                offers.push(Offer {
-                    segment,
-                    product_type,
-                    ..base.clone()
-                });
+                for gcc_environment in GccEnvironment::ALL {
+                    offers.push(Offer {
+                        segment,
+                        product_type,
+                        gcc_environment,
+                        ..base.clone()
+                    });
+                }
             }
         }
         // Every row of the matrix and a few sets that are not, each with every Education
@@ -466,15 +562,19 @@ mod tests {
         .into_iter()
         .flat_map(|partner_type| {
             [
-                PartnerProfile {
-                    partner_type,
-                    ..PartnerProfile::default()
-                },
-                PartnerProfile {
-                    partner_type,
-                    ..gcc_partner(5)
-                },
+                vec![],
+                vec![ResellerQualification::GccModerate],
+                vec![ResellerQualification::GccHighAndDoD],
+                vec![
+                    ResellerQualification::GccHighAndDoD,
+                    ResellerQualification::GccModerate,
+                ],
             ]
+            .map(|reseller_qualifications| PartnerProfile {
+                partner_type,
+                reseller_qualifications,
+                ..gcc_partner(5)
+            })
         })
         .collect();
         let mut refused = 0;

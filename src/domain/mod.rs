@@ -35,8 +35,8 @@ pub use account::{
 pub use audit::{Actor, AuditEntry, Change, Entity};
 pub use cart::{check_cart, Cart, CartLine};
 pub use catalog::{
-    BillingFrequency, Catalog, CatalogProblem, Offer, PriceBasis, PricePer, ProductType,
-    SamplePrice, Term,
+    BillingFrequency, Catalog, CatalogProblem, GccEnvironment, Offer, PriceBasis, PricePer,
+    ProductType, SamplePrice, Term,
 };
 pub use context::OperationContext;
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};

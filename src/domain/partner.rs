@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::catalog::GccEnvironment;
 use super::reason::Reason;
 
 /// How the partner transacts in CSP (docs/RULES.md).
@@ -13,8 +14,10 @@ pub enum PartnerType {
     IndirectReseller,
 }
 
-/// A reseller qualification on the partner's legal profile (docs/RULES.md). Only the GCC ones
-/// are modelled: Education and Nonprofit need none.
+/// A reseller qualification on the partner's legal profile (docs/RULES.md §4). Only the GCC ones
+/// are modelled: Education and Nonprofit need none. GCC Moderate opens GCC Moderate offers, GCC
+/// High and DoD (by invitation only) opens GCC High and DoD offers
+/// ([`GccEnvironment::reseller_qualification`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ResellerQualification {
     GccModerate,
@@ -54,9 +57,17 @@ impl Default for PartnerProfile {
 }
 
 impl PartnerProfile {
-    /// docs/RULES.md: GCC needs the partner's GCC reseller qualification (Moderate or High/DoD).
+    /// docs/RULES.md §2: tagging a customer GCC needs one of the partner's GCC reseller
+    /// qualifications (Moderate or High and DoD).
     pub fn has_gcc_reseller_qualification(&self) -> bool {
         !self.reseller_qualifications.is_empty()
+    }
+
+    /// docs/RULES.md §4: whether the partner holds the reseller qualification that offers in
+    /// `environment` need.
+    pub fn may_sell_gcc_environment(&self, environment: GccEnvironment) -> bool {
+        self.reseller_qualifications
+            .contains(&environment.reseller_qualification())
     }
 
     /// The validation code with this id, if the partner has it.
@@ -102,6 +113,32 @@ mod tests {
         assert!(!p.has_gcc_reseller_qualification());
         p.reseller_qualifications = vec![ResellerQualification::GccHighAndDoD];
         assert!(p.has_gcc_reseller_qualification());
+    }
+
+    #[test]
+    fn each_gcc_environment_needs_its_reseller_qualification() {
+        use GccEnvironment::*;
+        let with = |q: &[ResellerQualification]| PartnerProfile {
+            reseller_qualifications: q.to_vec(),
+            ..PartnerProfile::default()
+        };
+        let sells = |p: &PartnerProfile| GccEnvironment::ALL.map(|e| p.may_sell_gcc_environment(e));
+        assert_eq!(sells(&with(&[])), [false, false, false]);
+        assert_eq!(
+            sells(&with(&[ResellerQualification::GccModerate])),
+            [true, false, false]
+        );
+        assert_eq!(
+            sells(&with(&[ResellerQualification::GccHighAndDoD])),
+            [false, true, true]
+        );
+        let both = with(&[
+            ResellerQualification::GccModerate,
+            ResellerQualification::GccHighAndDoD,
+        ]);
+        assert!([Moderate, High, DoD]
+            .into_iter()
+            .all(|e| both.may_sell_gcc_environment(e)));
     }
 
     #[test]

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::account::FieldProblem;
-use super::catalog::{BillingFrequency, ProductType, Term};
+use super::catalog::{BillingFrequency, GccEnvironment, ProductType, Term};
 use super::matrix::{Segment, SegmentSet};
+use super::partner::ResellerQualification;
 use super::qualification::{Qualification, QualificationSet, VettingReason, VettingStatus};
 use super::roles::{Operation, Role};
 
@@ -94,11 +95,12 @@ pub enum Reason {
         requested: Qualification,
         resulting: QualificationSet,
     },
-    /// GCC is for US government entities (§5, S23).
-    GccRequiresUnitedStates {
+    /// GCC is for US government entities; every other government entity needs no
+    /// qualification and is sold Commercial offers (docs/RULES.md §2, S2, S23).
+    OtherGovernmentBuysCommercial {
         country: String,
     },
-    /// GCC needs the partner's GCC reseller qualification (§5).
+    /// Tagging a customer GCC needs one of the partner's GCC reseller qualifications (§2).
     PartnerLacksGccResellerQualification,
     /// A GCC request needs a validation code (§2.4).
     GccValidationCodeRequired,
@@ -165,6 +167,12 @@ pub enum Reason {
     },
     /// An indirect reseller goes through its indirect provider for special segments (§5.2).
     IndirectResellerMustUseProvider,
+    /// A GCC offer in `environment` needs the partner's reseller qualification `required`,
+    /// which it lacks (docs/RULES.md §4).
+    PartnerLacksGccEnvironmentQualification {
+        environment: GccEnvironment,
+        required: ResellerQualification,
+    },
 
     // --- cart and subscriptions (§10) --------------------------------------------------
     EmptyCart,

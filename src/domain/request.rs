@@ -124,8 +124,10 @@ pub fn checklist(
             if partner.partner_type == PartnerType::IndirectReseller {
                 out.push(Reason::IndirectResellerMustUseProvider);
             }
+            // docs/RULES.md §2: GCC is for US government entities; all other government
+            // entities get no qualification and are sold Commercial offers.
             if customer.account.country.trim() != GCC_COUNTRY {
-                out.push(Reason::GccRequiresUnitedStates {
+                out.push(Reason::OtherGovernmentBuysCommercial {
                     country: customer.account.country.clone(),
                 });
             }
@@ -408,7 +410,7 @@ mod tests {
             )
             .reasons(),
             &[
-                Reason::GccRequiresUnitedStates {
+                Reason::OtherGovernmentBuysCommercial {
                     country: "SE".into()
                 },
                 Reason::PartnerLacksGccResellerQualification,
@@ -437,6 +439,35 @@ mod tests {
             )
             .reasons(),
             &[Reason::GccValidationCodeRequired]
+        );
+    }
+
+    #[test]
+    fn other_government_entities_outside_the_us_are_told_to_sell_commercial_offers() {
+        // A Polish government customer asking a GCC-ready partner (qualification, code with
+        // creates left) for GCC: refused with the advice to sell Commercial offers, nothing
+        // consumed, and Commercial offers are indeed open to it.
+        let mut c = customer("PL", &[]);
+        let mut p = gcc_partner(2);
+        assert_eq!(
+            apply_request(
+                ctx(Role::SalesAgent, day(2025, 3, 3)),
+                &mut c,
+                &mut p,
+                &QualificationRequest::gcc("123456"),
+            )
+            .unwrap_err(),
+            vec![Reason::OtherGovernmentBuysCommercial {
+                country: "PL".into()
+            }]
+        );
+        assert_eq!(p.gcc_validation_codes[0].remaining_creates, 2);
+        assert_eq!(c.verification_requests, 0);
+        assert!(c.qualifications.is_empty());
+        let commercial = crate::test_support::sample_offer("m365-e3");
+        assert!(
+            crate::domain::eligibility::eligibility(&c, &p, &commercial, day(2025, 3, 3))
+                .is_allowed()
         );
     }
 

@@ -4,9 +4,9 @@
 //! Everything that names a domain value calls [`Named`]; nothing else spells these names.
 
 use crate::domain::{
-    BillingFrequency, EducationSegment, Field, Operation, PartnerType, ProductType, Qualification,
-    QualificationChange, QualificationRecord, QualificationSet, ResellerQualification, Role,
-    Segment, SegmentSet, Term, VettingReason, VettingStatus,
+    BillingFrequency, EducationSegment, Field, GccEnvironment, Operation, PartnerType, ProductType,
+    Qualification, QualificationChange, QualificationRecord, QualificationSet,
+    ResellerQualification, Role, Segment, SegmentSet, Term, VettingReason, VettingStatus,
 };
 use crate::i18n::{td_string, Locale};
 use crate::ui::customer_list::{NoticeFilter, QualificationFilter, SortBy, StatusFilter};
@@ -141,6 +141,11 @@ names! {
     ResellerQualification {
         GccModerate => partner.gcc_moderate,
         GccHighAndDoD => partner.gcc_high_dod,
+    }
+    GccEnvironment {
+        Moderate => reasons.gcc_environment.moderate,
+        High => reasons.gcc_environment.high,
+        DoD => reasons.gcc_environment.dod,
     }
 }
 
@@ -333,6 +338,7 @@ mod tests {
         check_table::<Role>();
         check_table::<PartnerType>();
         check_table::<ResellerQualification>();
+        check_table::<GccEnvironment>();
     }
 
     #[test]

@@ -7,7 +7,13 @@ import { actAs, addCustomer, appToday, review, shots } from "./support/pages.js"
 
 // The catalog's data (ids, segments, product types) — not the app's decisions.
 const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
-const offers = catalog.offers.map((o) => ({ id: o.id, segment: o.segment, productType: o.product_type }));
+const offers = catalog.offers.map((o) => ({
+  id: o.id,
+  segment: o.segment,
+  productType: o.product_type,
+  // docs/RULES.md §4: absent means Moderate.
+  gccEnvironment: o.segment === "GovernmentCommunityCloud" ? (o.gcc_environment ?? "Moderate") : undefined,
+}));
 const SPECIAL_PRODUCT_TYPES = ["LicenseBased", "PerpetualSoftware"];
 
 // The purchase matrix of the seed (docs/RULES.md, S2): what each row of qualifications may buy.
@@ -22,13 +28,15 @@ const MATRIX = {
   "SOE+GCC": ["GovernmentCommunityCloud"],
 };
 
-/** Expected eligibility of an offer for a matrix row, for a direct-bill partner with a GCC
- *  reseller qualification: the row allows the segment, and special segments only for
- *  license-based services and perpetual software (docs/RULES.md). */
+/** Expected eligibility of an offer for a matrix row, for a direct-bill partner with the GCC
+ *  Moderate reseller qualification only: the row allows the segment, special segments only for
+ *  license-based services and perpetual software, and GCC offers only in the Moderate
+ *  environment (docs/RULES.md §4). */
 function expectedEligible(row, offer) {
   const segmentOk = MATRIX[row].includes(offer.segment);
   const productOk = offer.segment === "Commercial" || SPECIAL_PRODUCT_TYPES.includes(offer.productType);
-  return segmentOk && productOk;
+  const environmentOk = offer.segment !== "GovernmentCommunityCloud" || offer.gccEnvironment === "Moderate";
+  return segmentOk && productOk && environmentOk;
 }
 
 /** Picks the option of a select whose text contains `text`. */
@@ -237,6 +245,74 @@ async function rowStates(page, expectedRows = 3) {
   }
   return out;
 }
+
+test("an indirect reseller cannot tag a customer GCC: refused with the reason, the code keeps its creates", async ({ page }) => {
+  await page.goto("customers");
+  await enableGcc(page, "135790");
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("Partner type").selectOption({ label: "Indirect reseller" });
+  await actAs(page, "Sales agent");
+  const { id } = await addCustomer(page, { name: "Bay County Clerk" });
+  // The checklist says so before anything is tried.
+  await expect(page.getByTestId("request-checklist")).toContainText("Indirect resellers go through their indirect provider for special offers");
+  const gcc = page.getByRole("group", { name: "Government Community Cloud" });
+  await selectOptionContaining(gcc.getByLabel("GCC validation code"), "135790");
+  await gcc.getByRole("button", { name: "Request GCC" }).click();
+  await expect(gcc.getByRole("alert")).toContainText("Indirect resellers go through their indirect provider for special offers");
+  await expect(gcc.getByRole("status")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/selling-gcc-indirect-reseller.png`, fullPage: true });
+  // Nothing consumed: the code still has all 10 creates, the customer no qualification.
+  await page.goto("partner-settings");
+  await expect(page.getByTestId("gcc-code-row").filter({ hasText: "135790" }).getByTestId("remaining-creates")).toHaveText("10");
+  await page.goto(`customers/${id}`);
+  await expect(page.getByText("No special qualification. Request one below.")).toBeVisible();
+});
+
+test("GCC Moderate, High and DoD offers: each needs its reseller qualification, and Discover says which is missing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("customers");
+  await enableGcc(page, "864200");
+  const { id } = await addCustomer(page, { name: "Fort Liberty Garrison" });
+  await requestGcc(page, id, "864200");
+  const gccOffers = offers.filter((o) => o.segment === "GovernmentCommunityCloud");
+  expect(new Set(gccOffers.map((o) => o.gccEnvironment))).toEqual(new Set(["Moderate", "High", "DoD"]));
+
+  // GCC Moderate only: Moderate offers, not High or DoD, each naming the missing qualification.
+  await openDiscover(page, id);
+  await page.getByLabel("Segment", { exact: true }).selectOption({ label: "Government Community Cloud" });
+  for (const o of gccOffers) {
+    const card = page.locator(`[data-testid="offer"][data-offer-id="${o.id}"]`);
+    await expect(card).toHaveAttribute("data-gcc-environment", o.gccEnvironment);
+    if (o.gccEnvironment === "Moderate") {
+      await expect(card).toHaveAttribute("data-eligible", "true");
+    } else {
+      await expect(card).toHaveAttribute("data-eligible", "false");
+      await expect(card.locator(".reason")).toHaveCount(1);
+      await expect(card.locator(".reason")).toContainText(
+        `${o.gccEnvironment === "High" ? "GCC High" : "DoD"} offers need your GCC High and DoD reseller qualification`,
+      );
+    }
+  }
+  await expect(page.locator('[data-offer-id="m365-g5-gcc-high"]').getByTestId("gcc-environment")).toHaveText("GCC High");
+  await page.locator('[data-offer-id="m365-g5-gcc-high"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/selling-gcc-environments.png` });
+
+  // GCC High and DoD instead: the other way round.
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("GCC Moderate").uncheck();
+  await page.getByLabel("GCC High and DoD").check();
+  await actAs(page, "Sales agent");
+  await openDiscover(page, id);
+  for (const o of gccOffers) {
+    const card = page.locator(`[data-testid="offer"][data-offer-id="${o.id}"]`);
+    await expect(card).toHaveAttribute("data-eligible", String(o.gccEnvironment !== "Moderate"));
+    if (o.gccEnvironment === "Moderate") {
+      await expect(card.locator(".reason")).toContainText("GCC Moderate offers need your GCC Moderate reseller qualification");
+    }
+  }
+});
 
 test("nonprofit notice, 90 days, removal: purchase blocked, auto-renew locked off, equivalent offered", async ({ page }) => {
   test.setTimeout(150_000);

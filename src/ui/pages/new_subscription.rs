@@ -253,6 +253,9 @@ fn OfferCard(
     };
     let reason_id = format!("offer-reasons-{}", offer.id);
     let segment = offer.segment;
+    // docs/RULES.md §4: a GCC offer's environment decides the reseller qualification needed.
+    let environment =
+        (segment == Segment::GovernmentCommunityCloud).then_some(offer.gcc_environment);
     let product_type = offer.product_type;
     let price = offer.sample_price;
     let add_id = offer.id.clone();
@@ -263,12 +266,23 @@ fn OfferCard(
             data-testid="offer"
             data-offer-id=offer.id.clone()
             data-segment=segment.value()
+            data-gcc-environment=environment.map(|e| e.value())
             data-eligible=move || eligible().to_string()
         >
             <div class="offer-head">
                 <h3 class="offer-name">{offer.name.clone()}</h3>
-                <span class=format!("segment-tag segment-{}", segment.value().to_lowercase())>
-                    {move || segment.name(i18n.get_locale())}
+                <span class="offer-tags">
+                    <span class=format!("segment-tag segment-{}", segment.value().to_lowercase())>
+                        {move || segment.name(i18n.get_locale())}
+                    </span>
+                    {environment
+                        .map(|e| {
+                            view! {
+                                <span class="segment-tag gcc-environment" data-testid="gcc-environment">
+                                    {move || e.name(i18n.get_locale())}
+                                </span>
+                            }
+                        })}
                 </span>
             </div>
             <p class="offer-meta">

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     permits, BillingFrequency, Catalog, FieldProblem, Problem, Qualification, QualificationSet,
-    Reason, Role, Severity, Term, VettingStatus,
+    Reason, ResellerQualification, Role, Severity, Term, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::names::{self, qualification_set_text, segment_set_text, Named};
@@ -121,9 +121,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
             resulting = qualification_set_text(l, *resulting)
         )
         .to_string(),
-        GccRequiresUnitedStates { country } => td_string!(
+        OtherGovernmentBuysCommercial { country } => td_string!(
             l,
-            reasons.reason.gcc_requires_united_states,
+            reasons.reason.other_government_buys_commercial,
             country = country
         )
         .to_string(),
@@ -240,6 +240,25 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         IndirectResellerMustUseProvider => {
             td_string!(l, reasons.reason.indirect_reseller_must_use_provider).to_string()
         }
+        PartnerLacksGccEnvironmentQualification {
+            environment,
+            required,
+        } => match required {
+            ResellerQualification::GccModerate => td_string!(
+                l,
+                reasons.reason.partner_lacks_gcc_moderate,
+                environment = environment.name(l),
+                qualification = required.name(l)
+            )
+            .to_string(),
+            ResellerQualification::GccHighAndDoD => td_string!(
+                l,
+                reasons.reason.partner_lacks_gcc_high_and_dod,
+                environment = environment.name(l),
+                qualification = required.name(l)
+            )
+            .to_string(),
+        },
         EmptyCart => td_string!(l, reasons.reason.empty_cart).to_string(),
         CartLine {
             line,

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::{
-    BillingFrequency, Field, Operation, ProductType, Qualification, QualificationSet, Segment,
-    SegmentSet, Term, VettingStatus,
+    BillingFrequency, Field, GccEnvironment, Operation, ProductType, Qualification,
+    QualificationSet, ResellerQualification, Segment, SegmentSet, Term, VettingStatus,
 };
 
 /// A reason's sentence without a catalog (offers named by their id).
@@ -37,7 +37,7 @@ fn reason_variant(reason: &Reason) -> usize {
         VerificationRequestsExhausted { .. } => 7,
         QualificationAlreadyHeld { .. } => 8,
         QualificationSetNotAllowed { .. } => 9,
-        GccRequiresUnitedStates { .. } => 10,
+        OtherGovernmentBuysCommercial { .. } => 10,
         PartnerLacksGccResellerQualification => 11,
         GccValidationCodeRequired => 12,
         GccValidationCodeUnknown { .. } => 13,
@@ -67,9 +67,10 @@ fn reason_variant(reason: &Reason) -> usize {
         SubscriptionNotActive { .. } => 37,
         AutoRenewNotApplicable { .. } => 38,
         InvalidCountryCode { .. } => 39,
+        PartnerLacksGccEnvironmentQualification { .. } => 40,
     }
 }
-const REASON_VARIANTS: usize = 40;
+const REASON_VARIANTS: usize = 41;
 
 /// Same for `Problem`.
 fn problem_variant(problem: &Problem) -> usize {
@@ -229,7 +230,7 @@ fn sample_reasons() -> Vec<Reason> {
         resulting: QualificationSet::of(&[Q::Education, Q::GovernmentCommunityCloud]),
     });
     out.extend([
-        GccRequiresUnitedStates {
+        OtherGovernmentBuysCommercial {
             country: "SE".into(),
         },
         PartnerLacksGccResellerQualification,
@@ -293,6 +294,12 @@ fn sample_reasons() -> Vec<Reason> {
         out.push(SpecialSegmentNotForProductType {
             segment: Segment::Nonprofit,
             product_type,
+        });
+    }
+    for environment in GccEnvironment::ALL {
+        out.push(PartnerLacksGccEnvironmentQualification {
+            environment,
+            required: environment.reseller_qualification(),
         });
     }
     out.extend([
@@ -404,6 +411,68 @@ fn every_reason_reads_as_a_sentence_in_every_language() {
 }
 
 #[test]
+fn other_government_entities_are_told_to_sell_commercial_offers_in_every_language() {
+    let reason = Reason::OtherGovernmentBuysCommercial {
+        country: "PL".into(),
+    };
+    assert_eq!(
+        sentence(Locale::en, &reason),
+        "Government Community Cloud is only for US government entities; this customer's country/region is PL. All other government entities need no special qualification: sell this customer Commercial offers."
+    );
+    for (locale, commercial) in [
+        (Locale::en, "Commercial offers"),
+        (Locale::sv, "kommersiella erbjudanden"),
+        (Locale::pl, "oferty „firmowe”"),
+    ] {
+        let text = sentence(locale, &reason);
+        assert!(
+            text.contains("PL") && text.contains(commercial),
+            "{locale}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_gcc_offer_names_the_reseller_qualification_its_environment_needs() {
+    assert_eq!(
+        sentence(
+            Locale::en,
+            &Reason::PartnerLacksGccEnvironmentQualification {
+                environment: GccEnvironment::High,
+                required: ResellerQualification::GccHighAndDoD
+            }
+        ),
+        "GCC High offers need your GCC High and DoD reseller qualification, which Microsoft gives by invitation only: once invited, add it under Partner settings."
+    );
+    assert_eq!(
+        sentence(
+            Locale::en,
+            &Reason::PartnerLacksGccEnvironmentQualification {
+                environment: GccEnvironment::Moderate,
+                required: ResellerQualification::GccModerate
+            }
+        ),
+        "GCC Moderate offers need your GCC Moderate reseller qualification, which you get by submitting Microsoft's “Tell us about your Direct CSP Partner Organization” form: once qualified, add it under Partner settings."
+    );
+    for locale in LOCALES {
+        for environment in GccEnvironment::ALL {
+            let required = environment.reseller_qualification();
+            let text = sentence(
+                locale,
+                &Reason::PartnerLacksGccEnvironmentQualification {
+                    environment,
+                    required,
+                },
+            );
+            assert!(
+                text.contains(environment.name(locale)) && text.contains(required.name(locale)),
+                "{locale} {environment:?}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn english_sentences_carry_the_values() {
     let english = Locale::en;
     assert_eq!(
@@ -416,7 +485,7 @@ fn english_sentences_carry_the_values() {
     );
     assert_eq!(
         sentence(english, &Reason::IndirectResellerMustUseProvider),
-        "An indirect reseller cannot place special-segment orders: order through your indirect provider."
+        "Indirect resellers go through their indirect provider for special offers (special-segment orders and the GCC qualification alike): ask your indirect provider."
     );
     assert_eq!(
         sentence(
