@@ -1,15 +1,15 @@
 // Trunk post_build hook (runs in the staging dir before it becomes dist/).
-// 1. Release: inline the wasm module into a script module, so the CSP can say
-//    connect-src 'none' (fetching even our own .wasm is a connection). The bytes are
-//    deflated before base64: base64 hides byte patterns from the server's gzip (+32% on the
-//    wire), while base64 of deflated bytes gzips to within 2% of the bare module. boot.js
-//    inflates them with the browser's own DecompressionStream. Debug builds keep the
-//    fetch (a debug module is tens of MB) and relax connect-src to 'self' for that file.
-// 2. Copy index.html to 404.html: static hosts (e.g. GitHub Pages) serve it for deep links.
-import { readFileSync, writeFileSync, unlinkSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { deflateRawSync, constants } from "node:zlib";
-import { join, basename } from "node:path";
+// 1. Copy index.html to 404.html: static hosts (e.g. GitHub Pages) serve it for deep links.
+// 2. Release builds: generate the service worker with Workbox (workbox-build from npm). It
+//    precaches every file of the build, revisioned by content (Trunk's hashed names need no
+//    revision), and answers every navigation under its scope with the cached index.html, so the
+//    desk and its deep links open with no network, at the root or under --public-url. A new
+//    build's worker waits until the page asks it to take over (the app's "A new version is
+//    ready" → Reload), so a page never runs a mix of old and new files. The loader tag gets the
+//    worker's address in data-sw; debug builds (trunk serve) get none and register no worker.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateSW } from "workbox-build";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
@@ -18,21 +18,34 @@ let html = readFileSync(indexPath, "utf8");
 
 const tag = html.match(/<script type="module" id="sd-boot"[^>]*data-wasm="([^"]+)"[^>]*><\/script>/);
 if (!tag) throw new Error("post-build: the sd-boot loader tag is missing from index.html");
-const wasmUrl = tag[1];
 
 if (release) {
-  const wasmFile = join(dir, basename(wasmUrl));
-  const bytes = readFileSync(wasmFile);
-  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-  const inlineName = `wasm-inline-${hash}.js`;
-  const deflated = deflateRawSync(bytes, { level: constants.Z_BEST_COMPRESSION });
-  writeFileSync(join(dir, inlineName), `export default "${deflated.toString("base64")}";\n`);
-  unlinkSync(wasmFile);
-  const inlineUrl = wasmUrl.slice(0, wasmUrl.length - basename(wasmUrl).length) + inlineName;
-  html = html.replace(tag[0], tag[0].replace(`data-wasm="${wasmUrl}"`, `data-wasm-inline="${inlineUrl}"`));
-} else {
-  html = html.replaceAll("connect-src 'none'", "connect-src 'self'"); // the CSP, not only the comment above it
+  const base = tag[1].slice(0, tag[1].lastIndexOf("/") + 1);
+  html = html.replace(tag[0], tag[0].replace(" id=\"sd-boot\"", ` id="sd-boot" data-sw="${base}sw.js"`));
 }
-
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, "404.html"), html);
+
+if (release) {
+  const { count, size, warnings } = await generateSW({
+    globDirectory: dir,
+    globPatterns: ["**/*.{html,js,wasm,css,svg,png,webmanifest}"],
+    globIgnores: ["404.html", "sw.js"],
+    swDest: join(dir, "sw.js"),
+    mode: "production",
+    sourcemap: false,
+    // One file: no workbox-*.js beside it to version.
+    inlineWorkboxRuntime: true,
+    // Relative to the worker's own address, so the same worker serves any public URL.
+    navigateFallback: "index.html",
+    // Trunk's file names carry the content hash already.
+    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+    // The release module is about 2 MB before compression.
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    skipWaiting: false,
+    clientsClaim: false,
+  });
+  for (const warning of warnings) console.warn(`post-build: ${warning}`);
+  console.log(`post-build: sw.js precaches ${count} files, ${(size / 1024).toFixed(0)} KiB`);
+}
