@@ -18,6 +18,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     locale: "en-GB",
+    // The release build's service worker is proven in offline.spec.js, which allows it; elsewhere
+    // it would only add its precaching to every test (and keep page.route from seeing requests).
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       // Quiet on a closed network: no background requests, no component updates.

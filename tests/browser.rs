@@ -118,3 +118,25 @@ async fn app_mounts_navigates_and_keeps_the_language() {
     again.remove();
     local_storage().remove_item(LOCALE_KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_service_worker_is_registered_only_where_the_loader_names_one() {
+    use segment_desk::ui::service_worker::{register, worker_script};
+
+    // No loader tag, or one without `data-sw` (a debug build): no worker.
+    assert_eq!(worker_script(), None);
+    let tag = document().create_element("script").unwrap();
+    tag.set_id("sd-boot");
+    document().body().unwrap().append_child(&tag).unwrap();
+    assert_eq!(worker_script(), None);
+    tag.set_attribute("data-sw", "/segment-desk/sw.js").unwrap();
+    assert_eq!(worker_script().as_deref(), Some("/segment-desk/sw.js"));
+    tag.remove();
+
+    // A worker script the server does not have: the browser's refusal comes back as an error
+    // value (the app then runs online without a worker), not as a panic.
+    let refused = register("no-such-worker.js")
+        .await
+        .expect_err("no worker at that address");
+    assert!(refused.is_instance_of::<js_sys::Error>(), "{refused:?}");
+}

@@ -11,12 +11,14 @@ use crate::ui::clock::provide_app_clock;
 use crate::ui::components::desk_loaded::DeskLoaded;
 use crate::ui::components::header::AppHeader;
 use crate::ui::components::role_switcher::provide_acting_role;
+use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::pages::{
     AddCustomerPage, AuditLogPage, CustomerAccountPage, CustomerSubscriptionsPage, CustomersPage,
     DataPage, MicrosoftPage, NewSubscriptionPage, NotFoundPage, PartnerSettingsPage,
     SubscriptionsPage,
 };
 use crate::ui::preferences::{provide_preferences, PersistLocale};
+use crate::ui::service_worker::provide_app_update;
 use crate::ui::state::provide_desk_state;
 
 /// The whole application: providers, header and routed pages.
@@ -27,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_app_clock();
     provide_acting_role();
     provide_desk_state();
+    provide_app_update();
 
     view! {
         <I18nContextProvider>
@@ -36,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <SkipLink />
                 <AppHeader />
                 <crate::ui::components::storage_banner::StorageBanner />
+                <UpdateBanner />
                 <main id="main" tabindex="-1">
                     // The customers list draws from the customers alone; every other page waits
                     // for the whole desk, read just after the first paint (DeskState).

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod perf;
 pub mod preferences;
 pub mod reasons;
+pub mod service_worker;
 pub mod state;
 pub mod text;
 

@@ -19,4 +19,5 @@ pub mod sample_data;
 pub mod simulated_banner;
 pub mod storage_banner;
 pub mod subscription_table;
+pub mod update_banner;
 pub mod what_if;

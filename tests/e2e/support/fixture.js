@@ -8,9 +8,10 @@ import { watch } from "./watch.js";
 export { expect };
 
 export const test = base.extend({
-  /** Problems a test provokes on purpose: RegExps matched against watch.js's lines ("console: …",
-   *  "page error: …", "foreign request: …", "network call: …"), e.g.
-   *  `test.use({ allowedProblems: [/^console: .*boom/] })` in a `test.describe`. None does today. */
+  /** Problems a test provokes on purpose: a RegExp (or a list of them in `[[…], { option: true }]`,
+   *  as Playwright reads a bare array as a fixture's value and options) matched against
+   *  watch.js's lines ("console: …", "page error: …", "foreign request: …", "network call: …"),
+   *  e.g. `test.use({ allowedProblems: /^console: .*boom/ })` in a `test.describe`. */
   allowedProblems: [[], { option: true }],
 
   /** Automatic: watches the test's context, every page opened in it and every context opened with
@@ -43,7 +44,8 @@ export const test = base.extend({
       if (own) Object.defineProperty(browser, "newContext", own);
       else delete browser.newContext;
     }
-    const unexpected = perPage.flat().filter((p) => !allowedProblems.some((allowed) => allowed.test(p)));
+    const allowed = [allowedProblems].flat();
+    const unexpected = perPage.flat().filter((p) => !allowed.some((a) => a.test(p)));
     expect(unexpected, "console errors, page errors and requests that are not the app's own files").toEqual([]);
   }, { auto: true }],
 });
