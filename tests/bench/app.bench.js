@@ -4,20 +4,11 @@
 // only it knows (src/ui/perf.rs): the list painted, an edit persisted, export and import. No
 // figure is asserted: budgets are read off the report, never checked by a test.
 import { test, expect } from "@playwright/test";
-import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { RUNS, figureSet } from "./figures.js";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const out = "target/bench/browser.json";
-const figures = {};
+const { figures, record, save } = figureSet("target/bench/browser.json");
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-function record(id, samples, extra = {}) {
-  figures[id] = { median_ms: median(samples), max_ms: Math.max(...samples), runs: samples.length, ...extra };
-  console.log(`${id}: median ${figures[id].median_ms.toFixed(2)} ms over ${samples.length} runs`);
-}
 /** The duration of the newest `performance` measure named `name`. */
 async function lastMeasure(page, name) {
   await expect.poll(() => page.evaluate((n) => performance.getEntriesByName(n, "measure").length, name)).toBeGreaterThan(0);
@@ -210,6 +201,5 @@ test("a desk of 10,000 customers", async ({ page }, testInfo) => {
   }
   record("browser.import", imports, { bytes: Buffer.byteLength(text) });
 
-  mkdirSync("target/bench", { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), figures }, null, 2));
+  save();
 });

@@ -3,20 +3,9 @@
 // 10,000 customers stored. Figures go to target/bench/network.json for scripts/bench-report.mjs;
 // none is asserted.
 import { test, expect } from "@playwright/test";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { RUNS, figureSet, median } from "./figures.js";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const out = "target/bench/network.json";
-const figures = {};
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-function record(id, samples, extra = {}) {
-  figures[id] = { median_ms: median(samples), max_ms: Math.max(...samples), runs: samples.length, ...extra };
-  console.log(`${id}: median ${figures[id].median_ms.toFixed(0)} ms over ${samples.length} runs`);
-}
+const { record, save } = figureSet("target/bench/network.json");
 
 /** Navigates to the customers list; the time from the navigation's start to the list painted. */
 async function paintedAfterNavigation(page) {
@@ -25,10 +14,7 @@ async function paintedAfterNavigation(page) {
   return page.evaluate(() => performance.getEntriesByName("sd:customers-painted")[0].startTime);
 }
 
-test.afterAll(() => {
-  mkdirSync("target/bench", { recursive: true });
-  writeFileSync(out, JSON.stringify({ figures }, null, 2));
-});
+test.afterAll(save);
 
 test("first visit at 10 Mbit/s and 40 ms round trip, cold cache", async ({ browser }) => {
   test.setTimeout(10 * 60_000);
