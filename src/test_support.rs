@@ -93,7 +93,7 @@ pub fn education_customer(status: VettingStatus, on: NaiveDate) -> Customer {
 }
 
 /// A GCC validation code of the partner's.
-pub fn gcc_code(
+pub fn validation_code(
     validation_id: &str,
     max_creates: u32,
     remaining_creates: u32,
@@ -111,7 +111,7 @@ pub fn gcc_code(
 pub fn gcc_partner(remaining: u32) -> PartnerProfile {
     PartnerProfile {
         reseller_qualifications: vec![ResellerQualification::GccModerate],
-        gcc_validation_codes: vec![gcc_code("123456", 5, remaining)],
+        gcc_validation_codes: vec![validation_code("123456", 5, remaining)],
         ..PartnerProfile::default()
     }
 }
@@ -124,7 +124,7 @@ pub fn gcc_desk(remaining: u32) -> Desk {
     let mut desk = Desk::new(PartnerProfile::default());
     desk.set_reseller_qualifications(admin, vec![ResellerQualification::GccModerate])
         .expect("the Global admin edits partner settings");
-    desk.add_gcc_validation_code(admin, gcc_code("123456", 5, remaining))
+    desk.add_gcc_validation_code(admin, validation_code("123456", 5, remaining))
         .expect("a new, valid code");
     desk
 }

@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use segment_desk::domain::*;
-use segment_desk::test_support::{ctx, day, education_details, gcc_code, gcc_desk, new_customer};
+use segment_desk::test_support::{
+    ctx, day, education_details, gcc_desk, new_customer, validation_code,
+};
 
 /// One row of the seed's table: the customer's qualifications and, per segment in the order
 /// Commercial, Education, Nonprofit, GCC, whether it "can be sold". Transcribed by hand from
@@ -203,8 +205,11 @@ fn rows_reached_in_either_order() {
         reseller_qualifications: vec![ResellerQualification::GccHighAndDoD],
         ..PartnerProfile::default()
     });
-    desk.add_gcc_validation_code(ctx(Role::GlobalAdmin, day(2025, 3, 1)), gcc_code("7", 1, 1))
-        .unwrap();
+    desk.add_gcc_validation_code(
+        ctx(Role::GlobalAdmin, day(2025, 3, 1)),
+        validation_code("7", 1, 1),
+    )
+    .unwrap();
     for id in ["a", "b", "c"] {
         desk.create_customer(ctx(Role::SalesAgent, day(2025, 3, 1)), new_customer(id, id))
             .unwrap();

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use segment_desk::domain::*;
 use segment_desk::test_support::{
-    account_in, ctx, customer, day, education_details, gcc_code, new_customer,
+    account_in, ctx, customer, day, education_details, new_customer, validation_code,
 };
 
 // --- pure functions on arbitrary customers and partners --------------------------------
@@ -377,7 +377,7 @@ impl World {
                 d.set_reseller_qualifications(acting, q)
             }
             Op::AddCode { id, max } => {
-                d.add_gcc_validation_code(acting, gcc_code(&format!("code{id}"), max, max))
+                d.add_gcc_validation_code(acting, validation_code(&format!("code{id}"), max, max))
             }
         }
     }
@@ -438,7 +438,7 @@ proptest! {
     fn invariants_hold_after_any_operations(ops in proptest::collection::vec((arb_op(), arb_role()), 1..80)) {
         let mut partner = PartnerProfile::default();
         partner.reseller_qualifications.push(ResellerQualification::GccModerate);
-        partner.gcc_validation_codes.push(gcc_code("code0", 2, 2));
+        partner.gcc_validation_codes.push(validation_code("code0", 2, 2));
         let mut world = World { desk: Desk::new(partner), catalog: Catalog::sample(), today: base(), next_sub: 0 };
         // Three customers to start with: US commercial, US education (in review), Swedish.
         for (customer, us, education) in [(0, true, false), (1, true, true), (2, false, false)] {

@@ -105,7 +105,7 @@ pub fn is_country_code(country: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::gcc_code as code;
+    use crate::test_support::validation_code as code;
 
     #[test]
     fn gcc_reseller_qualification_is_either_gcc_level() {

@@ -19,8 +19,7 @@ impl Desk {
         ctx: OperationContext,
         customer_id: &str,
     ) -> Result<(), Vec<Reason>> {
-        role_check(ctx.role, Operation::SimulateMicrosoft)?;
-        let i = self.customer_index(customer_id)?;
+        let i = self.customer_for_microsoft(ctx, customer_id)?;
         let before = education::approve(&mut self.customers[i], ctx.today)?;
         self.log_vetting_decision(ctx, customer_id, before, VettingStatus::Approved, None);
         Ok(())
@@ -34,8 +33,7 @@ impl Desk {
         customer_id: &str,
         reason: VettingReason,
     ) -> Result<(), Vec<Reason>> {
-        role_check(ctx.role, Operation::SimulateMicrosoft)?;
-        let i = self.customer_index(customer_id)?;
+        let i = self.customer_for_microsoft(ctx, customer_id)?;
         let before = education::deny(&mut self.customers[i], reason, ctx.today)?;
         self.log_vetting_decision(
             ctx,
@@ -45,6 +43,17 @@ impl Desk {
             Some(reason),
         );
         Ok(())
+    }
+
+    /// The index of the customer Microsoft (simulated) acts on, if the acting role may play
+    /// Microsoft's part.
+    fn customer_for_microsoft(
+        &self,
+        ctx: OperationContext,
+        customer_id: &str,
+    ) -> Result<usize, Vec<Reason>> {
+        role_check(ctx.role, Operation::SimulateMicrosoft)?;
+        self.customer_index(customer_id)
     }
 
     /// The audit entry of Microsoft's decision on an Education request.
@@ -71,8 +80,7 @@ impl Desk {
         ctx: OperationContext,
         customer_id: &str,
     ) -> Result<(), Vec<Reason>> {
-        role_check(ctx.role, Operation::SimulateMicrosoft)?;
-        let i = self.customer_index(customer_id)?;
+        let i = self.customer_for_microsoft(ctx, customer_id)?;
         refuse_if_any(nonprofit::check_register(&self.customers[i]))?;
         nonprofit::register(&mut self.customers[i], ctx.today);
         self.log_customer(ctx, customer_id, Change::NonprofitRegistered);
@@ -85,8 +93,7 @@ impl Desk {
         ctx: OperationContext,
         customer_id: &str,
     ) -> Result<NaiveDate, Vec<Reason>> {
-        role_check(ctx.role, Operation::SimulateMicrosoft)?;
-        let i = self.customer_index(customer_id)?;
+        let i = self.customer_for_microsoft(ctx, customer_id)?;
         refuse_if_any(nonprofit::check_notice(&self.customers[i]))?;
         let removal_date = nonprofit::give_notice(&mut self.customers[i], ctx.today);
         self.log_customer(

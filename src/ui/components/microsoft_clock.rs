@@ -22,6 +22,29 @@ pub fn weekday_name(i18n: leptos_i18n::I18nContext<Locale>, date: NaiveDate) -> 
     }
 }
 
+/// How a clock button moves the date.
+type ClockStep = fn(NaiveDate) -> NaiveDate;
+
+/// A text as a function of the language.
+type Label = fn(Locale) -> &'static str;
+
+/// The buttons that move the clock forward: the step and its label.
+const CLOCK_STEPS: [(ClockStep, Label); 4] = [
+    (|d| add_days(d, 1), |l| td_string!(l, microsoft.plus_1_day)),
+    (
+        |d| add_business_days(d, 1),
+        |l| td_string!(l, microsoft.plus_1_business_day),
+    ),
+    (
+        |d| add_days(d, 30),
+        |l| td_string!(l, microsoft.plus_30_days),
+    ),
+    (
+        |d| add_days(d, 90),
+        |l| td_string!(l, microsoft.plus_90_days),
+    ),
+];
+
 /// "App date" with "Set date", and the buttons that move the clock forward.
 #[component]
 pub fn MicrosoftClock() -> impl IntoView {
@@ -45,8 +68,7 @@ pub fn MicrosoftClock() -> impl IntoView {
             Err(_) => invalid.set(true),
         }
     };
-    let advance =
-        move |step: fn(NaiveDate) -> NaiveDate| move |_| clock.set_today(step(clock.today()));
+    let advance = move |step: ClockStep| move |_| clock.set_today(step(clock.today()));
 
     view! {
         <section class="ms-panel ms-clock" aria-labelledby="ms-clock-title">
@@ -85,18 +107,14 @@ pub fn MicrosoftClock() -> impl IntoView {
                 <button type="submit">{tr!(i18n, microsoft.set_date)}</button>
             </form>
             <div class="ms-advance" role="group" aria-label=move || t_string!(i18n, microsoft.advance_label)>
-                <button type="button" on:click=advance(|d| add_days(d, 1))>
-                    {tr!(i18n, microsoft.plus_1_day)}
-                </button>
-                <button type="button" on:click=advance(|d| add_business_days(d, 1))>
-                    {tr!(i18n, microsoft.plus_1_business_day)}
-                </button>
-                <button type="button" on:click=advance(|d| add_days(d, 30))>
-                    {tr!(i18n, microsoft.plus_30_days)}
-                </button>
-                <button type="button" on:click=advance(|d| add_days(d, 90))>
-                    {tr!(i18n, microsoft.plus_90_days)}
-                </button>
+                {CLOCK_STEPS
+                    .map(|(step, label)| {
+                        view! {
+                            <button type="button" on:click=advance(step)>
+                                {move || label(i18n.get_locale())}
+                            </button>
+                        }
+                    })}
             </div>
         </section>
     }
