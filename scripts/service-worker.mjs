@@ -25,8 +25,9 @@ export async function writeServiceWorker(dir) {
     inlineWorkboxRuntime: true,
     // Relative to the worker's own address, so the same worker serves any public URL.
     navigateFallback: "index.html",
-    // Trunk's file names carry the content hash already.
-    dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+    // Trunk's file names carry the content hash already (a 64-bit hash in hex, leading zeros
+    // dropped: up to 16 digits).
+    dontCacheBustURLsMatching: /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/,
     // The release module is about 2 MB before compression (Workbox's default limit is 2 MiB).
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
     cleanupOutdatedCaches: true,

@@ -98,6 +98,18 @@ test.describe("with the service worker", () => {
       await expect(banner).toContainText("A new version of Segment Desk is ready");
       await expect(page.locator('meta[name="segment-desk-build"]')).toHaveCount(0);
       await page.screenshot({ path: `${shots}/update-ready.png` });
+      // In the partner's staff's languages too (the language select's label changes with them).
+      const languageSelect = page.locator("header select:has(option[value='sv'])");
+      for (const [language, text, button] of [
+        ["Svenska", "En ny version av Segment Desk finns", "Läs in igen"],
+        ["Polski", "Dostępna jest nowa wersja aplikacji Segment Desk", "Załaduj ponownie"],
+      ]) {
+        await languageSelect.selectOption({ label: language });
+        await expect(banner).toContainText(text);
+        await expect(banner.getByRole("button", { name: button })).toBeVisible();
+        await page.screenshot({ path: `${shots}/update-ready-${language.toLowerCase()}.png` });
+      }
+      await languageSelect.selectOption({ label: "English" });
 
       await banner.getByRole("button", { name: "Reload" }).click();
       await expect(page.locator('meta[name="segment-desk-build"]')).toHaveCount(1);

@@ -45,7 +45,7 @@ createServer(async (req, res) => {
   let body = await readFile(file);
   // As a host should serve a build: the hashed files forever, the rest (index.html, the worker,
   // the manifest) revalidated, so a new build is seen at once.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
   const cache = hashed ? "public, max-age=31536000, immutable" : "no-cache";
   const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": cache, vary: "accept-encoding" };
   if (extname(file) !== ".png" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
