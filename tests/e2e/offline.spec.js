@@ -42,22 +42,28 @@ async function workerReady(page) {
   });
 }
 
-/** A page of a new context whose relative addresses go to `server`, as the config's go to the
- *  shared server; the fixture watches it like any other. */
-async function pageOn(browser, server) {
-  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", serviceWorkers: "allow" });
-  return context.newPage();
+/** Runs `steps(page, server)` with a page on a server of its own on `port` (see ownServer) that
+ *  has opened the customers list and whose worker has precached the build; stops and removes the
+ *  server afterwards. The page's context sends relative addresses there, as the config's go to
+ *  the shared server; the fixture watches it like any other. */
+async function onOwnServer(browser, port, steps) {
+  const server = await ownServer(port);
+  try {
+    const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", serviceWorkers: "allow" });
+    const page = await context.newPage();
+    await page.goto("customers");
+    await workerReady(page);
+    await steps(page, server);
+  } finally {
+    await server.stop();
+    server.remove();
+  }
 }
 
+// Each test here opens its own context or profile with the worker allowed.
 test.describe("with the service worker", () => {
-  test.use({ serviceWorkers: "allow" });
-
   test("the desk opens with its data and its deep links with no network", async ({ browser }) => {
-    const server = await ownServer(4271);
-    try {
-      const page = await pageOn(browser, server);
-      await page.goto("customers");
-      await workerReady(page);
+    await onOwnServer(browser, 4271, async (page, server) => {
       const { id, name } = await addCustomer(page, { name: "Offline Falls Academy" });
       await server.stop();
 
@@ -68,18 +74,11 @@ test.describe("with the service worker", () => {
       await page.goto(`customers/${id}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
       await page.screenshot({ path: `${shots}/offline-account.png` });
-    } finally {
-      await server.stop();
-      server.remove();
-    }
+    });
   });
 
   test("a new build is announced, and Reload brings it without touching the desk", async ({ browser }) => {
-    const server = await ownServer(4272);
-    try {
-      const page = await pageOn(browser, server);
-      await page.goto("customers");
-      await workerReady(page);
+    await onOwnServer(browser, 4272, async (page, server) => {
       const { name } = await addCustomer(page, { name: "Update Hill School" });
       // The first worker takes over from the next load on; no update is offered for it.
       await page.goto("customers");
@@ -115,18 +114,14 @@ test.describe("with the service worker", () => {
       await expect(page.locator('meta[name="segment-desk-build"]')).toHaveCount(1);
       await expect(page.getByRole("link", { name })).toBeVisible();
       await expect(page.getByTestId("update-banner")).toHaveCount(0);
-    } finally {
-      await server.stop();
-      server.remove();
-    }
+    });
   });
 
-  test("the manifest is valid and Chromium finds the app installable", async ({ browser }) => {
+  test("the manifest is valid and Chromium finds the app installable", async () => {
     // Chromium never offers to install from an incognito profile, which every Playwright
     // context is; a persistent profile is what a user has.
     const profile = mkdtempSync(join(tmpdir(), "segment-desk-profile-"));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: browser.browserType().executablePath() || undefined,
       ...test.info().project.use.launchOptions,
       baseURL: test.info().project.use.baseURL,
       serviceWorkers: "allow",
