@@ -55,6 +55,7 @@ impl AppUpdate {
         let _ = waiting.post_message(&message);
     }
 
+    /// Keeps the registration, and listens for the new versions it will install.
     fn registered(&self, registration: ServiceWorkerRegistration) {
         let this = *self;
         let found = Closure::<dyn Fn()>::new(move || this.watch_installing());
