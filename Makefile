@@ -43,7 +43,7 @@ test-e2e:
 # While iterating: a debug build (fast to compile) on another port. Not part of `make test`.
 test-e2e-debug:
 	trunk build --public-url /segment-desk/ --dist target/e2e-dist-debug
-	E2E_DIST=target/e2e-dist-debug E2E_PORT=$${E2E_PORT:-4174} E2E_DEBUG=1 playwright test $(ARGS)
+	E2E_DIST=target/e2e-dist-debug E2E_PORT=$${E2E_PORT:-4174} playwright test $(ARGS)
 
 ## Gzip size of each file in dist/ and the total.
 size: build
