@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::customer::Customer;
+use super::education::check_deny;
 use super::eligibility::eligibility;
 use super::matrix::Segment;
 use super::nonprofit::NonprofitReview;
@@ -37,11 +38,15 @@ impl QualificationChange {
     }
 
     /// The segment whose subscriptions this change winds down ([`winds_down`]) when it happens
-    /// to `customer`: a nonprofit removal of a customer holding Nonprofit. `None` otherwise.
+    /// to `customer`: a nonprofit removal of a customer holding Nonprofit, an Education denial
+    /// that Microsoft's review may make (in review or approved). `None` otherwise.
     pub fn winds_down_segment(self, customer: &Customer) -> Option<Segment> {
         match self {
             Self::Revoke(Qualification::Nonprofit) if customer.held().nonprofit => {
                 Some(Segment::Nonprofit)
+            }
+            Self::Revoke(Qualification::Education) if check_deny(customer).is_empty() => {
+                Some(Segment::Education)
             }
             _ => None,
         }
