@@ -187,6 +187,15 @@ pub fn desk_with_customer(customer: NewCustomer, on: NaiveDate) -> Desk {
     desk
 }
 
+/// A desk with the Education customer `c1`, created on `on` and approved by Microsoft
+/// (simulated) the same day.
+pub fn education_desk(on: NaiveDate) -> Desk {
+    let mut desk = desk_with_customer(new_education_customer("c1", "contoso"), on);
+    desk.approve_education(ctx(Role::GlobalAdmin, on), "c1")
+        .expect("the Education review is pending");
+    desk
+}
+
 /// A desk with the customer `n1`, registered by Microsoft (simulated) as a nonprofit on `on`.
 pub fn nonprofit_desk(on: NaiveDate) -> Desk {
     let mut desk = desk_with_customer(new_customer("n1", "charity"), on);

@@ -481,3 +481,86 @@ proptest! {
         }
     }
 }
+
+// --- the what-if preview equals the effect of the change --------------------------------
+
+/// Subscriptions of the customer "c": (offer index in the sample catalog, auto-renew, active).
+fn arb_subscriptions() -> impl Strategy<Value = Vec<(usize, bool, bool)>> {
+    proptest::collection::vec((0usize..64, any::<bool>(), any::<bool>()), 0..8)
+}
+
+/// Runs the real operation behind `change` on `desk` (what Microsoft, simulated, or the clock
+/// does); a refused operation changes nothing.
+fn run_change(desk: &mut Desk, change: QualificationChange, today: NaiveDate) {
+    let microsoft = ctx(Role::GlobalAdmin, today);
+    match change {
+        QualificationChange::Revoke(Qualification::Nonprofit) => {
+            if !desk.customers[0].held().nonprofit {
+                return;
+            }
+            let _ = desk.send_nonprofit_notice(microsoft, "c");
+            if let Some(NonprofitReview::NoticeGiven { removal_date, .. }) =
+                desk.customers[0].nonprofit_review
+            {
+                desk.apply_due_nonprofit_removals(removal_date.max(today));
+            }
+        }
+        QualificationChange::Revoke(Qualification::Education) => {
+            let _ = desk.deny_education(microsoft, "c", VettingReason::NoLongerAnEducationCustomer);
+        }
+        QualificationChange::Grant(Qualification::Education) => {
+            let _ = desk.approve_education(microsoft, "c");
+        }
+        // Granting SOE or GCC touches no subscription.
+        QualificationChange::Grant(_) | QualificationChange::Revoke(_) => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// For every change the what-if offers, the subscriptions after the real operation are the
+    /// subscriptions before with exactly the previewed wind-downs applied (auto-renew off,
+    /// commercial equivalent proposed), and nothing else changes.
+    #[test]
+    fn what_if_preview_equals_the_effect_of_the_change(
+        c in arb_customer(),
+        partner in arb_partner(),
+        subs in arb_subscriptions(),
+        later in 0u64..400,
+    ) {
+        let catalog = Catalog::sample();
+        let today = base() + chrono::Days::new(later);
+        let mut desk = Desk::new(partner);
+        desk.customers.push(c);
+        for (i, (offer, auto_renew, active)) in subs.into_iter().enumerate() {
+            let offer = &catalog.offers[offer % catalog.offers.len()];
+            let line = CartLine {
+                offer_id: offer.id.clone(),
+                seats: 1,
+                term: offer.terms[0],
+                billing: offer.billing[0],
+            };
+            let mut s = Subscription::new(format!("s{i}"), "c".into(), offer, &line, base());
+            s.auto_renew = auto_renew;
+            if !active {
+                s.status = SubscriptionStatus::Cancelled { on: base() };
+            }
+            desk.subscriptions.push(s);
+        }
+        for &change in QualificationChange::all() {
+            let preview = desk.impact(&catalog, "c", change, today).unwrap();
+            let mut expected = desk.subscriptions.clone();
+            for e in &preview.subscriptions {
+                if let SubscriptionEffect::AutoRenewSwitchedOff { commercial_equivalent } = &e.effect {
+                    let s = expected.iter_mut().find(|s| s.id == e.subscription).unwrap();
+                    s.auto_renew = false;
+                    s.proposed_equivalent = commercial_equivalent.clone();
+                }
+            }
+            let mut after = desk.clone();
+            run_change(&mut after, change, today);
+            prop_assert_eq!(&after.subscriptions, &expected, "{:?}", change);
+        }
+    }
+}

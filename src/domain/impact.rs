@@ -7,12 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::Catalog;
 use super::customer::Customer;
+use super::education::check_deny;
 use super::eligibility::eligibility;
 use super::matrix::Segment;
 use super::nonprofit::NonprofitReview;
 use super::partner::PartnerProfile;
 use super::qualification::{Qualification, QualificationRecord, QualificationSet};
-use super::subscription::Subscription;
+use super::subscription::{winds_down, Subscription};
 
 /// A hypothetical change of a customer's qualifications.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,10 +24,41 @@ pub enum QualificationChange {
     Revoke(Qualification),
 }
 
+impl QualificationChange {
+    /// The changes the what-if preview offers (customer account page), in menu order.
+    pub fn all() -> &'static [QualificationChange] {
+        use Qualification as Q;
+        &[
+            Self::Grant(Q::Education),
+            Self::Revoke(Q::Education),
+            Self::Revoke(Q::Nonprofit),
+            Self::Grant(Q::StateOwnedEntity),
+            Self::Grant(Q::GovernmentCommunityCloud),
+        ]
+    }
+
+    /// The segment whose subscriptions this change winds down ([`winds_down`]) when it happens
+    /// to `customer`: a nonprofit removal of a customer holding Nonprofit, an Education denial
+    /// that Microsoft's review may make (in review or approved). `None` otherwise.
+    pub fn winds_down_segment(self, customer: &Customer) -> Option<Segment> {
+        match self {
+            Self::Revoke(Qualification::Nonprofit) if customer.held().nonprofit => {
+                Some(Segment::Nonprofit)
+            }
+            Self::Revoke(Qualification::Education) if check_deny(customer).is_empty() => {
+                Some(Segment::Education)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// How a change touches one existing subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionEffect {
-    /// Nonprofit removal: auto-renew switched off, commercial equivalent proposed (docs/RULES.md).
+    /// Nonprofit removal, Education denied or lost: auto-renew switched off and locked,
+    /// commercial equivalent proposed (docs/RULES.md), whether or not the offer was still
+    /// eligible before.
     AutoRenewSwitchedOff {
         commercial_equivalent: Option<String>,
     },
@@ -57,7 +89,7 @@ pub struct Impact {
     /// Offers that become eligible / stop being eligible, in catalog order.
     pub offers_gained: Vec<String>,
     pub offers_lost: Vec<String>,
-    /// Active subscriptions whose offer changes eligibility.
+    /// Active subscriptions the change winds down, or whose offer changes eligibility.
     pub subscriptions: Vec<SubscriptionImpact>,
 }
 
@@ -114,19 +146,20 @@ pub fn impact<'a>(
             None => {}
         }
     }
-    let nonprofit_removal = change == QualificationChange::Revoke(Qualification::Nonprofit);
+    let lost = change.winds_down_segment(customer);
     let subscriptions = subscriptions
         .into_iter()
         .filter(|s| s.customer_id == customer.id && s.is_active())
         .filter_map(|s| {
-            let effect = match flip(&s.offer_id)? {
-                true => SubscriptionEffect::SeatIncreasesAndRenewalUnblocked,
-                false if nonprofit_removal && s.segment == Segment::Nonprofit && s.seat_based => {
-                    SubscriptionEffect::AutoRenewSwitchedOff {
-                        commercial_equivalent: s.commercial_equivalent.clone(),
-                    }
+            let effect = if lost.is_some_and(|segment| winds_down(s, segment)) {
+                SubscriptionEffect::AutoRenewSwitchedOff {
+                    commercial_equivalent: s.commercial_equivalent.clone(),
                 }
-                false => SubscriptionEffect::SeatIncreasesAndRenewalBlocked,
+            } else {
+                match flip(&s.offer_id)? {
+                    true => SubscriptionEffect::SeatIncreasesAndRenewalUnblocked,
+                    false => SubscriptionEffect::SeatIncreasesAndRenewalBlocked,
+                }
             };
             Some(SubscriptionImpact {
                 subscription: s.id.clone(),

@@ -9,7 +9,7 @@ use super::dates::nonprofit_removal_date;
 use super::matrix::Segment;
 use super::qualification::{Qualification, QualificationRecord};
 use super::reason::Reason;
-use super::subscription::Subscription;
+use super::subscription::{wind_down, winds_down, Subscription};
 
 /// Where a customer's nonprofit periodic review stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,18 @@ pub struct RemovedSubscription {
     /// Whether auto-renew was on before (it is off after).
     pub auto_renew_was_on: bool,
     pub commercial_equivalent: Option<String>,
+}
+
+impl RemovedSubscription {
+    /// Winds `sub` down ([`wind_down`]) and says what it did.
+    pub fn wind_down(sub: &mut Subscription) -> Self {
+        let was_on = wind_down(sub);
+        RemovedSubscription {
+            subscription: sub.id.clone(),
+            auto_renew_was_on: was_on,
+            commercial_equivalent: sub.commercial_equivalent.clone(),
+        }
+    }
 }
 
 /// Why registering `customer` with the nonprofit programme would fail.
@@ -121,22 +133,8 @@ pub fn remove_if_due<'a>(
     });
     let touched = subscriptions
         .into_iter()
-        .filter(|s| {
-            s.customer_id == customer.id
-                && s.is_active()
-                && s.segment == Segment::Nonprofit
-                && s.seat_based
-        })
-        .map(|s| {
-            let was_on = s.auto_renew;
-            s.auto_renew = false;
-            s.proposed_equivalent = s.commercial_equivalent.clone();
-            RemovedSubscription {
-                subscription: s.id.clone(),
-                auto_renew_was_on: was_on,
-                commercial_equivalent: s.commercial_equivalent.clone(),
-            }
-        })
+        .filter(|s| s.customer_id == customer.id && winds_down(s, Segment::Nonprofit))
+        .map(RemovedSubscription::wind_down)
         .collect();
     Some(NonprofitRemoval {
         customer: customer.id.clone(),

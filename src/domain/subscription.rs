@@ -147,6 +147,21 @@ pub fn check_auto_renew(sub: &Subscription, on: bool, eligibility: &Decision) ->
     out
 }
 
+/// Whether losing the qualification of `lost` winds `sub` down: an active seat-based
+/// subscription of that segment (docs/RULES.md: nonprofit removal; Education denied or lost).
+/// The real operations and the what-if preview both ask this, so they cannot drift.
+pub fn winds_down(sub: &Subscription, lost: Segment) -> bool {
+    sub.is_active() && sub.segment == lost && sub.seat_based
+}
+
+/// Winds `sub` down: auto-renew off (then locked by [`check_auto_renew`], the offer being no
+/// longer eligible) and the commercial equivalent proposed. Returns whether auto-renew was on.
+pub fn wind_down(sub: &mut Subscription) -> bool {
+    let was_on = std::mem::replace(&mut sub.auto_renew, false);
+    sub.proposed_equivalent = sub.commercial_equivalent.clone();
+    was_on
+}
+
 /// Checks a cancellation.
 pub fn check_cancel(sub: &Subscription) -> Vec<Reason> {
     sub.check_active()

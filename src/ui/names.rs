@@ -226,14 +226,7 @@ impl Named for StatusFilter {
 /// The qualification changes the what-if preview offers (customer account page).
 impl Named for QualificationChange {
     fn all() -> &'static [Self] {
-        use Qualification as Q;
-        &[
-            Self::Grant(Q::Education),
-            Self::Revoke(Q::Education),
-            Self::Revoke(Q::Nonprofit),
-            Self::Grant(Q::StateOwnedEntity),
-            Self::Grant(Q::GovernmentCommunityCloud),
-        ]
+        QualificationChange::all()
     }
     fn value(self) -> &'static str {
         use Qualification as Q;

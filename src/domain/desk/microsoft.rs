@@ -7,10 +7,12 @@ use super::{refuse_if_any, role_check, Desk};
 use crate::domain::audit::{Actor, Change, Entity};
 use crate::domain::context::OperationContext;
 use crate::domain::education;
-use crate::domain::nonprofit::{self, NonprofitRemoval};
+use crate::domain::matrix::Segment;
+use crate::domain::nonprofit::{self, NonprofitRemoval, RemovedSubscription};
 use crate::domain::qualification::{VettingReason, VettingStatus};
 use crate::domain::reason::Reason;
 use crate::domain::roles::Operation;
+use crate::domain::subscription::winds_down;
 
 impl Desk {
     /// Microsoft (simulated) approves the Education request in review.
@@ -42,7 +44,49 @@ impl Desk {
             VettingStatus::Denied,
             Some(reason),
         );
+        // As after a nonprofit removal (docs/RULES.md): the Education subscriptions stop
+        // renewing, locked by the denial's reason, and the commercial equivalent is proposed.
+        let wound_down: Vec<RemovedSubscription> = self
+            .subscriptions
+            .iter_mut()
+            .filter(|s| s.customer_id == customer_id && winds_down(s, Segment::Education))
+            .map(RemovedSubscription::wind_down)
+            .collect();
+        self.log_wind_down(ctx.today, Actor::Role(ctx.role), &wound_down);
         Ok(())
+    }
+
+    /// The audit entries of subscriptions wound down (auto-renew off, equivalent proposed).
+    fn log_wind_down(
+        &mut self,
+        today: NaiveDate,
+        actor: Actor,
+        wound_down: &[RemovedSubscription],
+    ) {
+        for s in wound_down {
+            let entity = Entity::Subscription {
+                id: s.subscription.clone(),
+            };
+            if s.auto_renew_was_on {
+                self.log(
+                    today,
+                    actor,
+                    entity.clone(),
+                    Change::AutoRenewChanged {
+                        before: true,
+                        after: false,
+                    },
+                );
+            }
+            self.log(
+                today,
+                actor,
+                entity,
+                Change::CommercialEquivalentProposed {
+                    equivalent: s.commercial_equivalent.clone(),
+                },
+            );
+        }
     }
 
     /// The index of the customer Microsoft (simulated) acts on, if the acting role may play
@@ -133,30 +177,7 @@ impl Desk {
                     removed_on: r.removed_on,
                 },
             );
-            for s in &r.subscriptions {
-                let entity = Entity::Subscription {
-                    id: s.subscription.clone(),
-                };
-                if s.auto_renew_was_on {
-                    self.log(
-                        today,
-                        Actor::Clock,
-                        entity.clone(),
-                        Change::AutoRenewChanged {
-                            before: true,
-                            after: false,
-                        },
-                    );
-                }
-                self.log(
-                    today,
-                    Actor::Clock,
-                    entity,
-                    Change::CommercialEquivalentProposed {
-                        equivalent: s.commercial_equivalent.clone(),
-                    },
-                );
-            }
+            self.log_wind_down(today, Actor::Clock, &r.subscriptions);
         }
         removals
     }
@@ -170,9 +191,66 @@ mod tests {
     use crate::domain::qualification::Qualification;
     use crate::domain::roles::Role;
     use crate::test_support::{
-        ctx, day, desk_with_customer, education_details, line, new_education_customer,
-        nonprofit_desk, order, sample_offer,
+        ctx, day, desk_with_customer, education_desk, education_details, line,
+        new_education_customer, nonprofit_desk, order, sample_offer,
     };
+
+    #[test]
+    fn education_denial_switches_auto_renew_off_locks_it_and_proposes_the_equivalent() {
+        let mut desk = education_desk(day(2025, 3, 3));
+        let cat = Catalog::sample();
+        order(
+            &mut desk,
+            "c1",
+            vec![line("m365-a3-faculty-edu", 30), line("m365-e3", 5)],
+            &["s1", "s2"],
+            day(2025, 3, 5),
+        )
+        .unwrap();
+        desk.deny_education(
+            ctx(Role::GlobalAdmin, day(2025, 6, 2)),
+            "c1",
+            VettingReason::NoLongerAnEducationCustomer,
+        )
+        .unwrap();
+        let s1 = desk.subscription("s1").unwrap();
+        assert!(!s1.auto_renew, "auto-renew switched off");
+        assert_eq!(s1.proposed_equivalent.as_deref(), Some("m365-e3"));
+        assert!(s1.is_active(), "keeps running to its term end");
+        let s2 = desk.subscription("s2").unwrap();
+        assert!(
+            s2.auto_renew && s2.proposed_equivalent.is_none(),
+            "commercial untouched"
+        );
+        // Locked with the denial's reason.
+        let denied = desk
+            .auto_renew_check(&cat, "s1", true, day(2025, 6, 3))
+            .reasons()
+            .to_vec();
+        assert!(
+            matches!(denied.as_slice(), [Reason::EducationDenied { .. }]),
+            "{denied:?}"
+        );
+        assert_eq!(
+            desk.set_auto_renew(ctx(Role::GlobalAdmin, day(2025, 6, 3)), &cat, "s1", true)
+                .unwrap_err(),
+            denied
+        );
+        // Audited as the nonprofit removal's wind-down is.
+        let s1_entries: Vec<&Change> = desk
+            .audit
+            .iter()
+            .filter(|e| e.entity == Entity::Subscription { id: "s1".into() })
+            .map(|e| &e.change)
+            .collect();
+        assert!(s1_entries.contains(&&Change::AutoRenewChanged {
+            before: true,
+            after: false
+        }));
+        assert!(s1_entries.contains(&&Change::CommercialEquivalentProposed {
+            equivalent: Some("m365-e3".into())
+        }));
+    }
 
     #[test]
     fn approve_then_buy_education() {

@@ -458,9 +458,12 @@ mod tests {
             .unwrap();
         assert_eq!(edu.subscriptions.len(), 1);
         assert_eq!(edu.subscriptions[0].subscription, "s2");
+        // Like the nonprofit removal: auto-renew off and locked, equivalent proposed.
         assert_eq!(
             edu.subscriptions[0].effect,
-            SubscriptionEffect::SeatIncreasesAndRenewalBlocked
+            SubscriptionEffect::AutoRenewSwitchedOff {
+                commercial_equivalent: Some("m365-e3".into())
+            }
         );
 
         // GCC would be refused (Nonprofit + Education + GCC is no row) and would cost every

@@ -10,7 +10,6 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::reason_sentence;
 use crate::ui::components::named_select::LabelledChoice;
-use crate::ui::names::Named;
 use crate::ui::state::use_desk;
 
 type I18n = leptos_i18n::I18nContext<Locale>;

@@ -495,7 +495,7 @@ fn english_sentences_carry_the_values() {
                 since: day(2026, 11, 24)
             }
         ),
-        "Education offers need an approved Education qualification; this customer's was Denied on 2026-11-24 (Not an Education Customer): correct the account information and resubmit."
+        "Education offers need an approved Education qualification; this customer's was Denied on 2026-11-24 (Not an Education Customer): correct the account information and resubmit, or offer the Commercial equivalent."
     );
     assert_eq!(
         sentence(
