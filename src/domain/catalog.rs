@@ -160,6 +160,14 @@ pub struct Offer {
     pub commercial_equivalent: Option<String>,
 }
 
+impl Offer {
+    /// The GCC environment the offer runs in; `None` for an offer that is not GCC (its stored
+    /// `gcc_environment` is only the default there).
+    pub fn environment(&self) -> Option<GccEnvironment> {
+        (self.segment == Segment::GovernmentCommunityCloud).then_some(self.gcc_environment)
+    }
+}
+
 /// Marks the prices of a catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PriceBasis {
@@ -452,6 +460,19 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn only_gcc_offers_run_in_an_environment() {
+        let mut gcc = offer(
+            "g",
+            Segment::GovernmentCommunityCloud,
+            ProductType::LicenseBased,
+        );
+        gcc.gcc_environment = GccEnvironment::High;
+        assert_eq!(gcc.environment(), Some(GccEnvironment::High));
+        let commercial = offer("c", Segment::Commercial, ProductType::LicenseBased);
+        assert_eq!(commercial.environment(), None);
     }
 
     #[test]

@@ -254,8 +254,7 @@ fn OfferCard(
     let reason_id = format!("offer-reasons-{}", offer.id);
     let segment = offer.segment;
     // docs/RULES.md §4: a GCC offer's environment decides the reseller qualification needed.
-    let environment =
-        (segment == Segment::GovernmentCommunityCloud).then_some(offer.gcc_environment);
+    let environment = offer.environment();
     let product_type = offer.product_type;
     let price = offer.sample_price;
     let add_id = offer.id.clone();
