@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use segment_desk::i18n::*;
 use segment_desk::store::preferences::LOCALE_KEY;
+use segment_desk::ui::plural::{self, Counted, Plural};
 use segment_desk::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -139,4 +141,95 @@ async fn the_service_worker_is_registered_only_where_the_loader_names_one() {
         .await
         .expect_err("no worker at that address");
     assert!(refused.is_instance_of::<js_sys::Error>(), "{refused:?}");
+}
+
+/// The plural category each language gives the test counts (CLDR's cardinal rules, written out
+/// here so the test does not ask `Intl` what it is testing `Intl` for).
+fn expected_category(locale: Locale, n: usize) -> Plural {
+    match (locale, n) {
+        (_, 1) => Plural::One,
+        (Locale::pl, n) if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
+            Plural::Few
+        }
+        (Locale::pl, _) => Plural::Many,
+        _ => Plural::Other,
+    }
+}
+
+const COUNTS: [usize; 7] = [0, 1, 2, 5, 12, 22, 101];
+
+#[wasm_bindgen_test]
+fn every_counted_text_takes_the_plural_form_of_its_language() {
+    for &locale in Locale::get_all() {
+        for n in COUNTS {
+            let category = expected_category(locale, n);
+            assert_eq!(plural::category(locale, n), category, "{locale:?} {n}");
+            for text in Counted::ALL {
+                let form = text.forms(locale).get(category);
+                assert_eq!(
+                    text.text(locale, n, &[]),
+                    form.replace("{count}", &n.to_string()),
+                    "{locale:?} {text:?} {n}"
+                );
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn counted_texts_read_as_each_language_writes_them() {
+    let seats = |locale, n| Counted::AuditSeats.text(locale, n, &[]);
+    let got: Vec<String> = COUNTS.iter().map(|&n| seats(Locale::pl, n)).collect();
+    assert_eq!(
+        got,
+        [
+            "0 licencji",
+            "1 licencja",
+            "2 licencje",
+            "5 licencji",
+            "12 licencji",
+            "22 licencje",
+            "101 licencji"
+        ]
+    );
+    assert_eq!(seats(Locale::sv, 1), "1 licens");
+    assert_eq!(seats(Locale::sv, 2), "2 licenser");
+    assert_eq!(seats(Locale::en, 1), "1 seat");
+    assert_eq!(seats(Locale::en, 0), "0 seats");
+    let customers = |n| Counted::UsageCustomers.text(Locale::pl, n, &[]);
+    assert_eq!(customers(1), "1 klient");
+    assert_eq!(customers(22), "22 klientów");
+    let subscriptions = |n| Counted::UsageSubscriptions.text(Locale::pl, n, &[]);
+    assert_eq!(subscriptions(3), "3 subskrypcje");
+    assert_eq!(subscriptions(12), "12 subskrypcji");
+    assert_eq!(
+        Counted::GccCodeOption.text(
+            Locale::en,
+            1,
+            &[("code", "C1"), ("org", "Contoso"), ("remaining", "1")]
+        ),
+        "C1 — Contoso (1 of 1 use left)"
+    );
+    // The count is still written as the language writes numbers (a no-break space in Swedish).
+    assert_eq!(seats(Locale::sv, 12_345), "12\u{a0}345 licenser");
+    assert_eq!(seats(Locale::en, 12_345), "12,345 seats");
+}
+
+#[wasm_bindgen_test]
+fn prices_and_dates_are_written_as_each_language_writes_them() {
+    use segment_desk::ui::numbers;
+    let nbsp = |s: &str| s.replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(numbers::usd(Locale::en, 2100), "$21.00");
+    assert_eq!(nbsp(&numbers::usd(Locale::sv, 2100)), "21,00 US$");
+    assert_eq!(nbsp(&numbers::usd(Locale::pl, 2100)), "21,00 USD");
+    assert_eq!(nbsp(&numbers::usd(Locale::sv, 123_456)), "1 234,56 US$");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    assert_eq!(numbers::date(Locale::en, day), "2 Dec 2026");
+    assert_eq!(numbers::date(Locale::sv, day), "2026-12-02");
+    assert_eq!(numbers::date(Locale::pl, day), "02.12.2026");
+    // The first and last day of a year stay on their day whatever the browser's time zone.
+    let new_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert_eq!(numbers::date(Locale::pl, new_year), "01.01.2027");
+    let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    assert_eq!(numbers::date(Locale::sv, last), "2026-12-31");
 }

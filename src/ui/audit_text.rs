@@ -2,12 +2,15 @@
 //! every [`Change`] variant (texts in locales/*/audit.json). The domain's values are named
 //! through [`crate::ui::names`].
 
+use crate::domain::MAX_VERIFICATION_REQUESTS;
 use crate::domain::{
     AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, ResellerQualification,
     SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::names::Named;
+use crate::ui::numbers;
+use crate::ui::plural::Counted;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -59,7 +62,11 @@ fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
     match status {
         SubscriptionStatus::Active => t_string!(i18n, audit.values.active).to_string(),
         SubscriptionStatus::Cancelled { on } => {
-            t_string!(i18n, audit.values.cancelled_on, date = on.to_string())
+            t_string!(
+                i18n,
+                audit.values.cancelled_on,
+                date = numbers::date(i18n.get_locale(), *on)
+            )
         }
     }
 }
@@ -83,7 +90,12 @@ pub fn qualification_record_text(i18n: I18n, record: Option<&QualificationRecord
 }
 
 fn requests_used(i18n: I18n, used: u8) -> String {
-    t_string!(i18n, audit.values.requests_used, used = used)
+    let used = numbers::count(i18n, usize::from(used));
+    Counted::AuditRequestsUsed.text(
+        i18n.get_locale(),
+        usize::from(MAX_VERIFICATION_REQUESTS),
+        &[("used", &used)],
+    )
 }
 
 fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
@@ -238,18 +250,26 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             VettingStatus::Approved.name(i18n.get_locale()).to_string(),
             format!(
                 "{}; {}",
-                t_string!(i18n, audit.values.notice_on, date = notice_date.to_string()),
+                t_string!(
+                    i18n,
+                    audit.values.notice_on,
+                    date = numbers::date(i18n.get_locale(), *notice_date)
+                ),
                 t_string!(
                     i18n,
                     audit.values.removal_on,
-                    date = removal_date.to_string()
+                    date = numbers::date(i18n.get_locale(), *removal_date)
                 )
             ),
         ),
         Change::NonprofitRemoved { removed_on } => both(
             t_string!(i18n, audit.what.nonprofit_removed).to_string(),
             Qualification::Nonprofit.name(i18n.get_locale()).to_string(),
-            t_string!(i18n, audit.values.removed_on, date = removed_on.to_string()),
+            t_string!(
+                i18n,
+                audit.values.removed_on,
+                date = numbers::date(i18n.get_locale(), *removed_on)
+            ),
         ),
         Change::SubscriptionCreated {
             offer,
@@ -264,18 +284,19 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 offer = offer_name(offer)
             ),
             before: None,
-            after: Some(t_string!(
-                i18n,
-                audit.values.subscription_terms,
-                seats = *seats,
-                term = term.name(i18n.get_locale()),
-                billing = billing.name(i18n.get_locale())
+            after: Some(Counted::AuditSubscriptionTerms.text(
+                i18n.get_locale(),
+                *seats as usize,
+                &[
+                    ("term", term.name(i18n.get_locale())),
+                    ("billing", billing.name(i18n.get_locale())),
+                ],
             )),
         },
         Change::SeatsChanged { before, after } => both(
             t_string!(i18n, audit.what.seats_changed).to_string(),
-            t_string!(i18n, audit.values.seats, count = *before),
-            t_string!(i18n, audit.values.seats, count = *after),
+            Counted::AuditSeats.text(i18n.get_locale(), *before as usize, &[]),
+            Counted::AuditSeats.text(i18n.get_locale(), *after as usize, &[]),
         ),
         Change::AutoRenewChanged { before, after } => both(
             t_string!(i18n, audit.what.auto_renew_changed).to_string(),
@@ -318,11 +339,13 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 organization = code.organization_name.clone()
             ),
             before: None,
-            after: Some(t_string!(
-                i18n,
-                audit.values.creates,
-                remaining = code.remaining_creates,
-                max = code.max_creates
+            after: Some(Counted::AuditUsesLeftOf.text(
+                i18n.get_locale(),
+                code.max_creates as usize,
+                &[(
+                    "remaining",
+                    &numbers::count(i18n, code.remaining_creates as usize),
+                )],
             )),
         },
         Change::GccValidationCodeUsed {
@@ -331,8 +354,8 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             remaining_after,
         } => both(
             t_string!(i18n, audit.what.gcc_code_used, code = code.clone()),
-            t_string!(i18n, audit.values.remaining, count = *remaining_before),
-            t_string!(i18n, audit.values.remaining, count = *remaining_after),
+            Counted::AuditUsesLeft.text(i18n.get_locale(), *remaining_before as usize, &[]),
+            Counted::AuditUsesLeft.text(i18n.get_locale(), *remaining_after as usize, &[]),
         ),
     }
 }

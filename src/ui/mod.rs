@@ -13,6 +13,7 @@ pub mod names;
 pub mod numbers;
 pub mod pages;
 pub mod perf;
+pub mod plural;
 pub mod preferences;
 pub mod reasons;
 pub mod service_worker;

@@ -1,14 +1,22 @@
-//! Numbers as the chosen language writes them: "10,000" and "5.4" in English, "10 000" and "5,4"
-//! in Swedish and Polish (Polish leaves four digits ungrouped: "1000"). The browser's `Intl`
-//! holds these rules (CLDR), so the bundle carries none of them.
+//! Numbers, prices and dates as the chosen language writes them: "10,000" and "5.4" in English,
+//! "10 000" and "5,4" in Swedish and Polish (Polish leaves four digits ungrouped: "1000");
+//! "$21.00", "21,00 US$", "21,00 USD"; "2 Dec 2026", "2026-12-02", "02.12.2026". The browser's
+//! `Intl` holds these rules (CLDR), so the bundle carries none of them. Dates stay ISO where they
+//! are data (CSV, JSON, inputs, `<time datetime>`); this module is for the words on screen.
 
 use crate::domain::{PricePer, SamplePrice};
 use crate::i18n::*;
+use chrono::NaiveDate;
 use leptos_i18n::I18nContext;
 
 /// A count (customers, subscriptions, bytes), its digits grouped; follows the language.
 pub fn count(i18n: I18nContext<Locale>, n: usize) -> String {
-    format(i18n.get_locale(), n as f64, 0)
+    count_in(i18n.get_locale(), n)
+}
+
+/// [`count`] for a given language (where there is no i18n context, e.g. reasons in words).
+pub fn count_in(locale: Locale, n: usize) -> String {
+    format(locale, n as f64, 0)
 }
 
 /// A number with exactly one decimal; follows the language.
@@ -18,17 +26,11 @@ pub fn one_decimal(i18n: I18nContext<Locale>, x: f64) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn format(locale: Locale, x: f64, fraction_digits: u8) -> String {
-    use wasm_bindgen::JsValue;
     let options = js_sys::Object::new();
     for key in ["minimumFractionDigits", "maximumFractionDigits"] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &fraction_digits.into());
     }
-    let locales = js_sys::Array::of1(&locale.as_str().into());
-    js_sys::Intl::NumberFormat::new(&locales, &options)
-        .format()
-        .call1(&JsValue::NULL, &x.into())
-        .ok()
-        .and_then(|text| text.as_string())
+    format_with(locale.as_str(), &options, x)
         .unwrap_or_else(|| format!("{x:.*}", usize::from(fraction_digits)))
 }
 
@@ -38,14 +40,98 @@ fn format(_: Locale, x: f64, fraction_digits: u8) -> String {
     format!("{x:.*}", usize::from(fraction_digits))
 }
 
-/// `2200` → `"$22.00"` (the sample catalog is in USD).
-pub fn usd(cents: u32) -> String {
-    format!("${}.{:02}", cents / 100, cents % 100)
+/// A price in US dollars (the sample catalog's currency) as the language writes it:
+/// `2200` → "$22.00", "22,00 US$", "22,00 USD".
+pub fn usd(locale: Locale, cents: u32) -> String {
+    let amount = f64::from(cents) / 100.0;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &"USD".into());
+        if let Some(text) = format_with(locale.as_str(), &options, amount) {
+            return text;
+        }
+    }
+    let _ = locale;
+    format!("${amount:.2}")
+}
+
+/// A date on screen as the language writes it: English "2 Dec 2026" (day, short month, year, as
+/// Partner Center's English pages show dates), Swedish "2026-12-02", Polish "02.12.2026".
+pub fn date(locale: Locale, date: NaiveDate) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use chrono::Datelike;
+        use std::cell::RefCell;
+        thread_local! {
+            /// One `Intl.DateTimeFormat` per language, made at its first use.
+            static FORMATS: RefCell<Vec<(Locale, js_sys::Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+        }
+        let utc = js_sys::Date::new(
+            &js_sys::Date::utc(f64::from(date.year()), f64::from(date.month0())).into(),
+        );
+        utc.set_utc_date(date.day());
+        let text = FORMATS.with_borrow_mut(|formats| {
+            let at = match formats.iter().position(|(l, _)| *l == locale) {
+                Some(at) => at,
+                None => {
+                    formats.push((locale, date_format(locale)));
+                    formats.len() - 1
+                }
+            };
+            formats[at]
+                .1
+                .format()
+                .call1(&wasm_bindgen::JsValue::NULL, &utc)
+        });
+        if let Some(text) = text.ok().and_then(|t| t.as_string()) {
+            return text;
+        }
+    }
+    let _ = locale;
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The `Intl.DateTimeFormat` of a language's on-screen dates, in UTC (a date has no time zone).
+#[cfg(target_arch = "wasm32")]
+fn date_format(locale: Locale) -> js_sys::Intl::DateTimeFormat {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    set("timeZone", "UTC");
+    set("year", "numeric");
+    // English writes "2 Dec 2026" as en-GB does; en-US would write "Dec 2, 2026".
+    let tag = match locale {
+        Locale::en => {
+            set("month", "short");
+            set("day", "numeric");
+            "en-GB"
+        }
+        _ => {
+            set("month", "2-digit");
+            set("day", "2-digit");
+            locale.as_str()
+        }
+    };
+    let locales = js_sys::Array::of1(&tag.into());
+    js_sys::Intl::DateTimeFormat::new(&locales, &options)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn format_with(tag: &str, options: &js_sys::Object, x: f64) -> Option<String> {
+    let locales = js_sys::Array::of1(&tag.into());
+    js_sys::Intl::NumberFormat::new(&locales, options)
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &x.into())
+        .ok()
+        .and_then(|text| text.as_string())
 }
 
 /// The sample price in words, e.g. "$22.00 per seat per month".
 pub fn price_text(i18n: I18nContext<Locale>, price: &SamplePrice) -> String {
-    let amount = usd(price.usd_cents);
+    let amount = usd(i18n.get_locale(), price.usd_cents);
     match price.per {
         PricePer::SeatMonth => {
             t_string!(i18n, selling.price.seat_month, price = amount).to_string()
@@ -57,11 +143,14 @@ pub fn price_text(i18n: I18nContext<Locale>, price: &SamplePrice) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::usd;
+    use super::*;
 
+    /// Natively (no `Intl`) prices and dates fall back to "$22.00" and ISO dates.
     #[test]
-    fn usd_has_two_decimals() {
-        assert_eq!(usd(2200), "$22.00");
-        assert_eq!(usd(5), "$0.05");
+    fn without_intl_prices_have_two_decimals_and_dates_are_iso() {
+        assert_eq!(usd(Locale::sv, 2200), "$22.00");
+        assert_eq!(usd(Locale::en, 5), "$0.05");
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(date(Locale::pl, d), "2026-12-02");
     }
 }

@@ -2,7 +2,7 @@
 // reached through their labels, buttons by their names.
 import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { actAs, addEducationCustomer, appToday, fillCustomer, review, shots } from "./support/pages.js";
+import { actAs, addEducationCustomer, appToday, fillCustomer, review, shots, shownDate } from "./support/pages.js";
 
 /** `iso` plus `n` business days (Saturday and Sunday skipped), as YYYY-MM-DD. */
 function addBusinessDays(iso, n) {
@@ -61,8 +61,8 @@ test("an Education customer: refused at the field, fixed, reviewed, submitted, a
   const expected = addBusinessDays(today, 3);
   const education = page.locator('[data-qualification="Education"]');
   await expect(education).toContainText("In review");
-  await expect(education).toContainText(`since ${today}`);
-  await expect(education).toContainText(`expected by ${expected}`);
+  await expect(education).toContainText(`since ${shownDate(today)}`);
+  await expect(education).toContainText(`expected by ${shownDate(expected)}`);
   // Only the accepted submission counts: the refused one used no request.
   await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
   await expect(page.getByRole("main").getByRole("link", { name: "Subscriptions", exact: true })).toHaveAttribute("href", /\/customers\/[0-9a-f-]{36}\/subscriptions$/);

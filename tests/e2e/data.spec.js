@@ -117,7 +117,7 @@ test("storage that throws: the app runs in memory and warns that nothing is kept
   await page.goto("customers");
   await expect(page.getByTestId("storage-memory-only")).toContainText("nothing you do here is kept");
   await importDesk(page, exportFile([customer("c-1", "Contoso School", "contososchool")]));
-  await expect(page.getByText("1 customers, 0 subscriptions, 0 audit entries")).toBeVisible();
+  await expect(page.getByText("1 customer, 0 subscriptions, 0 audit entries")).toBeVisible();
   await page.screenshot({ path: `${shots}/data-memory-only.png`, fullPage: true });
 });
 

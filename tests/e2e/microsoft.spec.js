@@ -7,22 +7,22 @@ test("the app clock is set and advanced, by business days too, and kept after a 
   await expect(page.getByRole("note")).toContainText("Simulation");
   // 2025-03-07 is a Friday: one business day later is Monday.
   await setAppDate(page, "2025-03-07");
-  await expect(page.getByRole("status").filter({ hasText: "Today on the app clock" })).toContainText("2025-03-07 (Friday)");
+  await expect(page.getByRole("status").filter({ hasText: "Today on the app clock" })).toContainText("7 Mar 2025 (Friday)");
   await page.getByRole("button", { name: "+1 business day" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await expect(page.getByTestId("app-clock")).toHaveText("10 Mar 2025");
   await page.getByRole("button", { name: "+1 day", exact: true }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-11");
+  await expect(page.getByTestId("app-clock")).toHaveText("11 Mar 2025");
   await page.getByRole("button", { name: "+30 days" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-04-10");
+  await expect(page.getByTestId("app-clock")).toHaveText("10 Apr 2025");
   await page.getByRole("button", { name: "+90 days" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-07-09");
+  await expect(page.getByTestId("app-clock")).toHaveText("9 Jul 2025");
   await expect(page.getByLabel("App date", { exact: true })).toHaveValue("2025-07-09");
   // A Saturday + 1 business day is Monday as well.
   await setAppDate(page, "2025-03-08");
   await page.getByRole("button", { name: "+1 business day" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await expect(page.getByTestId("app-clock")).toHaveText("10 Mar 2025");
   await page.reload();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-03-10");
+  await expect(page.getByTestId("app-clock")).toHaveText("10 Mar 2025");
   await page.screenshot({ path: `${shots}/microsoft-en-clock.png`, fullPage: true });
 });
 
@@ -88,7 +88,7 @@ test("the audit log shows a partner change with role, app date and before → af
   await expect(rows.nth(0).getByTestId("audit-before-after")).toHaveText("None → GCC High and DoD");
   const typeRow = rows.nth(1);
   await expect(typeRow.getByTestId("audit-role")).toHaveText("Global admin");
-  await expect(typeRow).toContainText("2025-05-02");
+  await expect(typeRow).toContainText("2 May 2025");
   await expect(typeRow.getByTestId("audit-entity")).toHaveText("Partner profile");
   await expect(typeRow.getByTestId("audit-what")).toHaveText("Partner type changed");
   await expect(typeRow.getByTestId("audit-before-after")).toHaveText("Direct-bill partner → Indirect reseller");
@@ -106,7 +106,7 @@ test("the review queue approves one Education request and denies another with a 
   await expect(items).toHaveCount(2);
   const fabrikam = items.filter({ hasText: "Fabrikam Academy" });
   // Submitted on a Friday: expected within 3 business days, by Wednesday.
-  await expect(fabrikam).toContainText("In review since 2025-03-07, expected by 2025-03-12");
+  await expect(fabrikam).toContainText("In review since 7 Mar 2025, expected by 12 Mar 2025");
   await expect(fabrikam).toContainText("K-12");
   await expect(fabrikam).toContainText("fabrikamacademy.edu");
   const northwind = items.filter({ hasText: "Northwind Museum" });
@@ -148,12 +148,12 @@ test("the nonprofit programme registers a customer, gives notice, and the clock 
   await expect(page.getByLabel("Customer to register").locator("option", { hasText: "Litware Relief" })).toHaveCount(0);
   await page.getByLabel("Customer to review").selectOption({ label: "Litware Relief" });
   await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Notice sent" })).toContainText("removed on 2025-04-10");
-  await expect(page.getByTestId("nonprofit-notice")).toContainText("removal on 2025-04-10");
+  await expect(page.getByRole("status").filter({ hasText: "Notice sent" })).toContainText("removed on 10 Apr 2025");
+  await expect(page.getByTestId("nonprofit-notice")).toContainText("removal on 10 Apr 2025");
   await page.screenshot({ path: `${shots}/microsoft-en-nonprofit.png`, fullPage: true });
 
   await page.getByRole("button", { name: "+90 days" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText("2025-04-10");
+  await expect(page.getByTestId("app-clock")).toHaveText("10 Apr 2025");
   await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
   await page.goto("audit-log");
   const removal = page.getByTestId("audit-row").first();
@@ -192,7 +192,7 @@ test("GCC without a partner GCC qualification is refused; with one and a code it
   await expect(page.getByTestId("gcc-code-row").getByTestId("remaining-creates")).toHaveText("4");
   await page.goto("audit-log");
   const used = page.getByTestId("audit-row").filter({ hasText: "GCC validation code GCC-200 used" });
-  await expect(used.getByTestId("audit-before-after")).toHaveText("5 creates left → 4 creates left");
+  await expect(used.getByTestId("audit-before-after")).toHaveText("5 uses left → 4 uses left");
 });
 
 test("the three pages in Swedish", async ({ page }) => {

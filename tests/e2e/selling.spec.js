@@ -3,7 +3,7 @@
 // requests, Partner settings, Microsoft (simulated)).
 import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { actAs, addCustomer, appToday, review, shots } from "./support/pages.js";
+import { actAs, addCustomer, appToday, review, shots, shownDate } from "./support/pages.js";
 
 // The catalog's data (ids, segments, product types) — not the app's decisions.
 const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
@@ -439,9 +439,9 @@ test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, 
   await cancel.click();
   await question.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(row).toHaveClass(/cancelled/);
-  await expect(row.getByTestId("subscription-status")).toHaveText(`Cancelled on ${appDate}`);
+  await expect(row.getByTestId("subscription-status")).toHaveText(`Cancelled on ${shownDate(appDate)}`);
   await expect(row.getByTestId("subscription-status")).toBeFocused();
   await expect(cancel).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${appDate}`);
+  await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${shownDate(appDate)}`);
 });

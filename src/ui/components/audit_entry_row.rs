@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::audit_text::{actor_of_change, change_text};
 use crate::ui::href;
+use crate::ui::numbers;
 use crate::ui::state::use_desk;
 
 /// What an entry is about, with the names the log shows.
@@ -83,9 +84,10 @@ pub fn AuditEntryRow(row: AuditRow) -> impl IntoView {
         }
     };
     let date = row.date.to_string();
+    let day = row.date;
     view! {
         <tr data-testid="audit-row" data-seq=row.seq>
-            <td class="audit-date"><time datetime=date.clone()>{date.clone()}</time></td>
+            <td class="audit-date"><time datetime=date.clone()>{move || numbers::date(i18n.get_locale(), day)}</time></td>
             <td class="audit-role" data-testid="audit-role">{move || actor_of_change(i18n, &actor, &change_for_actor)}</td>
             <td class="audit-entity" data-testid="audit-entity">{entity}</td>
             <td class="audit-what" data-testid="audit-what">{move || texts.with(|t| t.what.clone())}</td>

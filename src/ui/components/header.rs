@@ -7,6 +7,7 @@ use crate::ui::clock::use_app_clock;
 use crate::ui::components::language_switcher::LanguageSwitcher;
 use crate::ui::components::role_switcher::RoleSwitcher;
 use crate::ui::href;
+use crate::ui::numbers;
 
 /// The app's header: name, main navigation, acting role, language and the app clock's date.
 #[component]
@@ -33,7 +34,7 @@ pub fn AppHeader() -> impl IntoView {
                     <span class="label">{tr!(i18n, shell.clock_label)}</span>
                     " "
                     <time data-testid="app-clock" datetime=move || clock.today().to_string()>
-                        {move || clock.today().to_string()}
+                        {move || numbers::date(i18n.get_locale(), clock.today())}
                     </time>
                 </p>
             </div>

@@ -8,6 +8,7 @@ use crate::domain::dates::{add_business_days, add_days};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::clock::use_app_clock;
+use crate::ui::numbers;
 
 /// The weekday's name in the current language.
 pub fn weekday_name(i18n: leptos_i18n::I18nContext<Locale>, date: NaiveDate) -> &'static str {
@@ -81,7 +82,7 @@ pub fn MicrosoftClock() -> impl IntoView {
                 {tr!(i18n, microsoft.clock_today)} " "
                 <strong>
                     <time datetime=move || clock.today().to_string()>
-                        {move || clock.today().to_string()}
+                        {move || numbers::date(i18n.get_locale(), clock.today())}
                     </time>
                     " (" {move || weekday_name(i18n, clock.today())} ")"
                 </strong>

@@ -9,6 +9,7 @@ use crate::domain::NonprofitReview;
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::components::action_error::ActionErrorAlert;
+use crate::ui::numbers;
 use crate::ui::state::{use_desk, ActionError, DeskState};
 
 /// What the last action of the programme did (shown as status text).
@@ -53,7 +54,7 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
                 {move || match done.get() {
                     Some(Done::Registered(name)) => t_string!(i18n, microsoft.registered_done, name = name),
                     Some(Done::Notice(name, removal)) => t_string!(
-                        i18n, microsoft.notice_done, name = name, removal = removal.to_string()
+                        i18n, microsoft.notice_done, name = name, removal = numbers::date(i18n.get_locale(), removal)
                     ),
                     None => String::new(),
                 }}
@@ -217,15 +218,15 @@ fn NoticeList() -> impl IntoView {
                     each=move || notices.get()
                     key=|n| (n.customer_id.clone(), n.notice_date)
                     children=move |n| {
-                        let notice = n.notice_date.to_string();
-                        let removal = n.removal_date.to_string();
+                        let (notice, removal) = (n.notice_date, n.removal_date);
                         view! {
                             <li data-testid="nonprofit-notice">
                                 <strong>{n.company_name.clone()}</strong>
                                 ": "
                                 {move || t_string!(
                                     i18n, microsoft.notice_item,
-                                    notice = notice.clone(), removal = removal.clone()
+                                    notice = numbers::date(i18n.get_locale(), notice),
+                                    removal = numbers::date(i18n.get_locale(), removal)
                                 )}
                             </li>
                         }

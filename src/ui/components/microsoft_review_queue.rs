@@ -133,8 +133,7 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
         let error_id = error_id.clone();
         move || has_error().then(|| error_id.clone())
     };
-    let since = item.since.to_string();
-    let expected = item.expected_by.map(|d| d.to_string()).unwrap_or_default();
+    let (since, expected_by) = (item.since, item.expected_by);
     let segment = item.segment;
     let website = item.website.clone();
 
@@ -143,7 +142,8 @@ fn ReviewItem(item: InReview, decided: RwSignal<Option<Decided>>) -> impl IntoVi
             <h3>{item.company_name.clone()}</h3>
             <p class="ms-since">
                 {move || t_string!(
-                    i18n, microsoft.in_review_since, since = since.clone(), expected = expected.clone()
+                    i18n, microsoft.in_review_since, since = numbers::date(i18n.get_locale(), since),
+                    expected = expected_by.map(|d| numbers::date(i18n.get_locale(), d)).unwrap_or_default()
                 )}
             </p>
             <dl class="ms-details">

@@ -17,6 +17,7 @@ use crate::tr;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::use_desk;
 
 /// The sizes offered, in customers.
@@ -86,8 +87,9 @@ pub fn SampleData() -> impl IntoView {
                 Ok(()) => Ok(t_string!(
                     i18n,
                     data.sample.done,
-                    customers = numbers::count(i18n, customers),
-                    subscriptions = numbers::count(i18n, subscriptions)
+                    customers = Counted::UsageCustomers.text(i18n.get_locale(), customers, &[]),
+                    subscriptions =
+                        Counted::UsageSubscriptions.text(i18n.get_locale(), subscriptions, &[])
                 )
                 .to_string()),
                 Err(e) => {
@@ -180,12 +182,10 @@ fn ProgressView(progress: RwSignal<Progress>) -> impl IntoView {
     }
 }
 
+/// "1,000 customers": the number written as the language writes numbers, never typed into a
+/// text (a typed "1 000" would wrap mid-number).
 fn size_label(i18n: leptos_i18n::I18nContext<Locale>, customers: usize) -> String {
-    match customers {
-        100 => t_string!(i18n, data.sample.size_100).to_string(),
-        1_000 => t_string!(i18n, data.sample.size_1000).to_string(),
-        _ => t_string!(i18n, data.sample.size_10000).to_string(),
-    }
+    Counted::UsageCustomers.text(i18n.get_locale(), customers, &[])
 }
 
 /// Generates one chunk, shows the progress, and goes on in the next task; once all customers

@@ -12,6 +12,7 @@ use crate::store::StoreError;
 use crate::tr;
 use crate::ui::download::download_text;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::preferences::use_storage;
 use crate::ui::state::use_desk;
 
@@ -161,11 +162,11 @@ fn LoadProblemsNotice() -> impl IntoView {
             .count();
         let mut out = Vec::new();
         if unreadable > 0 {
-            out.push(t_string!(i18n, data.banner.unreadable, count = unreadable).to_string());
+            out.push(Counted::BannerUnreadable.text(i18n.get_locale(), unreadable, &[]));
         } else {
             let kept = desk.quarantined().len();
             if kept > 0 {
-                out.push(t_string!(i18n, data.banner.kept, count = kept).to_string());
+                out.push(Counted::BannerKept.text(i18n.get_locale(), kept, &[]));
             }
         }
         for p in &problems {
@@ -175,7 +176,7 @@ fn LoadProblemsNotice() -> impl IntoView {
                     t_string!(i18n, data.banner.schema_too_new, found = found.clone()).to_string(),
                 ),
                 LoadProblem::InterruptedSaveRolledBack { keys } => {
-                    out.push(t_string!(i18n, data.banner.rolled_back, count = *keys).to_string())
+                    out.push(Counted::BannerRolledBack.text(i18n.get_locale(), *keys, &[]))
                 }
                 LoadProblem::MigrationFailed { error, .. } => out.push(
                     t_string!(i18n, data.banner.migration_failed, error = error.clone())

@@ -15,6 +15,7 @@ use crate::ui::download::download_text;
 use crate::ui::href;
 use crate::ui::names::Named;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::{use_desk, ActionError};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -96,13 +97,9 @@ pub fn SubscriptionTable(
             >
                 <p class="muted" role="status">
                     {move || {
-                        t_string!(
-                            i18n,
-                            selling.subs.shown,
-                            shown = numbers::count(i18n, shown.with(Vec::len)),
-                            total = numbers::count(i18n, matching.with(Vec::len))
-                        )
-                            .to_string()
+                        let shown = numbers::count(i18n, shown.with(Vec::len));
+                        Counted::SubscriptionsShown
+                            .text(i18n.get_locale(), matching.with(Vec::len), &[("shown", &shown)])
                     }}
                 </p>
                 <div class="table-scroll">
@@ -559,9 +556,19 @@ fn CancelControl(
 
 /// "From <start>" and "to <end>" (or "no end date" for perpetual licences).
 fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
-    let start = t_string!(i18n, selling.subs.starts, start = s.start.to_string()).to_string();
+    let start = t_string!(
+        i18n,
+        selling.subs.starts,
+        start = numbers::date(i18n.get_locale(), s.start)
+    )
+    .to_string();
     let end = match s.end {
-        Some(end) => t_string!(i18n, selling.subs.until, end = end.to_string()).to_string(),
+        Some(end) => t_string!(
+            i18n,
+            selling.subs.until,
+            end = numbers::date(i18n.get_locale(), end)
+        )
+        .to_string(),
         None => t_string!(i18n, selling.subs.no_end).to_string(),
     };
     (start, end)
@@ -570,9 +577,12 @@ fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
 fn status_text(i18n: I18n, s: &Subscription) -> String {
     match s.status {
         SubscriptionStatus::Active => t_string!(i18n, selling.subs.active).to_string(),
-        SubscriptionStatus::Cancelled { on } => {
-            t_string!(i18n, selling.subs.cancelled, date = on.to_string()).to_string()
-        }
+        SubscriptionStatus::Cancelled { on } => t_string!(
+            i18n,
+            selling.subs.cancelled,
+            date = numbers::date(i18n.get_locale(), on)
+        )
+        .to_string(),
     }
 }
 

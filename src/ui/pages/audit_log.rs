@@ -8,6 +8,7 @@ use crate::tr;
 use crate::ui::components::audit_entry_row::{AuditEntryRow, AuditRow, EntityLabel};
 use crate::ui::components::page_intro::PageIntro;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::use_desk;
 
 /// How many entries the page shows at first and adds with "Show more".
@@ -40,7 +41,7 @@ pub fn AuditLogPage() -> impl IntoView {
             <div class="audit-controls">
                 <CustomerFilter customer=customer on_change=Callback::new(move |()| limit.set(PAGE_SIZE)) />
                 <p class="audit-count" role="status">
-                    {move || (total() > 0).then(|| t_string!(i18n, audit.showing, shown = numbers::count(i18n, shown()), total = numbers::count(i18n, total())))}
+                    {move || (total() > 0).then(|| Counted::AuditShowing.text(i18n.get_locale(), total(), &[("shown", &numbers::count(i18n, shown()))]))}
                 </p>
             </div>
             <Show

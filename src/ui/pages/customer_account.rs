@@ -18,6 +18,8 @@ use crate::ui::components::what_if::WhatIf;
 use crate::ui::countries::country_name;
 use crate::ui::href;
 use crate::ui::names::{record_status, Named};
+use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::{use_desk, ActionError};
 
 /// What an action on this page came to: a confirmation or the reason it did not happen.
@@ -131,7 +133,7 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                     {get(|c| c.account.phone.clone())}
                 </dd>
                 <dt>{tr!(i18n, account.created)}</dt>
-                <dd>{get(|c| c.created.to_string())}</dd>
+                <dd>{move || customer.with(|c| c.as_ref().map(|c| numbers::date(i18n.get_locale(), c.created)).unwrap_or_default())}</dd>
             </dl>
         </aside>
     }
@@ -174,15 +176,15 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
         <section class="card qualifications" aria-labelledby="qualifications-heading">
             <h2 id="qualifications-heading">{tr!(i18n, account.special_qualifications)}</h2>
             <p class="requests-used" data-testid="requests-used">
-                {move || t_string!(i18n, account.requests_used, used = used.get(), max = MAX_VERIFICATION_REQUESTS).to_string()}
+                {move || Counted::AccountRequestsUsed.text(i18n.get_locale(), usize::from(MAX_VERIFICATION_REQUESTS), &[("used", &numbers::count(i18n, usize::from(used.get())))])}
             </p>
             {move || notice.get().map(|n| {
                 let text = match n {
                     NonprofitReview::NoticeGiven { removal_date, .. } => {
-                        t_string!(i18n, account.notice_given, date = removal_date.to_string()).to_string()
+                        t_string!(i18n, account.notice_given, date = numbers::date(i18n.get_locale(), removal_date)).to_string()
                     }
                     NonprofitReview::Removed { removed_on } => {
-                        t_string!(i18n, account.notice_removed, date = removed_on.to_string()).to_string()
+                        t_string!(i18n, account.notice_removed, date = numbers::date(i18n.get_locale(), removed_on)).to_string()
                     }
                 };
                 view! { <p class="notice warn" role="status">{text}</p> }
@@ -224,12 +226,22 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
         let mut parts: Vec<String> = Vec::new();
         match r.vetting_status {
             Some(VettingStatus::InReview) => {
-                parts
-                    .push(t_string!(i18n, account.since, date = r.created.to_string()).to_string());
+                parts.push(
+                    t_string!(
+                        i18n,
+                        account.since,
+                        date = numbers::date(i18n.get_locale(), r.created)
+                    )
+                    .to_string(),
+                );
                 if let Some(expected) = r.expected_by() {
                     parts.push(
-                        t_string!(i18n, account.expected_by, date = expected.to_string())
-                            .to_string(),
+                        t_string!(
+                            i18n,
+                            account.expected_by,
+                            date = numbers::date(i18n.get_locale(), expected)
+                        )
+                        .to_string(),
                     );
                 }
             }
@@ -240,14 +252,24 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
                 });
                 if let Some(decided) = r.decided {
                     parts.push(
-                        t_string!(i18n, account.decided_on, date = decided.to_string()).to_string(),
+                        t_string!(
+                            i18n,
+                            account.decided_on,
+                            date = numbers::date(i18n.get_locale(), decided)
+                        )
+                        .to_string(),
                     );
                 }
             }
             _ => {
                 if let Some(decided) = r.decided {
                     parts.push(
-                        t_string!(i18n, account.decided_on, date = decided.to_string()).to_string(),
+                        t_string!(
+                            i18n,
+                            account.decided_on,
+                            date = numbers::date(i18n.get_locale(), decided)
+                        )
+                        .to_string(),
                     );
                 }
             }
@@ -336,11 +358,11 @@ fn GccCodeField(
                     let selected = value.clone();
                     view! {
                         <option value=value selected=move || chosen.get() == selected>
-                            {move || t_string!(i18n, account.gcc_option,
-                                code = c.validation_id.clone(),
-                                org = c.organization_name.clone(),
-                                remaining = c.remaining_creates,
-                                max = c.max_creates).to_string()}
+                            {move || Counted::GccCodeOption.text(i18n.get_locale(), c.max_creates as usize, &[
+                                ("code", &c.validation_id),
+                                ("org", &c.organization_name),
+                                ("remaining", &numbers::count(i18n, c.remaining_creates as usize)),
+                            ])}
                         </option>
                     }
                 }).collect_view()}

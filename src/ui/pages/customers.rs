@@ -16,6 +16,7 @@ use crate::ui::download::download_text;
 use crate::ui::href;
 use crate::ui::names::Named;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::use_desk;
 use crate::ui::text::text;
 
@@ -110,7 +111,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <ListControls query=query />
                 <div class="list-summary">
                     <p role="status" class="count">
-                        {move || t_string!(i18n, customers.showing, shown = numbers::count(i18n, shown.with(Vec::len)), total = numbers::count(i18n, total.get())).to_string()}
+                        {move || Counted::CustomersShowing.text(i18n.get_locale(), total.get(), &[("shown", &numbers::count(i18n, shown.with(Vec::len)))])}
                     </p>
                     <button type="button" class="button" on:click=export>{tr!(i18n, customers.export_csv)}</button>
                 </div>
@@ -291,7 +292,7 @@ fn CustomerRowView(row: Arc<CustomerRow>) -> impl IntoView {
                 </ul>
             </td>
             <td>{texts.requests}</td>
-            <td>{row.created.to_string()}</td>
+            <td>{numbers::date(i18n.get_locale(), row.created)}</td>
         </tr>
     }
 }
@@ -366,11 +367,14 @@ fn notice_text(i18n: I18n, notice: Notice) -> String {
         Notice::Running { removal_date } => t_string!(
             i18n,
             customers.notice_until,
-            date = removal_date.to_string()
+            date = numbers::date(i18n.get_locale(), removal_date)
         )
         .to_string(),
-        Notice::Removed { removed_on } => {
-            t_string!(i18n, customers.removed_on, date = removed_on.to_string()).to_string()
-        }
+        Notice::Removed { removed_on } => t_string!(
+            i18n,
+            customers.removed_on,
+            date = numbers::date(i18n.get_locale(), removed_on)
+        )
+        .to_string(),
     }
 }

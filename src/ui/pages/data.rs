@@ -16,6 +16,7 @@ use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
 use crate::ui::names::Named;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
 use crate::ui::state::use_desk;
 
 /// How many records of each list the dry run shows by name.
@@ -70,7 +71,8 @@ fn DataUsage() -> impl IntoView {
             <p data-testid="desk-counts">
                 {move || {
                     let (c, s, a) = counts();
-                    t_string!(i18n, data.usage.counts, customers = numbers::count(i18n, c), subscriptions = numbers::count(i18n, s), entries = numbers::count(i18n, a)).to_string()
+                    let l = i18n.get_locale();
+                    t_string!(i18n, data.usage.counts, customers = Counted::UsageCustomers.text(l, c, &[]), subscriptions = Counted::UsageSubscriptions.text(l, s, &[]), entries = Counted::UsageEntries.text(l, a, &[])).to_string()
                 }}
             </p>
             <Show when=move || { usage.get().quarantine > 0 }>
@@ -149,13 +151,13 @@ fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) ->
                 qualification = qualification.name(locale)
             )
             .to_string(),
-            RecordProblem::TooManyVerificationRequests { count, max } => t_string!(
-                i18n,
-                data.problem.too_many_requests,
-                count = *count,
-                max = *max
-            )
-            .to_string(),
+            RecordProblem::TooManyVerificationRequests { count, max } => {
+                Counted::ImportTooManyRequests.text(
+                    locale,
+                    usize::from(*count),
+                    &[("max", &numbers::count_in(locale, usize::from(*max)))],
+                )
+            }
             RecordProblem::UnknownCustomer { customer } => t_string!(
                 i18n,
                 data.problem.unknown_customer,
@@ -250,14 +252,11 @@ fn DataImport() -> impl IntoView {
         };
         match crate::ui::perf::measure("sd:import-save", || desk.import(&p)) {
             Ok(()) => {
-                status.set(Some(
-                    t_string!(
-                        i18n,
-                        data.import.done,
-                        customers = numbers::count(i18n, p.desk.customers.len())
-                    )
-                    .to_string(),
-                ));
+                status.set(Some(Counted::ImportDone.text(
+                    i18n.get_locale(),
+                    p.desk.customers.len(),
+                    &[],
+                )));
                 preview.set(None);
                 if let Some(input) = file_input.get_untracked() {
                     input.set_value("");
@@ -309,14 +308,15 @@ fn DataImportPreview(
     on_cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let l = i18n.get_locale();
     let summary = t_string!(
         i18n,
         data.import.summary,
-        added = numbers::count(i18n, preview.added.len()),
-        changed = numbers::count(i18n, preview.changed.len()),
-        removed = numbers::count(i18n, preview.removed.len()),
-        unchanged = numbers::count(i18n, preview.unchanged),
-        rejected = numbers::count(i18n, preview.rejected.len())
+        added = Counted::ImportAdded.text(l, preview.added.len(), &[]),
+        changed = Counted::ImportChanged.text(l, preview.changed.len(), &[]),
+        removed = Counted::ImportRemoved.text(l, preview.removed.len(), &[]),
+        unchanged = Counted::ImportUnchanged.text(l, preview.unchanged, &[]),
+        rejected = Counted::ImportRejected.text(l, preview.rejected.len(), &[])
     )
     .to_string();
     let list = |records: &[RecordRef], p: &Preview| {

@@ -15,6 +15,7 @@ use crate::ui::href;
 use crate::ui::ids::new_id;
 use crate::ui::names::Named;
 use crate::ui::numbers::{self, price_text};
+use crate::ui::plural::Counted;
 use crate::ui::state::{use_desk, ActionError};
 
 /// One line of the cart being put together, with a key that stays when other lines go.
@@ -202,13 +203,8 @@ fn Discover(
             </div>
             <p class="muted" role="status">
                 {move || {
-                    t_string!(
-                        i18n,
-                        selling.new.shown,
-                        shown = numbers::count(i18n, visible.with(Vec::len)),
-                        total = numbers::count(i18n, total)
-                    )
-                        .to_string()
+                    let shown = numbers::count(i18n, visible.with(Vec::len));
+                    Counted::OffersShown.text(i18n.get_locale(), total, &[("shown", &shown)])
                 }}
             </p>
             <Show when=move || visible.with(Vec::is_empty)>

@@ -7,14 +7,14 @@
 //! values are named through [`crate::ui::names`]. No rule is decided here: the wording only
 //! follows the values the domain put in the reason.
 
-use chrono::NaiveDate;
-
 use crate::domain::{
     permits, BillingFrequency, Catalog, FieldProblem, Problem, Qualification, QualificationSet,
     Reason, ResellerQualification, Role, Severity, Term, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::names::{self, qualification_set_text, segment_set_text, Named};
+use crate::ui::numbers;
+use crate::ui::plural::Counted;
 
 /// One sentence saying why, in `locale`. Offers in cart lines are named from `catalog` where it
 /// has them, by their id otherwise.
@@ -75,13 +75,11 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
                 td_string!(l, reasons.reason.not_requestable, qualification = q.name(l)).to_string()
             }
         },
-        VerificationRequestsExhausted { used, max } => td_string!(
+        VerificationRequestsExhausted { used, max } => Counted::ReasonRequestsExhausted.text(
             l,
-            reasons.reason.verification_requests_exhausted,
-            used = used,
-            max = max
-        )
-        .to_string(),
+            usize::from(*max),
+            &[("used", &numbers::count_in(l, usize::from(*used)))],
+        ),
         QualificationAlreadyHeld {
             qualification,
             status,
@@ -136,13 +134,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         GccValidationCodeUnknown { code } => {
             td_string!(l, reasons.reason.gcc_validation_code_unknown, code = code).to_string()
         }
-        GccValidationCodeExhausted { code, max_creates } => td_string!(
-            l,
-            reasons.reason.gcc_validation_code_exhausted,
-            code = code,
-            max = max_creates
-        )
-        .to_string(),
+        GccValidationCodeExhausted { code, max_creates } => {
+            Counted::ReasonGccCodeExhausted.text(l, *max_creates as usize, &[("code", code)])
+        }
         GccValidationCodeInvalid => {
             td_string!(l, reasons.reason.gcc_validation_code_invalid).to_string()
         }
@@ -174,8 +168,8 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         } => td_string!(
             l,
             reasons.reason.nonprofit_notice_already_sent,
-            notice = iso(*notice_date),
-            removal = iso(*removal_date)
+            notice = numbers::date(l, *notice_date),
+            removal = numbers::date(l, *removal_date)
         )
         .to_string(),
         SegmentNotAllowedForQualifications {
@@ -207,24 +201,29 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         EducationInReview { since, expected_by } => td_string!(
             l,
             reasons.reason.education_in_review,
-            since = iso(*since),
-            expected_by = iso(*expected_by)
+            since = numbers::date(l, *since),
+            expected_by = numbers::date(l, *expected_by)
         )
         .to_string(),
         EducationDenied { reason, since } => match reason {
             Some(r) => td_string!(
                 l,
                 reasons.reason.education_denied_reason,
-                since = iso(*since),
+                since = numbers::date(l, *since),
                 reason = r.name(l)
             )
             .to_string(),
-            None => td_string!(l, reasons.reason.education_denied, since = iso(*since)).to_string(),
+            None => td_string!(
+                l,
+                reasons.reason.education_denied,
+                since = numbers::date(l, *since)
+            )
+            .to_string(),
         },
         NonprofitStatusRemoved { removed_on } => td_string!(
             l,
             reasons.reason.nonprofit_status_removed,
-            removed_on = iso(*removed_on)
+            removed_on = numbers::date(l, *removed_on)
         )
         .to_string(),
         SpecialSegmentNotForProductType {
@@ -432,9 +431,5 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
 }
 
 /// A date as the app shows it everywhere: ISO, `YYYY-MM-DD`.
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
 #[cfg(test)]
 mod tests;

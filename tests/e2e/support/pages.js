@@ -19,12 +19,20 @@ export async function appToday(page) {
   return (await page.getByTestId("app-clock").getAttribute("datetime")) ?? "";
 }
 
+/** A YYYY-MM-DD date as the English UI shows it ("2 Dec 2026"); data (CSV, JSON, inputs,
+ *  `<time datetime>`) keeps the ISO date. */
+export function shownDate(iso) {
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
 /** Sets the app clock on the Microsoft (simulated) page. */
 export async function setAppDate(page, date) {
   await page.goto("microsoft");
   await page.getByLabel("App date", { exact: true }).fill(date);
   await page.getByRole("button", { name: "Set date" }).click();
-  await expect(page.getByTestId("app-clock")).toHaveText(date);
+  await expect(page.getByTestId("app-clock")).toHaveAttribute("datetime", date);
 }
 
 /** Fills the open Add customer form with valid data for a US customer (Education, K-12, when
