@@ -320,7 +320,7 @@ test("load sample data: progress, then 1,000 customers with 300 offers that surv
   await page.getByLabel("Language").selectOption({ label: "Svenska" });
   await expect.poll(() => counts.textContent()).toContain("1\u00a0000 kunder, 3\u00a0000 prenumerationer");
   await page.getByLabel("Språk").selectOption({ label: "Polski" });
-  await expect.poll(() => counts.textContent()).toContain("Klienci: 1000, subskrypcje: 3000,");
+  await expect.poll(() => counts.textContent()).toContain("1000 klientów, 3000 subskrypcji,");
   await page.getByLabel("Język").selectOption({ label: "English" });
   await page.goto("customers");
   await expect(page.getByTestId("customer-row")).toHaveCount(25);

@@ -51,12 +51,12 @@ test("partner settings are refused for a Sales agent, and a Global admin's setti
   await expect(page.getByText("By invitation only")).toBeVisible();
   await page.getByLabel("Validation code").fill("GCC-100");
   await page.getByLabel("Organization name").fill("Contoso Government");
-  await page.getByLabel("Max creates").fill("5");
+  await page.getByLabel("Maximum uses").fill("5");
   await page.getByRole("button", { name: "Add validation code" }).click();
   await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
   // The same code twice is refused next to the code field.
   await page.getByLabel("Validation code").fill("GCC-100");
-  await page.getByLabel("Max creates").fill("3");
+  await page.getByLabel("Maximum uses").fill("3");
   await page.getByRole("button", { name: "Add validation code" }).click();
   await expect(page.getByLabel("Validation code")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
@@ -177,7 +177,7 @@ test("GCC without a partner GCC qualification is refused; with one and a code it
   await page.getByLabel("GCC Moderate").check();
   await page.getByLabel("Validation code").fill("GCC-200");
   await page.getByLabel("Organization name").fill("Contoso County");
-  await page.getByLabel("Max creates").fill("5");
+  await page.getByLabel("Maximum uses").fill("5");
   await page.getByRole("button", { name: "Add validation code" }).click();
   await expect(page.getByTestId("gcc-code-row").getByTestId("remaining-creates")).toHaveText("5");
 
@@ -204,7 +204,7 @@ test("the three pages in Swedish", async ({ page }) => {
   await page.getByLabel("Partnertyp").selectOption({ label: "Indirekt återförsäljare" });
   await page.getByLabel("Valideringskod").fill("GCC-300");
   await page.getByLabel("Organisationsnamn").fill("Kommunen");
-  await page.getByLabel("Max antal skapanden").fill("2");
+  await page.getByLabel("Högsta antal användningar").fill("2");
   await page.getByRole("button", { name: "Lägg till valideringskod" }).click();
   await expect(page.getByTestId("gcc-code-row")).toHaveCount(1);
   await page.screenshot({ path: `${shots}/partner-sv.png`, fullPage: true });

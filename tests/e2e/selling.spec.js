@@ -60,7 +60,7 @@ async function enableGcc(page, code) {
   if (!(await moderate.isChecked())) await moderate.check();
   await page.getByLabel("Validation code", { exact: true }).fill(code);
   await page.getByLabel("Organization name").fill("Contoso Government");
-  await page.getByLabel("Max creates").fill("10");
+  await page.getByLabel("Maximum uses").fill("10");
   await page.getByRole("button", { name: "Add validation code" }).click();
   await expect(page.getByTestId("gcc-code-row").filter({ hasText: code })).toBeVisible();
   await actAs(page, "Sales agent");
@@ -439,9 +439,9 @@ test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, 
   await cancel.click();
   await question.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(row).toHaveClass(/cancelled/);
-  await expect(row.getByTestId("subscription-status")).toHaveText(`Cancelled on ${shownDate(appDate)}`);
+  await expect(row.getByTestId("subscription-status")).toHaveText(`Canceled on ${shownDate(appDate)}`);
   await expect(row.getByTestId("subscription-status")).toBeFocused();
   await expect(cancel).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId("subscription-row")).toContainText(`Cancelled on ${shownDate(appDate)}`);
+  await expect(page.getByTestId("subscription-row")).toContainText(`Canceled on ${shownDate(appDate)}`);
 });
