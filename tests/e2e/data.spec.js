@@ -144,7 +144,7 @@ test("a full quota refuses the change with the space used, and memory equals sto
   await expect(page.getByRole("alert").filter({ hasText: "Not imported" })).toContainText("not enough free space");
   const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).map((k) => [k, localStorage.getItem(k)])));
   expect(after).toEqual(before);
-  await expect(page.getByText("1 customers, 0 subscriptions")).toBeVisible();
+  await expect(page.getByText("1 customer, 0 subscriptions")).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "over 80% full" })).toBeVisible();
   await page.screenshot({ path: `${shots}/data-quota-full.png`, fullPage: true });
   // A desk change through apply() is refused with how much is used and what to do.
