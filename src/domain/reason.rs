@@ -48,7 +48,7 @@ impl Decision {
 
 /// A rule that refuses an operation, with the values involved. The docs/RULES.md section of
 /// each rule is in docs/RULES.md.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reason {
     // --- roles and look-ups -------------------------------------------------------------
     /// The acting role may not do this (docs/RULES.md).

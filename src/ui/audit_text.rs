@@ -2,12 +2,15 @@
 //! every [`Change`] variant (texts in locales/*/audit.json). The domain's values are named
 //! through [`crate::ui::names`].
 
+use chrono::NaiveDate;
+
 use crate::domain::{
-    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, ResellerQualification,
-    SubscriptionStatus, VettingStatus,
+    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, Reason,
+    ResellerQualification, SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::names::Named;
+use crate::ui::reasons::reason_text;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -61,7 +64,24 @@ fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
         SubscriptionStatus::Cancelled { on } => {
             t_string!(i18n, audit.values.cancelled_on, date = on.to_string())
         }
+        SubscriptionStatus::Expired { on } => {
+            t_string!(i18n, audit.values.expired_on, date = on.to_string())
+        }
+        SubscriptionStatus::Ended { on, reasons } => ended_text(i18n, *on, reasons),
     }
+}
+
+/// "Ended on <date>: <why>", each reason in words.
+fn ended_text(i18n: I18n, on: NaiveDate, reasons: &[Reason]) -> String {
+    let why: Vec<String> = reasons
+        .iter()
+        .map(|r| reason_text(i18n.get_locale(), r, None))
+        .collect();
+    format!(
+        "{}: {}",
+        t_string!(i18n, audit.values.ended_on, date = on.to_string()),
+        why.join(" ")
+    )
 }
 
 /// A qualification record as one phrase: its vetting status (with the reason when denied), or
@@ -294,6 +314,21 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(i18n, audit.what.subscription_cancelled).to_string(),
             status_text(i18n, before),
             status_text(i18n, after),
+        ),
+        Change::SubscriptionRenewed { before, after, .. } => both(
+            t_string!(i18n, audit.what.subscription_renewed).to_string(),
+            t_string!(i18n, audit.values.renews_on, date = before.to_string()),
+            t_string!(i18n, audit.values.renews_on, date = after.to_string()),
+        ),
+        Change::SubscriptionExpired { on } => both(
+            t_string!(i18n, audit.what.subscription_expired).to_string(),
+            t_string!(i18n, audit.values.ends_on, date = on.to_string()),
+            t_string!(i18n, audit.values.expired_on, date = on.to_string()),
+        ),
+        Change::SubscriptionEnded { on, reasons } => both(
+            t_string!(i18n, audit.what.subscription_ended).to_string(),
+            t_string!(i18n, audit.values.renews_on, date = on.to_string()),
+            ended_text(i18n, *on, reasons),
         ),
         Change::PartnerTypeChanged { before, after } => both(
             t_string!(i18n, audit.what.partner_type_changed).to_string(),

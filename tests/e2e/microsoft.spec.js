@@ -1,6 +1,6 @@
 // Microsoft (simulated), Partner settings and Audit log, as a partner user meets them.
 import { test, expect } from "./support/fixture.js";
-import { actAs, addCustomer, setAppDate, shots } from "./support/pages.js";
+import { actAs, addCustomer, setAppDate, shots, subscribe } from "./support/pages.js";
 
 test("the app clock is set and advanced, by business days too, and kept after a reload", async ({ page }) => {
   await page.goto("microsoft");
@@ -137,15 +137,22 @@ test("the review queue approves one Education request and denies another with a 
   await expect(page.getByText("Approved").first()).toBeVisible();
 });
 
-test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days", async ({ page }) => {
+test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days; the subscription it stopped renewing expires at its term end", async ({ page }) => {
   await setAppDate(page, "2025-01-10");
-  await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
+  const { id } = await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
   await page.goto("microsoft");
   await page.getByLabel("Customer to register").selectOption({ label: "Litware Relief" });
   await page.getByRole("button", { name: "Register as nonprofit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "registered" })).toContainText("Litware Relief is registered");
   // Registered customers are no longer offered for registration.
   await expect(page.getByLabel("Customer to register").locator("option", { hasText: "Litware Relief" })).toHaveCount(0);
+
+  // A one-year nonprofit subscription, renewing on 2026-01-10.
+  await subscribe(page, id, "m365-business-premium-npo", "1 year");
+  const row = page.getByTestId("subscription-row");
+  await expect(row.locator(".dates")).toContainText("Renews on 2026-01-10");
+
+  await page.goto("microsoft");
   await page.getByLabel("Customer to review").selectOption({ label: "Litware Relief" });
   await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Notice sent" })).toContainText("removed on 2025-04-10");
@@ -156,10 +163,53 @@ test("the nonprofit programme registers a customer, gives notice, and the clock 
   await expect(page.getByTestId("app-clock")).toHaveText("2025-04-10");
   await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
   await page.goto("audit-log");
-  const removal = page.getByTestId("audit-row").first();
+  const removal = page.getByTestId("audit-row").filter({ hasText: "Nonprofit qualification removed" });
   await expect(removal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
-  await expect(removal.getByTestId("audit-what")).toHaveText("Nonprofit qualification removed");
   await expect(removal).toContainText("Litware Relief");
+
+  // The removal switched auto-renew off: the subscription now ends at its term end…
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Ends on 2026-01-10");
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  await setAppDate(page, "2026-01-09");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  // …and once the clock passes it, it has expired.
+  await setAppDate(page, "2026-01-10");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.getByTestId("subscription-status")).toHaveText("Expired on 2026-01-10");
+  await expect(row.locator(".dates")).toContainText("Ends on 2026-01-10");
+  await expect(row.getByRole("button", { name: "Cancel subscription" })).toHaveCount(0);
+  await page.goto("audit-log");
+  const expiry = page.getByTestId("audit-row").first();
+  await expect(expiry.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
+  await expect(expiry.getByTestId("audit-what")).toHaveText("Subscription expired: auto-renew was off");
+  await expect(expiry.getByTestId("audit-before-after")).toHaveText("Ends on 2026-01-10 → Expired on 2026-01-10");
+});
+
+test("a subscription with auto-renew on renews when the clock passes its term end: 'Renews on' moves a term on, audited", async ({ page }) => {
+  await setAppDate(page, "2025-01-10");
+  const { id } = await addCustomer(page, { name: "Fabrikam Bakery" });
+  await subscribe(page, id, "m365-business-premium", "1 month");
+  const row = page.getByTestId("subscription-row");
+  await expect(row.locator(".dates")).toContainText("Renews on 2025-02-10");
+  await setAppDate(page, "2025-02-09");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Renews on 2025-02-10");
+  await page.goto("microsoft");
+  await page.getByRole("button", { name: "+1 day" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-02-10");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Renews on 2025-03-10");
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  await expect(row.getByLabel("Auto-renew")).toBeChecked();
+  await page.screenshot({ path: `${shots}/microsoft-en-renewed.png`, fullPage: true });
+  await page.goto("audit-log");
+  const renewal = page.getByTestId("audit-row").first();
+  await expect(renewal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
+  await expect(renewal.getByTestId("audit-what")).toHaveText("Subscription renewed by the app clock");
+  await expect(renewal.getByTestId("audit-before-after")).toHaveText("Renews on 2025-02-10 → Renews on 2025-03-10");
+  await expect(renewal).toContainText("Fabrikam Bakery");
 });
 
 test("GCC without a partner GCC qualification is refused; with one and a code it is accepted and the code's remaining creates drops by one", async ({ page }) => {

@@ -3,7 +3,7 @@
 // requests, Partner settings, Microsoft (simulated)).
 import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { actAs, addCustomer, appToday, review, shots } from "./support/pages.js";
+import { actAs, addCustomer, appToday, review, setAppDate, shots } from "./support/pages.js";
 
 // The catalog's data (ids, segments, product types) — not the app's decisions.
 const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
@@ -214,6 +214,9 @@ test("an indirect reseller goes through its provider; Azure and software subscri
 /** A nonprofit customer with a seat-based nonprofit subscription, a second nonprofit one and a
  *  commercial one. */
 async function nonprofitWithSubscriptions(page, name) {
+  // A fixed start: the removal 90 days later (2025-08-30) comes before the monthly terms'
+  // third end (2025-09-01), so the subscriptions are still running after it (docs/RULES.md §7).
+  await setAppDate(page, "2025-06-01");
   const { id } = await addCustomer(page, { name });
   await registerNonprofit(page, name);
   await buy(page, id, ["m365-business-premium-npo", "intune-plan-1-npo", "m365-e3"]);

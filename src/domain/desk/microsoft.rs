@@ -153,8 +153,16 @@ impl Desk {
 
     /// Applies every nonprofit removal whose date has come by `today` (docs/RULES.md):
     /// qualification removed, auto-renew off on seat-based nonprofit subscriptions, commercial
-    /// equivalent proposed. Idempotent; call it whenever the app clock moves.
+    /// equivalent proposed. Idempotent. The app calls [`Desk::apply_clock`], which also ends
+    /// the terms that come due, in date order.
     pub fn apply_due_nonprofit_removals(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
+        let removals = self.remove_due_nonprofit(today);
+        self.log_nonprofit_removals(today, &removals);
+        removals
+    }
+
+    /// The removals of [`Desk::apply_due_nonprofit_removals`], not yet audited.
+    pub(super) fn remove_due_nonprofit(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
         let mut removals = Vec::new();
         for customer in &mut self.customers {
             let id = customer.id.clone();
@@ -166,7 +174,16 @@ impl Desk {
                 removals.push(r);
             }
         }
-        for r in &removals {
+        removals
+    }
+
+    /// The audit entries of nonprofit removals, the app clock acting on `today`.
+    pub(super) fn log_nonprofit_removals(
+        &mut self,
+        today: NaiveDate,
+        removals: &[NonprofitRemoval],
+    ) {
+        for r in removals {
             self.log(
                 today,
                 Actor::Clock,
@@ -179,7 +196,6 @@ impl Desk {
             );
             self.log_wind_down(today, Actor::Clock, &r.subscriptions);
         }
-        removals
     }
 }
 
