@@ -62,6 +62,12 @@ pub enum Change {
     NonprofitRemoved {
         removed_on: NaiveDate,
     },
+    /// Microsoft (simulated) found the customer eligible again within the notice: the notice
+    /// sent on `notice_date` ended, and nothing was removed on `removal_date`.
+    NonprofitNoticeLifted {
+        notice_date: NaiveDate,
+        removal_date: NaiveDate,
+    },
     SubscriptionCreated {
         customer: String,
         offer: String,

@@ -133,6 +133,8 @@ pub enum Reason {
     NonprofitAlreadyRegistered,
     /// The customer holds no nonprofit qualification.
     NonprofitNotHeld,
+    /// No periodic-review notice is running, so there is none to lift (docs/RULES.md §6).
+    NonprofitNoNoticeRunning,
     /// A periodic-review notice is already running (§8).
     NonprofitNoticeAlreadySent {
         notice_date: NaiveDate,

@@ -39,6 +39,7 @@ pub fn actor_of_change(i18n: I18n, actor: &Actor, change: &Change) -> String {
         Change::VettingDecided { .. }
             | Change::NonprofitRegistered
             | Change::NonprofitNoticeSent { .. }
+            | Change::NonprofitNoticeLifted { .. }
     );
     match actor {
         Actor::Role(role) if simulated => t_string!(
@@ -264,6 +265,26 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                     audit.values.removal_on,
                     date = removal_date.to_string()
                 )
+            ),
+        ),
+        Change::NonprofitNoticeLifted {
+            notice_date,
+            removal_date,
+        } => both(
+            t_string!(i18n, audit.what.nonprofit_notice_lifted).to_string(),
+            format!(
+                "{}; {}",
+                t_string!(i18n, audit.values.notice_on, date = notice_date.to_string()),
+                t_string!(
+                    i18n,
+                    audit.values.removal_on,
+                    date = removal_date.to_string()
+                )
+            ),
+            format!(
+                "{}: {}",
+                Qualification::Nonprofit.name(i18n.get_locale()),
+                VettingStatus::Approved.name(i18n.get_locale())
             ),
         ),
         Change::NonprofitRemoved { removed_on } => both(

@@ -187,6 +187,46 @@ test("the nonprofit programme registers a customer, gives notice, and the clock 
   await expect(expiry.getByTestId("audit-before-after")).toHaveText("Ends on 2026-01-10 → Expired on 2026-01-10");
 });
 
+test("Microsoft finds a nonprofit customer eligible again within the notice: the notice is lifted, nothing is removed, audited", async ({ page }) => {
+  await setAppDate(page, "2025-01-10");
+  const { id } = await addCustomer(page, { name: "Northwind Food Bank" });
+  await page.goto("microsoft");
+  await page.getByLabel("Customer to register").selectOption({ label: "Northwind Food Bank" });
+  await page.getByRole("button", { name: "Register as nonprofit" }).click();
+  await page.getByLabel("Customer to review").selectOption({ label: "Northwind Food Bank" });
+  await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
+  await expect(page.getByTestId("nonprofit-notice")).toContainText("removal on 2025-04-10");
+
+  // During the notice the customer's page says what the customer can do.
+  await page.goto(`customers/${id}`);
+  const banner = page.getByTestId("nonprofit-notice-banner");
+  await expect(banner).toContainText("The qualification is removed on 2025-04-10.");
+  await expect(banner).toContainText("dispute the finding through Microsoft support");
+  await expect(banner).toContainText("consider the commercial equivalents");
+
+  await page.goto("microsoft");
+  await page.getByRole("button", { name: "+30 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-02-09");
+  const notice = page.getByTestId("nonprofit-notice").filter({ hasText: "Northwind Food Bank" });
+  await notice.getByRole("button", { name: "Eligible again: lift the notice" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Notice lifted" })).toContainText("Northwind Food Bank stays a nonprofit");
+  await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/microsoft-en-notice-lifted.png`, fullPage: true });
+
+  // Past the 90 days: nothing is removed.
+  await page.getByRole("button", { name: "+90 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveText("2025-05-10");
+  await page.goto(`customers/${id}`);
+  await expect(page.getByTestId("nonprofit-notice-banner")).toHaveCount(0);
+  await expect(page.locator(".qualification-list")).toContainText("Nonprofit");
+  await page.goto("audit-log");
+  const lifted = page.getByTestId("audit-row").first();
+  await expect(lifted.getByTestId("audit-what")).toHaveText("Nonprofit periodic review: eligible again, notice lifted, nothing removed");
+  await expect(lifted.getByTestId("audit-role")).toContainText("as Microsoft (simulated)");
+  await expect(lifted).toContainText("Northwind Food Bank");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Nonprofit qualification removed" })).toHaveCount(0);
+});
+
 test("a subscription with auto-renew on renews when the clock passes its term end: 'Renews on' moves a term on, audited", async ({ page }) => {
   await setAppDate(page, "2025-01-10");
   const { id } = await addCustomer(page, { name: "Fabrikam Bakery" });
