@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use segment_desk::domain::subscription::term_end_due;
 use segment_desk::domain::*;
 use segment_desk::test_support::{
     account_in, ctx, customer, day, education_details, new_customer, validation_code,
@@ -161,7 +162,8 @@ enum Op {
     Advance {
         days: u64,
     },
-    ApplyRemovals,
+    /// What the app clock brings: removals and term ends (renewals, expiries).
+    ApplyClock,
     /// `valid`: a term and billing the offer sells and seats within its limit.
     Order {
         customer: usize,
@@ -211,7 +213,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         2 => c.clone().prop_map(|customer| Op::RegisterNonprofit { customer }),
         2 => c.clone().prop_map(|customer| Op::Notice { customer }),
         2 => (0u64..100).prop_map(|days| Op::Advance { days }),
-        2 => Just(Op::ApplyRemovals),
+        2 => Just(Op::ApplyClock),
         5 => (c.clone(), 0..64usize, 0u32..400, proptest::bool::weighted(0.85), 0..4usize, 0..4usize)
             .prop_map(|(customer, offer, seats, valid, term, billing)| Op::Order { customer, offer, seats, valid, term, billing }),
         4 => (0..8usize, proptest::bool::weighted(0.8)).prop_map(|(sub, on)| Op::AutoRenew { sub, on }),
@@ -304,8 +306,8 @@ impl World {
                 self.today = today + chrono::Days::new(days);
                 Ok(())
             }
-            Op::ApplyRemovals => {
-                d.apply_due_nonprofit_removals(today);
+            Op::ApplyClock => {
+                d.apply_clock(&self.catalog, today);
                 Ok(())
             }
             Op::Order {
@@ -451,9 +453,13 @@ proptest! {
             }
             world.check_invariants()?;
         }
-        // Once every due removal is applied, the nonprofit property holds for all customers.
-        world.desk.apply_due_nonprofit_removals(world.today);
+        // Once the clock has applied what is due, the nonprofit property holds for all
+        // customers, and no active subscription is left past its term end.
+        world.desk.apply_clock(&world.catalog, world.today);
         world.check_invariants()?;
+        for s in &world.desk.subscriptions {
+            prop_assert_eq!(term_end_due(s, world.today), None, "{:?}", s);
+        }
     }
 
     /// The counter counts exactly the accepted requests and never passes 3, however often

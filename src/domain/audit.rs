@@ -8,6 +8,7 @@ use super::account::AccountInfo;
 use super::catalog::{BillingFrequency, Term};
 use super::partner::{GccValidationCode, PartnerType, ResellerQualification};
 use super::qualification::{Qualification, QualificationRecord, VettingReason, VettingStatus};
+use super::reason::Reason;
 use super::roles::Role;
 use super::subscription::SubscriptionStatus;
 
@@ -16,7 +17,7 @@ use super::subscription::SubscriptionStatus;
 pub enum Actor {
     /// A partner user with this role (also when acting in the simulated Microsoft area).
     Role(Role),
-    /// The app clock: a change that happens because a date came (nonprofit removal).
+    /// The app clock: a change that happens because a date came (nonprofit removal, term end).
     Clock,
 }
 
@@ -61,6 +62,12 @@ pub enum Change {
     NonprofitRemoved {
         removed_on: NaiveDate,
     },
+    /// Microsoft (simulated) found the customer eligible again within the notice: the notice
+    /// sent on `notice_date` ended, and nothing was removed on `removal_date`.
+    NonprofitNoticeLifted {
+        notice_date: NaiveDate,
+        removal_date: NaiveDate,
+    },
     SubscriptionCreated {
         customer: String,
         offer: String,
@@ -82,6 +89,22 @@ pub enum Change {
     SubscriptionCancelled {
         before: SubscriptionStatus,
         after: SubscriptionStatus,
+    },
+    /// The app clock passed `terms` term ends of a subscription with auto-renew on and an
+    /// eligible offer: the term that ended on `before` was renewed, now to `after`.
+    SubscriptionRenewed {
+        before: NaiveDate,
+        after: NaiveDate,
+        terms: u32,
+    },
+    /// The term ended on `on` with auto-renew off.
+    SubscriptionExpired {
+        on: NaiveDate,
+    },
+    /// The term ended on `on` with auto-renew on, but the offer was no longer eligible.
+    SubscriptionEnded {
+        on: NaiveDate,
+        reasons: Vec<Reason>,
     },
     PartnerTypeChanged {
         before: PartnerType,

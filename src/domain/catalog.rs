@@ -1,7 +1,7 @@
 //! The offer catalog: offers, their terms and billing, and the sample catalog shipped with the
 //! app (`catalog.json`, embedded at build time). Loading validates every offer.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::matrix::Segment;
@@ -81,13 +81,29 @@ pub enum Term {
 impl Term {
     /// The date a term started on `start` ends (the renewal date); `None` for perpetual.
     pub fn end_date(self, start: NaiveDate) -> Option<NaiveDate> {
-        let months = match self {
-            Term::OneMonth => 1,
-            Term::OneYear => 12,
-            Term::ThreeYears => 36,
-            Term::Perpetual => return None,
-        };
-        start.checked_add_months(Months::new(months))
+        start.checked_add_months(Months::new(self.months()?))
+    }
+
+    /// The end of the term after the one ending on `ended`, for a subscription that started on
+    /// `start`: whole terms counted from `start` (not from `ended`, which a short month may
+    /// have moved back), so a term started on the 31st ends on the 31st where the month has
+    /// one. `None` for perpetual.
+    pub fn end_after(self, start: NaiveDate, ended: NaiveDate) -> Option<NaiveDate> {
+        let months = self.months()?;
+        let elapsed =
+            (ended.year() - start.year()) * 12 + ended.month() as i32 - start.month() as i32;
+        let terms = u32::try_from(elapsed).ok()? / months + 1;
+        start.checked_add_months(Months::new(terms * months))
+    }
+
+    /// The length of the term in months; `None` for perpetual.
+    fn months(self) -> Option<u32> {
+        match self {
+            Term::OneMonth => Some(1),
+            Term::OneYear => Some(12),
+            Term::ThreeYears => Some(36),
+            Term::Perpetual => None,
+        }
     }
 
     /// Whether subscriptions of this term can renew (all but perpetual).

@@ -40,7 +40,7 @@ pub use catalog::{
 };
 pub use context::OperationContext;
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
-pub use desk::{Desk, NewCustomer};
+pub use desk::{ClockEffects, Desk, NewCustomer, SubscriptionTermEnd};
 pub use eligibility::{eligibility, CustomerEligibility};
 pub use impact::{impact, Impact, QualificationChange, SubscriptionEffect, SubscriptionImpact};
 pub use matrix::{purchasable_segments, Segment, SegmentSet};
@@ -53,4 +53,4 @@ pub use qualification::{
 pub use reason::{Decision, Reason};
 pub use request::{checklist, QualificationRequest};
 pub use roles::{permits, Operation, Role};
-pub use subscription::{Subscription, SubscriptionStatus};
+pub use subscription::{Subscription, SubscriptionStatus, TermEnd};

@@ -1,5 +1,5 @@
 //! Microsoft's nonprofit programme, simulated: registration, periodic review with a 90-day
-//! notice, removal (docs/RULES.md; PRODUCT.md "Nonprofit periodic review").
+//! notice, which Microsoft may lift within the 90 days, removal (docs/RULES.md §6).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -108,6 +108,41 @@ pub fn give_notice(customer: &mut Customer, today: NaiveDate) -> NaiveDate {
         removal_date,
     });
     removal_date
+}
+
+/// Why lifting the notice (Microsoft finds the customer eligible again) would fail on `today`:
+/// the customer holds no Nonprofit, no notice is running, or its removal date has come
+/// (docs/RULES.md §6).
+pub fn check_lift(customer: &Customer, today: NaiveDate) -> Vec<Reason> {
+    if !customer.held().nonprofit {
+        return vec![Reason::NonprofitNotHeld];
+    }
+    match customer.nonprofit_review {
+        Some(NonprofitReview::NoticeGiven { removal_date, .. }) if removal_date > today => {
+            Vec::new()
+        }
+        Some(NonprofitReview::NoticeGiven { removal_date, .. }) => {
+            vec![Reason::NonprofitStatusRemoved {
+                removed_on: removal_date,
+            }]
+        }
+        _ => vec![Reason::NonprofitNoNoticeRunning],
+    }
+}
+
+/// Lifts the running notice (the check must have passed): the review is cleared and nothing is
+/// removed. Returns the lifted notice's notice and removal dates.
+pub fn lift_notice(customer: &mut Customer) -> Option<(NaiveDate, NaiveDate)> {
+    match customer.nonprofit_review {
+        Some(NonprofitReview::NoticeGiven {
+            notice_date,
+            removal_date,
+        }) => {
+            customer.nonprofit_review = None;
+            Some((notice_date, removal_date))
+        }
+        _ => None,
+    }
 }
 
 /// If the customer's notice has run out by `today`, removes the qualification and, on each
@@ -232,6 +267,44 @@ mod tests {
             Some(NonprofitReview::Removed {
                 removed_on: day(2025, 4, 10)
             })
+        );
+    }
+
+    #[test]
+    fn a_notice_can_be_lifted_within_the_ninety_days_and_nothing_is_removed() {
+        let mut c = customer("c", &[Qualification::Nonprofit], day(2025, 1, 1));
+        assert_eq!(
+            check_lift(&c, day(2025, 1, 2)),
+            vec![Reason::NonprofitNoNoticeRunning]
+        );
+        give_notice(&mut c, day(2025, 1, 10));
+        assert!(check_lift(&c, day(2025, 4, 9)).is_empty(), "the last day");
+        assert_eq!(
+            check_lift(&c, day(2025, 4, 10)),
+            vec![Reason::NonprofitStatusRemoved {
+                removed_on: day(2025, 4, 10)
+            }],
+            "too late on the removal date"
+        );
+        assert_eq!(
+            lift_notice(&mut c),
+            Some((day(2025, 1, 10), day(2025, 4, 10)))
+        );
+        assert_eq!(c.nonprofit_review, None);
+        let mut subs = [sub("s1", "m365-business-premium-npo", "c")];
+        assert_eq!(
+            remove_if_due(&mut c, subs.iter_mut(), day(2025, 9, 1)),
+            None,
+            "nothing comes due any more"
+        );
+        assert!(c.held().nonprofit && c.effective(day(2025, 9, 1)).nonprofit);
+        assert!(subs[0].auto_renew);
+        // A new notice can be given later; a customer without Nonprofit has nothing to lift.
+        assert!(check_notice(&c).is_empty());
+        let other = customer("o", &[], day(2025, 1, 1));
+        assert_eq!(
+            check_lift(&other, day(2025, 1, 2)),
+            vec![Reason::NonprofitNotHeld]
         );
     }
 }

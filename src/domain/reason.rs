@@ -48,7 +48,7 @@ impl Decision {
 
 /// A rule that refuses an operation, with the values involved. The docs/RULES.md section of
 /// each rule is in docs/RULES.md.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reason {
     // --- roles and look-ups -------------------------------------------------------------
     /// The acting role may not do this (docs/RULES.md).
@@ -133,6 +133,8 @@ pub enum Reason {
     NonprofitAlreadyRegistered,
     /// The customer holds no nonprofit qualification.
     NonprofitNotHeld,
+    /// No periodic-review notice is running, so there is none to lift (docs/RULES.md §6).
+    NonprofitNoNoticeRunning,
     /// A periodic-review notice is already running (§8).
     NonprofitNoticeAlreadySent {
         notice_date: NaiveDate,

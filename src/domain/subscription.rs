@@ -1,5 +1,5 @@
 //! Subscriptions and the checks on their lifecycle: seats, term and billing, auto-renew,
-//! cancellation (docs/RULES.md).
+//! cancellation, and what a term end does (renewal, expiry; docs/RULES.md §7).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -10,10 +10,22 @@ use super::matrix::Segment;
 use super::reason::{Decision, Reason};
 
 /// Whether a subscription runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionStatus {
     Active,
-    Cancelled { on: NaiveDate },
+    Cancelled {
+        on: NaiveDate,
+    },
+    /// The term ended on `on` with auto-renew off (docs/RULES.md §7).
+    Expired {
+        on: NaiveDate,
+    },
+    /// The term ended on `on` with auto-renew on, but the offer was no longer eligible for the
+    /// customer that day, for `reasons` (docs/RULES.md §7).
+    Ended {
+        on: NaiveDate,
+        reasons: Vec<Reason>,
+    },
 }
 
 /// A subscription of a customer. `segment`, `seat_based` and `commercial_equivalent` are
@@ -165,6 +177,57 @@ pub fn wind_down(sub: &mut Subscription) -> bool {
 /// Checks a cancellation.
 pub fn check_cancel(sub: &Subscription) -> Vec<Reason> {
     sub.check_active()
+}
+
+/// What one term end did to a subscription (docs/RULES.md §7: renewal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TermEnd {
+    /// Renewed for another term: the term that ended on `ended` now runs to `until`.
+    Renewed { ended: NaiveDate, until: NaiveDate },
+    /// Auto-renew was off: the subscription expired on `on`.
+    Expired { on: NaiveDate },
+    /// Auto-renew was on, but the offer was no longer eligible on `on`.
+    Ended { on: NaiveDate, reasons: Vec<Reason> },
+}
+
+/// The end of the current term, if that end has come by `today` on an active subscription.
+pub fn term_end_due(sub: &Subscription, today: NaiveDate) -> Option<NaiveDate> {
+    sub.end.filter(|end| sub.is_active() && *end <= today)
+}
+
+/// Ends the current term of `sub` (whose end must be due: [`term_end_due`]), given the offer's
+/// eligibility for the customer on that day. Auto-renew on and eligible: another term, counted
+/// from the subscription's start so a term ending on the 31st comes back to the 31st; on but
+/// no longer eligible: ended with the reasons; off: expired (docs/RULES.md §7).
+pub fn end_term(sub: &mut Subscription, eligibility: &Decision) -> TermEnd {
+    let ended = sub.end.expect("a due term end");
+    let next = if sub.auto_renew {
+        sub.term.end_after(sub.start, ended)
+    } else {
+        None
+    };
+    match (next, eligibility) {
+        (Some(until), Decision::Allowed) => {
+            sub.end = Some(until);
+            TermEnd::Renewed { ended, until }
+        }
+        (Some(_), Decision::Refused(reasons)) => {
+            sub.auto_renew = false;
+            sub.status = SubscriptionStatus::Ended {
+                on: ended,
+                reasons: reasons.clone(),
+            };
+            TermEnd::Ended {
+                on: ended,
+                reasons: reasons.clone(),
+            }
+        }
+        (None, _) => {
+            sub.auto_renew = false;
+            sub.status = SubscriptionStatus::Expired { on: ended };
+            TermEnd::Expired { on: ended }
+        }
+    }
 }
 
 #[cfg(test)]

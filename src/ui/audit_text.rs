@@ -2,15 +2,18 @@
 //! every [`Change`] variant (texts in locales/*/audit.json). The domain's values are named
 //! through [`crate::ui::names`].
 
+use chrono::NaiveDate;
+
 use crate::domain::MAX_VERIFICATION_REQUESTS;
 use crate::domain::{
-    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, ResellerQualification,
-    SubscriptionStatus, VettingStatus,
+    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, Reason,
+    ResellerQualification, SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::plural::Counted;
+use crate::ui::reasons::reason_text;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -39,6 +42,7 @@ pub fn actor_of_change(i18n: I18n, actor: &Actor, change: &Change) -> String {
         Change::VettingDecided { .. }
             | Change::NonprofitRegistered
             | Change::NonprofitNoticeSent { .. }
+            | Change::NonprofitNoticeLifted { .. }
     );
     match actor {
         Actor::Role(role) if simulated => t_string!(
@@ -68,7 +72,32 @@ fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
                 date = numbers::date(i18n.get_locale(), *on)
             )
         }
+        SubscriptionStatus::Expired { on } => {
+            t_string!(
+                i18n,
+                audit.values.expired_on,
+                date = numbers::date(i18n.get_locale(), *on)
+            )
+        }
+        SubscriptionStatus::Ended { on, reasons } => ended_text(i18n, *on, reasons),
     }
+}
+
+/// "Ended on <date>: <why>", each reason in words.
+fn ended_text(i18n: I18n, on: NaiveDate, reasons: &[Reason]) -> String {
+    let why: Vec<String> = reasons
+        .iter()
+        .map(|r| reason_text(i18n.get_locale(), r, None))
+        .collect();
+    format!(
+        "{}: {}",
+        t_string!(
+            i18n,
+            audit.values.ended_on,
+            date = numbers::date(i18n.get_locale(), on)
+        ),
+        why.join(" ")
+    )
 }
 
 /// A qualification record as one phrase: its vetting status (with the reason when denied), or
@@ -262,6 +291,30 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
                 )
             ),
         ),
+        Change::NonprofitNoticeLifted {
+            notice_date,
+            removal_date,
+        } => both(
+            t_string!(i18n, audit.what.nonprofit_notice_lifted).to_string(),
+            format!(
+                "{}; {}",
+                t_string!(
+                    i18n,
+                    audit.values.notice_on,
+                    date = numbers::date(i18n.get_locale(), *notice_date)
+                ),
+                t_string!(
+                    i18n,
+                    audit.values.removal_on,
+                    date = numbers::date(i18n.get_locale(), *removal_date)
+                )
+            ),
+            format!(
+                "{}: {}",
+                Qualification::Nonprofit.name(i18n.get_locale()),
+                VettingStatus::Approved.name(i18n.get_locale())
+            ),
+        ),
         Change::NonprofitRemoved { removed_on } => both(
             t_string!(i18n, audit.what.nonprofit_removed).to_string(),
             Qualification::Nonprofit.name(i18n.get_locale()).to_string(),
@@ -315,6 +368,41 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             t_string!(i18n, audit.what.subscription_cancelled).to_string(),
             status_text(i18n, before),
             status_text(i18n, after),
+        ),
+        Change::SubscriptionRenewed { before, after, .. } => both(
+            t_string!(i18n, audit.what.subscription_renewed).to_string(),
+            t_string!(
+                i18n,
+                audit.values.renews_on,
+                date = numbers::date(i18n.get_locale(), *before)
+            ),
+            t_string!(
+                i18n,
+                audit.values.renews_on,
+                date = numbers::date(i18n.get_locale(), *after)
+            ),
+        ),
+        Change::SubscriptionExpired { on } => both(
+            t_string!(i18n, audit.what.subscription_expired).to_string(),
+            t_string!(
+                i18n,
+                audit.values.ends_on,
+                date = numbers::date(i18n.get_locale(), *on)
+            ),
+            t_string!(
+                i18n,
+                audit.values.expired_on,
+                date = numbers::date(i18n.get_locale(), *on)
+            ),
+        ),
+        Change::SubscriptionEnded { on, reasons } => both(
+            t_string!(i18n, audit.what.subscription_ended).to_string(),
+            t_string!(
+                i18n,
+                audit.values.renews_on,
+                date = numbers::date(i18n.get_locale(), *on)
+            ),
+            ended_text(i18n, *on, reasons),
         ),
         Change::PartnerTypeChanged { before, after } => both(
             t_string!(i18n, audit.what.partner_type_changed).to_string(),

@@ -481,7 +481,7 @@ impl DeskState {
 }
 
 /// Loads the desk from storage and provides [`DeskState`]. Also applies what the app clock makes
-/// due (nonprofit removals) at start and whenever the clock moves, and loads other tabs' saves.
+/// due (nonprofit removals, term ends) at start and whenever the clock moves, and loads other tabs' saves.
 pub fn provide_desk_state() {
     let storage = use_storage();
     // The customers first (all the customers list needs), the rest after the first paint.
@@ -521,8 +521,10 @@ pub fn provide_desk_state() {
             return; // runs again once the whole desk is read
         }
         let today = clock.today();
-        // Removals are Microsoft's doing at a date; the domain logs them with the clock as actor.
-        let _ = state.apply(|desk| Ok(desk.apply_due_nonprofit_removals(today)));
+        // Removals and term ends (renewals, expiries) come with a date; the domain applies them
+        // in date order and logs them with the clock as actor.
+        let catalog = state.catalog.get_untracked();
+        let _ = state.apply(|desk| Ok(desk.apply_clock(&catalog, today)));
     });
 }
 

@@ -1,6 +1,6 @@
 // Microsoft (simulated), Partner settings and Audit log, as a partner user meets them.
 import { test, expect } from "./support/fixture.js";
-import { actAs, addCustomer, setAppDate, shots } from "./support/pages.js";
+import { actAs, addCustomer, setAppDate, shots, subscribe } from "./support/pages.js";
 
 test("the app clock is set and advanced, by business days too, and kept after a reload", async ({ page }) => {
   await page.goto("microsoft");
@@ -137,15 +137,22 @@ test("the review queue approves one Education request and denies another with a 
   await expect(page.getByText("Approved").first()).toBeVisible();
 });
 
-test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days", async ({ page }) => {
+test("the nonprofit programme registers a customer, gives notice, and the clock removes it after 90 days; the subscription it stopped renewing expires at its term end", async ({ page }) => {
   await setAppDate(page, "2025-01-10");
-  await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
+  const { id } = await addCustomer(page, { name: "Litware Relief", prefix: "litwarerelief" });
   await page.goto("microsoft");
   await page.getByLabel("Customer to register").selectOption({ label: "Litware Relief" });
   await page.getByRole("button", { name: "Register as nonprofit" }).click();
   await expect(page.getByRole("status").filter({ hasText: "registered" })).toContainText("Litware Relief is registered");
   // Registered customers are no longer offered for registration.
   await expect(page.getByLabel("Customer to register").locator("option", { hasText: "Litware Relief" })).toHaveCount(0);
+
+  // A one-year nonprofit subscription, renewing on 2026-01-10.
+  await subscribe(page, id, "m365-business-premium-npo", "1 year");
+  const row = page.getByTestId("subscription-row");
+  await expect(row.locator(".dates")).toContainText("Renews on 10 Jan 2026");
+
+  await page.goto("microsoft");
   await page.getByLabel("Customer to review").selectOption({ label: "Litware Relief" });
   await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Notice sent" })).toContainText("removed on 10 Apr 2025");
@@ -156,10 +163,93 @@ test("the nonprofit programme registers a customer, gives notice, and the clock 
   await expect(page.getByTestId("app-clock")).toHaveText("10 Apr 2025");
   await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
   await page.goto("audit-log");
-  const removal = page.getByTestId("audit-row").first();
+  const removal = page.getByTestId("audit-row").filter({ hasText: "Nonprofit qualification removed" });
   await expect(removal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
-  await expect(removal.getByTestId("audit-what")).toHaveText("Nonprofit qualification removed");
   await expect(removal).toContainText("Litware Relief");
+
+  // The removal switched auto-renew off: the subscription now ends at its term end…
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Ends on 10 Jan 2026");
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  await setAppDate(page, "2026-01-09");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  // …and once the clock passes it, it has expired.
+  await setAppDate(page, "2026-01-10");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.getByTestId("subscription-status")).toHaveText("Expired on 10 Jan 2026");
+  await expect(row.locator(".dates")).toContainText("Ends on 10 Jan 2026");
+  await expect(row.getByRole("button", { name: "Cancel subscription" })).toHaveCount(0);
+  await page.goto("audit-log");
+  const expiry = page.getByTestId("audit-row").first();
+  await expect(expiry.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
+  await expect(expiry.getByTestId("audit-what")).toHaveText("Subscription expired: auto-renew was off");
+  await expect(expiry.getByTestId("audit-before-after")).toHaveText("Ends on 10 Jan 2026 → Expired on 10 Jan 2026");
+});
+
+test("Microsoft finds a nonprofit customer eligible again within the notice: the notice is lifted, nothing is removed, audited", async ({ page }) => {
+  await setAppDate(page, "2025-01-10");
+  const { id } = await addCustomer(page, { name: "Northwind Food Bank" });
+  await page.goto("microsoft");
+  await page.getByLabel("Customer to register").selectOption({ label: "Northwind Food Bank" });
+  await page.getByRole("button", { name: "Register as nonprofit" }).click();
+  await page.getByLabel("Customer to review").selectOption({ label: "Northwind Food Bank" });
+  await page.getByRole("button", { name: "Send notice: no longer eligible" }).click();
+  await expect(page.getByTestId("nonprofit-notice")).toContainText("removal on 10 Apr 2025");
+
+  // During the notice the customer's page says what the customer can do.
+  await page.goto(`customers/${id}`);
+  const banner = page.getByTestId("nonprofit-notice-banner");
+  await expect(banner).toContainText("The qualification is removed on 10 Apr 2025.");
+  await expect(banner).toContainText("dispute the finding through Microsoft support");
+  await expect(banner).toContainText("consider the commercial equivalents");
+
+  await page.goto("microsoft");
+  await page.getByRole("button", { name: "+30 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveAttribute("datetime", "2025-02-09");
+  const notice = page.getByTestId("nonprofit-notice").filter({ hasText: "Northwind Food Bank" });
+  await notice.getByRole("button", { name: "Eligible again: lift the notice" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Notice lifted" })).toContainText("Northwind Food Bank stays a nonprofit");
+  await expect(page.getByTestId("nonprofit-notice")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/microsoft-en-notice-lifted.png`, fullPage: true });
+
+  // Past the 90 days: nothing is removed.
+  await page.getByRole("button", { name: "+90 days" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveAttribute("datetime", "2025-05-10");
+  await page.goto(`customers/${id}`);
+  await expect(page.getByTestId("nonprofit-notice-banner")).toHaveCount(0);
+  await expect(page.locator(".qualification-list")).toContainText("Nonprofit");
+  await page.goto("audit-log");
+  const lifted = page.getByTestId("audit-row").first();
+  await expect(lifted.getByTestId("audit-what")).toHaveText("Nonprofit periodic review: eligible again, notice lifted, nothing removed");
+  await expect(lifted.getByTestId("audit-role")).toContainText("as Microsoft (simulated)");
+  await expect(lifted).toContainText("Northwind Food Bank");
+  await expect(page.getByTestId("audit-row").filter({ hasText: "Nonprofit qualification removed" })).toHaveCount(0);
+});
+
+test("a subscription with auto-renew on renews when the clock passes its term end: 'Renews on' moves a term on, audited", async ({ page }) => {
+  await setAppDate(page, "2025-01-10");
+  const { id } = await addCustomer(page, { name: "Fabrikam Bakery" });
+  await subscribe(page, id, "m365-business-premium", "1 month");
+  const row = page.getByTestId("subscription-row");
+  await expect(row.locator(".dates")).toContainText("Renews on 10 Feb 2025");
+  await setAppDate(page, "2025-02-09");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Renews on 10 Feb 2025");
+  await page.goto("microsoft");
+  await page.getByRole("button", { name: "+1 day" }).click();
+  await expect(page.getByTestId("app-clock")).toHaveAttribute("datetime", "2025-02-10");
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row.locator(".dates")).toContainText("Renews on 10 Mar 2025");
+  await expect(row.getByTestId("subscription-status")).toHaveText("Active");
+  await expect(row.getByLabel("Auto-renew")).toBeChecked();
+  await page.screenshot({ path: `${shots}/microsoft-en-renewed.png`, fullPage: true });
+  await page.goto("audit-log");
+  const renewal = page.getByTestId("audit-row").first();
+  await expect(renewal.getByTestId("audit-role")).toHaveText("Microsoft (simulated): app clock");
+  await expect(renewal.getByTestId("audit-what")).toHaveText("Subscription renewed by the app clock");
+  await expect(renewal.getByTestId("audit-before-after")).toHaveText("Renews on 10 Feb 2025 → Renews on 10 Mar 2025");
+  await expect(renewal).toContainText("Fabrikam Bakery");
 });
 
 test("GCC without a partner GCC qualification is refused; with one and a code it is accepted and the code's remaining creates drops by one", async ({ page }) => {

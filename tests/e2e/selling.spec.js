@@ -3,7 +3,7 @@
 // requests, Partner settings, Microsoft (simulated)).
 import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { actAs, addCustomer, appToday, review, shots, shownDate } from "./support/pages.js";
+import { actAs, addCustomer, appToday, review, setAppDate, shots, shownDate, subscribe } from "./support/pages.js";
 
 // The catalog's data (ids, segments, product types) — not the app's decisions.
 const catalog = JSON.parse(readFileSync(new URL("../../src/domain/catalog.json", import.meta.url), "utf8"));
@@ -214,6 +214,9 @@ test("an indirect reseller goes through its provider; Azure and software subscri
 /** A nonprofit customer with a seat-based nonprofit subscription, a second nonprofit one and a
  *  commercial one. */
 async function nonprofitWithSubscriptions(page, name) {
+  // A fixed start: the removal 90 days later (2025-08-30) comes before the monthly terms'
+  // third end (2025-09-01), so the subscriptions are still running after it (docs/RULES.md §7).
+  await setAppDate(page, "2025-06-01");
   const { id } = await addCustomer(page, { name });
   await registerNonprofit(page, name);
   await buy(page, id, ["m365-business-premium-npo", "intune-plan-1-npo", "m365-e3"]);
@@ -405,6 +408,46 @@ test("the what-if for 'Nonprofit removed' lists exactly the subscriptions the re
   await expect(page.getByTestId("subscription-row")).toHaveCount(3);
   await expect(page.getByTestId("subscription-row").getByRole("link", { name: "Add the commercial equivalent" })).toHaveCount(2);
   await page.screenshot({ path: `${shots}/selling-subscriptions-all.png` });
+});
+
+test("the what-if 'Nonprofit removed' announces the auto-renew switch-off on a subscription already ineligible, and the removal then does it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await setAppDate(page, "2025-06-01");
+  const name = "Maple Street Shelter";
+  const { id } = await addCustomer(page, { name });
+  await registerNonprofit(page, name);
+  await subscribe(page, id, "m365-business-premium-npo", "1 year");
+  // The partner becomes an indirect reseller: the nonprofit offer is already ineligible for the
+  // customer (an indirect reseller goes through its provider), yet the subscription still renews.
+  await actAs(page, "Global admin");
+  await page.goto("partner-settings");
+  await page.getByLabel("Partner type").selectOption({ label: "Indirect reseller" });
+  await actAs(page, "Sales agent");
+  await openDiscover(page, id);
+  await expect(page.locator('[data-testid="offer"][data-offer-id="m365-business-premium-npo"]')).toHaveAttribute("data-eligible", "false");
+  await page.goto(`customers/${id}/subscriptions`);
+  const row = page.getByTestId("subscription-row");
+  await expect(row.getByLabel("Auto-renew")).toBeChecked();
+
+  // Removing Nonprofit changes nothing about that offer's eligibility, and still the preview
+  // lists the switch-off the removal makes.
+  await page.goto(`customers/${id}`);
+  await page.getByLabel("Qualification change").selectOption({ label: "Nonprofit removed" });
+  const item = page.getByTestId("what-if-preview").getByTestId("what-if-subscription");
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("Auto-renew switched off and locked");
+  await expect(item).toContainText("commercial equivalent proposed: Microsoft 365 Business Premium");
+  await page.getByTestId("what-if-preview").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/selling-what-if-already-ineligible.png`, fullPage: true });
+  const previewed = await item.getAttribute("data-subscription-id");
+
+  await noticeAndNinetyDays(page, name);
+  await page.goto(`customers/${id}/subscriptions`);
+  await expect(row).toHaveAttribute("data-subscription-id", previewed);
+  await expect(row.getByLabel("Auto-renew")).not.toBeChecked();
+  await expect(row.getByLabel("Auto-renew")).toBeDisabled();
+  await expect(row.getByRole("link", { name: "Add the commercial equivalent" })).toHaveCount(1);
+  await expect(row.locator(".dates")).toContainText("Ends on 1 Jun 2026");
 });
 
 test("cancelling a subscription asks first: Escape and 'Keep it' keep it, 'Yes, cancel it' cancels it for good", async ({ page }) => {

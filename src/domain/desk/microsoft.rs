@@ -151,10 +151,40 @@ impl Desk {
         Ok(removal_date)
     }
 
+    /// Microsoft (simulated) finds the customer eligible again within the 90 days: the notice
+    /// ends, nothing is removed (docs/RULES.md §6).
+    pub fn lift_nonprofit_notice(
+        &mut self,
+        ctx: OperationContext,
+        customer_id: &str,
+    ) -> Result<(), Vec<Reason>> {
+        let i = self.customer_for_microsoft(ctx, customer_id)?;
+        refuse_if_any(nonprofit::check_lift(&self.customers[i], ctx.today))?;
+        let (notice_date, removal_date) =
+            nonprofit::lift_notice(&mut self.customers[i]).expect("checked: a notice runs");
+        self.log_customer(
+            ctx,
+            customer_id,
+            Change::NonprofitNoticeLifted {
+                notice_date,
+                removal_date,
+            },
+        );
+        Ok(())
+    }
+
     /// Applies every nonprofit removal whose date has come by `today` (docs/RULES.md):
     /// qualification removed, auto-renew off on seat-based nonprofit subscriptions, commercial
-    /// equivalent proposed. Idempotent; call it whenever the app clock moves.
+    /// equivalent proposed. Idempotent. The app calls [`Desk::apply_clock`], which also ends
+    /// the terms that come due, in date order.
     pub fn apply_due_nonprofit_removals(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
+        let removals = self.remove_due_nonprofit(today);
+        self.log_nonprofit_removals(today, &removals);
+        removals
+    }
+
+    /// The removals of [`Desk::apply_due_nonprofit_removals`], not yet audited.
+    pub(super) fn remove_due_nonprofit(&mut self, today: NaiveDate) -> Vec<NonprofitRemoval> {
         let mut removals = Vec::new();
         for customer in &mut self.customers {
             let id = customer.id.clone();
@@ -166,7 +196,16 @@ impl Desk {
                 removals.push(r);
             }
         }
-        for r in &removals {
+        removals
+    }
+
+    /// The audit entries of nonprofit removals, the app clock acting on `today`.
+    pub(super) fn log_nonprofit_removals(
+        &mut self,
+        today: NaiveDate,
+        removals: &[NonprofitRemoval],
+    ) {
+        for r in removals {
             self.log(
                 today,
                 Actor::Clock,
@@ -179,7 +218,6 @@ impl Desk {
             );
             self.log_wind_down(today, Actor::Clock, &r.subscriptions);
         }
-        removals
     }
 }
 
@@ -381,5 +419,60 @@ mod tests {
                     before: true,
                     after: false
                 }));
+    }
+
+    #[test]
+    fn a_lifted_notice_removes_nothing_and_is_audited_as_microsofts() {
+        let mut desk = nonprofit_desk(day(2025, 1, 2));
+        let cat = Catalog::sample();
+        order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 10)],
+            &["s1"],
+            day(2025, 1, 3),
+        )
+        .unwrap();
+        let microsoft = ctx(Role::SalesAgent, day(2025, 2, 1));
+        assert_eq!(
+            desk.lift_nonprofit_notice(microsoft, "n1").unwrap_err(),
+            vec![Reason::NonprofitNoNoticeRunning]
+        );
+        desk.send_nonprofit_notice(ctx(Role::GlobalAdmin, day(2025, 1, 10)), "n1")
+            .unwrap();
+        desk.lift_nonprofit_notice(microsoft, "n1").unwrap();
+        assert_eq!(
+            desk.audit.last().map(|e| (&e.actor, &e.change)),
+            Some((
+                &Actor::Role(Role::SalesAgent),
+                &Change::NonprofitNoticeLifted {
+                    notice_date: day(2025, 1, 10),
+                    removal_date: day(2025, 4, 10)
+                }
+            ))
+        );
+        // Past the 90 days nothing is removed: still a nonprofit, auto-renew on, offers sell.
+        let moved = desk.apply_clock(&cat, day(2025, 6, 1));
+        assert!(moved.removals.is_empty());
+        let n1 = desk.customer("n1").unwrap();
+        assert!(n1.held().nonprofit && n1.nonprofit_review.is_none());
+        assert!(desk.subscription("s1").unwrap().auto_renew);
+        assert!(desk
+            .eligibility(
+                "n1",
+                &sample_offer("m365-business-premium-npo"),
+                day(2025, 6, 1)
+            )
+            .is_allowed());
+        // Once the removal date has come, it is too late.
+        desk.send_nonprofit_notice(ctx(Role::GlobalAdmin, day(2025, 6, 1)), "n1")
+            .unwrap();
+        assert_eq!(
+            desk.lift_nonprofit_notice(ctx(Role::SalesAgent, day(2025, 8, 30)), "n1")
+                .unwrap_err(),
+            vec![Reason::NonprofitStatusRemoved {
+                removed_on: day(2025, 8, 30)
+            }]
+        );
     }
 }

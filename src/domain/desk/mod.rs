@@ -6,13 +6,17 @@
 //! This file holds the types, the queries and the helpers the operations share; the
 //! operations are in one file per family: `customers` (create, correct), `requests`
 //! (qualification requests, resubmission), `microsoft` (the simulated review and nonprofit
-//! programme), `subscriptions` (orders, seats, auto-renew, cancel), `partner` (settings).
+//! programme), `subscriptions` (orders, seats, auto-renew, cancel), `partner` (settings),
+//! `clock` (what the app clock brings when it moves: removals and term ends).
 
+mod clock;
 mod customers;
 mod microsoft;
 mod partner;
 mod requests;
 mod subscriptions;
+
+pub use clock::{ClockEffects, SubscriptionTermEnd};
 
 use std::collections::HashMap;
 

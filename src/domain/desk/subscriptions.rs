@@ -130,10 +130,10 @@ impl Desk {
         let s = self.subscription_index(sub_id)?;
         refuse_if_any(check_cancel(&self.subscriptions[s]))?;
         let sub = &mut self.subscriptions[s];
-        let before = sub.status;
+        let before = sub.status.clone();
         sub.status = SubscriptionStatus::Cancelled { on: ctx.today };
         sub.auto_renew = false;
-        let after = sub.status;
+        let after = sub.status.clone();
         self.log_as(
             ctx,
             Entity::Subscription {

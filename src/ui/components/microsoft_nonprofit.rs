@@ -1,5 +1,6 @@
-//! Microsoft's nonprofit programme, simulated: a customer registers (Nonprofit approved), and a
-//! periodic review finds a customer no longer eligible (90-day notice with a removal date).
+//! Microsoft's nonprofit programme, simulated: a customer registers (Nonprofit approved), a
+//! periodic review finds a customer no longer eligible (90-day notice with a removal date), and
+//! within the 90 days Microsoft may find it eligible again (the notice is lifted).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -17,6 +18,7 @@ use crate::ui::state::{use_desk, ActionError, DeskState};
 enum Done {
     Registered(String),
     Notice(String, NaiveDate),
+    Lifted(String),
 }
 
 /// A customer with a running notice.
@@ -56,13 +58,14 @@ pub fn MicrosoftNonprofit() -> impl IntoView {
                     Some(Done::Notice(name, removal)) => t_string!(
                         i18n, microsoft.notice_done, name = name, removal = numbers::date(i18n.get_locale(), removal)
                     ),
+                    Some(Done::Lifted(name)) => t_string!(i18n, microsoft.lifted_done, name = name),
                     None => String::new(),
                 }}
             </p>
             <RegisterRow done=done />
             <NoticeRow done=done />
             <h3>{tr!(i18n, microsoft.notices)}</h3>
-            <NoticeList />
+            <NoticeList done=done />
         </section>
     }
 }
@@ -181,9 +184,9 @@ fn NoticeRow(done: RwSignal<Option<Done>>) -> impl IntoView {
     }
 }
 
-/// The notices running, soonest removal first.
+/// The notices running, soonest removal first, each with "Eligible again: lift the notice".
 #[component]
-fn NoticeList() -> impl IntoView {
+fn NoticeList(done: RwSignal<Option<Done>>) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     let notices = Memo::new(move |_| {
@@ -228,12 +231,44 @@ fn NoticeList() -> impl IntoView {
                                     notice = numbers::date(i18n.get_locale(), notice),
                                     removal = numbers::date(i18n.get_locale(), removal)
                                 )}
+                                " "
+                                <LiftButton customer_id=n.customer_id.clone() done=done />
                             </li>
                         }
                     }
                 />
             </ul>
         </Show>
+    }
+}
+
+/// Microsoft finds the customer eligible again: the notice is lifted (the domain checks that the
+/// removal date has not come), with the refusal next to the button.
+#[component]
+fn LiftButton(customer_id: String, done: RwSignal<Option<Done>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let error = RwSignal::new(None::<ActionError>);
+    let error_id = format!(
+        "ms-lift-error-{}",
+        customer_id.replace(|c: char| !c.is_ascii_alphanumeric(), "")
+    );
+    let described = error_id.clone();
+    let lift = move |_| {
+        let name = company_name(desk, &customer_id);
+        match desk.act(|d, ctx| d.lift_nonprofit_notice(ctx, &customer_id)) {
+            Ok(()) => {
+                error.set(None);
+                done.set(Some(Done::Lifted(name)));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <button type="button" on:click=lift aria-describedby=described>
+            {tr!(i18n, microsoft.lift_notice)}
+        </button>
+        <ActionErrorAlert id=error_id error=error />
     }
 }
 

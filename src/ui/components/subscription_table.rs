@@ -276,7 +276,7 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
             </td>
             <RenewCell sub=sub sub_id=renew_id dom=renew_dom />
             <td data-testid="subscription-status" tabindex="-1" node_ref=status_cell>
-                {move || sub.get().map(|s| status_text(i18n, &s))}
+                {move || sub.get().map(|s| view! { <StatusText sub=s /> })}
             </td>
             <CancelCell sub=sub sub_id=sub_id dom=dom status_cell=status_cell />
         </tr>
@@ -554,7 +554,9 @@ fn CancelControl(
     }
 }
 
-/// "From <start>" and "to <end>" (or "no end date" for perpetual licences).
+/// "From <start>" and, for a running term, "Renews on <end>" (auto-renew on) or "Ends on
+/// <end>" (off); the last term's end for one no longer active; "no end date" for perpetual
+/// licences. What happens at the end is the domain's (docs/RULES.md §7: renewal).
 fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
     let start = t_string!(
         i18n,
@@ -563,9 +565,15 @@ fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
     )
     .to_string();
     let end = match s.end {
+        Some(end) if s.is_active() && s.auto_renew => t_string!(
+            i18n,
+            selling.subs.renews_on,
+            end = numbers::date(i18n.get_locale(), end)
+        )
+        .to_string(),
         Some(end) => t_string!(
             i18n,
-            selling.subs.until,
+            selling.subs.ends_on,
             end = numbers::date(i18n.get_locale(), end)
         )
         .to_string(),
@@ -575,14 +583,52 @@ fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
 }
 
 fn status_text(i18n: I18n, s: &Subscription) -> String {
-    match s.status {
+    match &s.status {
         SubscriptionStatus::Active => t_string!(i18n, selling.subs.active).to_string(),
         SubscriptionStatus::Cancelled { on } => t_string!(
             i18n,
             selling.subs.cancelled,
-            date = numbers::date(i18n.get_locale(), on)
+            date = numbers::date(i18n.get_locale(), *on)
         )
         .to_string(),
+        SubscriptionStatus::Expired { on } => t_string!(
+            i18n,
+            selling.subs.expired,
+            date = numbers::date(i18n.get_locale(), *on)
+        )
+        .to_string(),
+        SubscriptionStatus::Ended { on, .. } => t_string!(
+            i18n,
+            selling.subs.ended,
+            date = numbers::date(i18n.get_locale(), *on)
+        )
+        .to_string(),
+    }
+}
+
+/// The status, and for a subscription that ended at a renewal, why it was not renewed.
+#[component]
+fn StatusText(sub: Subscription) -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = use_desk();
+    let reasons = match &sub.status {
+        SubscriptionStatus::Ended { reasons, .. } => reasons.clone(),
+        _ => Vec::new(),
+    };
+    let why = (!reasons.is_empty()).then(|| {
+        view! {
+            <p class="muted">{tr!(i18n, selling.subs.ended_reasons)}</p>
+            <ul class="reasons">
+                {reasons
+                    .into_iter()
+                    .map(|r| view! { <li class="reason">{move || reason_sentence(i18n, desk, &r)}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <span data-testid="subscription-status-text">{move || status_text(i18n, &sub)}</span>
+        {why}
     }
 }
 

@@ -178,16 +178,21 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
             <p class="requests-used" data-testid="requests-used">
                 {move || Counted::AccountRequestsUsed.text(i18n.get_locale(), usize::from(MAX_VERIFICATION_REQUESTS), &[("used", &numbers::count(i18n, usize::from(used.get())))])}
             </p>
-            {move || notice.get().map(|n| {
-                let text = match n {
-                    NonprofitReview::NoticeGiven { removal_date, .. } => {
-                        t_string!(i18n, account.notice_given, date = numbers::date(i18n.get_locale(), removal_date)).to_string()
-                    }
-                    NonprofitReview::Removed { removed_on } => {
-                        t_string!(i18n, account.notice_removed, date = numbers::date(i18n.get_locale(), removed_on)).to_string()
-                    }
-                };
-                view! { <p class="notice warn" role="status">{text}</p> }
+            {move || notice.get().map(|n| match n {
+                // During the notice, also what the customer can do (docs/RULES.md §6).
+                NonprofitReview::NoticeGiven { removal_date, .. } => view! {
+                    <div class="notice warn" role="status" data-testid="nonprofit-notice-banner">
+                        <p>{t_string!(i18n, account.notice_given, date = numbers::date(i18n.get_locale(), removal_date)).to_string()}</p>
+                        <p>{tr!(i18n, account.notice_options)}</p>
+                    </div>
+                }
+                .into_any(),
+                NonprofitReview::Removed { removed_on } => view! {
+                    <p class="notice warn" role="status">
+                        {t_string!(i18n, account.notice_removed, date = numbers::date(i18n.get_locale(), removed_on)).to_string()}
+                    </p>
+                }
+                .into_any(),
             })}
             <Show
                 when=move || records.with(|r| !r.is_empty())

@@ -162,6 +162,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
             td_string!(l, reasons.reason.nonprofit_already_registered).to_string()
         }
         NonprofitNotHeld => td_string!(l, reasons.reason.nonprofit_not_held).to_string(),
+        NonprofitNoNoticeRunning => {
+            td_string!(l, reasons.reason.nonprofit_no_notice_running).to_string()
+        }
         NonprofitNoticeAlreadySent {
             notice_date,
             removal_date,

@@ -68,9 +68,10 @@ fn reason_variant(reason: &Reason) -> usize {
         AutoRenewNotApplicable { .. } => 38,
         InvalidCountryCode { .. } => 39,
         PartnerLacksGccEnvironmentQualification { .. } => 40,
+        NonprofitNoNoticeRunning => 41,
     }
 }
-const REASON_VARIANTS: usize = 41;
+const REASON_VARIANTS: usize = 42;
 
 /// Same for `Problem`.
 fn problem_variant(problem: &Problem) -> usize {
@@ -252,6 +253,7 @@ fn sample_reasons() -> Vec<Reason> {
         },
         NonprofitAlreadyRegistered,
         NonprofitNotHeld,
+        NonprofitNoNoticeRunning,
         NonprofitNoticeAlreadySent {
             notice_date: day(2026, 11, 1),
             removal_date: day(2027, 1, 30),

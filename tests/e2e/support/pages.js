@@ -92,3 +92,15 @@ export async function review(page, name, decision) {
   }
   await expect(page.getByTestId("review-item").filter({ hasText: name })).toHaveCount(0);
 }
+
+/** Buys `offerId` for the customer `id` on the term named `term` ("1 month", "1 year"), through
+ *  Discover, the cart and its review; ends on the customer's subscriptions. */
+export async function subscribe(page, id, offerId, term) {
+  await page.goto(`customers/${id}/subscriptions/new`);
+  await page.locator(`[data-testid="offer"][data-offer-id="${offerId}"]`).getByRole("button", { name: "Add to cart" }).click();
+  await page.locator(`[data-testid="cart-line"][data-offer-id="${offerId}"]`).getByLabel("Term").selectOption({ label: term });
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByTestId("cart-problems")).toHaveCount(0);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${id}/subscriptions$`));
+}
