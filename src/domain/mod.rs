@@ -29,8 +29,9 @@ pub mod roles;
 pub mod subscription;
 
 pub use account::{
-    validate_account, validate_domain_prefix, validate_education_details, AccountContext,
-    AccountInfo, EducationDetails, Field, FieldProblem, Problem, Severity,
+    state_required, states_of, validate_account, validate_domain_prefix,
+    validate_education_details, AccountContext, AccountInfo, EducationDetails, Field, FieldProblem,
+    Problem, Severity,
 };
 pub use audit::{Actor, AuditEntry, Change, Entity};
 pub use cart::{check_cart, Cart, CartLine};

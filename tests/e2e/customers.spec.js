@@ -183,6 +183,31 @@ test("Swedish on the customer pages", async ({ page }) => {
   await page.screenshot({ path: `${shots}/customers-sv-add.png`, fullPage: true });
 });
 
+test("Add customer: a US Education customer without a state is refused with the state error; a Polish postal code says its form", async ({ page }) => {
+  await page.goto("customers/new");
+  await fillCustomer(page, { name: "Fabrikam Academy", prefix: "fabrikamacademy", education: true });
+  const state = page.getByLabel("State/province");
+  await state.selectOption({ index: 0 });
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the marked fields" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
+  await expect(state).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await state.getAttribute("aria-describedby")}`)).toHaveText(
+    "A state or province is required for an address in US: enter it.",
+  );
+
+  await page.getByLabel("Country/region").selectOption({ label: "Poland" });
+  const postal = page.getByLabel("Postal code");
+  await postal.fill("00950");
+  await expect(postal).toHaveAttribute("aria-invalid", "true");
+  const postalMessage = page.locator(`#${await postal.getAttribute("aria-describedby")}`);
+  await expect(postalMessage).toHaveText("Postal codes in PL are written NN-NNN, where N is a digit.");
+  await postal.fill("00-950");
+  await expect(postal).toHaveAttribute("aria-invalid", "false");
+  await expect(postalMessage).toHaveText("");
+  await page.screenshot({ path: `${shots}/customers-add-address.png`, fullPage: true });
+});
+
 test("a customer without special qualification requests state-owned entity; the list filters and sorts", async ({ page }) => {
   await page.goto("customers/new");
   await expect(page.getByLabel("Education segment")).toHaveCount(0);

@@ -8,11 +8,16 @@ use serde::{Deserialize, Serialize};
 use super::partner::{is_country_code, PartnerType};
 use super::qualification::EducationSegment;
 
+mod address;
 mod company_name;
 mod contact;
 mod education_details;
 mod primary_domain;
 
+pub use address::{
+    postal_code_forms, state_required, states_of, validate_address, CA_PROVINCES,
+    STATE_REQUIRED_COUNTRIES, US_STATES,
+};
 pub use company_name::validate_company_name;
 pub use contact::{validate_email, validate_phone, PHONE_REQUIRED_COUNTRIES};
 pub use education_details::{is_valid_website, validate_education_details};
@@ -85,6 +90,13 @@ pub enum Problem {
     RepeatedCharacter,
     /// Company name of spaced single characters, e.g. "1 2 3" (S24). Warning.
     SpacedSingleCharacters,
+    /// No state/province, in a country whose addresses have one (S24).
+    StateRequiredInCountry { country: String },
+    /// A state that is not on the country's list (US, Canada; S24).
+    StateNotInList { country: String, state: String },
+    /// A postal code not in the country's form; `forms` are the accepted patterns, `N` a digit,
+    /// the usual one first (S24).
+    PostalCodeForm { country: String, forms: Vec<String> },
     /// Not a two-letter ISO country code.
     InvalidCountryCode,
     /// Not a valid e-mail address.
@@ -161,7 +173,8 @@ pub struct AccountContext {
 pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     out.extend(validate_company_name(&info.company_name));
-    // S24: complete address; S1/S3: full mailing address. Line 2 and state are optional.
+    // S24: complete address; S1/S3: full mailing address. Line 2 is optional; the state is
+    // required where the country has states (validate_address).
     for (field, value) in [
         (Field::Country, &info.country),
         (Field::AddressLine1, &info.address_line1),
@@ -181,6 +194,7 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
             Problem::InvalidCountryCode,
         ));
     }
+    out.extend(validate_address(info));
     out.extend(validate_email(Field::Email, &info.email, context.education));
     out.extend(validate_email(
         Field::ContactEmail,
@@ -237,6 +251,24 @@ mod tests {
             ]
         );
         assert!(got.iter().all(FieldProblem::is_error));
+    }
+
+    #[test]
+    fn a_us_education_account_without_a_state_is_refused() {
+        let acc = AccountInfo {
+            state: String::new(),
+            ..account()
+        };
+        assert_eq!(
+            problems(&validate_account(&acc, EDU)),
+            vec![(
+                Field::State,
+                Problem::StateRequiredInCountry {
+                    country: "US".into()
+                },
+                Severity::Error
+            )]
+        );
     }
 
     #[test]

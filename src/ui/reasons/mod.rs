@@ -388,6 +388,29 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
         Problem::InvalidCountryCode => {
             td_string!(l, reasons.problem.invalid_country_code).to_string()
         }
+        Problem::StateRequiredInCountry { country } => td_string!(
+            l,
+            reasons.problem.state_required_in_country,
+            country = country
+        )
+        .to_string(),
+        Problem::StateNotInList { country, state } => td_string!(
+            l,
+            reasons.problem.state_not_in_list,
+            country = country,
+            state = state
+        )
+        .to_string(),
+        Problem::PostalCodeForm { country, forms } => {
+            let or = td_string!(l, reasons.problem.postal_code_forms_or).to_string();
+            td_string!(
+                l,
+                reasons.problem.postal_code_form,
+                country = country,
+                forms = forms.join(or.as_str())
+            )
+            .to_string()
+        }
         Problem::InvalidEmail => td_string!(l, reasons.problem.invalid_email).to_string(),
         Problem::FreeMailProvider { domain } => {
             if error {

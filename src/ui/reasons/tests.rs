@@ -96,9 +96,12 @@ fn problem_variant(problem: &Problem) -> usize {
         DomainPrefixTaken { .. } => 17,
         InvalidWebsite => 18,
         WebsiteRecommended => 19,
+        StateRequiredInCountry { .. } => 20,
+        StateNotInList { .. } => 21,
+        PostalCodeForm { .. } => 22,
     }
 }
-const PROBLEM_VARIANTS: usize = 20;
+const PROBLEM_VARIANTS: usize = 23;
 
 /// Every field problem, each in both severities where the wording depends on it.
 fn sample_problems() -> Vec<FieldProblem> {
@@ -128,6 +131,29 @@ fn sample_problems() -> Vec<FieldProblem> {
         fp(f, Problem::RepeatedCharacter, Warning),
         fp(f, Problem::SpacedSingleCharacters, Warning),
         fp(Field::Country, Problem::InvalidCountryCode, Error),
+        fp(
+            Field::State,
+            Problem::StateRequiredInCountry {
+                country: "US".into(),
+            },
+            Error,
+        ),
+        fp(
+            Field::State,
+            Problem::StateNotInList {
+                country: "US".into(),
+                state: "Washington".into(),
+            },
+            Error,
+        ),
+        fp(
+            Field::PostalCode,
+            Problem::PostalCodeForm {
+                country: "SE".into(),
+                forms: vec!["NNN NN".into(), "NNNNN".into()],
+            },
+            Error,
+        ),
         fp(Field::Email, Problem::InvalidEmail, Error),
         fp(
             Field::Email,
@@ -469,6 +495,34 @@ fn a_gcc_offer_names_the_reseller_qualification_its_environment_needs() {
                 "{locale} {environment:?}: {text}"
             );
         }
+    }
+}
+
+#[test]
+fn a_postal_code_error_says_the_expected_form_in_every_language() {
+    let problem = fp(
+        Field::PostalCode,
+        Problem::PostalCodeForm {
+            country: "US".into(),
+            forms: vec!["NNNNN".into(), "NNNNN-NNNN".into()],
+        },
+        Severity::Error,
+    );
+    for (locale, expected) in [
+        (
+            Locale::en,
+            "Postal codes in US are written NNNNN or NNNNN-NNNN, where N is a digit.",
+        ),
+        (
+            Locale::sv,
+            "Postnummer i US skrivs NNNNN eller NNNNN-NNNN, där N är en siffra.",
+        ),
+        (
+            Locale::pl,
+            "Kod pocztowy w kraju/regionie US ma postać NNNNN lub NNNNN-NNNN, gdzie N oznacza cyfrę.",
+        ),
+    ] {
+        assert_eq!(field_problem_text(locale, &problem), expected);
     }
 }
 
