@@ -292,6 +292,7 @@ impl SampleGenerator {
             last_name: last.into(),
             contact_email: format!("{}@{mail_domain}", first.to_lowercase()),
             phone: format!("+1 555 {:04}", rng.below(10_000)),
+            registration_id: String::new(),
         };
         let created = random_day_after(start, rng, 600);
         let mut customer = Customer::new(id.clone(), account, &prefix, created);

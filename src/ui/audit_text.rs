@@ -99,7 +99,7 @@ fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
 /// The account fields that differ, as "Label: before" and "Label: after" lists.
 fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (String, String) {
     let l = i18n.get_locale();
-    let fields: [(&'static str, &String, &String); 12] = [
+    let fields: [(&'static str, &String, &String); 13] = [
         (
             Field::CompanyName.name(l),
             &before.company_name,
@@ -136,6 +136,11 @@ fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (Strin
             &after.contact_email,
         ),
         (Field::Phone.name(l), &before.phone, &after.phone),
+        (
+            Field::RegistrationId.name(l),
+            &before.registration_id,
+            &after.registration_id,
+        ),
     ];
     let changed: Vec<_> = fields.iter().filter(|(_, b, a)| b != a).collect();
     let before_text = changed

@@ -208,6 +208,28 @@ test("Add customer: a US Education customer without a state is refused with the 
   await page.screenshot({ path: `${shots}/customers-add-address.png`, fullPage: true });
 });
 
+test("Add customer: a Polish customer of a direct-bill partner needs the company registration ID", async ({ page }) => {
+  await page.goto("customers/new");
+  await fillCustomer(page, { name: "Fabrikam Szkoła", prefix: "fabrikamszkola" });
+  await page.getByLabel("Country/region").selectOption({ label: "Poland" });
+  await page.getByLabel("State/province").fill("Małopolskie");
+  await page.getByLabel("Postal code").fill("31-004");
+  const id = page.getByLabel("Company registration ID");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
+  await expect(id).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await id.getAttribute("aria-describedby")}`)).toContainText(
+    "A company registration ID is required for customers in PL",
+  );
+  await id.fill("0000012345");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await expect(page.getByText("0000012345")).toBeVisible();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fabrikam Szkoła");
+  await expect(page.locator(".company-info")).toContainText("0000012345");
+});
+
 test("a customer without special qualification requests state-owned entity; the list filters and sorts", async ({ page }) => {
   await page.goto("customers/new");
   await expect(page.getByLabel("Education segment")).toHaveCount(0);

@@ -13,6 +13,7 @@ mod company_name;
 mod contact;
 mod education_details;
 mod primary_domain;
+mod registration_id;
 
 pub use address::{
     postal_code_forms, state_required, states_of, validate_address, CA_PROVINCES,
@@ -22,6 +23,10 @@ pub use company_name::validate_company_name;
 pub use contact::{validate_email, validate_phone, PHONE_REQUIRED_COUNTRIES};
 pub use education_details::{is_valid_website, validate_education_details};
 pub use primary_domain::{normalize_domain_prefix, validate_domain_prefix, DOMAIN_PREFIX_MAX};
+pub use registration_id::{
+    registration_id_required, validate_registration_id, REGISTRATION_ID_MAX,
+    REGISTRATION_ID_REQUIRED_COUNTRIES,
+};
 
 /// Company and contact information as entered on "Add customer" (docs/RULES.md). Empty
 /// strings are "not entered".
@@ -41,6 +46,10 @@ pub struct AccountInfo {
     pub last_name: String,
     pub contact_email: String,
     pub phone: String,
+    /// "Company registration ID": the organisation's number in its country's company register
+    /// (S24). Stored and exported only when entered, so desks saved before it load unchanged.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub registration_id: String,
 }
 
 /// The Education part of a request (docs/RULES.md). `segment` is `None` until chosen.
@@ -67,6 +76,7 @@ pub enum Field {
     LastName,
     ContactEmail,
     Phone,
+    RegistrationId,
     PrimaryDomain,
     EducationWebsite,
 }
@@ -112,6 +122,10 @@ pub enum Problem {
     InvalidPhone,
     /// Phone number mandatory for customers in this country (S24).
     PhoneRequiredInCountry { country: String },
+    /// Company registration ID mandatory for customers in this country (S24).
+    RegistrationIdRequiredInCountry { country: String },
+    /// Not a company registration ID: letters, digits and ` -./`, at most 50 (S24).
+    InvalidRegistrationId,
     /// Primary domain prefix with anything but letters and digits (S25).
     DomainPrefixInvalidCharacters,
     /// Primary domain prefix longer than the maximum (S25).
@@ -202,6 +216,11 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
         false,
     ));
     out.extend(validate_phone(&info.phone, country, context.partner_type));
+    out.extend(validate_registration_id(
+        &info.registration_id,
+        country,
+        context.partner_type,
+    ));
     out
 }
 

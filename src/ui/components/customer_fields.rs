@@ -344,7 +344,8 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
                      required: bool,
                      input_type: &'static str,
                      autocomplete: &'static str| {
-        let no_optional_marker = field == Field::Phone;
+        // Required in some countries only: the domain says so under the field.
+        let no_optional_marker = matches!(field, Field::Phone | Field::RegistrationId);
         view! {
             <TextField
                 ctx=ctx
@@ -375,6 +376,7 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
                 {text(Field::PostalCode, |a| &a.postal_code, |a, v| a.postal_code = v, true, "text", "postal-code")}
             </div>
             {text(Field::Email, |a| &a.email, |a, v| a.email = v, true, "email", "email")}
+            {text(Field::RegistrationId, |a| &a.registration_id, |a, v| a.registration_id = v, false, "text", "off")}
         </fieldset>
         <fieldset class="form-group">
             <legend>{tr!(i18n, customers.contact_info)}</legend>

@@ -124,6 +124,10 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                 </dd>
                 <dt>{move || Field::Email.name(i18n.get_locale())}</dt>
                 <dd>{get(|c| c.account.email.clone())}</dd>
+                {move || customer.with(|c| c.as_ref().filter(|c| !c.account.registration_id.is_empty()).map(|c| view! {
+                    <dt>{Field::RegistrationId.name(i18n.get_locale())}</dt>
+                    <dd>{c.account.registration_id.clone()}</dd>
+                }))}
                 <dt>{tr!(i18n, account.contact)}</dt>
                 <dd>
                     {get(|c| format!("{} {}", c.account.first_name, c.account.last_name))}<br />

@@ -434,6 +434,15 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
             country = country
         )
         .to_string(),
+        Problem::RegistrationIdRequiredInCountry { country } => td_string!(
+            l,
+            reasons.problem.registration_id_required_in_country,
+            country = country
+        )
+        .to_string(),
+        Problem::InvalidRegistrationId => {
+            td_string!(l, reasons.problem.invalid_registration_id).to_string()
+        }
         Problem::DomainPrefixInvalidCharacters => {
             td_string!(l, reasons.problem.domain_prefix_invalid_characters).to_string()
         }

@@ -99,9 +99,11 @@ fn problem_variant(problem: &Problem) -> usize {
         StateRequiredInCountry { .. } => 20,
         StateNotInList { .. } => 21,
         PostalCodeForm { .. } => 22,
+        RegistrationIdRequiredInCountry { .. } => 23,
+        InvalidRegistrationId => 24,
     }
 }
-const PROBLEM_VARIANTS: usize = 23;
+const PROBLEM_VARIANTS: usize = 25;
 
 /// Every field problem, each in both severities where the wording depends on it.
 fn sample_problems() -> Vec<FieldProblem> {
@@ -180,6 +182,14 @@ fn sample_problems() -> Vec<FieldProblem> {
             },
             Error,
         ),
+        fp(
+            Field::RegistrationId,
+            Problem::RegistrationIdRequiredInCountry {
+                country: "PL".into(),
+            },
+            Error,
+        ),
+        fp(Field::RegistrationId, Problem::InvalidRegistrationId, Error),
         fp(
             Field::PrimaryDomain,
             Problem::DomainPrefixInvalidCharacters,
