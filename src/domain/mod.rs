@@ -48,10 +48,10 @@ pub use matrix::{purchasable_segments, Segment, SegmentSet};
 pub use nonprofit::{NonprofitRemoval, NonprofitReview, RemovedSubscription};
 pub use partner::{GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
 pub use qualification::{
-    EducationSegment, Qualification, QualificationRecord, QualificationSet, VettingReason,
-    VettingStatus, ALLOWED_SETS,
+    CriteriaConfirmation, EducationSegment, Qualification, QualificationRecord, QualificationSet,
+    VettingReason, VettingStatus, ALLOWED_SETS,
 };
 pub use reason::{Decision, Reason};
-pub use request::{checklist, QualificationRequest};
+pub use request::{checklist, QualificationRequest, SOE_CRITERIA_URL};
 pub use roles::{permits, Operation, Role};
 pub use subscription::{Subscription, SubscriptionStatus};

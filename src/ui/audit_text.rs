@@ -78,7 +78,16 @@ pub fn qualification_record_text(i18n: I18n, record: Option<&QualificationRecord
             reason = reason.name(i18n.get_locale())
         ),
         (Some(status), _) => status.name(i18n.get_locale()).to_string(),
-        (None, _) => t_string!(i18n, audit.values.held).to_string(),
+        (None, _) => match record.criteria_confirmed {
+            Some(confirmed) => t_string!(
+                i18n,
+                audit.values.held_criteria_confirmed,
+                role = confirmed.by.name(i18n.get_locale()),
+                date = confirmed.on.to_string()
+            )
+            .to_string(),
+            None => t_string!(i18n, audit.values.held).to_string(),
+        },
     }
 }
 

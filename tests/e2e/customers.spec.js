@@ -250,14 +250,30 @@ test("a customer without special qualification requests state-owned entity; the 
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alpine Utilities");
   await expect(page.getByTestId("requests-used")).toHaveText("0 of 3 verification requests used");
+  // State-owned entity: refused until the user confirms Microsoft's criteria; then granted,
+  // with who confirmed it and when.
+  await expect(page.getByTestId("request-checklist")).toContainText("State-owned entities must meet Microsoft's eligibility criteria");
+  await page.getByRole("button", { name: "Request state-owned entity" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "confirm that the customer meets them" })).toBeVisible();
+  await expect(page.getByTestId("requests-used")).toHaveText("0 of 3 verification requests used");
+  await expect(page.locator('[data-qualification="StateOwnedEntity"]')).toHaveCount(0);
+  await page.getByLabel("The customer meets Microsoft's criteria for state-owned entities").check();
   await expect(page.getByTestId("request-checklist")).toContainText("Nothing would fail");
   await page.getByRole("button", { name: "Request state-owned entity" }).click();
-  await expect(page.locator('[data-qualification="StateOwnedEntity"]')).toContainText("State-owned entity");
+  const soe = page.locator('[data-qualification="StateOwnedEntity"]');
+  await expect(soe).toContainText("State-owned entity");
+  const today = await appToday(page);
+  await expect(soe).toContainText(`Criteria confirmed by Sales agent on ${today}`);
   await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
   // Requesting it again is refused with the reason and uses nothing.
   await page.getByRole("button", { name: "Request state-owned entity" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "already holds" })).toBeVisible();
   await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+  await page.goto("audit-log");
+  await page.getByLabel("Customer").selectOption({ label: "Alpine Utilities" });
+  const requested = page.getByTestId("audit-row").filter({ hasText: "State-owned entity requested" });
+  await expect(requested).toHaveCount(1);
+  await expect(requested.getByTestId("audit-before-after")).toContainText(`Held (criteria confirmed by Sales agent on ${today})`);
 
   await addEducationCustomer(page, "Bellows College", "bellowscollege");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();

@@ -68,13 +68,19 @@ impl Desk {
         )
     }
 
-    /// Requests State-owned entity.
+    /// Requests State-owned entity; `criteria_confirmed`: the user confirms that the customer
+    /// meets Microsoft's criteria (docs/RULES.md §2).
     pub fn request_soe(
         &mut self,
         ctx: OperationContext,
         customer_id: &str,
+        criteria_confirmed: bool,
     ) -> Result<(), Vec<Reason>> {
-        self.request_qualification(ctx, customer_id, &QualificationRequest::soe())
+        self.request_qualification(
+            ctx,
+            customer_id,
+            &QualificationRequest::soe(criteria_confirmed),
+        )
     }
 
     /// docs/RULES.md: correct the data (Global admin) and re-request Education after a
@@ -215,7 +221,7 @@ mod tests {
             }]
         );
         // SOE on top of GCC is a matrix row.
-        desk.request_soe(ctx(Role::AdminAgent, day(2025, 3, 5)), "g1")
+        desk.request_soe(ctx(Role::AdminAgent, day(2025, 3, 5)), "g1", true)
             .unwrap();
         // A GCC customer buys GCC only.
         let cat = Catalog::sample();

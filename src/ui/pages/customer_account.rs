@@ -6,6 +6,7 @@ use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
     EducationDetails, Field, GccValidationCode, NonprofitReview, Qualification,
     QualificationRecord, QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
+    SOE_CRITERIA_URL,
 };
 use crate::i18n::*;
 use crate::tr;
@@ -278,6 +279,17 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
         if let Some(code) = &r.validation_code {
             lines.push(t_string!(i18n, account.code_line, code = code.clone()).to_string());
         }
+        if let Some(confirmed) = r.criteria_confirmed {
+            lines.push(
+                t_string!(
+                    i18n,
+                    account.criteria_confirmed_line,
+                    role = confirmed.by.name(i18n.get_locale()),
+                    date = confirmed.on.to_string()
+                )
+                .to_string(),
+            );
+        }
         lines.join(" · ")
     };
     let kind = record.kind;
@@ -439,7 +451,9 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
     let education_check =
         Signal::derive(move || check(QualificationRequest::education(details.get())));
     let gcc_check = Signal::derive(move || check(QualificationRequest::gcc(&gcc_code.get())));
-    let soe_check = Signal::derive(move || check(QualificationRequest::soe()));
+    // SOE: the user confirms that the customer meets Microsoft's criteria (docs/RULES.md §2).
+    let soe_confirmed = RwSignal::new(false);
+    let soe_check = Signal::derive(move || check(QualificationRequest::soe(soe_confirmed.get())));
 
     let education_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let gcc_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
@@ -466,7 +480,13 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
             QualificationRequest::gcc(&gcc_code.get_untracked()),
         )
     };
-    let request_soe = move |_| run(soe_outcome, "soe", QualificationRequest::soe());
+    let request_soe = move |_| {
+        run(
+            soe_outcome,
+            "soe",
+            QualificationRequest::soe(soe_confirmed.get_untracked()),
+        )
+    };
 
     view! {
         <section class="card requests" aria-labelledby="requests-heading">
@@ -488,6 +508,7 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                     </fieldset>
                     <fieldset class="form-group request">
                         <legend>{tr!(i18n, account.request_soe_title)}</legend>
+                        <SoeCriteria confirmed=soe_confirmed />
                         <button type="button" class="button primary" on:click=request_soe>{tr!(i18n, account.request_soe)}</button>
                         {outcome_view(i18n, soe_outcome, "request-soe-error")}
                     </fieldset>
@@ -500,6 +521,28 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                 </section>
             </div>
         </section>
+    }
+}
+
+/// The state-owned entity request's confirmation: a checkbox, Microsoft's criteria in brief
+/// and the link to them.
+#[component]
+fn SoeCriteria(confirmed: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || confirmed.get()
+                on:change=move |ev| confirmed.set(event_target_checked(&ev))
+                aria-describedby="soe-criteria"
+            />
+            <span>{tr!(i18n, account.soe_confirm)}</span>
+        </label>
+        <p class="help" id="soe-criteria">
+            {tr!(i18n, account.soe_criteria)} " "
+            <a href=SOE_CRITERIA_URL target="_blank" rel="noopener noreferrer">{tr!(i18n, account.soe_criteria_link)}</a>
+        </p>
     }
 }
 

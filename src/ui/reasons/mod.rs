@@ -240,6 +240,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         IndirectResellerMustUseProvider => {
             td_string!(l, reasons.reason.indirect_reseller_must_use_provider).to_string()
         }
+        SoeCriteriaNotConfirmed => {
+            td_string!(l, reasons.reason.soe_criteria_not_confirmed).to_string()
+        }
         PartnerLacksGccEnvironmentQualification {
             environment,
             required,

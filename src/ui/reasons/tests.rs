@@ -68,9 +68,10 @@ fn reason_variant(reason: &Reason) -> usize {
         AutoRenewNotApplicable { .. } => 38,
         InvalidCountryCode { .. } => 39,
         PartnerLacksGccEnvironmentQualification { .. } => 40,
+        SoeCriteriaNotConfirmed => 41,
     }
 }
-const REASON_VARIANTS: usize = 41;
+const REASON_VARIANTS: usize = 42;
 
 /// Same for `Problem`.
 fn problem_variant(problem: &Problem) -> usize {
@@ -340,6 +341,7 @@ fn sample_reasons() -> Vec<Reason> {
     }
     out.extend([
         IndirectResellerMustUseProvider,
+        SoeCriteriaNotConfirmed,
         EmptyCart,
         CartLine {
             line: 1,
