@@ -37,14 +37,34 @@ pub fn account() -> AccountInfo {
         last_name: "Berg".into(),
         contact_email: "anna.berg@contoso.edu".into(),
         phone: String::new(),
+        registration_id: String::new(),
     }
 }
 
-/// [`account`] in another country (ISO alpha-2 code, or anything to test the rule).
+/// [`account`] in another country (ISO alpha-2 code, or anything to test the rule), with a
+/// state and postal code of that country's form for Sweden and Poland, and in Poland the phone
+/// and company registration ID a direct-bill partner must give (docs/RULES.md §1).
 pub fn account_in(country: &str) -> AccountInfo {
-    AccountInfo {
+    let base = AccountInfo {
         country: country.into(),
         ..account()
+    };
+    match country {
+        "SE" => AccountInfo {
+            city: "Uppsala".into(),
+            state: String::new(),
+            postal_code: "753 10".into(),
+            ..base
+        },
+        "PL" => AccountInfo {
+            city: "Kraków".into(),
+            state: "Małopolskie".into(),
+            postal_code: "31-004".into(),
+            phone: "+48 12 123 45 67".into(),
+            registration_id: "0000012345".into(),
+            ..base
+        },
+        _ => base,
     }
 }
 

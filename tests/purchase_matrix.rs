@@ -147,7 +147,7 @@ fn desk_with_a_customer_per_row() -> Desk {
                     .request_gcc(ctx(Role::AdminAgent, day(2025, 3, 3)), &id, "123456")
                     .unwrap(),
                 S => desk
-                    .request_soe(ctx(Role::AdminAgent, day(2025, 3, 3)), &id)
+                    .request_soe(ctx(Role::AdminAgent, day(2025, 3, 3)), &id, true)
                     .unwrap(),
                 Qualification::None => unreachable!(),
             }
@@ -214,11 +214,11 @@ fn rows_reached_in_either_order() {
         desk.create_customer(ctx(Role::SalesAgent, day(2025, 3, 1)), new_customer(id, id))
             .unwrap();
     }
-    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "a")
+    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "a", true)
         .unwrap();
     desk.request_gcc(ctx(Role::SalesAgent, day(2025, 3, 2)), "a", "7")
         .unwrap();
-    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "b")
+    desk.request_soe(ctx(Role::SalesAgent, day(2025, 3, 2)), "b", true)
         .unwrap();
     let details = education_details();
     desk.request_education(ctx(Role::SalesAgent, day(2025, 3, 2)), "b", details.clone())
@@ -259,7 +259,7 @@ fn combinations_outside_the_matrix_are_refused_with_the_reason() {
         }]
     );
     let n_soe = desk
-        .request_soe(ctx(Role::SalesAgent, day(2025, 3, 6)), "row1")
+        .request_soe(ctx(Role::SalesAgent, day(2025, 3, 6)), "row1", true)
         .unwrap_err();
     assert!(matches!(
         &n_soe[..],

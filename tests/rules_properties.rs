@@ -145,6 +145,7 @@ enum Op {
     },
     RequestSoe {
         customer: usize,
+        confirmed: bool,
     },
     Approve {
         customer: usize,
@@ -207,7 +208,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         2 => (c.clone(), proptest::bool::weighted(0.9)).prop_map(|(customer, segment)| Op::RequestEducation { customer, segment }),
         1 => (c.clone(), any::<bool>()).prop_map(|(customer, correct)| Op::Resubmit { customer, correct }),
         1 => (c.clone(), 0..2usize).prop_map(|(customer, code)| Op::RequestGcc { customer, code }),
-        1 => c.clone().prop_map(|customer| Op::RequestSoe { customer }),
+        1 => (c.clone(), proptest::bool::weighted(0.8)).prop_map(|(customer, confirmed)| Op::RequestSoe { customer, confirmed }),
         2 => c.clone().prop_map(|customer| Op::Approve { customer }),
         1 => (c.clone(), 0..7usize).prop_map(|(customer, reason)| Op::Deny { customer, reason }),
         2 => c.clone().prop_map(|customer| Op::RegisterNonprofit { customer }),
@@ -295,7 +296,10 @@ impl World {
             Op::RequestGcc { customer, code } => {
                 d.request_gcc(acting, &cid(customer), &format!("code{code}"))
             }
-            Op::RequestSoe { customer } => d.request_soe(acting, &cid(customer)),
+            Op::RequestSoe {
+                customer,
+                confirmed,
+            } => d.request_soe(acting, &cid(customer), confirmed),
             Op::Approve { customer } => d.approve_education(acting, &cid(customer)),
             Op::Deny { customer, reason } => {
                 d.deny_education(acting, &cid(customer), VettingReason::ALL[reason])
@@ -394,6 +398,10 @@ impl World {
             );
             // Only matrix rows are ever held.
             prop_assert!(c.held().is_matrix_row(), "{c:?}");
+            // No state-owned entity without the criteria confirmed (docs/RULES.md §2).
+            if let Some(soe) = c.record(Qualification::StateOwnedEntity) {
+                prop_assert!(soe.criteria_confirmed.is_some(), "{c:?}");
+            }
             for offer in &self.catalog.offers {
                 let allowed = eligibility(c, &self.desk.partner, offer, today).is_allowed();
                 if allowed && offer.segment == Segment::GovernmentCommunityCloud {
@@ -462,28 +470,49 @@ proptest! {
         }
     }
 
-    /// The counter counts exactly the accepted requests and never passes 3, however often
-    /// the partner tries.
+    /// The counter counts exactly the accepted requests (Education, GCC and SOE alike) and
+    /// never passes 3, however often the partner tries; each accepted GCC request uses one
+    /// create of the code. The partner can tag customers GCC (qualification, a code with
+    /// creates), and each case starts with an accepted GCC request, so GCC requests really
+    /// count.
     #[test]
-    fn request_counter_counts_accepted_requests_only(attempts in proptest::collection::vec((0..3usize, any::<bool>()), 1..20)) {
-        let mut desk = Desk::new(PartnerProfile::default());
-        desk.create_customer(ctx(Role::SalesAgent, base()), new_customer("c", "c")).unwrap();
-        let mut accepted = 0u8;
-        for (kind, deny_after) in attempts {
+    fn request_counter_counts_accepted_requests_only(attempts in proptest::collection::vec((0..2usize, 0..5usize, any::<bool>()), 1..24)) {
+        let mut partner = PartnerProfile::default();
+        partner.reseller_qualifications.push(ResellerQualification::GccModerate);
+        partner.gcc_validation_codes.push(validation_code("code0", 8, 8));
+        let mut desk = Desk::new(partner);
+        let sales = ctx(Role::SalesAgent, base());
+        let ids = ["c0", "c1"];
+        for id in ids {
+            desk.create_customer(sales, new_customer(id, id)).unwrap();
+        }
+        desk.request_gcc(sales, "c0", "code0").unwrap();
+        let mut accepted = [1u8, 0];
+        let mut gcc_accepted = 1u32;
+        for (customer, kind, deny_after) in attempts {
+            let id = ids[customer];
             let ok = match kind {
-                0 => desk.request_education(ctx(Role::SalesAgent, base()), "c", education_details()),
-                1 => desk.request_soe(ctx(Role::SalesAgent, base()), "c"),
-                _ => desk.request_gcc(ctx(Role::SalesAgent, base()), "c", "none"),
+                0 => desk.request_education(sales, id, education_details()),
+                1 => desk.request_soe(sales, id, true),
+                2 => desk.request_soe(sales, id, false),
+                3 => desk.request_gcc(sales, id, "code0"),
+                _ => desk.request_gcc(sales, id, "none"),
             }.is_ok();
             if ok {
-                accepted += 1;
+                accepted[customer] += 1;
+                if kind == 3 {
+                    gcc_accepted += 1;
+                }
             }
             if deny_after {
-                let _ = desk.deny_education(ctx(Role::GlobalAdmin, base()), "c", VettingReason::NotAnEducationCustomer);
+                let _ = desk.deny_education(ctx(Role::GlobalAdmin, base()), id, VettingReason::NotAnEducationCustomer);
             }
-            let used = desk.customer("c").unwrap().verification_requests;
-            prop_assert_eq!(used, accepted);
-            prop_assert!(used <= 3);
+            for (i, id) in ids.iter().enumerate() {
+                let used = desk.customer(id).unwrap().verification_requests;
+                prop_assert_eq!(used, accepted[i], "{}", id);
+                prop_assert!(used <= 3);
+            }
+            prop_assert_eq!(desk.partner.gcc_validation_codes[0].remaining_creates, 8 - gcc_accepted);
         }
     }
 }

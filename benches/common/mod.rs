@@ -95,6 +95,7 @@ pub fn fixture() -> Fixture {
         last_name: "Andersson".into(),
         contact_email: "maria.andersson@lincoln.k12.il.us".into(),
         phone: "+1 (217) 555-0142".into(),
+        registration_id: String::new(),
     };
     let form_context = AccountContext {
         education: true,

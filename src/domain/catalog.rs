@@ -421,12 +421,29 @@ mod tests {
                 "{environment:?}"
             );
         }
-        // Every seat-based nonprofit offer can be replaced by a commercial one (§8).
-        assert!(c
-            .offers
-            .iter()
-            .filter(|o| o.segment == Segment::Nonprofit)
-            .all(|o| o.commercial_equivalent.is_some()));
+        // Every nonprofit offer can be replaced by its commercial equivalent (§8), and so can
+        // every Education offer that names one (§3): loading only checks that the equivalent
+        // exists and is Commercial, so check here that it is the same product (family, type,
+        // seat-based or not) and offers each of the offer's terms.
+        let special = c.offers.iter().filter(|o| {
+            o.segment == Segment::Nonprofit
+                || (o.segment == Segment::Education && o.commercial_equivalent.is_some())
+        });
+        let mut checked = 0;
+        for o in special {
+            let id = o.commercial_equivalent.as_deref().expect("an equivalent");
+            let e = c.get(id).expect("a known equivalent");
+            assert_eq!(
+                (&e.product_family, e.product_type, e.seat_based),
+                (&o.product_family, o.product_type, o.seat_based),
+                "{} -> {}",
+                o.id,
+                e.id
+            );
+            assert!(o.terms.iter().all(|t| e.terms.contains(t)), "{}", o.id);
+            checked += 1;
+        }
+        assert_eq!(checked, 17);
     }
 
     fn offer(id: &str, segment: Segment, product_type: ProductType) -> Offer {

@@ -29,8 +29,9 @@ pub mod roles;
 pub mod subscription;
 
 pub use account::{
-    validate_account, validate_domain_prefix, validate_education_details, AccountContext,
-    AccountInfo, EducationDetails, Field, FieldProblem, Problem, Severity,
+    state_required, states_of, validate_account, validate_domain_prefix,
+    validate_education_details, AccountContext, AccountInfo, EducationDetails, Field, FieldProblem,
+    Problem, Severity,
 };
 pub use audit::{Actor, AuditEntry, Change, Entity};
 pub use cart::{check_cart, Cart, CartLine};
@@ -47,10 +48,10 @@ pub use matrix::{purchasable_segments, Segment, SegmentSet};
 pub use nonprofit::{NonprofitRemoval, NonprofitReview, RemovedSubscription};
 pub use partner::{GccValidationCode, PartnerProfile, PartnerType, ResellerQualification};
 pub use qualification::{
-    EducationSegment, Qualification, QualificationRecord, QualificationSet, VettingReason,
-    VettingStatus, ALLOWED_SETS,
+    CriteriaConfirmation, EducationSegment, Qualification, QualificationRecord, QualificationSet,
+    VettingReason, VettingStatus, ALLOWED_SETS,
 };
 pub use reason::{Decision, Reason};
-pub use request::{checklist, QualificationRequest};
+pub use request::{checklist, QualificationRequest, SOE_CRITERIA_URL};
 pub use roles::{permits, Operation, Role};
 pub use subscription::{Subscription, SubscriptionStatus, TermEnd};

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::dates::education_expected_by;
+use super::roles::Role;
 
 /// The SDK's `CustomerQualification` enum (docs/RULES.md, S10). Serde names are the SDK names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -83,6 +84,19 @@ pub struct QualificationRecord {
     pub website: Option<String>,
     /// The partner's GCC validation code used (GCC only).
     pub validation_code: Option<String>,
+    /// SOE only: who confirmed that the customer meets Microsoft's state-owned entity
+    /// criteria, and when (docs/RULES.md §2). Written only when present, so records stored
+    /// before it load unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria_confirmed: Option<CriteriaConfirmation>,
+}
+
+/// The partner user's confirmation, on a state-owned entity request, that the customer meets
+/// Microsoft's criteria (docs/RULES.md §2): the acting role and the app clock's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CriteriaConfirmation {
+    pub by: Role,
+    pub on: NaiveDate,
 }
 
 impl QualificationRecord {
@@ -102,6 +116,7 @@ impl QualificationRecord {
             education_segment: None,
             website: None,
             validation_code: None,
+            criteria_confirmed: None,
         }
     }
 

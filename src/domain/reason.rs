@@ -169,6 +169,9 @@ pub enum Reason {
     },
     /// An indirect reseller goes through its indirect provider for special segments (§5.2).
     IndirectResellerMustUseProvider,
+    /// A state-owned entity request without the user's confirmation that the customer meets
+    /// Microsoft's criteria (docs/RULES.md §2).
+    SoeCriteriaNotConfirmed,
     /// A GCC offer in `environment` needs the partner's reseller qualification `required`,
     /// which it lacks (docs/RULES.md §4).
     PartnerLacksGccEnvironmentQualification {

@@ -9,7 +9,9 @@ use super::account::{
 use super::context::OperationContext;
 use super::customer::{Customer, MAX_VERIFICATION_REQUESTS};
 use super::partner::{PartnerProfile, PartnerType};
-use super::qualification::{Qualification, QualificationRecord, VettingStatus};
+use super::qualification::{
+    CriteriaConfirmation, Qualification, QualificationRecord, VettingStatus,
+};
 use super::reason::{Decision, Reason};
 use super::roles::{permits, Operation, Role};
 
@@ -21,6 +23,10 @@ pub struct QualificationRequest {
     pub education: Option<EducationDetails>,
     /// GCC only: one of the partner's validation codes.
     pub validation_code: Option<String>,
+    /// SOE only: the user confirms that the customer meets Microsoft's state-owned entity
+    /// criteria (docs/RULES.md §2).
+    #[serde(default)]
+    pub soe_criteria_confirmed: bool,
 }
 
 impl QualificationRequest {
@@ -29,6 +35,7 @@ impl QualificationRequest {
             qualification: Qualification::Education,
             education: Some(details),
             validation_code: None,
+            soe_criteria_confirmed: false,
         }
     }
     pub fn gcc(validation_code: &str) -> Self {
@@ -36,16 +43,24 @@ impl QualificationRequest {
             qualification: Qualification::GovernmentCommunityCloud,
             education: None,
             validation_code: Some(validation_code.to_string()),
+            soe_criteria_confirmed: false,
         }
     }
-    pub fn soe() -> Self {
+    /// A state-owned entity request; `criteria_confirmed`: the user confirms that the customer
+    /// meets Microsoft's criteria.
+    pub fn soe(criteria_confirmed: bool) -> Self {
         QualificationRequest {
             qualification: Qualification::StateOwnedEntity,
             education: None,
             validation_code: None,
+            soe_criteria_confirmed: criteria_confirmed,
         }
     }
 }
+
+/// Microsoft's criteria a state-owned entity must meet (docs/RULES.md §2, S2, S5).
+pub const SOE_CRITERIA_URL: &str =
+    "https://www.microsoft.com/legal/compliance/anticorruption/criteria";
 
 /// ISO code of the United States: GCC is for US government entities (docs/RULES.md, S23).
 pub const GCC_COUNTRY: &str = "US";
@@ -156,6 +171,11 @@ pub fn checklist(
                 },
             }
         }
+        // docs/RULES.md §2: state-owned entities must meet Microsoft's eligibility criteria
+        // (S2, S5); the user confirms it, else nothing is granted or counted.
+        Qualification::StateOwnedEntity if !request.soe_criteria_confirmed => {
+            out.push(Reason::SoeCriteriaNotConfirmed);
+        }
         _ => {}
     }
     Decision::from_reasons(out)
@@ -207,6 +227,12 @@ pub fn apply_request(
             }
             record.validation_code = Some(code.to_string());
         }
+        Qualification::StateOwnedEntity => {
+            record.criteria_confirmed = Some(CriteriaConfirmation {
+                by: ctx.role,
+                on: ctx.today,
+            });
+        }
         _ => {}
     }
     let before = customer.record(kind).cloned();
@@ -249,6 +275,7 @@ mod tests {
                 qualification: q,
                 education: None,
                 validation_code: None,
+                soe_criteria_confirmed: true,
             };
             assert_eq!(
                 checklist(&c, &gcc_partner(5), Role::GlobalAdmin, &req).reasons(),
@@ -506,11 +533,49 @@ mod tests {
         ] {
             let c = customer("US", &kinds);
             assert_eq!(
-                checklist(&c, &p, Role::SalesAgent, &QualificationRequest::soe()).is_allowed(),
+                checklist(&c, &p, Role::SalesAgent, &QualificationRequest::soe(true)).is_allowed(),
                 ok,
                 "{kinds:?}"
             );
         }
+    }
+
+    #[test]
+    fn soe_needs_the_criteria_confirmed_and_records_who_confirmed_and_when() {
+        let mut c = customer("PL", &[]);
+        let mut p = PartnerProfile::default();
+        let today = day(2025, 3, 4);
+        assert_eq!(
+            apply_request(
+                ctx(Role::SalesAgent, today),
+                &mut c,
+                &mut p,
+                &QualificationRequest::soe(false)
+            )
+            .unwrap_err(),
+            vec![Reason::SoeCriteriaNotConfirmed]
+        );
+        assert!(c.qualifications.is_empty());
+        assert_eq!(c.verification_requests, 0);
+        let applied = apply_request(
+            ctx(Role::AdminAgent, today),
+            &mut c,
+            &mut p,
+            &QualificationRequest::soe(true),
+        )
+        .unwrap();
+        let confirmed = Some(CriteriaConfirmation {
+            by: Role::AdminAgent,
+            on: today,
+        });
+        assert_eq!(applied.after.criteria_confirmed, confirmed);
+        assert_eq!(
+            c.record(Qualification::StateOwnedEntity)
+                .unwrap()
+                .criteria_confirmed,
+            confirmed
+        );
+        assert_eq!(c.verification_requests, 1);
     }
 
     #[test]

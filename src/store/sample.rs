@@ -11,10 +11,13 @@ use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
 
+use crate::domain::account::registration_id_required;
+use crate::domain::partner::PartnerType;
 use crate::domain::{
-    AccountInfo, Actor, AuditEntry, BillingFrequency, CartLine, Catalog, Change, Customer,
-    CustomerEligibility, Desk, EducationSegment, Entity, Offer, PartnerProfile, Qualification,
-    QualificationRecord, Role, SegmentSet, Subscription, VettingStatus,
+    AccountInfo, Actor, AuditEntry, BillingFrequency, CartLine, Catalog, Change,
+    CriteriaConfirmation, Customer, CustomerEligibility, Desk, EducationSegment, Entity, Offer,
+    PartnerProfile, Qualification, QualificationRecord, Role, SegmentSet, Subscription,
+    VettingStatus,
 };
 
 /// splitmix64: small, fast, and the same on every platform.
@@ -279,6 +282,19 @@ impl SampleGenerator {
         }
         self.prefixes.insert(prefix.clone());
         let mail_domain = format!("{prefix}.example");
+        // Postal codes in each country's form, the company registration ID where a direct-bill
+        // partner must give one (docs/RULES.md §1).
+        let postal = rng.below(100_000);
+        let postal_code = match country {
+            "SE" => format!("{:03} {:02}", postal / 100, postal % 100),
+            "PL" => format!("{:02}-{:03}", postal / 1000, postal % 1000),
+            _ => format!("{postal:05}"),
+        };
+        let registration_id = if registration_id_required(country, PartnerType::DirectBill) {
+            format!("{:010}", 1_000_000 + n)
+        } else {
+            String::new()
+        };
         let account = AccountInfo {
             company_name: format!("{city} {kind} {n}"),
             country: country.into(),
@@ -286,12 +302,13 @@ impl SampleGenerator {
             address_line2: String::new(),
             city: city.into(),
             state: state.into(),
-            postal_code: format!("{:05}", rng.below(100_000)),
+            postal_code,
             email: format!("office@{mail_domain}"),
             first_name: first.into(),
             last_name: last.into(),
             contact_email: format!("{}@{mail_domain}", first.to_lowercase()),
             phone: format!("+1 555 {:04}", rng.below(10_000)),
+            registration_id,
         };
         let created = random_day_after(start, rng, 600);
         let mut customer = Customer::new(id.clone(), account, &prefix, created);
@@ -317,6 +334,21 @@ impl SampleGenerator {
         }
         for kind in kinds {
             let mut record = QualificationRecord::granted(kind, created);
+            // docs/RULES.md §2: Nonprofit comes from Microsoft's programme (its own audit
+            // entry, no request counted); Education and SOE are the partner's requests, and
+            // an SOE request carries the confirmation of Microsoft's criteria.
+            if kind == Qualification::Nonprofit {
+                customer.qualifications.push(record);
+                log(desk, created, entity.clone(), Change::NonprofitRegistered);
+                continue;
+            }
+            if kind == Qualification::StateOwnedEntity {
+                record.criteria_confirmed = Some(CriteriaConfirmation {
+                    by: Role::SalesAgent,
+                    on: created,
+                });
+                customer.verification_requests += 1;
+            }
             if kind == Qualification::Education {
                 record.education_segment = Some(if rng.below(2) == 0 {
                     EducationSegment::K12
@@ -397,6 +429,59 @@ mod tests {
         let desk = sample_desk(7, 20, 3);
         assert_eq!((desk.customers.len(), desk.subscriptions.len()), (20, 60));
         assert!(desk.customers.iter().all(|c| c.held().is_matrix_row()));
+    }
+
+    /// docs/RULES.md §1, §2: the sample's accounts pass the account rules (a direct-bill
+    /// partner's, Education rules for Education customers); Education and SOE are the
+    /// partner's requests and count, an SOE request carries the confirmation of Microsoft's
+    /// criteria; Nonprofit is Microsoft's registration in the audit log and counts nothing.
+    #[test]
+    fn the_sample_follows_the_rules() {
+        use crate::domain::{validate_account, AccountContext};
+        let desk = sample_desk(5, 300, 1);
+        let mut soe = 0;
+        let mut nonprofit = 0;
+        for c in &desk.customers {
+            let held = c.held();
+            let context = AccountContext {
+                education: held.education,
+                partner_type: PartnerType::DirectBill,
+            };
+            let errors: Vec<_> = validate_account(&c.account, context)
+                .into_iter()
+                .filter(|p| p.is_error())
+                .collect();
+            assert!(errors.is_empty(), "{:?} {errors:?}", c.account);
+            assert_eq!(
+                c.verification_requests,
+                u8::from(held.education) + u8::from(held.soe),
+                "{}",
+                c.id
+            );
+            if let Some(r) = c.record(Qualification::StateOwnedEntity) {
+                assert!(r.criteria_confirmed.is_some());
+                soe += 1;
+            }
+            nonprofit += usize::from(held.nonprofit);
+        }
+        assert!(soe > 0 && nonprofit > 0, "{soe} {nonprofit}");
+        let registered = desk
+            .audit
+            .iter()
+            .filter(|e| e.change == Change::NonprofitRegistered)
+            .count();
+        assert_eq!(registered, nonprofit);
+        assert!(!desk.audit.iter().any(|e| matches!(
+            e.change,
+            Change::QualificationRequested {
+                qualification: Qualification::Nonprofit,
+                ..
+            }
+        )));
+        assert!(desk
+            .customers
+            .iter()
+            .any(|c| c.account.country == "PL" && !c.account.registration_id.is_empty()));
     }
 
     fn generate(seed: u64, catalog: &Catalog, chunks: &[usize]) -> Desk {

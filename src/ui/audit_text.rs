@@ -114,7 +114,16 @@ pub fn qualification_record_text(i18n: I18n, record: Option<&QualificationRecord
             reason = reason.name(i18n.get_locale())
         ),
         (Some(status), _) => status.name(i18n.get_locale()).to_string(),
-        (None, _) => t_string!(i18n, audit.values.held).to_string(),
+        (None, _) => match record.criteria_confirmed {
+            Some(confirmed) => t_string!(
+                i18n,
+                audit.values.held_criteria_confirmed,
+                role = confirmed.by.name(i18n.get_locale()),
+                date = confirmed.on.to_string()
+            )
+            .to_string(),
+            None => t_string!(i18n, audit.values.held).to_string(),
+        },
     }
 }
 
@@ -140,7 +149,7 @@ fn reseller_list(i18n: I18n, list: &[ResellerQualification]) -> String {
 /// The account fields that differ, as "Label: before" and "Label: after" lists.
 fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (String, String) {
     let l = i18n.get_locale();
-    let fields: [(&'static str, &String, &String); 12] = [
+    let fields: [(&'static str, &String, &String); 13] = [
         (
             Field::CompanyName.name(l),
             &before.company_name,
@@ -177,6 +186,11 @@ fn account_diff(i18n: I18n, before: &AccountInfo, after: &AccountInfo) -> (Strin
             &after.contact_email,
         ),
         (Field::Phone.name(l), &before.phone, &after.phone),
+        (
+            Field::RegistrationId.name(l),
+            &before.registration_id,
+            &after.registration_id,
+        ),
     ];
     let changed: Vec<_> = fields.iter().filter(|(_, b, a)| b != a).collect();
     let before_text = changed

@@ -113,6 +113,7 @@ names! {
         LastName => reasons.field.last_name,
         ContactEmail => reasons.field.contact_email,
         Phone => reasons.field.phone,
+        RegistrationId => reasons.field.registration_id,
         PrimaryDomain => reasons.field.primary_domain,
         EducationWebsite => reasons.field.education_website,
     }

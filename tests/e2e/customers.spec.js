@@ -183,6 +183,53 @@ test("Swedish on the customer pages", async ({ page }) => {
   await page.screenshot({ path: `${shots}/customers-sv-add.png`, fullPage: true });
 });
 
+test("Add customer: a US Education customer without a state is refused with the state error; a Polish postal code says its form", async ({ page }) => {
+  await page.goto("customers/new");
+  await fillCustomer(page, { name: "Fabrikam Academy", prefix: "fabrikamacademy", education: true });
+  const state = page.getByLabel("State/province");
+  await state.selectOption({ index: 0 });
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the marked fields" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
+  await expect(state).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await state.getAttribute("aria-describedby")}`)).toHaveText(
+    "A state or province is required for an address in US: enter it.",
+  );
+
+  await page.getByLabel("Country/region").selectOption({ label: "Poland" });
+  const postal = page.getByLabel("Postal code");
+  await postal.fill("00950");
+  await expect(postal).toHaveAttribute("aria-invalid", "true");
+  const postalMessage = page.locator(`#${await postal.getAttribute("aria-describedby")}`);
+  await expect(postalMessage).toHaveText("Postal codes in PL are written NN-NNN, where N is a digit.");
+  await postal.fill("00-950");
+  await expect(postal).toHaveAttribute("aria-invalid", "false");
+  await expect(postalMessage).toHaveText("");
+  await page.screenshot({ path: `${shots}/customers-add-address.png`, fullPage: true });
+});
+
+test("Add customer: a Polish customer of a direct-bill partner needs the company registration ID", async ({ page }) => {
+  await page.goto("customers/new");
+  await fillCustomer(page, { name: "Fabrikam Szkoła", prefix: "fabrikamszkola" });
+  await page.getByLabel("Country/region").selectOption({ label: "Poland" });
+  await page.getByLabel("State/province").fill("Małopolskie");
+  await page.getByLabel("Postal code").fill("31-004");
+  const id = page.getByLabel("Company registration ID");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toHaveCount(0);
+  await expect(id).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await id.getAttribute("aria-describedby")}`)).toContainText(
+    "A company registration ID is required for customers in PL",
+  );
+  await id.fill("0000012345");
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await expect(page.getByText("0000012345")).toBeVisible();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fabrikam Szkoła");
+  await expect(page.locator(".company-info")).toContainText("0000012345");
+});
+
 test("a customer without special qualification requests state-owned entity; the list filters and sorts", async ({ page }) => {
   await page.goto("customers/new");
   await expect(page.getByLabel("Education segment")).toHaveCount(0);
@@ -203,14 +250,30 @@ test("a customer without special qualification requests state-owned entity; the 
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alpine Utilities");
   await expect(page.getByTestId("requests-used")).toHaveText("0 of 3 verification requests used");
+  // State-owned entity: refused until the user confirms Microsoft's criteria; then granted,
+  // with who confirmed it and when.
+  await expect(page.getByTestId("request-checklist")).toContainText("State-owned entities must meet Microsoft's eligibility criteria");
+  await page.getByRole("button", { name: "Request state-owned entity" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "confirm that the customer meets them" })).toBeVisible();
+  await expect(page.getByTestId("requests-used")).toHaveText("0 of 3 verification requests used");
+  await expect(page.locator('[data-qualification="StateOwnedEntity"]')).toHaveCount(0);
+  await page.getByLabel("The customer meets Microsoft's criteria for state-owned entities").check();
   await expect(page.getByTestId("request-checklist")).toContainText("Nothing would fail");
   await page.getByRole("button", { name: "Request state-owned entity" }).click();
-  await expect(page.locator('[data-qualification="StateOwnedEntity"]')).toContainText("State-owned entity");
+  const soe = page.locator('[data-qualification="StateOwnedEntity"]');
+  await expect(soe).toContainText("State-owned entity");
+  const today = await appToday(page);
+  await expect(soe).toContainText(`Criteria confirmed by Sales agent on ${today}`);
   await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
   // Requesting it again is refused with the reason and uses nothing.
   await page.getByRole("button", { name: "Request state-owned entity" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "already holds" })).toBeVisible();
   await expect(page.getByTestId("requests-used")).toHaveText("1 of 3 verification requests used");
+  await page.goto("audit-log");
+  await page.getByLabel("Customer").selectOption({ label: "Alpine Utilities" });
+  const requested = page.getByTestId("audit-row").filter({ hasText: "State-owned entity requested" });
+  await expect(requested).toHaveCount(1);
+  await expect(requested.getByTestId("audit-before-after")).toContainText(`Held (criteria confirmed by Sales agent on ${today})`);
 
   await addEducationCustomer(page, "Bellows College", "bellowscollege");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();

@@ -75,6 +75,7 @@ async function requestGcc(page, id, code) {
 
 async function requestSoe(page, id) {
   await page.goto(`customers/${id}`);
+  await page.getByLabel("The customer meets Microsoft's criteria for state-owned entities").check();
   await page.getByRole("button", { name: "Request state-owned entity" }).click();
   await expect(page.getByRole("alert")).toHaveCount(0);
 }

@@ -5,8 +5,8 @@ use super::{Field, FieldProblem, Problem};
 use crate::domain::email::{email_domain, is_domain_or_subdomain, is_free_mail_domain};
 use crate::domain::partner::PartnerType;
 
-/// Countries where direct-bill partners and indirect providers must give a phone number
-/// (docs/RULES.md, S24).
+/// Countries where direct-bill partners and indirect providers must give a phone number and
+/// the company registration ID (docs/RULES.md, S24).
 pub const PHONE_REQUIRED_COUNTRIES: &[&str] = &[
     "AM", "AZ", "BY", "BR", "HU", "IN", "IQ", "KZ", "KG", "MD", "MM", "PL", "RU", "SA", "ZA", "SS",
     "TJ", "TH", "TR", "UA", "AE", "UZ", "VE", "VN",

@@ -8,15 +8,25 @@ use serde::{Deserialize, Serialize};
 use super::partner::{is_country_code, PartnerType};
 use super::qualification::EducationSegment;
 
+mod address;
 mod company_name;
 mod contact;
 mod education_details;
 mod primary_domain;
+mod registration_id;
 
+pub use address::{
+    postal_code_forms, state_required, states_of, validate_address, CA_PROVINCES,
+    STATE_REQUIRED_COUNTRIES, US_STATES,
+};
 pub use company_name::validate_company_name;
 pub use contact::{validate_email, validate_phone, PHONE_REQUIRED_COUNTRIES};
 pub use education_details::{is_valid_website, validate_education_details};
 pub use primary_domain::{normalize_domain_prefix, validate_domain_prefix, DOMAIN_PREFIX_MAX};
+pub use registration_id::{
+    registration_id_required, validate_registration_id, REGISTRATION_ID_MAX,
+    REGISTRATION_ID_REQUIRED_COUNTRIES,
+};
 
 /// Company and contact information as entered on "Add customer" (docs/RULES.md). Empty
 /// strings are "not entered".
@@ -36,6 +46,10 @@ pub struct AccountInfo {
     pub last_name: String,
     pub contact_email: String,
     pub phone: String,
+    /// "Company registration ID": the organisation's number in its country's company register
+    /// (S24). Stored and exported only when entered, so desks saved before it load unchanged.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub registration_id: String,
 }
 
 /// The Education part of a request (docs/RULES.md). `segment` is `None` until chosen.
@@ -62,6 +76,7 @@ pub enum Field {
     LastName,
     ContactEmail,
     Phone,
+    RegistrationId,
     PrimaryDomain,
     EducationWebsite,
 }
@@ -85,6 +100,13 @@ pub enum Problem {
     RepeatedCharacter,
     /// Company name of spaced single characters, e.g. "1 2 3" (S24). Warning.
     SpacedSingleCharacters,
+    /// No state/province, in a country whose addresses have one (S24).
+    StateRequiredInCountry { country: String },
+    /// A state that is not on the country's list (US, Canada; S24).
+    StateNotInList { country: String, state: String },
+    /// A postal code not in the country's form; `forms` are the accepted patterns, `N` a digit,
+    /// the usual one first (S24).
+    PostalCodeForm { country: String, forms: Vec<String> },
     /// Not a two-letter ISO country code.
     InvalidCountryCode,
     /// Not a valid e-mail address.
@@ -100,6 +122,10 @@ pub enum Problem {
     InvalidPhone,
     /// Phone number mandatory for customers in this country (S24).
     PhoneRequiredInCountry { country: String },
+    /// Company registration ID mandatory for customers in this country (S24).
+    RegistrationIdRequiredInCountry { country: String },
+    /// Not a company registration ID: letters, digits and ` -./`, at most 50 (S24).
+    InvalidRegistrationId,
     /// Primary domain prefix with anything but letters and digits (S25).
     DomainPrefixInvalidCharacters,
     /// Primary domain prefix longer than the maximum (S25).
@@ -161,7 +187,8 @@ pub struct AccountContext {
 pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     out.extend(validate_company_name(&info.company_name));
-    // S24: complete address; S1/S3: full mailing address. Line 2 and state are optional.
+    // S24: complete address; S1/S3: full mailing address. Line 2 is optional; the state is
+    // required where the country has states (validate_address).
     for (field, value) in [
         (Field::Country, &info.country),
         (Field::AddressLine1, &info.address_line1),
@@ -181,6 +208,7 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
             Problem::InvalidCountryCode,
         ));
     }
+    out.extend(validate_address(info));
     out.extend(validate_email(Field::Email, &info.email, context.education));
     out.extend(validate_email(
         Field::ContactEmail,
@@ -188,6 +216,11 @@ pub fn validate_account(info: &AccountInfo, context: AccountContext) -> Vec<Fiel
         false,
     ));
     out.extend(validate_phone(&info.phone, country, context.partner_type));
+    out.extend(validate_registration_id(
+        &info.registration_id,
+        country,
+        context.partner_type,
+    ));
     out
 }
 
@@ -237,6 +270,24 @@ mod tests {
             ]
         );
         assert!(got.iter().all(FieldProblem::is_error));
+    }
+
+    #[test]
+    fn a_us_education_account_without_a_state_is_refused() {
+        let acc = AccountInfo {
+            state: String::new(),
+            ..account()
+        };
+        assert_eq!(
+            problems(&validate_account(&acc, EDU)),
+            vec![(
+                Field::State,
+                Problem::StateRequiredInCountry {
+                    country: "US".into()
+                },
+                Severity::Error
+            )]
+        );
     }
 
     #[test]

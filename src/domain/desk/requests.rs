@@ -68,13 +68,19 @@ impl Desk {
         )
     }
 
-    /// Requests State-owned entity.
+    /// Requests State-owned entity; `criteria_confirmed`: the user confirms that the customer
+    /// meets Microsoft's criteria (docs/RULES.md §2).
     pub fn request_soe(
         &mut self,
         ctx: OperationContext,
         customer_id: &str,
+        criteria_confirmed: bool,
     ) -> Result<(), Vec<Reason>> {
-        self.request_qualification(ctx, customer_id, &QualificationRequest::soe())
+        self.request_qualification(
+            ctx,
+            customer_id,
+            &QualificationRequest::soe(criteria_confirmed),
+        )
     }
 
     /// docs/RULES.md: correct the data (Global admin) and re-request Education after a
@@ -99,6 +105,7 @@ impl Desk {
 mod tests {
     use super::*;
     use crate::domain::catalog::Catalog;
+    use crate::domain::customer::Customer;
     use crate::domain::qualification::{Qualification, VettingReason, VettingStatus};
     use crate::domain::roles::{Operation, Role};
     use crate::test_support::{
@@ -116,9 +123,13 @@ mod tests {
             VettingReason::NotAnAcademicDomain,
         )
         .unwrap();
-        // Denied → only Global admin corrects the data; agents may resubmit unchanged.
+        // Denied → only Global admin corrects the data; agents may resubmit unchanged. The
+        // correction changes the name and the e-mail domain, which a primary domain could be
+        // derived from; the primary domain must stay (S1, S4).
         let mut corrected = account();
         corrected.company_name = "Contoso Public School District".into();
+        corrected.email = "office@contosopublic.edu".into();
+        let before = desk.customer("c1").unwrap().clone();
         assert_eq!(
             desk.resubmit_education(
                 ctx(Role::SalesAgent, day(2025, 3, 6)),
@@ -141,7 +152,28 @@ mod tests {
         .unwrap();
         let c = desk.customer("c1").unwrap();
         assert_eq!(c.account, corrected);
-        assert_eq!(c.domain_prefix, "contoso"); // unchangeable
+        // Only the account, the Education record and the counter changed: the customer's id,
+        // creation date and primary domain are as before.
+        assert_eq!(
+            Customer {
+                account: before.account.clone(),
+                qualifications: before.qualifications.clone(),
+                verification_requests: before.verification_requests,
+                ..c.clone()
+            },
+            before
+        );
+        assert_eq!(c.primary_domain(), "contoso.onmicrosoft.com");
+        let corrections: Vec<_> = desk
+            .audit
+            .iter()
+            .filter_map(|e| match &e.change {
+                Change::AccountCorrected { before, after } => Some((before, after)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(corrections.len(), 1);
+        assert_eq!(*corrections[0].1.as_ref(), corrected);
         assert_eq!(c.verification_requests, 2);
         assert_eq!(
             c.record(Qualification::Education).unwrap().created,
@@ -215,7 +247,7 @@ mod tests {
             }]
         );
         // SOE on top of GCC is a matrix row.
-        desk.request_soe(ctx(Role::AdminAgent, day(2025, 3, 5)), "g1")
+        desk.request_soe(ctx(Role::AdminAgent, day(2025, 3, 5)), "g1", true)
             .unwrap();
         // A GCC customer buys GCC only.
         let cat = Catalog::sample();

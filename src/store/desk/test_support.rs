@@ -25,6 +25,7 @@ fn account(name: &str) -> AccountInfo {
         last_name: "Berg".into(),
         contact_email: "anna.berg@contoso.edu".into(),
         phone: "+46 18 123 456".into(),
+        registration_id: String::new(),
     }
 }
 

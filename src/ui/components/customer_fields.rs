@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::domain::{AccountInfo, EducationDetails, EducationSegment, Field, FieldProblem};
+use crate::domain::{
+    state_required, states_of, AccountInfo, EducationDetails, EducationSegment, Field, FieldProblem,
+};
 use crate::i18n::*;
 use crate::tr;
 use crate::ui::components::named_select::NamedSelect;
@@ -205,6 +207,79 @@ pub fn CountryField(
     }
 }
 
+/// "State/province": a choice from the domain's list where it has one (US, Canada), else
+/// typed; marked required where the domain requires it (docs/RULES.md §1).
+#[component]
+pub fn StateField(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl IntoView {
+    let country = Memo::new(move |_| account.with(|a| a.country.trim().to_string()));
+    let value = Signal::derive(move || account.with(|a| a.state.clone()));
+    let on_change = Callback::new(move |v: String| account.update(|a| a.state = v));
+    move || {
+        let country = country.get();
+        match states_of(&country) {
+            Some(list) => {
+                view! { <StateSelect ctx=ctx list=list value=value on_change=on_change /> }
+                    .into_any()
+            }
+            None => view! {
+                <TextField
+                    ctx=ctx
+                    field=Field::State
+                    value=value
+                    on_input=on_change
+                    required=state_required(&country)
+                    autocomplete="address-level1"
+                />
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The select of [`StateField`] over one country's list (code, name).
+#[component]
+fn StateSelect(
+    ctx: FieldContext,
+    list: &'static [(&'static str, &'static str)],
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = Field::State;
+    let id = ctx.input_id(field);
+    let shown = ctx.shown;
+    view! {
+        <div class="form-field" class:has-error=move || ctx.invalid(field)>
+            <label for=id.clone()>{move || field.name(i18n.get_locale())}</label>
+            <select
+                id=id
+                required=true
+                aria-required="true"
+                aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
+                aria-describedby=ctx.message_id(field)
+                autocomplete="address-level1"
+                on:change=move |ev| {
+                    on_change.run(event_target_value(&ev));
+                    shown.touch(field);
+                }
+                on:blur=move |_| shown.touch(field)
+            >
+                <option value="" selected=move || value.with(|v| !list.iter().any(|(c, _)| c == v))>
+                    {tr!(i18n, customers.choose)}
+                </option>
+                {list
+                    .iter()
+                    .map(|(code, name)| {
+                        let code = *code;
+                        view! { <option value=code selected=move || value.get() == code>{*name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldMessages ctx=ctx field=field />
+        </div>
+    }
+}
+
 /// The Education request's own fields: "Education segment" and "Education website", used by
 /// Add customer, the Education request and the correction step.
 #[component]
@@ -269,7 +344,8 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
                      required: bool,
                      input_type: &'static str,
                      autocomplete: &'static str| {
-        let no_optional_marker = field == Field::Phone;
+        // Required in some countries only: the domain says so under the field.
+        let no_optional_marker = matches!(field, Field::Phone | Field::RegistrationId);
         view! {
             <TextField
                 ctx=ctx
@@ -296,10 +372,11 @@ pub fn AccountFields(ctx: FieldContext, account: RwSignal<AccountInfo>) -> impl 
             {text(Field::AddressLine2, |a| &a.address_line2, |a, v| a.address_line2 = v, false, "text", "address-line2")}
             <div class="field-row">
                 {text(Field::City, |a| &a.city, |a, v| a.city = v, true, "text", "address-level2")}
-                {text(Field::State, |a| &a.state, |a, v| a.state = v, false, "text", "address-level1")}
+                <StateField ctx=ctx account=account />
                 {text(Field::PostalCode, |a| &a.postal_code, |a, v| a.postal_code = v, true, "text", "postal-code")}
             </div>
             {text(Field::Email, |a| &a.email, |a, v| a.email = v, true, "email", "email")}
+            {text(Field::RegistrationId, |a| &a.registration_id, |a, v| a.registration_id = v, false, "text", "off")}
         </fieldset>
         <fieldset class="form-group">
             <legend>{tr!(i18n, customers.contact_info)}</legend>

@@ -310,6 +310,7 @@ fn ReviewSummary(draft: Memo<Draft>) -> impl IntoView {
                 {field(Field::State, |d| d.account.state.clone())}
                 {field(Field::PostalCode, |d| d.account.postal_code.clone())}
                 {field(Field::Email, |d| d.account.email.clone())}
+                {field(Field::RegistrationId, |d| d.account.registration_id.clone())}
                 {field(Field::FirstName, |d| d.account.first_name.clone())}
                 {field(Field::LastName, |d| d.account.last_name.clone())}
                 {field(Field::ContactEmail, |d| d.account.contact_email.clone())}

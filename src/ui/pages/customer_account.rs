@@ -6,6 +6,7 @@ use crate::domain::{
     validate_account, validate_education_details, AccountContext, AccountInfo, Customer, Decision,
     EducationDetails, Field, GccValidationCode, NonprofitReview, Qualification,
     QualificationRecord, QualificationRequest, VettingStatus, MAX_VERIFICATION_REQUESTS,
+    SOE_CRITERIA_URL,
 };
 use crate::i18n::*;
 use crate::tr;
@@ -126,6 +127,10 @@ fn CompanyInfo(customer: Memo<Option<Customer>>) -> impl IntoView {
                 </dd>
                 <dt>{move || Field::Email.name(i18n.get_locale())}</dt>
                 <dd>{get(|c| c.account.email.clone())}</dd>
+                {move || customer.with(|c| c.as_ref().filter(|c| !c.account.registration_id.is_empty()).map(|c| view! {
+                    <dt>{Field::RegistrationId.name(i18n.get_locale())}</dt>
+                    <dd>{c.account.registration_id.clone()}</dd>
+                }))}
                 <dt>{tr!(i18n, account.contact)}</dt>
                 <dd>
                     {get(|c| format!("{} {}", c.account.first_name, c.account.last_name))}<br />
@@ -301,6 +306,17 @@ fn QualificationItem(record: QualificationRecord) -> impl IntoView {
         if let Some(code) = &r.validation_code {
             lines.push(t_string!(i18n, account.code_line, code = code.clone()).to_string());
         }
+        if let Some(confirmed) = r.criteria_confirmed {
+            lines.push(
+                t_string!(
+                    i18n,
+                    account.criteria_confirmed_line,
+                    role = confirmed.by.name(i18n.get_locale()),
+                    date = confirmed.on.to_string()
+                )
+                .to_string(),
+            );
+        }
         lines.join(" · ")
     };
     let kind = record.kind;
@@ -462,7 +478,9 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
     let education_check =
         Signal::derive(move || check(QualificationRequest::education(details.get())));
     let gcc_check = Signal::derive(move || check(QualificationRequest::gcc(&gcc_code.get())));
-    let soe_check = Signal::derive(move || check(QualificationRequest::soe()));
+    // SOE: the user confirms that the customer meets Microsoft's criteria (docs/RULES.md §2).
+    let soe_confirmed = RwSignal::new(false);
+    let soe_check = Signal::derive(move || check(QualificationRequest::soe(soe_confirmed.get())));
 
     let education_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
     let gcc_outcome = RwSignal::new(None::<Result<&'static str, ActionError>>);
@@ -489,7 +507,13 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
             QualificationRequest::gcc(&gcc_code.get_untracked()),
         )
     };
-    let request_soe = move |_| run(soe_outcome, "soe", QualificationRequest::soe());
+    let request_soe = move |_| {
+        run(
+            soe_outcome,
+            "soe",
+            QualificationRequest::soe(soe_confirmed.get_untracked()),
+        )
+    };
 
     view! {
         <section class="card requests" aria-labelledby="requests-heading">
@@ -511,6 +535,7 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                     </fieldset>
                     <fieldset class="form-group request">
                         <legend>{tr!(i18n, account.request_soe_title)}</legend>
+                        <SoeCriteria confirmed=soe_confirmed />
                         <button type="button" class="button primary" on:click=request_soe>{tr!(i18n, account.request_soe)}</button>
                         {outcome_view(i18n, soe_outcome, "request-soe-error")}
                     </fieldset>
@@ -523,6 +548,28 @@ fn Requests(customer_id: String, customer: Memo<Option<Customer>>) -> impl IntoV
                 </section>
             </div>
         </section>
+    }
+}
+
+/// The state-owned entity request's confirmation: a checkbox, Microsoft's criteria in brief
+/// and the link to them.
+#[component]
+fn SoeCriteria(confirmed: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || confirmed.get()
+                on:change=move |ev| confirmed.set(event_target_checked(&ev))
+                aria-describedby="soe-criteria"
+            />
+            <span>{tr!(i18n, account.soe_confirm)}</span>
+        </label>
+        <p class="help" id="soe-criteria">
+            {tr!(i18n, account.soe_criteria)} " "
+            <a href=SOE_CRITERIA_URL target="_blank" rel="noopener noreferrer">{tr!(i18n, account.soe_criteria_link)}</a>
+        </p>
     }
 }
 

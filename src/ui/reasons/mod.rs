@@ -242,6 +242,9 @@ pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -
         IndirectResellerMustUseProvider => {
             td_string!(l, reasons.reason.indirect_reseller_must_use_provider).to_string()
         }
+        SoeCriteriaNotConfirmed => {
+            td_string!(l, reasons.reason.soe_criteria_not_confirmed).to_string()
+        }
         PartnerLacksGccEnvironmentQualification {
             environment,
             required,
@@ -390,6 +393,29 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
         Problem::InvalidCountryCode => {
             td_string!(l, reasons.problem.invalid_country_code).to_string()
         }
+        Problem::StateRequiredInCountry { country } => td_string!(
+            l,
+            reasons.problem.state_required_in_country,
+            country = country
+        )
+        .to_string(),
+        Problem::StateNotInList { country, state } => td_string!(
+            l,
+            reasons.problem.state_not_in_list,
+            country = country,
+            state = state
+        )
+        .to_string(),
+        Problem::PostalCodeForm { country, forms } => {
+            let or = td_string!(l, reasons.problem.postal_code_forms_or).to_string();
+            td_string!(
+                l,
+                reasons.problem.postal_code_form,
+                country = country,
+                forms = forms.join(or.as_str())
+            )
+            .to_string()
+        }
         Problem::InvalidEmail => td_string!(l, reasons.problem.invalid_email).to_string(),
         Problem::FreeMailProvider { domain } => {
             if error {
@@ -413,6 +439,15 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
             country = country
         )
         .to_string(),
+        Problem::RegistrationIdRequiredInCountry { country } => td_string!(
+            l,
+            reasons.problem.registration_id_required_in_country,
+            country = country
+        )
+        .to_string(),
+        Problem::InvalidRegistrationId => {
+            td_string!(l, reasons.problem.invalid_registration_id).to_string()
+        }
         Problem::DomainPrefixInvalidCharacters => {
             td_string!(l, reasons.problem.domain_prefix_invalid_characters).to_string()
         }

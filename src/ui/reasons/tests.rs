@@ -69,9 +69,10 @@ fn reason_variant(reason: &Reason) -> usize {
         InvalidCountryCode { .. } => 39,
         PartnerLacksGccEnvironmentQualification { .. } => 40,
         NonprofitNoNoticeRunning => 41,
+        SoeCriteriaNotConfirmed => 42,
     }
 }
-const REASON_VARIANTS: usize = 42;
+const REASON_VARIANTS: usize = 43;
 
 /// Same for `Problem`.
 fn problem_variant(problem: &Problem) -> usize {
@@ -97,9 +98,14 @@ fn problem_variant(problem: &Problem) -> usize {
         DomainPrefixTaken { .. } => 17,
         InvalidWebsite => 18,
         WebsiteRecommended => 19,
+        StateRequiredInCountry { .. } => 20,
+        StateNotInList { .. } => 21,
+        PostalCodeForm { .. } => 22,
+        RegistrationIdRequiredInCountry { .. } => 23,
+        InvalidRegistrationId => 24,
     }
 }
-const PROBLEM_VARIANTS: usize = 20;
+const PROBLEM_VARIANTS: usize = 25;
 
 /// Every field problem, each in both severities where the wording depends on it.
 fn sample_problems() -> Vec<FieldProblem> {
@@ -129,6 +135,29 @@ fn sample_problems() -> Vec<FieldProblem> {
         fp(f, Problem::RepeatedCharacter, Warning),
         fp(f, Problem::SpacedSingleCharacters, Warning),
         fp(Field::Country, Problem::InvalidCountryCode, Error),
+        fp(
+            Field::State,
+            Problem::StateRequiredInCountry {
+                country: "US".into(),
+            },
+            Error,
+        ),
+        fp(
+            Field::State,
+            Problem::StateNotInList {
+                country: "US".into(),
+                state: "Washington".into(),
+            },
+            Error,
+        ),
+        fp(
+            Field::PostalCode,
+            Problem::PostalCodeForm {
+                country: "SE".into(),
+                forms: vec!["NNN NN".into(), "NNNNN".into()],
+            },
+            Error,
+        ),
         fp(Field::Email, Problem::InvalidEmail, Error),
         fp(
             Field::Email,
@@ -155,6 +184,14 @@ fn sample_problems() -> Vec<FieldProblem> {
             },
             Error,
         ),
+        fp(
+            Field::RegistrationId,
+            Problem::RegistrationIdRequiredInCountry {
+                country: "PL".into(),
+            },
+            Error,
+        ),
+        fp(Field::RegistrationId, Problem::InvalidRegistrationId, Error),
         fp(
             Field::PrimaryDomain,
             Problem::DomainPrefixInvalidCharacters,
@@ -306,6 +343,7 @@ fn sample_reasons() -> Vec<Reason> {
     }
     out.extend([
         IndirectResellerMustUseProvider,
+        SoeCriteriaNotConfirmed,
         EmptyCart,
         CartLine {
             line: 1,
@@ -471,6 +509,34 @@ fn a_gcc_offer_names_the_reseller_qualification_its_environment_needs() {
                 "{locale} {environment:?}: {text}"
             );
         }
+    }
+}
+
+#[test]
+fn a_postal_code_error_says_the_expected_form_in_every_language() {
+    let problem = fp(
+        Field::PostalCode,
+        Problem::PostalCodeForm {
+            country: "US".into(),
+            forms: vec!["NNNNN".into(), "NNNNN-NNNN".into()],
+        },
+        Severity::Error,
+    );
+    for (locale, expected) in [
+        (
+            Locale::en,
+            "Postal codes in US are written NNNNN or NNNNN-NNNN, where N is a digit.",
+        ),
+        (
+            Locale::sv,
+            "Postnummer i US skrivs NNNNN eller NNNNN-NNNN, där N är en siffra.",
+        ),
+        (
+            Locale::pl,
+            "Kod pocztowy w kraju/regionie US ma postać NNNNN lub NNNNN-NNNN, gdzie N oznacza cyfrę.",
+        ),
+    ] {
+        assert_eq!(field_problem_text(locale, &problem), expected);
     }
 }
 

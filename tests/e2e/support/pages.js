@@ -43,7 +43,7 @@ export async function fillCustomer(page, { name, prefix, education = false, emai
   await page.getByLabel("Country/region").selectOption({ label: "United States" });
   await page.getByLabel("Address line 1").fill("1 School Road");
   await page.getByLabel("City").fill("Redmond");
-  await page.getByLabel("State/province").fill("WA");
+  await page.getByLabel("State/province").selectOption({ label: "Washington" });
   await page.getByLabel("Postal code").fill("98052");
   await page.getByLabel("Email address", { exact: true }).fill(email);
   await page.getByLabel("First name").fill("Ada");
