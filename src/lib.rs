@@ -4,6 +4,7 @@
 //! browser; `store` persists; `ui` shows what the domain decides.
 
 pub mod domain;
+pub mod sorting;
 pub mod store;
 #[doc(hidden)]
 pub mod test_support;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::domain::integrity::{check_desk, RecordProblem, RecordRef};
 use crate::domain::{AuditEntry, Catalog, Customer, Desk, Offer, PartnerProfile, Subscription};
@@ -52,7 +52,7 @@ pub fn export_with_catalog(desk: &Desk, catalog: Option<&Catalog>, today: NaiveD
         desk,
         catalog: catalog.map(|c| c.offers.as_slice()),
     };
-    serde_json::to_string_pretty(&file).expect("the desk serializes")
+    super::indent::indent(&serde_json::to_string(&file).expect("the desk serializes"))
 }
 
 /// The file name offered for an export.
@@ -177,43 +177,49 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     if depth_exceeds(text.as_bytes(), MAX_DEPTH) {
         return Err(ImportError::TooDeep { max: MAX_DEPTH });
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    // The file is read as JSON text in parts, each record straight from its text into its type:
+    // no tree of JSON values is built, and each record type has one deserializer in the module.
+    let root: Box<RawValue> = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
-    let Value::Object(mut root) = root else {
+    let Some(mut root) = object(&root) else {
         return Err(ImportError::NotADeskFile);
     };
-    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    if root
+        .get("format")
+        .and_then(|v| read::<String>(v))
+        .as_deref()
+        != Some(FORMAT)
+    {
         return Err(ImportError::NotADeskFile);
     }
     match root.get("version") {
-        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(v) if read::<u64>(v) == Some(u64::from(FORMAT_VERSION)) => {}
         other => {
             return Err(ImportError::UnknownVersion {
-                found: other.map_or_else(|| "none".into(), |v| v.to_string()),
+                found: other.map_or_else(|| "none".into(), |v| v.get().to_owned()),
             })
         }
     }
     let catalog = match root.remove("catalog") {
         None => None,
         Some(v) => Some(
-            serde_json::from_value::<Vec<Offer>>(v)
-                .ok()
+            read::<Vec<Offer>>(&v)
                 .and_then(|offers| Catalog::from_offers(offers).ok())
                 .ok_or(ImportError::WrongShape {
                     path: "catalog".into(),
                 })?,
         ),
     };
-    let Some(Value::Object(mut desk_value)) = root.remove("desk") else {
+    let Some(mut desk_value) = root.remove("desk").and_then(|v| object(&v)) else {
         return Err(ImportError::WrongShape {
             path: "desk".into(),
         });
     };
     let mut rejected = Vec::new();
     let partner = match desk_value.remove("partner") {
-        Some(v) => match serde_json::from_value::<PartnerProfile>(v) {
+        Some(v) => match serde_json::from_str::<PartnerProfile>(v.get()) {
             Ok(p) => p,
             Err(e) => {
                 rejected.push(Rejected {
@@ -229,20 +235,20 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
             })
         }
     };
-    let mut list = |name: &str| -> Result<Vec<Value>, ImportError> {
-        match desk_value.remove(name) {
-            Some(Value::Array(items)) => Ok(items),
-            _ => Err(ImportError::WrongShape {
+    let mut list = |name: &str| -> Result<Vec<Box<RawValue>>, ImportError> {
+        desk_value
+            .remove(name)
+            .and_then(|v| read::<Vec<Box<RawValue>>>(&v))
+            .ok_or_else(|| ImportError::WrongShape {
                 path: format!("desk.{name}"),
-            }),
-        }
+            })
     };
     let (customers, subscriptions, audit) =
         (list("customers")?, list("subscriptions")?, list("audit")?);
-    let id_of = |v: &Value, i: usize| {
-        v.get("id")
-            .and_then(Value::as_str)
-            .map_or_else(|| format!("#{}", i + 1), str::to_owned)
+    let id_of = |v: &RawValue, i: usize| {
+        field(v, "id")
+            .and_then(|id| read::<String>(&id))
+            .unwrap_or_else(|| format!("#{}", i + 1))
     };
     let customers = records::<Customer>(customers, &mut rejected, |v, i| RecordRef::Customer {
         id: id_of(v, i),
@@ -251,7 +257,9 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
         RecordRef::Subscription { id: id_of(v, i) }
     });
     let audit = records::<AuditEntry>(audit, &mut rejected, |v, i| RecordRef::AuditEntry {
-        seq: v.get("seq").and_then(Value::as_u64).unwrap_or(i as u64 + 1),
+        seq: field(v, "seq")
+            .and_then(|seq| read::<u64>(&seq))
+            .unwrap_or(i as u64 + 1),
     });
     let desk = Desk {
         partner,
@@ -266,23 +274,39 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     Ok((desk, catalog, rejected))
 }
 
+/// The records of one list; each one that does not read is named by `at` (only then looked at
+/// for its id) and rejected.
 fn records<T: serde::de::DeserializeOwned>(
-    items: Vec<Value>,
+    items: Vec<Box<RawValue>>,
     rejected: &mut Vec<Rejected>,
-    at: impl Fn(&Value, usize) -> RecordRef,
+    at: impl Fn(&RawValue, usize) -> RecordRef,
 ) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.into_iter().enumerate() {
-        let record = at(&v, i);
-        match serde_json::from_value::<T>(v) {
+    for (i, v) in items.iter().enumerate() {
+        match serde_json::from_str::<T>(v.get()) {
             Ok(t) => out.push(t),
             Err(e) => rejected.push(Rejected {
-                record,
+                record: at(v, i),
                 reason: RejectReason::WrongTypes(e.to_string()),
             }),
         }
     }
     out
+}
+
+/// A JSON value's text read as `T`, if it is one.
+fn read<T: serde::de::DeserializeOwned>(v: &RawValue) -> Option<T> {
+    serde_json::from_str(v.get()).ok()
+}
+
+/// A JSON object's members, each as its text; `None` if `v` is not an object.
+fn object(v: &RawValue) -> Option<HashMap<String, Box<RawValue>>> {
+    read(v)
+}
+
+/// One member of a JSON object, if `v` is an object that has it.
+fn field(v: &RawValue, name: &str) -> Option<Box<RawValue>> {
+    object(v)?.remove(name)
 }
 
 /// The dry run of importing `bytes` over `current`.
@@ -356,6 +380,7 @@ fn compare<T: PartialEq, K: std::hash::Hash + Eq + Clone>(
 mod tests {
     use super::*;
     use crate::store::sample::sample_desk;
+    use serde_json::Value;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

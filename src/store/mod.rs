@@ -4,6 +4,7 @@
 pub mod codec;
 pub mod desk;
 pub mod exchange;
+pub mod indent;
 mod key_value;
 pub mod preferences;
 pub mod sample;

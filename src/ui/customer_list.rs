@@ -196,7 +196,7 @@ pub fn sort_rows<R: Borrow<CustomerRow>>(rows: &mut [R], sort: SortBy) {
             .cmp(&a.requests_used)
             .then_with(|| by_name(a, b)),
     };
-    rows.sort_by(|a, b| compare(a.borrow(), b.borrow()));
+    crate::sorting::sort_by(rows, |a, b| compare(a.borrow(), b.borrow()));
 }
 
 /// The rows the page shows: searched, filtered and sorted.

@@ -174,7 +174,7 @@ pub fn concerns_desk(key: Option<&str>) -> bool {
 pub(super) fn desk_keys(kv: &dyn KeyValueStore, wanted: impl Fn(KeyKind) -> bool) -> Vec<String> {
     let mut keys = kv.keys();
     keys.retain(|k| wanted(KeyKind::of(k)));
-    keys.sort();
+    crate::sorting::sort(&mut keys);
     keys
 }
 

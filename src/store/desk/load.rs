@@ -82,7 +82,7 @@ fn load_bucket<T: DeserializeOwned>(
     let Some(raw) = kv.get(key) else { return };
     let json = codec::decode(&raw);
     // Fast path, taken at every start: the whole bucket straight into records. Only a bucket
-    // with an unreadable record goes through JSON values to find which one it is.
+    // with an unreadable record is read record by record to find which one it is.
     if let Ok(records) = json
         .as_deref()
         .map_err(|_| ())
@@ -107,7 +107,7 @@ fn load_bucket<T: DeserializeOwned>(
     };
     let mut bad = Vec::new();
     for (id, value) in &bucket {
-        match parse_record::<T>(value.clone()) {
+        match parse_record::<T>(value) {
             Ok((rev, record)) => {
                 note_revision(id.clone(), rev);
                 keep(record);
@@ -120,7 +120,7 @@ fn load_bucket<T: DeserializeOwned>(
     }
     let mut all_kept = true;
     for (id, error) in bad {
-        let raw_record = bucket[&id].to_string();
+        let raw_record = bucket[&id].get().to_owned();
         all_kept &= set_aside(kv, &format!("{key}#{id}"), &raw_record, problems, error);
         bucket.remove(&id);
     }
@@ -372,7 +372,7 @@ impl RestRead {
         }
         revisions.extend(self.revisions);
         desk.subscriptions.append(&mut self.subscriptions);
-        self.audit.sort_by_key(|a| a.seq);
+        crate::sorting::sort_by_key(&mut self.audit, |a| a.seq);
         desk.audit = self.audit;
         put_in_creation_order(desk);
         self.problems
@@ -431,8 +431,7 @@ fn load_catalog(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Opti
 fn sort_by_rank<T>(items: &mut Vec<T>, rank: &[u64], id: impl Fn(&T) -> &str) {
     // Sorts positions, not the records: moving large records while sorting cost more than
     // the rest of the read put together.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
+    let order = crate::sorting::positions(items.len(), &|a, b| {
         rank[a]
             .cmp(&rank[b])
             .then_with(|| id(&items[a]).cmp(id(&items[b])))

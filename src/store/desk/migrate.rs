@@ -36,7 +36,7 @@ pub(super) fn load_v1(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -
             }
         }
     }
-    desk.audit.sort_by_key(|a| a.seq);
+    crate::sorting::sort_by_key(&mut desk.audit, |a| a.seq);
     desk
 }
 
@@ -78,7 +78,7 @@ pub fn migrate_v1(
 /// Cut short, it carries on at the next start: a bucket already split has nothing to move.
 pub(super) fn migrate_v2(kv: &dyn KeyValueStore) -> Result<(), StoreError> {
     let mut keys = kv.keys();
-    keys.sort();
+    crate::sorting::sort(&mut keys);
     for key in keys {
         let bucket_of: fn(&str) -> String = match KeyKind::of(&key) {
             KeyKind::CustomerBucket => customer_bucket,

@@ -90,7 +90,10 @@ mod tests {
         kv.set("segment-desk/c/ff", "{not json").unwrap();
         let key = customer_bucket("c1");
         let mut bucket = read_bucket(&kv.get(&key).unwrap()).unwrap();
-        bucket.insert("bad".into(), serde_json::json!([1, {"id": 5}]));
+        bucket.insert(
+            "bad".into(),
+            serde_json::from_str(r#"[1,{"id":5}]"#).unwrap(),
+        );
         kv.set(&key, &write_bucket(&bucket)).unwrap();
         let loaded = load(&kv);
         assert_eq!(loaded.desk.customers.len(), 1);

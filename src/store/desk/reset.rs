@@ -32,7 +32,7 @@ pub(super) fn remove_desk_keys(kv: &dyn KeyValueStore) {
         .filter(|k| KeyKind::of(k).is_desk() && k != JOURNAL_KEY)
         .collect();
     // The version last, so a reset cut short still reads as this schema.
-    keys.sort_by_key(|k| k == SCHEMA_KEY);
+    crate::sorting::sort_by_key(&mut keys, |k| k == SCHEMA_KEY);
     for key in keys {
         kv.remove(&key);
     }

@@ -6,8 +6,8 @@
 use std::collections::btree_map::{BTreeMap, Entry};
 
 use super::buckets::{
-    layout, raw_record, read_raw_bucket, stored_revision, to_value, write_bucket, write_catalog,
-    write_chunk, RawBucket,
+    layout, raw_record, read_bucket, stored_revision, write_bucket, write_catalog, write_chunk,
+    Bucket,
 };
 use super::journal::commit;
 use super::keys::{
@@ -71,7 +71,7 @@ pub fn save_keeping_mine(
 /// the stored one. Whether to write it when another tab got there first (`conflicts`) is the
 /// caller's choice.
 struct Changes {
-    buckets: BTreeMap<String, RawBucket>,
+    buckets: BTreeMap<String, Bucket>,
     /// Each record's revision once written (`None`: the record is removed).
     revisions: Vec<(RecordKey, Option<u64>)>,
     /// Records whose stored revision is not the one this tab read, or whose new audit entry's
@@ -114,13 +114,15 @@ impl Changes {
                 .map_or(0, |raw| stored_revision(raw));
             let known = revisions.get(&record).copied().unwrap_or(0);
             let value = match &entry.entity {
-                Entity::Partner => Some(to_value(&desk.partner)),
-                Entity::Customer { id } => desk.customer(id).map(to_value),
-                Entity::Subscription { id } => desk.subscription(id).map(to_value),
+                Entity::Partner => Some(raw_record(stored + 1, &desk.partner)),
+                Entity::Customer { id } => desk.customer(id).map(|c| raw_record(stored + 1, c)),
+                Entity::Subscription { id } => {
+                    desk.subscription(id).map(|s| raw_record(stored + 1, s))
+                }
             };
             let revision = match value {
                 Some(v) => {
-                    bucket.insert(record.id().to_owned(), raw_record(stored + 1, v));
+                    bucket.insert(record.id().to_owned(), v);
                     Some(stored + 1)
                 }
                 None => {
@@ -136,7 +138,7 @@ impl Changes {
         for entry in new_entries {
             let chunk = changes.fetch(kv, audit_chunk(entry.seq))?;
             let id = format!("{:012}", entry.seq);
-            let taken = chunk.insert(id, raw_record(1, to_value(entry))).is_some();
+            let taken = chunk.insert(id, raw_record(1, entry)).is_some();
             // Another tab logged a change since this tab read the log.
             if taken && !changes.conflicts.contains(&entry.entity) {
                 changes.conflicts.push(entry.entity.clone());
@@ -146,13 +148,13 @@ impl Changes {
     }
 
     /// The bucket or chunk stored under `key`, read once (empty if there is none).
-    fn fetch(&mut self, kv: &dyn KeyValueStore, key: String) -> Result<&mut RawBucket, StoreError> {
+    fn fetch(&mut self, kv: &dyn KeyValueStore, key: String) -> Result<&mut Bucket, StoreError> {
         Ok(match self.buckets.entry(key) {
             Entry::Occupied(bucket) => bucket.into_mut(),
             Entry::Vacant(place) => {
                 let bucket = match kv.get(place.key()) {
-                    Some(raw) => read_raw_bucket(&raw).map_err(StoreError::Refused)?,
-                    None => RawBucket::new(),
+                    Some(raw) => read_bucket(&raw).map_err(StoreError::Refused)?,
+                    None => Bucket::new(),
                 };
                 place.insert(bucket)
             }

@@ -36,7 +36,7 @@ fn company_name(desk: DeskState, id: &str) -> String {
 }
 
 fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
-    list.sort_by_cached_key(|(_, name)| name.to_lowercase());
+    crate::sorting::sort_by_cached_key(&mut list, |(_, name)| name.to_lowercase());
     list
 }
 
@@ -207,7 +207,7 @@ fn NoticeList(done: RwSignal<Option<Done>>) -> impl IntoView {
                     _ => None,
                 })
                 .collect();
-            list.sort_by_key(|n| n.removal_date);
+            crate::sorting::sort_by_key(&mut list, |n| n.removal_date);
             list
         })
     });

@@ -54,7 +54,7 @@ pub fn MicrosoftReviewQueue() -> impl IntoView {
                     })
                 })
                 .collect();
-            items.sort_by_key(|i| i.since);
+            crate::sorting::sort_by_key(&mut items, |i| i.since);
             items
         })
     });

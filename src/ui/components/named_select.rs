@@ -9,6 +9,10 @@ use crate::ui::text::text;
 
 /// A select of `options`; `value` is the choice shown, `on_change` gets the user's choice.
 /// With `empty`, a first option with no value ("All", "Choose…") stands for `None`.
+///
+/// Only this shell is generic: it turns the choices into their stable values and names and
+/// hands them to [`ValueSelect`], so the select's view is compiled once, not once per type
+/// (that was about 40 KB of the wasm module; docs/PERFORMANCE.md).
 #[component]
 pub fn NamedSelect<T: Named>(
     /// The element id (the label's `for`).
@@ -39,6 +43,40 @@ pub fn NamedSelect<T: Named>(
     on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let options = Signal::derive(move || {
+        let locale = i18n.get_locale();
+        options.with(|o| o.iter().map(|&v| (v.value(), v.name(locale))).collect())
+    });
+    view! {
+        <ValueSelect
+            id
+            options
+            value=Signal::derive(move || value.get().map(T::value))
+            on_change=Callback::new(move |picked: String| on_change.run(T::from_value(&picked)))
+            empty
+            described_by
+            invalid
+            required
+            on_blur
+        />
+    }
+}
+
+/// The select itself, over stable values: `options` are `(value, name)` pairs, `value` the
+/// stable value shown, `on_change` gets the picked one (`""`: the empty option).
+#[component]
+fn ValueSelect(
+    id: String,
+    options: Signal<Vec<(&'static str, &'static str)>>,
+    value: Signal<Option<&'static str>>,
+    on_change: Callback<String>,
+    empty: Option<fn(Locale) -> &'static str>,
+    described_by: Signal<Option<String>>,
+    invalid: Signal<bool>,
+    required: bool,
+    on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <select
             id=id
@@ -46,11 +84,11 @@ pub fn NamedSelect<T: Named>(
             aria-required=required.then_some("true")
             aria-invalid=move || invalid.get().then_some("true")
             aria-describedby=move || described_by.get()
-            prop:value=move || value.get().map(T::value).unwrap_or_default()
+            prop:value=move || value.get().unwrap_or_default()
             on:change=move |ev| {
-                on_change.run(T::from_value(&event_target_value(&ev)));
+                on_change.run(event_target_value(&ev));
                 // A refused choice leaves the value as it was: show that, not what was picked.
-                let shown = value.get_untracked().map(T::value).unwrap_or_default();
+                let shown = value.get_untracked().unwrap_or_default();
                 event_target::<web_sys::HtmlSelectElement>(&ev).set_value(shown);
             }
             on:blur=move |_| {
@@ -66,10 +104,10 @@ pub fn NamedSelect<T: Named>(
                 options
                     .get()
                     .into_iter()
-                    .map(|option| {
+                    .map(|(option, name)| {
                         view! {
-                            <option value=option.value() selected=move || value.get() == Some(option)>
-                                {move || option.name(i18n.get_locale())}
+                            <option value=option selected=move || value.get() == Some(option)>
+                                {name}
                             </option>
                         }
                     })

@@ -20,7 +20,7 @@ const JSON: &str = "application/json";
 
 /// Storage keys and their raw values as readable JSON, for a download.
 fn keys_as_json(map: &std::collections::BTreeMap<String, String>) -> String {
-    serde_json::to_string_pretty(map).unwrap_or_default()
+    crate::store::indent::indent(&serde_json::to_string(map).unwrap_or_default())
 }
 
 /// `1234567` UTF-16 units → `"2.4 MB"` in English, `"2,4 MB"` in Swedish (the quota counts two

@@ -164,7 +164,7 @@ fn CustomerFilter(customer: RwSignal<String>, on_change: Callback<()>) -> impl I
                 .iter()
                 .map(|c| (c.id.clone(), c.account.company_name.clone()))
                 .collect();
-            list.sort_by_cached_key(|(_, name)| name.to_lowercase());
+            crate::sorting::sort_by_cached_key(&mut list, |(_, name)| name.to_lowercase());
             list
         })
     });
