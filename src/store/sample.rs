@@ -13,10 +13,11 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::account::registration_id_required;
 use crate::domain::partner::PartnerType;
+use crate::domain::subscription::{end_term, term_end_due};
 use crate::domain::{
     AccountInfo, Actor, AuditEntry, BillingFrequency, CartLine, Catalog, Change,
-    CriteriaConfirmation, Customer, CustomerEligibility, Desk, EducationSegment, Entity, Offer,
-    PartnerProfile, Qualification, QualificationRecord, Role, SegmentSet, Subscription,
+    CriteriaConfirmation, Customer, CustomerEligibility, Decision, Desk, EducationSegment, Entity,
+    Offer, PartnerProfile, Qualification, QualificationRecord, Role, SegmentSet, Subscription,
     VettingStatus,
 };
 
@@ -185,7 +186,12 @@ pub struct SampleGenerator {
     /// The desk's record counts when this generator last left it; any other count means the
     /// desk changed in between, and `ids` and `prefixes` are read again.
     seen: Option<(usize, usize)>,
+    /// The day the sample stands on: every subscription has renewed up to it.
+    today: NaiveDate,
 }
+
+/// The day [`sample_desk`] stands on (its records are dated before it).
+pub const SAMPLE_DAY: (i32, u32, u32) = (2026, 11, 1);
 
 impl SampleGenerator {
     /// A generator of customers with `subscriptions_per_customer` subscriptions each, of the
@@ -201,7 +207,17 @@ impl SampleGenerator {
             ids: HashSet::new(),
             prefixes: HashSet::new(),
             seen: None,
+            today: NaiveDate::from_ymd_opt(SAMPLE_DAY.0, SAMPLE_DAY.1, SAMPLE_DAY.2)
+                .expect("a date"),
         }
+    }
+
+    /// The same generator standing on `today` (the app clock's): each subscription has gone
+    /// through its term ends up to it, so a desk loaded from the sample brings no wave of
+    /// renewals at its first read.
+    pub fn standing_on(mut self, today: NaiveDate) -> Self {
+        self.today = today;
+        self
     }
 
     /// Customers generated so far (for a progress bar).
@@ -395,7 +411,12 @@ impl SampleGenerator {
                 };
                 let bought = random_day_after(created, rng, 120);
                 let sub_id = fresh_id(rng, &mut self.ids);
-                let sub = Subscription::new(sub_id, id.clone(), offer, &line, bought);
+                let mut sub = Subscription::new(sub_id, id.clone(), offer, &line, bought);
+                // Renewed up to the sample's day by the domain's own rule, as the app clock
+                // would have (docs/RULES.md §7); those renewals are before the sample's log.
+                while term_end_due(&sub, self.today).is_some() {
+                    end_term(&mut sub, &Decision::Allowed);
+                }
                 let change = Change::SubscriptionCreated {
                     customer: id.clone(),
                     offer: offer.id.clone(),
@@ -435,6 +456,27 @@ mod tests {
     /// partner's, Education rules for Education customers); Education and SOE are the
     /// partner's requests and count, an SOE request carries the confirmation of Microsoft's
     /// criteria; Nonprofit is Microsoft's registration in the audit log and counts nothing.
+    /// The sample has renewed up to its day, so the app clock's first pass over a freshly loaded
+    /// sample changes nothing; a day later, only the terms ending that day.
+    #[test]
+    fn a_sample_standing_on_a_day_has_no_term_end_due_that_day() {
+        let catalog = Catalog::sample();
+        let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let mut desk = Desk::new(PartnerProfile::default());
+        SampleGenerator::new(4, &catalog, 3)
+            .standing_on(day)
+            .add_customers(&mut desk, 300);
+        assert!(desk
+            .subscriptions
+            .iter()
+            .any(|s| s.start < day - Days::new(400)));
+        let before = desk.clone();
+        let effects = desk.apply_clock(&catalog, day);
+        assert!(effects.term_ends.is_empty() && desk == before);
+        let later = desk.apply_clock(&catalog, day + Days::new(1));
+        assert!(later.term_ends.iter().all(|t| t.term_ends.len() == 1));
+    }
+
     #[test]
     fn the_sample_follows_the_rules() {
         use crate::domain::{validate_account, AccountContext};

@@ -14,6 +14,7 @@ use crate::domain::{Catalog, Desk};
 use crate::i18n::*;
 use crate::store::sample::{sample_catalog, SampleGenerator};
 use crate::tr;
+use crate::ui::clock::use_app_clock;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::numbers;
@@ -53,6 +54,7 @@ struct Job {
 pub fn SampleData() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
+    let clock = use_app_clock();
     let size = RwSignal::new(SIZES[0]);
     let progress = RwSignal::new(Progress::Idle);
     let status = RwSignal::new(None::<Result<String, String>>);
@@ -62,7 +64,8 @@ pub fn SampleData() -> impl IntoView {
         let total = size.get_untracked();
         let catalog = sample_catalog(OFFERS);
         let job = Job {
-            generator: SampleGenerator::new(SEED, &catalog, SUBSCRIPTIONS_PER_CUSTOMER),
+            generator: SampleGenerator::new(SEED, &catalog, SUBSCRIPTIONS_PER_CUSTOMER)
+                .standing_on(clock.today()),
             catalog,
             desk: Desk::default(),
             total,
