@@ -190,6 +190,19 @@ pub enum TermEnd {
     Ended { on: NaiveDate, reasons: Vec<Reason> },
 }
 
+/// Whether `sub` renews at the end of its current term, as things stand: active, auto-renew on,
+/// another term to run, and its offer eligible for the customer (`eligibility`, today's; the
+/// term end judges it again on its own day, [`end_term`]). Otherwise the current term is its
+/// last: it expires or ends then.
+pub fn renews_at_term_end(sub: &Subscription, eligibility: &Decision) -> bool {
+    sub.is_active()
+        && sub.auto_renew
+        && eligibility.is_allowed()
+        && sub
+            .end
+            .is_some_and(|end| sub.term.end_after(sub.start, end).is_some())
+}
+
 /// The end of the current term, if that end has come by `today` on an active subscription.
 pub fn term_end_due(sub: &Subscription, today: NaiveDate) -> Option<NaiveDate> {
     sub.end.filter(|end| sub.is_active() && *end <= today)

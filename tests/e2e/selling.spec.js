@@ -429,6 +429,8 @@ test("the what-if 'Nonprofit removed' announces the auto-renew switch-off on a s
   await page.goto(`customers/${id}/subscriptions`);
   const row = page.getByTestId("subscription-row");
   await expect(row.getByLabel("Auto-renew")).toBeChecked();
+  // Auto-renew is on, but the term end will end it: the table says so.
+  await expect(row.locator(".dates")).toContainText("Ends on 1 Jun 2026");
 
   // Removing Nonprofit changes nothing about that offer's eligibility, and still the preview
   // lists the switch-off the removal makes.

@@ -304,6 +304,40 @@ mod tests {
     }
 
     #[test]
+    fn renews_at_term_end_says_beforehand_what_the_term_end_then_does() {
+        // "Renews on" or "Ends on" in the subscription table: the same answer as the term end.
+        let cat = Catalog::sample();
+        let mut desk = nonprofit_desk(day(2025, 1, 2));
+        order(
+            &mut desk,
+            "n1",
+            vec![line("m365-business-premium-npo", 10), line("m365-e3", 2)],
+            &["s1", "s2"],
+            day(2025, 1, 3),
+        )
+        .unwrap();
+        desk.set_auto_renew(ctx(Role::SalesAgent, day(2025, 1, 4)), &cat, "s2", false)
+            .unwrap();
+        let today = day(2025, 6, 1);
+        assert!(desk.renews_at_term_end(&cat, "s1", today));
+        assert!(
+            !desk.renews_at_term_end(&cat, "s2", today),
+            "auto-renew off"
+        );
+        // Indirect reseller: s1 keeps auto-renew on, but its offer is no longer eligible.
+        desk.set_partner_type(ctx(Role::GlobalAdmin, today), PartnerType::IndirectReseller)
+            .unwrap();
+        assert!(desk.subscription("s1").unwrap().auto_renew);
+        assert!(!desk.renews_at_term_end(&cat, "s1", today));
+        desk.apply_clock(&cat, day(2026, 1, 5));
+        assert!(
+            !desk.subscription("s1").unwrap().is_active(),
+            "it ended, as announced"
+        );
+        assert!(!desk.renews_at_term_end(&cat, "no-such-subscription", today));
+    }
+
+    #[test]
     fn eligibility_lost_ends_a_renewing_subscription_with_the_reason() {
         // The partner becomes an indirect reseller: its nonprofit subscription keeps auto-renew
         // on (nothing winds it down), but at the term end the offer is no longer eligible.

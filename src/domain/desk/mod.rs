@@ -39,7 +39,7 @@ use super::qualification::Qualification;
 use super::reason::{Decision, Reason};
 use super::request::{checklist, QualificationRequest};
 use super::roles::{permits, Operation, Role};
-use super::subscription::{check_auto_renew, Subscription};
+use super::subscription::{check_auto_renew, renews_at_term_end, Subscription};
 
 /// The "Add customer" form (PRODUCT.md). `education: Some(..)` is "Special qualifications:
 /// Education": the customer is created and Education is requested in one submission.
@@ -307,6 +307,15 @@ impl Desk {
             }
             Err(reasons) => Decision::Refused(reasons),
         }
+    }
+
+    /// Whether the subscription renews at its term end, as things stand `today`
+    /// ([`renews_at_term_end`]); a subscription or offer not found does not.
+    pub fn renews_at_term_end(&self, catalog: &Catalog, sub_id: &str, today: NaiveDate) -> bool {
+        self.subscription_context(catalog, sub_id, today)
+            .is_ok_and(|(s, _, eligibility)| {
+                renews_at_term_end(&self.subscriptions[s], &eligibility)
+            })
     }
 
     /// What-if preview of a qualification change. See [`impact`].

@@ -206,6 +206,7 @@ fn matches_search(desk: &Desk, catalog: &Catalog, s: &Subscription, needle: &str
 fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
+    let clock = use_app_clock();
     let sub = {
         let id = sub_id.clone();
         Memo::new(move |_| desk.with(|d| d.subscription(&id).cloned()))
@@ -265,7 +266,10 @@ fn SubscriptionRow(sub_id: String, show_customer: bool) -> impl IntoView {
                 {move || {
                     sub.get()
                         .map(|s| {
-                            let (start, end) = dates_text(i18n, &s);
+                            let today = clock.today();
+                            let renews = desk
+                                .with(|d| desk.with_catalog(|c| d.renews_at_term_end(c, &s.id, today)));
+                            let (start, end) = dates_text(i18n, &s, renews);
                             view! {
                                 <span class="date-line">{start}</span>
                                 " "
@@ -554,10 +558,10 @@ fn CancelControl(
     }
 }
 
-/// "From <start>" and, for a running term, "Renews on <end>" (auto-renew on) or "Ends on
-/// <end>" (off); the last term's end for one no longer active; "no end date" for perpetual
-/// licences. What happens at the end is the domain's (docs/RULES.md §7: renewal).
-fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
+/// "From <start>" and "Renews on <end>" where the domain says the subscription renews at its
+/// term end (`renews`), else "Ends on <end>" (auto-renew off, no longer eligible, or no longer
+/// active); "no end date" for perpetual licences (docs/RULES.md §7: renewal).
+fn dates_text(i18n: I18n, s: &Subscription, renews: bool) -> (String, String) {
     let start = t_string!(
         i18n,
         selling.subs.starts,
@@ -565,7 +569,7 @@ fn dates_text(i18n: I18n, s: &Subscription) -> (String, String) {
     )
     .to_string();
     let end = match s.end {
-        Some(end) if s.is_active() && s.auto_renew => t_string!(
+        Some(end) if renews => t_string!(
             i18n,
             selling.subs.renews_on,
             end = numbers::date(i18n.get_locale(), end)
