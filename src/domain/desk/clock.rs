@@ -303,10 +303,9 @@ mod tests {
         assert!(desk.subscription("s1").unwrap().is_active());
     }
 
-    #[test]
-    fn renews_at_term_end_says_beforehand_what_the_term_end_then_does() {
-        // "Renews on" or "Ends on" in the subscription table: the same answer as the term end.
-        let cat = Catalog::sample();
+    /// Nonprofit customer n1 with a one-year nonprofit subscription s1 and a commercial s2,
+    /// bought on 2025-01-03.
+    fn nonprofit_customer_with_two_subscriptions() -> Desk {
         let mut desk = nonprofit_desk(day(2025, 1, 2));
         order(
             &mut desk,
@@ -316,6 +315,14 @@ mod tests {
             day(2025, 1, 3),
         )
         .unwrap();
+        desk
+    }
+
+    #[test]
+    fn renews_at_term_end_says_beforehand_what_the_term_end_then_does() {
+        // "Renews on" or "Ends on" in the subscription table: the same answer as the term end.
+        let cat = Catalog::sample();
+        let mut desk = nonprofit_customer_with_two_subscriptions();
         desk.set_auto_renew(ctx(Role::SalesAgent, day(2025, 1, 4)), &cat, "s2", false)
             .unwrap();
         let today = day(2025, 6, 1);
@@ -342,15 +349,7 @@ mod tests {
         // The partner becomes an indirect reseller: its nonprofit subscription keeps auto-renew
         // on (nothing winds it down), but at the term end the offer is no longer eligible.
         let cat = Catalog::sample();
-        let mut desk = nonprofit_desk(day(2025, 1, 2));
-        order(
-            &mut desk,
-            "n1",
-            vec![line("m365-business-premium-npo", 10), line("m365-e3", 2)],
-            &["s1", "s2"],
-            day(2025, 1, 3),
-        )
-        .unwrap();
+        let mut desk = nonprofit_customer_with_two_subscriptions();
         desk.set_partner_type(
             ctx(Role::GlobalAdmin, day(2025, 6, 1)),
             PartnerType::IndirectReseller,

@@ -170,9 +170,41 @@ pub fn CountryField(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = Field::Country;
+    let name =
+        Callback::new(move |code: &'static str| crate::ui::countries::country_name(i18n, code));
+    view! {
+        <CodeSelectField
+            ctx=ctx
+            field=Field::Country
+            codes=crate::ui::countries::COUNTRIES.to_vec()
+            name=name
+            value=value
+            on_change=on_change
+        />
+    }
+}
+
+/// A required select of codes for `field`, with its label and messages: "Choose…" first (shown
+/// while the value is none of the codes), then each code by its `name` in the language.
+#[component]
+fn CodeSelectField(
+    ctx: FieldContext,
+    field: Field,
+    codes: Vec<&'static str>,
+    name: Callback<&'static str, String>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    /// The select's `autocomplete` token, if any.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let id = ctx.input_id(field);
     let shown = ctx.shown;
+    let chosen = {
+        let codes = codes.clone();
+        Memo::new(move |_| value.with(|v| codes.iter().any(|c| c == v)))
+    };
     view! {
         <div class="form-field" class:has-error=move || ctx.invalid(field)>
             <label for=id.clone()>{move || field.name(i18n.get_locale())}</label>
@@ -182,21 +214,22 @@ pub fn CountryField(
                 aria-required="true"
                 aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
                 aria-describedby=ctx.message_id(field)
-                prop:value=move || value.get()
+                autocomplete=autocomplete
+                // Also when the value changes from outside (a restored draft, the correction).
+                prop:value=move || if chosen.get() { value.get() } else { String::new() }
                 on:change=move |ev| {
                     on_change.run(event_target_value(&ev));
                     shown.touch(field);
                 }
                 on:blur=move |_| shown.touch(field)
             >
-                <option value="" selected=move || value.get().is_empty()>{tr!(i18n, customers.choose)}</option>
-                {crate::ui::countries::COUNTRIES
-                    .iter()
+                <option value="" selected=move || !chosen.get()>{tr!(i18n, customers.choose)}</option>
+                {codes
+                    .into_iter()
                     .map(|code| {
-                        let code = *code;
                         view! {
                             <option value=code selected=move || value.get() == code>
-                                {move || crate::ui::countries::country_name(i18n, code)}
+                                {move || name.run(code)}
                             </option>
                         }
                     })
@@ -244,39 +277,21 @@ fn StateSelect(
     value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let field = Field::State;
-    let id = ctx.input_id(field);
-    let shown = ctx.shown;
+    let name = Callback::new(move |code: &'static str| {
+        list.iter()
+            .find(|(c, _)| *c == code)
+            .map_or_else(String::new, |(_, n)| (*n).to_string())
+    });
     view! {
-        <div class="form-field" class:has-error=move || ctx.invalid(field)>
-            <label for=id.clone()>{move || field.name(i18n.get_locale())}</label>
-            <select
-                id=id
-                required=true
-                aria-required="true"
-                aria-invalid=move || if ctx.invalid(field) { "true" } else { "false" }
-                aria-describedby=ctx.message_id(field)
-                autocomplete="address-level1"
-                on:change=move |ev| {
-                    on_change.run(event_target_value(&ev));
-                    shown.touch(field);
-                }
-                on:blur=move |_| shown.touch(field)
-            >
-                <option value="" selected=move || value.with(|v| !list.iter().any(|(c, _)| c == v))>
-                    {tr!(i18n, customers.choose)}
-                </option>
-                {list
-                    .iter()
-                    .map(|(code, name)| {
-                        let code = *code;
-                        view! { <option value=code selected=move || value.get() == code>{*name}</option> }
-                    })
-                    .collect_view()}
-            </select>
-            <FieldMessages ctx=ctx field=field />
-        </div>
+        <CodeSelectField
+            ctx=ctx
+            field=Field::State
+            codes=list.iter().map(|(code, _)| *code).collect()
+            name=name
+            value=value
+            on_change=on_change
+            autocomplete="address-level1"
+        />
     }
 }
 
