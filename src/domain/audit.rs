@@ -104,6 +104,7 @@ pub enum Change {
     /// The term ended on `on` with auto-renew on, but the offer was no longer eligible.
     SubscriptionEnded {
         on: NaiveDate,
+        #[serde(with = "super::end_reasons")]
         reasons: Vec<Reason>,
     },
     PartnerTypeChanged {

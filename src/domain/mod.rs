@@ -17,6 +17,7 @@ pub mod desk;
 pub mod education;
 pub mod eligibility;
 pub mod email;
+pub mod end_reasons;
 pub mod impact;
 pub mod integrity;
 pub mod matrix;

@@ -24,6 +24,7 @@ pub enum SubscriptionStatus {
     /// customer that day, for `reasons` (docs/RULES.md §7).
     Ended {
         on: NaiveDate,
+        #[serde(with = "super::end_reasons")]
         reasons: Vec<Reason>,
     },
 }
