@@ -83,6 +83,33 @@ fn status_text(i18n: I18n, status: &SubscriptionStatus) -> String {
     }
 }
 
+/// A nonprofit notice: "notice on <date>; removal on <date>".
+fn notice_text(i18n: I18n, notice: NaiveDate, removal: NaiveDate) -> String {
+    let locale = i18n.get_locale();
+    format!(
+        "{}; {}",
+        t_string!(
+            i18n,
+            audit.values.notice_on,
+            date = numbers::date(locale, notice)
+        ),
+        t_string!(
+            i18n,
+            audit.values.removal_on,
+            date = numbers::date(locale, removal)
+        )
+    )
+}
+
+/// "Nonprofit: Approved", the qualification held.
+fn nonprofit_held_text(i18n: I18n) -> String {
+    format!(
+        "{}: {}",
+        Qualification::Nonprofit.name(i18n.get_locale()),
+        VettingStatus::Approved.name(i18n.get_locale())
+    )
+}
+
 /// "Ended on <date>: <why>", each reason in words.
 fn ended_text(i18n: I18n, on: NaiveDate, reasons: &[Reason]) -> String {
     let why: Vec<String> = reasons
@@ -279,11 +306,7 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
         Change::NonprofitRegistered => both(
             t_string!(i18n, audit.what.nonprofit_registered).to_string(),
             t_string!(i18n, audit.values.not_held).to_string(),
-            format!(
-                "{}: {}",
-                Qualification::Nonprofit.name(i18n.get_locale()),
-                VettingStatus::Approved.name(i18n.get_locale())
-            ),
+            nonprofit_held_text(i18n),
         ),
         Change::NonprofitNoticeSent {
             notice_date,
@@ -291,43 +314,15 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
         } => both(
             t_string!(i18n, audit.what.nonprofit_notice_sent).to_string(),
             VettingStatus::Approved.name(i18n.get_locale()).to_string(),
-            format!(
-                "{}; {}",
-                t_string!(
-                    i18n,
-                    audit.values.notice_on,
-                    date = numbers::date(i18n.get_locale(), *notice_date)
-                ),
-                t_string!(
-                    i18n,
-                    audit.values.removal_on,
-                    date = numbers::date(i18n.get_locale(), *removal_date)
-                )
-            ),
+            notice_text(i18n, *notice_date, *removal_date),
         ),
         Change::NonprofitNoticeLifted {
             notice_date,
             removal_date,
         } => both(
             t_string!(i18n, audit.what.nonprofit_notice_lifted).to_string(),
-            format!(
-                "{}; {}",
-                t_string!(
-                    i18n,
-                    audit.values.notice_on,
-                    date = numbers::date(i18n.get_locale(), *notice_date)
-                ),
-                t_string!(
-                    i18n,
-                    audit.values.removal_on,
-                    date = numbers::date(i18n.get_locale(), *removal_date)
-                )
-            ),
-            format!(
-                "{}: {}",
-                Qualification::Nonprofit.name(i18n.get_locale()),
-                VettingStatus::Approved.name(i18n.get_locale())
-            ),
+            notice_text(i18n, *notice_date, *removal_date),
+            nonprofit_held_text(i18n),
         ),
         Change::NonprofitRemoved { removed_on } => both(
             t_string!(i18n, audit.what.nonprofit_removed).to_string(),
