@@ -5,6 +5,7 @@ pub mod codec;
 pub mod desk;
 pub mod exchange;
 pub mod indent;
+pub mod partner_center;
 mod key_value;
 pub mod preferences;
 pub mod sample;
