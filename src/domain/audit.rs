@@ -127,6 +127,14 @@ pub enum Change {
         remaining_before: u32,
         remaining_after: u32,
     },
+    /// The catalog was replaced by Microsoft's price list for `market`, the rows in effect on
+    /// `as_of`: `offers` offers in `currency` (docs/RULES.md §9a).
+    CatalogReplaced {
+        market: String,
+        as_of: NaiveDate,
+        currency: String,
+        offers: u32,
+    },
 }
 
 /// One line of the audit log.

@@ -144,11 +144,54 @@ pub enum PricePer {
     Usage,
 }
 
-/// An illustrative list price. Not Microsoft's price: the whole catalog is sample data.
+/// An illustrative list price. Not Microsoft's price: the sample catalog's offers carry it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SamplePrice {
     pub usd_cents: u32,
     pub per: PricePer,
+}
+
+/// An amount of the catalog's currency in ten-thousandths of its unit: Microsoft's price lists
+/// write prices as decimals (`115.2`, `48`), and four places hold every one exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Amount(pub u64);
+
+impl Amount {
+    const PLACES: usize = 4;
+
+    /// Reads a price list's decimal (`48`, `115.2`, `0.0625`); `None` for anything else
+    /// (a sign, more than four places, a thousands separator, an empty text).
+    pub fn parse(text: &str) -> Option<Amount> {
+        let (whole, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(fraction) {
+            return None;
+        }
+        if fraction.len() > Self::PLACES || whole.len() > 12 {
+            return None;
+        }
+        let padded = format!("{whole}{fraction:0<width$}", width = Self::PLACES);
+        padded.parse().ok().map(Amount)
+    }
+
+    /// The amount in whole units, for formatting.
+    pub fn units(self) -> f64 {
+        self.0 as f64 / 10_000.0
+    }
+}
+
+/// One price of a price list offer: what one licence costs for the term, billed as the plan
+/// says (Microsoft: "The UnitPrice amount is for the term being purchased").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListPrice {
+    pub term: Term,
+    pub billing: BillingFrequency,
+    /// The partner's price (`UnitPrice`).
+    pub unit: Amount,
+    /// The estimated retail price (`ERP Price`), when the list gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erp: Option<Amount>,
 }
 
 /// One purchasable offer.
@@ -171,7 +214,12 @@ pub struct Offer {
     pub max_seats: u32,
     pub terms: Vec<Term>,
     pub billing: Vec<BillingFrequency>,
-    pub sample_price: SamplePrice,
+    /// The sample catalog's illustrative price; `None` for an offer from a price list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_price: Option<SamplePrice>,
+    /// Microsoft's prices, one per term and billing plan, for an offer from a price list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub list_prices: Vec<ListPrice>,
     /// The Commercial offer proposed when the customer loses this segment (§8).
     pub commercial_equivalent: Option<String>,
 }
@@ -184,11 +232,13 @@ impl Offer {
     }
 }
 
-/// Marks the prices of a catalog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a catalog's offers and prices come from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PriceBasis {
     /// Illustrative prices, not Microsoft's.
     Sample,
+    /// Microsoft's price list for a market, the rows in effect on `as_of`.
+    PriceList { market: String, as_of: NaiveDate },
 }
 
 /// A validated catalog.
@@ -197,6 +247,10 @@ pub struct Catalog {
     pub prices: PriceBasis,
     pub currency: String,
     pub offers: Vec<Offer>,
+    /// Positions of `offers` sorted by id, so a look-up in a price list of thousands of offers
+    /// is a binary search (built by every constructor; not stored).
+    #[serde(skip)]
+    by_id: Vec<u32>,
 }
 
 /// Why a catalog file is refused.
@@ -259,16 +313,57 @@ pub enum CatalogProblem {
 const SAMPLE_CATALOG_JSON: &str = include_str!("catalog.json");
 
 impl Catalog {
-    /// Parses and validates a catalog; every problem is reported.
+    /// Parses and validates a catalog, in either of its JSON forms: the array of offers of a
+    /// sample catalog, or the whole catalog object (a price list's, which names its market,
+    /// date and currency). Every problem is reported.
     pub fn load(json: &str) -> Result<Catalog, Vec<CatalogProblem>> {
-        let catalog: Catalog = serde_json::from_str(json).map_err(|e| {
+        let invalid = |e: serde_json::Error| {
             vec![CatalogProblem::InvalidJson {
                 message: e.to_string(),
             }]
-        })?;
-        let problems = catalog.problems();
+        };
+        if json.trim_start().starts_with('[') {
+            let offers = serde_json::from_str(json).map_err(invalid)?;
+            return Catalog::from_offers(offers);
+        }
+        let catalog: Catalog = serde_json::from_str(json).map_err(invalid)?;
+        catalog.validated()
+    }
+
+    /// The catalog's JSON form that [`Catalog::load`] reads: the offers alone for a sample
+    /// catalog (as desks stored before price lists hold it), the whole catalog otherwise.
+    pub fn to_json(&self) -> String {
+        let json = match self.prices {
+            PriceBasis::Sample => serde_json::to_string(&self.offers),
+            PriceBasis::PriceList { .. } => serde_json::to_string(self),
+        };
+        json.expect("a catalog serializes")
+    }
+
+    /// A price list's catalog of `offers` in `currency` (validated like a loaded one).
+    pub fn from_price_list(
+        basis: PriceBasis,
+        currency: String,
+        offers: Vec<Offer>,
+    ) -> Result<Catalog, Vec<CatalogProblem>> {
+        Catalog {
+            prices: basis,
+            currency,
+            offers,
+            by_id: Vec::new(),
+        }
+        .validated()
+    }
+
+    /// The catalog with its look-up index, or every problem of its offers.
+    fn validated(mut self) -> Result<Catalog, Vec<CatalogProblem>> {
+        let offers = &self.offers;
+        let order =
+            crate::sorting::positions(offers.len(), &|a, b| offers[a].id.cmp(&offers[b].id));
+        self.by_id = order.into_iter().map(|i| i as u32).collect();
+        let problems = self.problems();
         if problems.is_empty() {
-            Ok(catalog)
+            Ok(self)
         } else {
             Err(problems)
         }
@@ -281,22 +376,22 @@ impl Catalog {
 
     /// A catalog made of `offers` (validated like a loaded one).
     pub fn from_offers(offers: Vec<Offer>) -> Result<Catalog, Vec<CatalogProblem>> {
-        let catalog = Catalog {
-            prices: PriceBasis::Sample,
-            currency: "USD".into(),
-            offers,
-        };
-        let problems = catalog.problems();
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(problems)
-        }
+        Catalog::from_price_list(PriceBasis::Sample, "USD".into(), offers)
     }
 
     /// The offer with this id.
     pub fn get(&self, id: &str) -> Option<&Offer> {
-        self.offers.iter().find(|o| o.id == id)
+        self.position(id).map(|i| &self.offers[i])
+    }
+
+    /// Where the offer with this id is in `offers`, the first should the id repeat (`by_id` is
+    /// sorted stably, so equal ids keep their order and the first is at the partition point).
+    fn position(&self, id: &str) -> Option<usize> {
+        let k = self
+            .by_id
+            .partition_point(|&i| self.offers[i as usize].id.as_str() < id);
+        let i = *self.by_id.get(k)? as usize;
+        (self.offers[i].id == id).then_some(i)
     }
 
     /// Every problem of the catalog's offers.
@@ -308,7 +403,7 @@ impl Catalog {
             if offer.id.trim().is_empty() || offer.name.trim().is_empty() {
                 out.push(EmptyIdOrName { offer: id() });
             }
-            if self.offers[..i].iter().any(|o| o.id == offer.id) {
+            if self.position(&offer.id).is_some_and(|first| first < i) {
                 out.push(DuplicateOfferId { offer: id() });
             }
             // PRODUCT.md decision, docs/RULES.md
@@ -458,10 +553,11 @@ mod tests {
             max_seats: 1,
             terms: vec![Term::OneMonth],
             billing: vec![BillingFrequency::Monthly],
-            sample_price: SamplePrice {
+            sample_price: Some(SamplePrice {
                 usd_cents: 0,
                 per: PricePer::Usage,
-            },
+            }),
+            list_prices: Vec::new(),
             commercial_equivalent: None,
         }
     }

@@ -156,6 +156,7 @@ mod tests {
             status: SubscriptionStatus::Active,
             commercial_equivalent: None,
             proposed_equivalent: None,
+            offer_name: None,
         }
     }
 

@@ -23,6 +23,7 @@ pub mod integrity;
 pub mod matrix;
 pub mod nonprofit;
 pub mod partner;
+pub mod price_list;
 pub mod qualification;
 pub mod reason;
 pub mod request;
@@ -37,8 +38,8 @@ pub use account::{
 pub use audit::{Actor, AuditEntry, Change, Entity};
 pub use cart::{check_cart, Cart, CartLine};
 pub use catalog::{
-    BillingFrequency, Catalog, CatalogProblem, GccEnvironment, Offer, PriceBasis, PricePer,
-    ProductType, SamplePrice, Term,
+    Amount, BillingFrequency, Catalog, CatalogProblem, GccEnvironment, ListPrice, Offer,
+    PriceBasis, PricePer, ProductType, SamplePrice, Term,
 };
 pub use context::OperationContext;
 pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};

@@ -49,6 +49,10 @@ pub struct Subscription {
     pub commercial_equivalent: Option<String>,
     /// Set when the customer lost this segment and the commercial equivalent is proposed (§8).
     pub proposed_equivalent: Option<String>,
+    /// The offer's name when the subscription was bought, so a subscription whose offer left
+    /// the catalog (a new price list) is still named. Absent on subscriptions stored before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_name: Option<String>,
 }
 
 impl Subscription {
@@ -76,6 +80,7 @@ impl Subscription {
             status: SubscriptionStatus::Active,
             commercial_equivalent: offer.commercial_equivalent.clone(),
             proposed_equivalent: None,
+            offer_name: Some(offer.name.clone()),
         }
     }
 

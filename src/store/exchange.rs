@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::domain::integrity::{check_desk, RecordProblem, RecordRef};
-use crate::domain::{AuditEntry, Catalog, Customer, Desk, Offer, PartnerProfile, Subscription};
+use crate::domain::{AuditEntry, Catalog, Customer, Desk, PartnerProfile, Subscription};
 
 /// The `format` field of every export.
 pub const FORMAT: &str = "segment-desk";
@@ -33,9 +33,10 @@ struct ExportFile<'a> {
     version: u32,
     exported_on: NaiveDate,
     desk: &'a Desk,
-    /// The offers, when the desk does not sell from the built-in sample.
+    /// The catalog in its JSON form ([`Catalog::to_json`]), when the desk does not sell from
+    /// the built-in sample.
     #[serde(skip_serializing_if = "Option::is_none")]
-    catalog: Option<&'a [Offer]>,
+    catalog: Option<Box<RawValue>>,
 }
 
 /// The desk as an export file, dated with the app clock's `today`.
@@ -50,7 +51,7 @@ pub fn export_with_catalog(desk: &Desk, catalog: Option<&Catalog>, today: NaiveD
         version: FORMAT_VERSION,
         exported_on: today,
         desk,
-        catalog: catalog.map(|c| c.offers.as_slice()),
+        catalog: catalog.map(|c| RawValue::from_string(c.to_json()).expect("a catalog is JSON")),
     };
     super::indent::indent(&serde_json::to_string(&file).expect("the desk serializes"))
 }
@@ -198,13 +199,9 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     }
     let catalog = match root.remove("catalog") {
         None => None,
-        Some(v) => Some(
-            read::<Vec<Offer>>(&v)
-                .and_then(|offers| Catalog::from_offers(offers).ok())
-                .ok_or(ImportError::WrongShape {
-                    path: "catalog".into(),
-                })?,
-        ),
+        Some(v) => Some(Catalog::load(v.get()).ok().ok_or(ImportError::WrongShape {
+            path: "catalog".into(),
+        })?),
     };
     let Some(mut desk_value) = root.remove("desk").and_then(|v| object(&v)) else {
         return Err(ImportError::WrongShape {

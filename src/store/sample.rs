@@ -125,8 +125,9 @@ pub fn sample_catalog(offers: usize) -> Catalog {
             let mut variant = offer.clone();
             variant.id = format!("{}-{id_suffix}", offer.id);
             variant.name = format!("{} {name_suffix}", offer.name);
-            variant.sample_price.usd_cents =
-                (u64::from(offer.sample_price.usd_cents) * u64::from(price_pct) / 100) as u32;
+            if let Some(price) = variant.sample_price.as_mut() {
+                price.usd_cents = (u64::from(price.usd_cents) * u64::from(price_pct) / 100) as u32;
+            }
             // The same variant of the equivalent: listed before, as the sample lists
             // commercial offers first.
             variant.commercial_equivalent = offer

@@ -454,5 +454,18 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             Counted::AuditUsesLeft.text(i18n.get_locale(), *remaining_before as usize, &[]),
             Counted::AuditUsesLeft.text(i18n.get_locale(), *remaining_after as usize, &[]),
         ),
+        Change::CatalogReplaced {
+            market,
+            as_of,
+            currency,
+            offers,
+        } => only(t_string!(
+            i18n,
+            audit.what.catalog_replaced,
+            market = market.clone(),
+            date = numbers::date(i18n.get_locale(), *as_of),
+            currency = currency.clone(),
+            offers = numbers::count(i18n, *offers as usize)
+        )),
     }
 }

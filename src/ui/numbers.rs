@@ -43,18 +43,27 @@ fn format(_: Locale, x: f64, fraction_digits: u8) -> String {
 /// A price in US dollars (the sample catalog's currency) as the language writes it:
 /// `2200` → "$22.00", "22,00 US$", "22,00 USD".
 pub fn usd(locale: Locale, cents: u32) -> String {
-    let amount = f64::from(cents) / 100.0;
+    money(locale, f64::from(cents) / 100.0, "USD")
+}
+
+/// An amount of `currency` (ISO 4217, as the price list gives it) as the language writes it:
+/// "€1,234.50", "1 234,50 €", "1234,50 EUR".
+pub fn money(locale: Locale, amount: f64, currency: &str) -> String {
+    // Intl throws on a code that is not three letters; the catalog only holds such codes.
     #[cfg(target_arch = "wasm32")]
-    {
+    if currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_alphabetic()) {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
-        let _ = js_sys::Reflect::set(&options, &"currency".into(), &"USD".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
         if let Some(text) = format_with(locale.as_str(), &options, amount) {
             return text;
         }
     }
     let _ = locale;
-    format!("${amount:.2}")
+    match currency {
+        "USD" => format!("${amount:.2}"),
+        _ => format!("{amount:.2} {currency}"),
+    }
 }
 
 /// A date on screen as the language writes it: English "2 Dec 2026" (day, short month, year, as

@@ -101,12 +101,45 @@ impl DeskState {
         self.catalog.with(f)
     }
 
-    /// The offer's name in the catalog, or its id when the catalog lacks it (an offer that left
-    /// the catalog still names the subscriptions and audit entries that refer to it).
+    /// The offer's name in the catalog; for an offer that left the catalog (a new price list),
+    /// the name a subscription of it kept, else its id: it still names the subscriptions and
+    /// audit entries that refer to it.
     pub fn offer_name(&self, offer_id: &str) -> String {
         self.catalog
             .with(|c| c.get(offer_id).map(|o| o.name.clone()))
+            .or_else(|| {
+                self.desk.with(|d| {
+                    d.subscriptions
+                        .iter()
+                        .filter(|s| s.offer_id == offer_id)
+                        .find_map(|s| s.offer_name.clone())
+                })
+            })
             .unwrap_or_else(|| offer_id.to_string())
+    }
+
+    /// Whether the catalog sells this offer (a subscription's offer may have left it).
+    pub fn offer_in_catalog(&self, offer_id: &str) -> bool {
+        self.catalog.with(|c| c.get(offer_id).is_some())
+    }
+
+    /// Replaces the catalog with a price list's and records it in the audit log. The catalog
+    /// is one key, written at once; subscriptions keep their offer data.
+    pub fn replace_catalog(&self, catalog: Catalog) -> Result<(), ActionError> {
+        // The role is checked before the catalog is written; the audit entry follows the write,
+        // so the log never records a replacement that storage refused.
+        let role = self.operation_context().role;
+        if !crate::domain::roles::permits(role, crate::domain::roles::Operation::ManageData) {
+            return self.act(|d, ctx| d.replace_catalog(ctx, &catalog));
+        }
+        if self.writable.get_untracked() {
+            desk_store::save_catalog(self.store().as_ref(), &catalog).map_err(|e| {
+                self.storage_changed.update(|n| *n += 1);
+                ActionError::NotSaved(e)
+            })?;
+        }
+        self.set_catalog(Some(catalog.clone()));
+        self.act(|d, ctx| d.replace_catalog(ctx, &catalog))
     }
 
     fn set_catalog(&self, stored: Option<Catalog>) {

@@ -9,6 +9,7 @@
 //! programme), `subscriptions` (orders, seats, auto-renew, cancel), `partner` (settings),
 //! `clock` (what the app clock brings when it moves: removals and term ends).
 
+mod catalog;
 mod clock;
 mod customers;
 mod microsoft;

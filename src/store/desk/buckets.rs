@@ -57,7 +57,7 @@ pub(super) fn parse_record<T: DeserializeOwned>(record: &RawValue) -> Result<(u6
 }
 
 pub(super) fn write_catalog(catalog: &Catalog) -> String {
-    codec::encode(&serde_json::to_string(&catalog.offers).expect("offers serialize"))
+    codec::encode(&catalog.to_json())
 }
 
 /// Every key and value of the desk in the current schema, each record at the next revision after

@@ -16,9 +16,7 @@ use super::keys::{
 use super::migrate::{load_v1, migrate_v1, migrate_v2};
 use super::quarantine::set_aside;
 use super::Revisions;
-use crate::domain::{
-    AuditEntry, Catalog, Customer, Desk, Entity, Offer, PartnerProfile, Subscription,
-};
+use crate::domain::{AuditEntry, Catalog, Customer, Desk, Entity, PartnerProfile, Subscription};
 use crate::store::{codec, KeyValueStore};
 
 /// Something found while loading that the user must be told about.
@@ -413,10 +411,7 @@ fn put_in_creation_order(desk: &mut Desk) {
 fn load_catalog(kv: &dyn KeyValueStore, problems: &mut Vec<LoadProblem>) -> Option<Catalog> {
     let raw = kv.get(CATALOG_KEY)?;
     let read = codec::decode(&raw)
-        .and_then(|json| serde_json::from_str::<Vec<Offer>>(&json).map_err(|e| e.to_string()))
-        .and_then(|offers| {
-            Catalog::from_offers(offers).map_err(|problems| format!("{problems:?}"))
-        });
+        .and_then(|json| Catalog::load(&json).map_err(|problems| format!("{problems:?}")));
     match read {
         Ok(catalog) => Some(catalog),
         Err(error) => {

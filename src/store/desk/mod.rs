@@ -51,5 +51,5 @@ pub use load::{load, load_first, load_rest, read, reload, LoadProblem, Loaded, R
 pub use migrate::migrate_v1;
 pub use quarantine::{discard_quarantine, quarantined, raw_desk, set_aside_desk};
 pub use reset::reset;
-pub use save::{replace, save_changes, save_keeping_mine};
+pub use save::{replace, save_catalog, save_changes, save_keeping_mine};
 pub use usage::{usage, Usage, QUOTA_UNITS};

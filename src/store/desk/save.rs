@@ -202,6 +202,12 @@ impl Changes {
     }
 }
 
+/// Stores `catalog` as the one the desk sells from (a price list's): one key, so written all or
+/// nothing.
+pub fn save_catalog(kv: &dyn KeyValueStore, catalog: &Catalog) -> Result<(), StoreError> {
+    kv.set(CATALOG_KEY, &write_catalog(catalog))
+}
+
 /// Replaces the stored desk with `desk` and its catalog (`None`: the built-in sample), all or
 /// nothing: an import, or sample data. Needs room for a copy of the keys it replaces while it
 /// runs (the journal): on a full store, reset first.

@@ -14,6 +14,7 @@ pub mod named_select;
 pub mod page_intro;
 pub mod partner_gcc_codes;
 pub mod partner_profile;
+pub mod price_list_import;
 pub mod role_switcher;
 pub mod sample_data;
 pub mod simulated_banner;

@@ -300,6 +300,10 @@ fn OfferCell(
     view! {
         <td class="offer-cell">
             <span class="offer-name">{use_desk().offer_name(&offer_id)}</span>
+            // docs/RULES.md §9a: the subscription keeps its offer data; its offer is not sold.
+            {(!use_desk().offer_in_catalog(&offer_id)).then(|| view! {
+                <span class="tag not-in-catalog" data-testid="not-in-catalog">{tr!(i18n, selling.subs.not_in_catalog)}</span>
+            })}
             {move || {
                 equivalent()
                     .map(|eq| {

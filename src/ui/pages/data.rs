@@ -11,6 +11,7 @@ use crate::store::StoreError;
 use crate::tr;
 use crate::ui::components::confirm_replace::ConfirmReplace;
 use crate::ui::components::page_intro::PageIntro;
+use crate::ui::components::price_list_import::PriceListImport;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
@@ -35,6 +36,7 @@ pub fn DataPage() -> impl IntoView {
             <DataUsage />
             <DataExport />
             <DataImport />
+            <PriceListImport />
             <SampleData />
             <DataReset />
         </section>

@@ -221,7 +221,61 @@ fn Discover(
     }
 }
 
-/// One offer: name, segment, product type, sample price, and whether this customer may buy it
+/// The offer's price: Microsoft's list prices (the partner's price and the estimated retail
+/// price, per term and billing plan) in the catalog's currency, or the sample price, labelled
+/// as such.
+#[component]
+fn OfferPrice(offer: Offer) -> impl IntoView {
+    let i18n = use_i18n();
+    let currency = use_desk().with_catalog(|c| c.currency.clone());
+    if let Some(price) = offer.sample_price {
+        return view! {
+            <p class="offer-price">
+                <span class="sample-tag">{tr!(i18n, selling.price.sample)}</span>
+                " "
+                {move || price_text(i18n, &price)}
+            </p>
+        }
+        .into_any();
+    }
+    let lines = offer
+        .list_prices
+        .into_iter()
+        .map(|p| {
+            let currency = currency.clone();
+            let text = move || {
+                let l = i18n.get_locale();
+                let price = numbers::money(l, p.unit.units(), &currency);
+                let plan = td_string!(
+                    l,
+                    selling.price.plan,
+                    term = p.term.name(l),
+                    billing = p.billing.name(l)
+                );
+                match p.erp {
+                    Some(erp) => {
+                        let erp = numbers::money(l, erp.units(), &currency);
+                        td_string!(
+                            l,
+                            selling.price.list_with_erp,
+                            plan = plan,
+                            price = price,
+                            erp = erp
+                        )
+                        .to_string()
+                    }
+                    None => {
+                        td_string!(l, selling.price.list, plan = plan, price = price).to_string()
+                    }
+                }
+            };
+            view! { <li data-testid="list-price">{text}</li> }
+        })
+        .collect_view();
+    view! { <ul class="offer-price list-prices">{lines}</ul> }.into_any()
+}
+
+/// One offer: name, segment, product type, price, and whether this customer may buy it
 /// here (the domain's decision) with the reasons when not.
 #[component]
 fn OfferCard(
@@ -252,7 +306,6 @@ fn OfferCard(
     // docs/RULES.md §4: a GCC offer's environment decides the reseller qualification needed.
     let environment = offer.environment();
     let product_type = offer.product_type;
-    let price = offer.sample_price;
     let add_id = offer.id.clone();
     view! {
         <li
@@ -285,11 +338,7 @@ fn OfferCard(
                 " · "
                 <span>{move || product_type.name(i18n.get_locale())}</span>
             </p>
-            <p class="offer-price">
-                <span class="sample-tag">{tr!(i18n, selling.price.sample)}</span>
-                " "
-                {move || price_text(i18n, &price)}
-            </p>
+            <OfferPrice offer=offer.clone() />
             <div class="offer-verdict">
                 {move || {
                     if eligible() {
