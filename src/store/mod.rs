@@ -5,8 +5,8 @@ pub mod codec;
 pub mod desk;
 pub mod exchange;
 pub mod indent;
-pub mod partner_center;
 mod key_value;
+pub mod partner_center;
 pub mod preferences;
 pub mod sample;
 
