@@ -35,6 +35,7 @@ pub fn DataPage() -> impl IntoView {
             <DataUsage />
             <DataExport />
             <DataImport />
+            <crate::ui::components::partner_center_import::PartnerCenterImport />
             <SampleData />
             <DataReset />
         </section>
