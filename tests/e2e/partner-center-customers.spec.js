@@ -43,7 +43,7 @@ test("a customers file from Partner Center is merged: the customer is listed wit
   await row.getByRole("link", { name: "Contoso University" }).click();
   const qualifications = page.getByRole("region", { name: "Special qualifications" });
   await expect(qualifications).toContainText("Denied");
-  await expect(qualifications).toContainText("Not an education customer");
+  await expect(qualifications).toContainText("Not an Education Customer");
   await expect(page.getByTestId("requests-not-known")).toContainText("at least this many were used");
 
   // The same file again updates nothing and adds no second Contoso.
