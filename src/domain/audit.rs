@@ -135,6 +135,39 @@ pub enum Change {
         currency: String,
         offers: u32,
     },
+    /// A customer came in an import from Partner Center (docs/RULES.md §11).
+    CustomerImported {
+        microsoft_id: String,
+        company_name: String,
+        domain_prefix: String,
+    },
+    /// An import from Partner Center updated these parts of a customer.
+    CustomerUpdatedFromPartnerCenter {
+        microsoft_id: String,
+        parts: Vec<ImportedPart>,
+    },
+    /// An import from Partner Center gave a code's counts (Partner Center's win).
+    GccValidationCodeUpdated {
+        before: GccValidationCode,
+        after: GccValidationCode,
+    },
+    /// A file from Partner Center was merged: how many records of each kind.
+    PartnerCenterImported {
+        added: u32,
+        updated: u32,
+        codes_added: u32,
+        codes_updated: u32,
+        refused: u32,
+    },
+}
+
+/// What part of a customer an import updated (the audit log).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportedPart {
+    MicrosoftId,
+    Account,
+    Qualifications,
+    VerificationRequests,
 }
 
 /// One line of the audit log.

@@ -24,10 +24,38 @@ pub struct Customer {
     pub domain_prefix: String,
     /// One record per qualification held (docs/RULES.md), in the order obtained.
     pub qualifications: Vec<QualificationRecord>,
-    /// Verification requests submitted so far (docs/RULES.md).
+    /// Verification requests submitted so far (docs/RULES.md); when
+    /// `verification_requests_known` is false, the fewest Partner Center's records show.
     pub verification_requests: u8,
     /// The nonprofit periodic review (docs/RULES.md), if one has started.
     pub nonprofit_review: Option<NonprofitReview>,
+    /// The customer's Microsoft ID (Partner Center's tenant ID), once an import from Partner
+    /// Center has given it (docs/RULES.md §11). Written only when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub microsoft_id: Option<String>,
+    /// Whether `verification_requests` is the exact count: true for customers the desk made;
+    /// false once Partner Center's records were merged, which show that requests were used but
+    /// never how many (docs/RULES.md §11). Written only when false.
+    #[serde(default = "known", skip_serializing_if = "is_known")]
+    pub verification_requests_known: bool,
+}
+
+/// The default of `verification_requests_known`: desks stored before it counted every request.
+fn known() -> bool {
+    true
+}
+
+fn is_known(known: &bool) -> bool {
+    *known
+}
+
+/// How many verification requests a customer has used, as the desk knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestsUsed {
+    /// Counted on the desk.
+    Exactly(u8),
+    /// Partner Center's records show at least this many (docs/RULES.md §11).
+    AtLeast(u8),
 }
 
 impl Customer {
@@ -41,6 +69,8 @@ impl Customer {
             qualifications: Vec::new(),
             verification_requests: 0,
             nonprofit_review: None,
+            microsoft_id: None,
+            verification_requests_known: true,
         }
     }
 
@@ -81,7 +111,17 @@ impl Customer {
         }
     }
 
-    /// Verification requests left (docs/RULES.md).
+    /// The verification requests used: exact, or at least so many (docs/RULES.md §11).
+    pub fn requests_used(&self) -> RequestsUsed {
+        if self.verification_requests_known {
+            RequestsUsed::Exactly(self.verification_requests)
+        } else {
+            RequestsUsed::AtLeast(self.verification_requests)
+        }
+    }
+
+    /// Verification requests left (docs/RULES.md); when the count is not known, at most so
+    /// many.
     pub fn requests_left(&self) -> u8 {
         MAX_VERIFICATION_REQUESTS.saturating_sub(self.verification_requests)
     }

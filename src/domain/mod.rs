@@ -35,15 +35,19 @@ pub use account::{
     validate_education_details, AccountContext, AccountInfo, EducationDetails, Field, FieldProblem,
     Problem, Severity,
 };
-pub use audit::{Actor, AuditEntry, Change, Entity};
+pub use audit::{Actor, AuditEntry, Change, Entity, ImportedPart};
 pub use cart::{check_cart, Cart, CartLine};
 pub use catalog::{
     Amount, BillingFrequency, Catalog, CatalogProblem, GccEnvironment, ListPrice, Offer,
     PriceBasis, PricePer, ProductType, SamplePrice, Term,
 };
 pub use context::OperationContext;
-pub use customer::{Customer, MAX_VERIFICATION_REQUESTS};
-pub use desk::{ClockEffects, Desk, NewCustomer, SubscriptionTermEnd};
+pub use customer::{Customer, RequestsUsed, MAX_VERIFICATION_REQUESTS};
+pub use desk::{
+    ClockEffects, Desk, NewCustomer, PartnerCenterCustomer, PartnerCenterFile, PartnerCenterPlan,
+    PartnerCenterProblem, PartnerCenterQualification, PartnerCenterRecord, PartnerCenterRefusal,
+    PartnerCenterValidationCode, PendingRequest, SubscriptionTermEnd,
+};
 pub use eligibility::{eligibility, CustomerEligibility};
 pub use impact::{impact, Impact, QualificationChange, SubscriptionEffect, SubscriptionImpact};
 pub use matrix::{purchasable_segments, Segment, SegmentSet};

@@ -17,6 +17,34 @@ pub enum Qualification {
 }
 
 impl Qualification {
+    /// Every value, in enum order.
+    pub const ALL: [Qualification; 5] = [
+        Qualification::None,
+        Qualification::Education,
+        Qualification::Nonprofit,
+        Qualification::GovernmentCommunityCloud,
+        Qualification::StateOwnedEntity,
+    ];
+
+    /// The value of Partner Center's `qualification` field, compared case-insensitively
+    /// (https://learn.microsoft.com/en-us/partner-center/developer/get-customer-qualification-asynchronous).
+    pub fn from_partner_center(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|q| same_words(value, q.partner_center_name()))
+    }
+
+    /// The name Partner Center's API uses (the SDK enum's, as serde writes it).
+    pub fn partner_center_name(self) -> &'static str {
+        match self {
+            Qualification::None => "None",
+            Qualification::Education => "Education",
+            Qualification::Nonprofit => "Nonprofit",
+            Qualification::GovernmentCommunityCloud => "GovernmentCommunityCloud",
+            Qualification::StateOwnedEntity => "StateOwnedEntity",
+        }
+    }
+
     /// docs/RULES.md: the partner may request Education, GCC and SOE; never None or Nonprofit.
     pub fn requestable_by_partner(self) -> bool {
         matches!(
@@ -26,6 +54,15 @@ impl Qualification {
                 | Qualification::StateOwnedEntity
         )
     }
+}
+
+/// A Partner Center string compared as Microsoft's own material needs: case-insensitively, with
+/// runs of spaces as one (the casing of `vettingReason` varies between Microsoft's documents,
+/// docs/RULES.md §11).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// `vettingStatus` of a qualification (docs/RULES.md).
@@ -48,7 +85,47 @@ pub enum VettingReason {
     NotAnEligibleMuseum,
 }
 
+impl VettingStatus {
+    /// The value of Partner Center's `vettingStatus` field, compared case-insensitively.
+    pub fn from_partner_center(value: &str) -> Option<Self> {
+        [
+            (Self::InReview, "InReview"),
+            (Self::Approved, "Approved"),
+            (Self::Denied, "Denied"),
+        ]
+        .into_iter()
+        .find_map(|(s, name)| same_words(value, name).then_some(s))
+    }
+}
+
 impl VettingReason {
+    /// The text Partner Center gives as `vettingReason`, in the casing of Microsoft's published
+    /// list (https://learn.microsoft.com/en-us/partner-center/developer/api-change-log).
+    pub fn partner_center_text(self) -> &'static str {
+        match self {
+            VettingReason::NotAnEducationCustomer => "Not an Education Customer",
+            VettingReason::NoLongerAnEducationCustomer => "No longer an Education Customer",
+            VettingReason::NotAnEducationCustomerAfterReview => {
+                "Not an Education Customer - After Review"
+            }
+            VettingReason::RestrictedBeingAnEducationCustomer => {
+                "Restricted being an Education Customer"
+            }
+            VettingReason::NotAnAcademicDomain => "Not an Academic Domain",
+            VettingReason::NotAnEligibleLibrary => "Not an eligible Library",
+            VettingReason::NotAnEligibleMuseum => "Not an eligible Museum",
+        }
+    }
+
+    /// The reason Partner Center's `vettingReason` text names, compared case-insensitively:
+    /// Microsoft's own samples write "Not an education customer" and "Not an Education
+    /// Customer" (docs/RULES.md §11).
+    pub fn from_partner_center(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|r| same_words(value, r.partner_center_text()))
+    }
+
     /// Every documented reason, in the order of docs/RULES.md
     pub const ALL: [VettingReason; 7] = [
         VettingReason::NotAnEducationCustomer,
@@ -89,6 +166,11 @@ pub struct QualificationRecord {
     /// before it load unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria_confirmed: Option<CriteriaConfirmation>,
+    /// Partner Center has this record: it came in (or was updated by) an import from Partner
+    /// Center (docs/RULES.md §11). A record requested on the desk has `false` until then, and is
+    /// what the export of pending requests writes. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_partner_center: bool,
 }
 
 /// The partner user's confirmation, on a state-owned entity request, that the customer meets
@@ -117,6 +199,7 @@ impl QualificationRecord {
             website: None,
             validation_code: None,
             criteria_confirmed: None,
+            in_partner_center: false,
         }
     }
 
@@ -289,6 +372,54 @@ mod tests {
         let mut gcc = QualificationRecord::granted(GovernmentCommunityCloud, day);
         gcc.vetting_status = Option::None;
         assert!(!gcc.is_effective());
+    }
+
+    #[test]
+    fn partner_center_strings_map_case_insensitively() {
+        assert_eq!(
+            Qualification::from_partner_center("governmentcommunitycloud"),
+            Some(GovernmentCommunityCloud)
+        );
+        assert_eq!(
+            Qualification::from_partner_center(" Education "),
+            Some(Education)
+        );
+        assert_eq!(Qualification::from_partner_center("Charity"), Option::None);
+        assert_eq!(
+            VettingStatus::from_partner_center("inReview"),
+            Some(VettingStatus::InReview)
+        );
+        assert_eq!(VettingStatus::from_partner_center("Pending"), Option::None);
+        for (text, reason) in [
+            (
+                "Not an education customer",
+                VettingReason::NotAnEducationCustomer,
+            ),
+            (
+                "NOT AN EDUCATION CUSTOMER - after review",
+                VettingReason::NotAnEducationCustomerAfterReview,
+            ),
+            (
+                "not an  eligible museum",
+                VettingReason::NotAnEligibleMuseum,
+            ),
+        ] {
+            assert_eq!(
+                VettingReason::from_partner_center(text),
+                Some(reason),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            VettingReason::from_partner_center("Not a school"),
+            Option::None
+        );
+        for r in VettingReason::ALL {
+            assert_eq!(
+                VettingReason::from_partner_center(r.partner_center_text()),
+                Some(r)
+            );
+        }
     }
 
     #[test]

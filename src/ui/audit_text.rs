@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::MAX_VERIFICATION_REQUESTS;
 use crate::domain::{
-    AccountInfo, Actor, Change, Field, Qualification, QualificationRecord, Reason,
+    AccountInfo, Actor, Change, Field, ImportedPart, Qualification, QualificationRecord, Reason,
     ResellerQualification, SubscriptionStatus, VettingStatus,
 };
 use crate::i18n::*;
@@ -467,5 +467,89 @@ pub fn change_text(i18n: I18n, change: &Change, offer_name: &dyn Fn(&str) -> Str
             currency = currency.clone(),
             offers = numbers::count(i18n, *offers as usize)
         )),
+        Change::CustomerImported {
+            microsoft_id,
+            domain_prefix,
+            ..
+        } => only(t_string!(
+            i18n,
+            data.partner_center_audit_customer_imported,
+            domain = format!("{domain_prefix}.onmicrosoft.com"),
+            id = microsoft_id.clone()
+        )),
+        Change::CustomerUpdatedFromPartnerCenter {
+            microsoft_id,
+            parts,
+        } => ChangeText {
+            what: t_string!(
+                i18n,
+                data.partner_center_audit_customer_updated,
+                id = microsoft_id.clone()
+            ),
+            before: None,
+            after: Some(imported_parts(i18n, parts)),
+        },
+        Change::GccValidationCodeUpdated { before, after } => {
+            let uses = |c: &crate::domain::GccValidationCode| {
+                Counted::AuditUsesLeftOf.text(
+                    i18n.get_locale(),
+                    c.max_creates as usize,
+                    &[(
+                        "remaining",
+                        &numbers::count(i18n, c.remaining_creates as usize),
+                    )],
+                )
+            };
+            both(
+                t_string!(
+                    i18n,
+                    data.partner_center_audit_code_updated,
+                    code = after.validation_id.clone()
+                ),
+                uses(before),
+                uses(after),
+            )
+        }
+        Change::PartnerCenterImported {
+            added,
+            updated,
+            codes_added,
+            codes_updated,
+            refused,
+        } => ChangeText {
+            what: t_string!(i18n, data.partner_center_audit_imported).to_string(),
+            before: None,
+            after: Some(
+                t_string!(
+                    i18n,
+                    data.partner_center_audit_imported_counts,
+                    added = numbers::count(i18n, *added as usize),
+                    updated = numbers::count(i18n, *updated as usize),
+                    codes = numbers::count(i18n, (*codes_added + *codes_updated) as usize),
+                    refused = numbers::count(i18n, *refused as usize)
+                )
+                .to_string(),
+            ),
+        },
     }
+}
+
+/// The parts of a customer an import from Partner Center updated, as a list.
+fn imported_parts(i18n: I18n, parts: &[ImportedPart]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            ImportedPart::MicrosoftId => {
+                t_string!(i18n, data.partner_center_part_microsoft_id).to_string()
+            }
+            ImportedPart::Account => t_string!(i18n, data.partner_center_part_account).to_string(),
+            ImportedPart::Qualifications => {
+                t_string!(i18n, data.partner_center_part_qualifications).to_string()
+            }
+            ImportedPart::VerificationRequests => {
+                t_string!(i18n, data.partner_center_part_requests).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

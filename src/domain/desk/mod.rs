@@ -7,6 +7,7 @@
 //! operations are in one file per family: `customers` (create, correct), `requests`
 //! (qualification requests, resubmission), `microsoft` (the simulated review and nonprofit
 //! programme), `subscriptions` (orders, seats, auto-renew, cancel), `partner` (settings),
+//! `partner_center` (the merge of Partner Center's customer records, the pending requests),
 //! `clock` (what the app clock brings when it moves: removals and term ends).
 
 mod catalog;
@@ -14,10 +15,16 @@ mod clock;
 mod customers;
 mod microsoft;
 mod partner;
+mod partner_center;
 mod requests;
 mod subscriptions;
 
 pub use clock::{ClockEffects, SubscriptionTermEnd};
+pub use partner_center::{
+    PartnerCenterCustomer, PartnerCenterFile, PartnerCenterPlan, PartnerCenterProblem,
+    PartnerCenterQualification, PartnerCenterRecord, PartnerCenterRefusal,
+    PartnerCenterValidationCode, PendingRequest,
+};
 
 use std::collections::HashMap;
 

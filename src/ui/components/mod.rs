@@ -12,6 +12,7 @@ pub mod microsoft_nonprofit;
 pub mod microsoft_review_queue;
 pub mod named_select;
 pub mod page_intro;
+pub mod partner_center_import;
 pub mod partner_gcc_codes;
 pub mod partner_profile;
 pub mod price_list_import;

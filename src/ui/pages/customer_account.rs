@@ -168,6 +168,10 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
     });
     let used =
         Memo::new(move |_| customer.with(|c| c.as_ref().map_or(0, |c| c.verification_requests)));
+    // docs/RULES.md §11: imported from Partner Center, the count is at least this, not exact.
+    let count_known = Memo::new(move |_| {
+        customer.with(|c| c.as_ref().is_none_or(|c| c.verification_requests_known))
+    });
     let education_denied = Memo::new(move |_| {
         records.with(|r| {
             r.iter().any(|r| {
@@ -183,6 +187,9 @@ fn Qualifications(customer: Memo<Option<Customer>>, correcting: RwSignal<bool>) 
             <p class="requests-used" data-testid="requests-used">
                 {move || Counted::AccountRequestsUsed.text(i18n.get_locale(), usize::from(MAX_VERIFICATION_REQUESTS), &[("used", &numbers::count(i18n, usize::from(used.get())))])}
             </p>
+            <Show when=move || !count_known.get()>
+                <p class="muted" data-testid="requests-not-known">{tr!(i18n, data.partner_center_requests_not_known)}</p>
+            </Show>
             {move || notice.get().map(|n| match n {
                 // During the notice, also what the customer can do (docs/RULES.md §6).
                 NonprofitReview::NoticeGiven { removal_date, .. } => view! {

@@ -37,6 +37,7 @@ pub fn DataPage() -> impl IntoView {
             <DataExport />
             <DataImport />
             <PriceListImport />
+            <crate::ui::components::partner_center_import::PartnerCenterImport />
             <SampleData />
             <DataReset />
         </section>
