@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::integrity::RecordProblem;
 use crate::domain::{
     Customer, GccValidationCode, PartnerCenterFile, PartnerCenterPlan, PartnerCenterProblem,
     PartnerCenterRecord, PartnerCenterRefusal,
@@ -23,7 +22,7 @@ use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::download::download_text;
 use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::reasons::{field_problem_text, reason_text};
+use crate::ui::reasons::{field_problem_text, reason_text, record_problem_text};
 use crate::ui::state::{use_desk, ActionError};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -106,33 +105,6 @@ fn record_text(i18n: I18n, record: &PartnerCenterRecord) -> String {
             id = tenant_id.clone()
         )
         .to_string(),
-    }
-}
-
-/// What a merged customer would break, in the words of the desk import's problems.
-fn record_problem_text(i18n: I18n, problem: &RecordProblem) -> String {
-    let locale = i18n.get_locale();
-    match problem {
-        RecordProblem::QualificationSetNotAllowed { held } => {
-            let held = held
-                .iter()
-                .map(|q| q.name(locale))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
-        }
-        RecordProblem::QualificationRecordInvalid { qualification } => t_string!(
-            i18n,
-            data.problem.record_invalid,
-            qualification = qualification.name(locale)
-        )
-        .to_string(),
-        RecordProblem::DuplicateId => t_string!(i18n, data.problem.duplicate_id).to_string(),
-        RecordProblem::DuplicateDomainPrefix { prefix } => {
-            t_string!(i18n, data.problem.duplicate_prefix, prefix = prefix.clone()).to_string()
-        }
-        RecordProblem::EmptyId => t_string!(i18n, data.problem.empty_id).to_string(),
-        other => format!("{other:?}"),
     }
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::integrity::{RecordProblem, RecordRef};
+use crate::domain::integrity::RecordRef;
 use crate::i18n::*;
 use crate::store::desk::QUOTA_UNITS;
 use crate::store::exchange::{ImportError, Preview, RejectReason, MAX_IMPORT_BYTES};
@@ -15,9 +15,9 @@ use crate::ui::components::price_list_import::PriceListImport;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
-use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::plural::Counted;
+use crate::ui::reasons::record_problem_text;
 use crate::ui::state::use_desk;
 
 /// How many records of each list the dry run shows by name.
@@ -129,49 +129,11 @@ fn import_record_name(
 
 /// Why a record was rejected.
 fn reject_text(i18n: leptos_i18n::I18nContext<Locale>, reason: &RejectReason) -> String {
-    let locale = i18n.get_locale();
     match reason {
         RejectReason::WrongTypes(detail) => {
             t_string!(i18n, data.problem.wrong_types, detail = detail.clone()).to_string()
         }
-        RejectReason::Rule(problem) => match problem {
-            RecordProblem::EmptyId => t_string!(i18n, data.problem.empty_id).to_string(),
-            RecordProblem::DuplicateId => t_string!(i18n, data.problem.duplicate_id).to_string(),
-            RecordProblem::DuplicateDomainPrefix { prefix } => {
-                t_string!(i18n, data.problem.duplicate_prefix, prefix = prefix.clone()).to_string()
-            }
-            RecordProblem::QualificationSetNotAllowed { held } => {
-                let held = held
-                    .iter()
-                    .map(|q| q.name(locale))
-                    .collect::<Vec<_>>()
-                    .join(" + ");
-                t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
-            }
-            RecordProblem::QualificationRecordInvalid { qualification } => t_string!(
-                i18n,
-                data.problem.record_invalid,
-                qualification = qualification.name(locale)
-            )
-            .to_string(),
-            RecordProblem::TooManyVerificationRequests { count, max } => {
-                Counted::ImportTooManyRequests.text(
-                    locale,
-                    usize::from(*count),
-                    &[("max", &numbers::count_in(locale, usize::from(*max)))],
-                )
-            }
-            RecordProblem::UnknownCustomer { customer } => t_string!(
-                i18n,
-                data.problem.unknown_customer,
-                customer = customer.clone()
-            )
-            .to_string(),
-            RecordProblem::NoSeats => t_string!(i18n, data.problem.no_seats).to_string(),
-            RecordProblem::AuditSequenceBroken { expected } => {
-                t_string!(i18n, data.problem.audit_sequence, expected = *expected).to_string()
-            }
-        },
+        RejectReason::Rule(problem) => record_problem_text(i18n, problem),
     }
 }
 

@@ -7,6 +7,7 @@
 //! values are named through [`crate::ui::names`]. No rule is decided here: the wording only
 //! follows the values the domain put in the reason.
 
+use crate::domain::integrity::RecordProblem;
 use crate::domain::{
     permits, BillingFrequency, Catalog, FieldProblem, Problem, Qualification, QualificationSet,
     Reason, ResellerQualification, Role, Severity, Term, VettingStatus,
@@ -471,3 +472,49 @@ pub fn field_problem_text(locale: Locale, problem: &FieldProblem) -> String {
 /// A date as the app shows it everywhere: ISO, `YYYY-MM-DD`.
 #[cfg(test)]
 mod tests;
+
+/// A record that breaks the desk's integrity rules, in words: the desk import and the Partner
+/// Center import both refuse such records.
+pub fn record_problem_text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    problem: &RecordProblem,
+) -> String {
+    let locale = i18n.get_locale();
+    match problem {
+        RecordProblem::EmptyId => t_string!(i18n, data.problem.empty_id).to_string(),
+        RecordProblem::DuplicateId => t_string!(i18n, data.problem.duplicate_id).to_string(),
+        RecordProblem::DuplicateDomainPrefix { prefix } => {
+            t_string!(i18n, data.problem.duplicate_prefix, prefix = prefix.clone()).to_string()
+        }
+        RecordProblem::QualificationSetNotAllowed { held } => {
+            let held = held
+                .iter()
+                .map(|q| q.name(locale))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            t_string!(i18n, data.problem.set_not_allowed, held = held).to_string()
+        }
+        RecordProblem::QualificationRecordInvalid { qualification } => t_string!(
+            i18n,
+            data.problem.record_invalid,
+            qualification = qualification.name(locale)
+        )
+        .to_string(),
+        RecordProblem::TooManyVerificationRequests { count, max } => Counted::ImportTooManyRequests
+            .text(
+                locale,
+                usize::from(*count),
+                &[("max", &numbers::count_in(locale, usize::from(*max)))],
+            ),
+        RecordProblem::UnknownCustomer { customer } => t_string!(
+            i18n,
+            data.problem.unknown_customer,
+            customer = customer.clone()
+        )
+        .to_string(),
+        RecordProblem::NoSeats => t_string!(i18n, data.problem.no_seats).to_string(),
+        RecordProblem::AuditSequenceBroken { expected } => {
+            t_string!(i18n, data.problem.audit_sequence, expected = *expected).to_string()
+        }
+    }
+}
