@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
+use segment_desk::domain::unreadable::Unreadable;
 use segment_desk::domain::{
     Desk, EducationSegment, OperationContext, PartnerCenterProblem, PartnerCenterRecord,
     Qualification, RequestsUsed, Role, VettingReason, VettingStatus,
@@ -124,7 +125,7 @@ fn the_bare_array_maps_mixed_casing_and_lists_an_unreadable_customer() {
     assert_eq!(plan.added.len(), 1);
     assert!(matches!(
         plan.refused[0].problems[..],
-        [PartnerCenterProblem::Unreadable { .. }]
+        [PartnerCenterProblem::Unreadable(Unreadable::Shape { .. })]
     ));
     let c = &desk.customers[0];
     assert_eq!(c.primary_domain(), "northwindschool.onmicrosoft.com");
@@ -146,7 +147,10 @@ fn customers_csv_with_bom_crlf_quoted_comma_other_order_and_a_broken_row() {
         file.unreadable,
         vec![(
             PartnerCenterRecord::CsvLine { line: 4 },
-            "6 fields where the header has 5".to_string()
+            Unreadable::FieldCount {
+                fields: 6,
+                header: 5
+            }
         )]
     );
     // On a desk that has Contoso University (same primary domain): its Microsoft ID is
@@ -226,13 +230,17 @@ fn hostile_files_are_refused_whole() {
             unreadable: vec![
                 (
                     PartnerCenterRecord::CustomerAt { position: 1 },
-                    "invalid type: integer `1`, expected struct ApiCustomer at line 1 column 1"
-                        .into()
+                    Unreadable::Shape {
+                        parser: "invalid type: integer `1`, expected struct ApiCustomer at line 1 column 1"
+                            .into()
+                    }
                 ),
                 (
                     PartnerCenterRecord::CustomerAt { position: 2 },
-                    "invalid type: integer `2`, expected struct ApiCustomer at line 1 column 1"
-                        .into()
+                    Unreadable::Shape {
+                        parser: "invalid type: integer `2`, expected struct ApiCustomer at line 1 column 1"
+                            .into()
+                    }
                 ),
             ],
             ..Default::default()

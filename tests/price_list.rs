@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use segment_desk::domain::price_list::{read_price_list, PriceListImport, RowProblem};
+use segment_desk::domain::unreadable::Unreadable;
 use segment_desk::domain::{
     Amount, BillingFrequency, Catalog, GccEnvironment, PriceBasis, ProductType, Segment, Term,
 };
@@ -146,7 +147,13 @@ fn a_new_commerce_list_becomes_offers_with_their_prices_and_every_row_left_out_s
     let unreadable: Vec<u64> = p
         .refused
         .iter()
-        .filter(|r| matches!(r.problem, RowProblem::Unreadable { .. }))
+        .filter(|r| {
+            r.problem
+                == RowProblem::Unreadable(Unreadable::FieldCount {
+                    fields: 4,
+                    header: 20,
+                })
+        })
         .map(|r| r.line)
         .collect();
     assert_eq!(
@@ -163,10 +170,15 @@ fn a_new_commerce_list_becomes_offers_with_their_prices_and_every_row_left_out_s
 fn the_compressed_file_partner_center_downloads_reads_as_its_csv() {
     assert_eq!(read(NCE_ZIP), read(NCE));
     let not_zip = [b"PK\x03\x04".as_slice(), &[0; 40]].concat();
-    assert!(matches!(
-        read(&not_zip),
-        Err(PriceListError::BadArchive { .. })
-    ));
+    assert!(matches!(read(&not_zip), Err(PriceListError::BadArchive)));
+    // An archive of something else: said so, not "cannot be opened".
+    let mut other = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    other
+        .start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut other, b"not a price list").unwrap();
+    let other = other.finish().unwrap().into_inner();
+    assert!(matches!(read(&other), Err(PriceListError::NoCsvInArchive)));
 }
 
 #[test]

@@ -29,6 +29,7 @@ pub mod reason;
 pub mod request;
 pub mod roles;
 pub mod subscription;
+pub mod unreadable;
 
 pub use account::{
     state_required, states_of, validate_account, validate_domain_prefix,

@@ -15,6 +15,7 @@ use super::catalog::{
     Offer, PriceBasis, ProductType, Term,
 };
 use super::matrix::Segment;
+use super::unreadable::Unreadable;
 
 /// The price list gives no seat limit (the offer matrix's `MaxLicenses` does, and is not read):
 /// a subscription's seats are not limited by the app.
@@ -109,9 +110,7 @@ impl PriceListRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowProblem {
     /// The CSV row could not be read (a wrong number of fields, text that is not UTF-8).
-    Unreadable {
-        message: String,
-    },
+    Unreadable(Unreadable),
     /// A required value is empty.
     Missing {
         column: PriceColumn,
@@ -541,7 +540,7 @@ fn effective_dates(row: &PriceListRow) -> Result<(NaiveDate, NaiveDate), RowProb
 pub fn list_date(text: &str) -> Option<NaiveDate> {
     let day = text.split([' ', 'T']).next()?;
     if day.contains('-') {
-        return NaiveDate::parse_from_str(day, "%Y-%m-%d").ok();
+        return day.parse().ok(); // ISO, `YYYY-MM-DD`
     }
     let mut parts = day.split('/');
     let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);

@@ -99,7 +99,8 @@ pub fn date(locale: Locale, date: NaiveDate) -> String {
         }
     }
     let _ = locale;
-    date.format("%Y-%m-%d").to_string()
+    // ISO: chrono's own `Display`, without its format-string machinery in the bundle.
+    date.to_string()
 }
 
 /// The `Intl.DateTimeFormat` of a language's on-screen dates, in UTC (a date has no time zone).

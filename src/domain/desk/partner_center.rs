@@ -28,6 +28,7 @@ use crate::domain::qualification::{
 };
 use crate::domain::reason::Reason;
 use crate::domain::roles::Operation;
+use crate::domain::unreadable::Unreadable;
 
 /// The suffix of every primary domain (docs/RULES.md §6.2).
 const ON_MICROSOFT: &str = ".onmicrosoft.com";
@@ -79,8 +80,8 @@ pub struct PartnerCenterValidationCode {
 pub struct PartnerCenterFile {
     pub customers: Vec<PartnerCenterCustomer>,
     pub validation_codes: Vec<PartnerCenterValidationCode>,
-    /// Records that could not be read, each with the reader's message.
-    pub unreadable: Vec<(PartnerCenterRecord, String)>,
+    /// Records that could not be read, each with why.
+    pub unreadable: Vec<(PartnerCenterRecord, Unreadable)>,
     /// Qualifications given for a tenant ID that no customer of the file has.
     pub qualifications_without_customer: Vec<String>,
 }
@@ -116,10 +117,8 @@ pub enum PartnerCenterRecord {
 /// Why a record of the file is not merged. Worded by the UI.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PartnerCenterProblem {
-    /// The record could not be read (the reader's message: wrong types, a broken CSV row).
-    Unreadable {
-        detail: String,
-    },
+    /// The record could not be read (wrong types, a broken CSV row).
+    Unreadable(Unreadable),
     /// No Microsoft ID.
     NoMicrosoftId,
     /// The primary domain is not `<prefix>.onmicrosoft.com`.
@@ -230,7 +229,7 @@ fn domain_prefix_of(domain: &str) -> Option<String> {
 /// `2021-05-06T19:59:56.6832021+00:00`): its first ten characters as an ISO date.
 fn partner_center_date(value: &str) -> Option<NaiveDate> {
     let day = value.trim().get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    day.parse().ok()
 }
 
 /// One Partner Center qualification in the app's terms.
@@ -408,12 +407,10 @@ impl Desk {
         today: NaiveDate,
     ) -> PartnerCenterPlan {
         let mut plan = PartnerCenterPlan::default();
-        for (record, detail) in &file.unreadable {
+        for (record, why) in &file.unreadable {
             plan.refused.push(PartnerCenterRefusal {
                 record: record.clone(),
-                problems: vec![PartnerCenterProblem::Unreadable {
-                    detail: detail.clone(),
-                }],
+                problems: vec![PartnerCenterProblem::Unreadable(why.clone())],
             });
         }
         let mut seen_ids = HashSet::new();

@@ -25,6 +25,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::unreadable_csv_row;
+use crate::domain::unreadable::Unreadable;
 use crate::domain::{
     AccountInfo, EducationSegment, PartnerCenterCustomer, PartnerCenterFile,
     PartnerCenterQualification, PartnerCenterRecord, PartnerCenterValidationCode, PendingRequest,
@@ -295,7 +297,9 @@ fn read_json(text: &str) -> Result<PartnerCenterFile, PartnerCenterFileError> {
             Ok(c) => file.customers.push(customer_of(c)),
             Err(e) => file.unreadable.push((
                 PartnerCenterRecord::CustomerAt { position: i + 1 },
-                e.to_string(),
+                Unreadable::Shape {
+                    parser: e.to_string(),
+                },
             )),
         }
     }
@@ -307,7 +311,9 @@ fn read_json(text: &str) -> Result<PartnerCenterFile, PartnerCenterFileError> {
                     PartnerCenterRecord::Qualifications {
                         tenant_id: tenant_id.clone(),
                     },
-                    e.to_string(),
+                    Unreadable::Shape {
+                        parser: e.to_string(),
+                    },
                 ));
                 continue;
             }
@@ -337,7 +343,9 @@ fn read_json(text: &str) -> Result<PartnerCenterFile, PartnerCenterFileError> {
             }),
             Err(e) => file.unreadable.push((
                 PartnerCenterRecord::ValidationCodeAt { position: i + 1 },
-                e.to_string(),
+                Unreadable::Shape {
+                    parser: e.to_string(),
+                },
             )),
         }
     }
@@ -470,22 +478,14 @@ fn read_customers_csv(text: &str) -> Result<PartnerCenterFile, PartnerCenterFile
             }
             Err(e) => {
                 let line = line_at(e.position());
-                file.unreadable
-                    .push((PartnerCenterRecord::CsvLine { line }, csv_error_text(&e)));
+                file.unreadable.push((
+                    PartnerCenterRecord::CsvLine { line },
+                    unreadable_csv_row(&e),
+                ));
             }
         }
     }
     Ok(file)
-}
-
-/// What is wrong with a row, without the csv crate's position (the record names the line).
-fn csv_error_text(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!("{len} fields where the header has {expected_len}"),
-        _ => e.to_string(),
-    }
 }
 
 // --- the other way: requests for Partner Center ----------------------------------------------

@@ -6,7 +6,9 @@
 
 use std::io::Read;
 
+use super::unreadable_csv_row;
 use crate::domain::price_list::{PriceColumn, PriceListRow, RefusedRow, RowProblem};
+use crate::domain::unreadable::Unreadable;
 
 /// The largest file accepted, compressed or not. A market's license-based list of tens of
 /// thousands of rows is a few MB of CSV.
@@ -28,10 +30,10 @@ pub enum PriceListError {
     },
     /// A header and no rows.
     NoRows,
-    /// A compressed file that cannot be opened, or has no CSV in it.
-    BadArchive {
-        message: String,
-    },
+    /// A compressed file that cannot be opened or inflated.
+    BadArchive,
+    /// A compressed file with no `.csv` file in it.
+    NoCsvInArchive,
 }
 
 /// A price list being read, a step of rows at a time so the page can show its progress.
@@ -57,25 +59,23 @@ pub fn csv_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, PriceListErr
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(bytes.into());
     }
-    let bad = |e: &dyn std::fmt::Display| PriceListError::BadArchive {
-        message: e.to_string(),
-    };
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let bad = |_| PriceListError::BadArchive;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
     let index = (0..archive.len())
         .find(|&i| {
             archive
                 .name_for_index(i)
                 .is_some_and(|n| n.is_ok_and(|n| n.to_ascii_lowercase().ends_with(".csv")))
         })
-        .ok_or_else(|| bad(&"no .csv file in the archive"))?;
-    let entry = archive.by_index(index).map_err(|e| bad(&e))?;
+        .ok_or(PriceListError::NoCsvInArchive)?;
+    let entry = archive.by_index(index).map_err(bad)?;
     // Read at most one byte past the limit: a small archive that inflates without end (a
     // "zip bomb") stops there.
     let mut out = Vec::new();
     entry
         .take(MAX_PRICE_LIST_BYTES as u64 + 1)
         .read_to_end(&mut out)
-        .map_err(|e| bad(&e))?;
+        .map_err(|_| PriceListError::BadArchive)?;
     if out.len() > MAX_PRICE_LIST_BYTES {
         return Err(PriceListError::TooLarge {
             bytes: out.len(),
@@ -153,14 +153,7 @@ impl<'b> PriceListReader<'b> {
                     // The record's index (0-based, after the header): the error's own line is
                     // where the reader stopped, not where the record began.
                     let line = e.position().map_or(0, |p| p.record() + 2);
-                    self.unreadable.push(RefusedRow {
-                        line,
-                        offer: String::new(),
-                        title: String::new(),
-                        problem: RowProblem::Unreadable {
-                            message: e.to_string(),
-                        },
-                    });
+                    self.refuse_unreadable(line, unreadable_csv_row(&e));
                     // An error that is not about one record (the reader is stuck) ends it.
                     if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                         self.done = true;
@@ -169,6 +162,16 @@ impl<'b> PriceListReader<'b> {
             }
         }
         !self.done
+    }
+
+    /// Lists the row at `line` as unreadable: it has no offer or title to show.
+    fn refuse_unreadable(&mut self, line: u64, why: Unreadable) {
+        self.unreadable.push(RefusedRow {
+            line,
+            offer: String::new(),
+            title: String::new(),
+            problem: RowProblem::Unreadable(why),
+        });
     }
 
     fn take_record(&mut self) {
@@ -188,15 +191,8 @@ impl<'b> PriceListReader<'b> {
             let field = at.and_then(|i| self.record.get(i)).unwrap_or_default();
             match std::str::from_utf8(field) {
                 Ok(text) => *value = text.to_owned(),
-                Err(e) => {
-                    self.unreadable.push(RefusedRow {
-                        line,
-                        offer: String::new(),
-                        title: String::new(),
-                        problem: RowProblem::Unreadable {
-                            message: e.to_string(),
-                        },
-                    });
+                Err(_) => {
+                    self.refuse_unreadable(line, Unreadable::NotText);
                     return;
                 }
             }

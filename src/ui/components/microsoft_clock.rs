@@ -61,7 +61,7 @@ pub fn MicrosoftClock() -> impl IntoView {
 
     let set_date = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match NaiveDate::parse_from_str(draft.get_untracked().trim(), "%Y-%m-%d") {
+        match draft.get_untracked().trim().parse::<NaiveDate>() {
             Ok(date) => {
                 invalid.set(false);
                 clock.set_today(date);

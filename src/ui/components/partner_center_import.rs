@@ -22,7 +22,7 @@ use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::download::download_text;
 use crate::ui::names::Named;
 use crate::ui::numbers;
-use crate::ui::reasons::{field_problem_text, reason_text, record_problem_text};
+use crate::ui::reasons::{field_problem_text, reason_text, record_problem_text, unreadable_text};
 use crate::ui::state::{use_desk, ActionError};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -114,10 +114,10 @@ fn problem_texts(i18n: I18n, problem: &PartnerCenterProblem) -> Vec<String> {
     let locale = i18n.get_locale();
     let one = |s: String| vec![s];
     match problem {
-        Unreadable { detail } => one(t_string!(
+        Unreadable(why) => one(t_string!(
             i18n,
             data.partner_center_problem_unreadable,
-            detail = detail.clone()
+            why = unreadable_text(i18n, why)
         )
         .to_string()),
         NoMicrosoftId => {

@@ -8,6 +8,7 @@
 //! follows the values the domain put in the reason.
 
 use crate::domain::integrity::RecordProblem;
+use crate::domain::unreadable::Unreadable;
 use crate::domain::{
     permits, BillingFrequency, Catalog, FieldProblem, Problem, Qualification, QualificationSet,
     Reason, ResellerQualification, Role, Severity, Term, VettingStatus,
@@ -515,6 +516,25 @@ pub fn record_problem_text(
         RecordProblem::NoSeats => t_string!(i18n, data.problem.no_seats).to_string(),
         RecordProblem::AuditSequenceBroken { expected } => {
             t_string!(i18n, data.problem.audit_sequence, expected = *expected).to_string()
+        }
+    }
+}
+
+/// Why a record of an imported file could not be read, in words: the price-list import and the
+/// Partner Center import both show it.
+pub fn unreadable_text(i18n: leptos_i18n::I18nContext<Locale>, why: &Unreadable) -> String {
+    match why {
+        Unreadable::FieldCount { fields, header } => t_string!(
+            i18n,
+            data.unreadable_record.field_count,
+            fields = *fields,
+            header = *header
+        )
+        .to_string(),
+        Unreadable::NotText => t_string!(i18n, data.unreadable_record.not_text).to_string(),
+        Unreadable::Malformed => t_string!(i18n, data.unreadable_record.malformed).to_string(),
+        Unreadable::Shape { parser } => {
+            t_string!(i18n, data.unreadable_record.shape, parser = parser.clone()).to_string()
         }
     }
 }
