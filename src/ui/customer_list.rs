@@ -23,6 +23,9 @@ pub struct CustomerRow {
     /// Each qualification record with its vetting status, in the customer's order.
     pub qualifications: Vec<(Qualification, Option<VettingStatus>)>,
     pub requests_used: u8,
+    /// False when imported from Partner Center without its count: `requests_used` is then at
+    /// least that many (docs/RULES.md §11).
+    pub requests_known: bool,
     pub notice: Notice,
     /// Lower-cased text the search looks in: name, domain, both e-mail addresses.
     haystack: String,
@@ -77,6 +80,7 @@ impl CustomerRow {
                 .map(|r| (r.kind, r.vetting_status))
                 .collect(),
             requests_used: customer.verification_requests,
+            requests_known: customer.verification_requests_known,
             notice,
             haystack,
             sort_name: a.company_name.to_lowercase(),

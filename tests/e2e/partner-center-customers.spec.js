@@ -4,7 +4,7 @@
 // refused with what is wrong, and the desk stays as it was.
 import { readFileSync } from "node:fs";
 import { test, expect } from "./support/fixture.js";
-import { actAs, shots } from "./support/pages.js";
+import { actAs, addEducationCustomer, shots } from "./support/pages.js";
 
 const FIXTURES = new URL("../fixtures/partner-center/", import.meta.url);
 const LABEL = "Partner Center file (JSON or Customers.csv)";
@@ -40,6 +40,8 @@ test("a customers file from Partner Center is merged: the customer is listed wit
   const row = page.getByTestId("customer-row").filter({ hasText: "Contoso University" });
   await expect(row).toContainText("contosouniversity.onmicrosoft.com");
   await expect(row).toContainText("Denied");
+  // Partner Center gave no count of requests used: the list says it is a lower bound.
+  await expect(row).toContainText("at least");
   await row.getByRole("link", { name: "Contoso University" }).click();
   const qualifications = page.getByRole("region", { name: "Special qualifications" });
   await expect(qualifications).toContainText("Denied");
@@ -78,4 +80,21 @@ test("a hostile Partner Center file is refused with a clear message and the cust
   await page.screenshot({ path: `${shots}/partner-center-hostile.png`, fullPage: true });
   await openCustomers(page);
   await expect(page.getByTestId("customer-row")).toHaveCount(before);
+});
+
+test("a request made on the desk is downloaded as the body Partner Center's API takes", async ({ page }, testInfo) => {
+  await page.goto("customers");
+  await actAs(page, "Global admin");
+  const school = await addEducationCustomer(page, "Northwind Academy", `northwind${Date.now().toString(36)}`);
+  await openData(page);
+  await expect(page.getByTestId("pc-requests-count")).toHaveText("Waiting: 1");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the requests (JSON)" }).click();
+  const path = testInfo.outputPath("requests.json");
+  await (await download).saveAs(path);
+  const file = JSON.parse(readFileSync(path, "utf8"));
+  expect(file.requests).toHaveLength(1);
+  expect(file.requests[0]).toMatchObject({ companyName: "Northwind Academy", deskCustomerId: school.id });
+  expect(file.requests[0].body).toMatchObject({ qualification: "Education" });
+  expect(file.requests[0].body.educationSegment).toBeTruthy();
 });

@@ -328,13 +328,23 @@ impl RowTexts {
             country: country_name(i18n, &row.country),
             qualifications,
             notice: (row.notice != Notice::None).then(|| notice_text(i18n, row.notice)),
-            requests: t_string!(
-                i18n,
-                customers.requests_cell,
-                used = row.requests_used,
-                max = MAX_VERIFICATION_REQUESTS
-            )
-            .to_string(),
+            requests: if row.requests_known {
+                t_string!(
+                    i18n,
+                    customers.requests_cell,
+                    used = row.requests_used,
+                    max = MAX_VERIFICATION_REQUESTS
+                )
+                .to_string()
+            } else {
+                t_string!(
+                    i18n,
+                    customers.requests_cell_at_least,
+                    used = row.requests_used,
+                    max = MAX_VERIFICATION_REQUESTS
+                )
+                .to_string()
+            },
         }
     }
 }
