@@ -32,6 +32,8 @@ test("a price list replaces the catalog: Discover shows its SKUs with prices and
   const refused = page.getByTestId("price-list-refused");
   await expect(refused.locator("tr").filter({ hasText: "CFQ7TTC0GRNT:0001" })).toContainText("A nonprofit SKU needs a commercial SKU");
   await expect(refused.locator("tr").filter({ hasText: "DZH318Z0BPS6:0001" })).toContainText("is not available for");
+  // The broken row by its line, in words (not the CSV reader's English message).
+  await expect(refused).toContainText("The row could not be read: the number of fields is 4, the header's is 20");
   await page.screenshot({ path: `${shots}/price-list-dry-run.png`, fullPage: true });
   await preview.getByRole("button", { name: "Replace the catalog" }).click();
   await expect(page.getByText("Catalog replaced. Offers: 7.")).toBeVisible();
