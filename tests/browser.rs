@@ -223,6 +223,15 @@ fn prices_and_dates_are_written_as_each_language_writes_them() {
     assert_eq!(nbsp(&numbers::usd(Locale::sv, 2100)), "21,00 US$");
     assert_eq!(nbsp(&numbers::usd(Locale::pl, 2100)), "21,00 USD");
     assert_eq!(nbsp(&numbers::usd(Locale::sv, 123_456)), "1 234,56 US$");
+    // A price list's currency (docs/RULES.md §9a), through Intl; a code Intl would throw on
+    // is written plainly.
+    assert_eq!(numbers::money(Locale::en, 79.2, "USD"), "$79.20");
+    assert_eq!(nbsp(&numbers::money(Locale::sv, 79.2, "EUR")), "79,20 €");
+    assert_eq!(
+        nbsp(&numbers::money(Locale::pl, 1234.5, "EUR")),
+        "1234,50 €"
+    );
+    assert_eq!(numbers::money(Locale::en, 79.2, "X1Y"), "79.20 X1Y");
     let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
     assert_eq!(numbers::date(Locale::en, day), "2 Dec 2026");
     assert_eq!(numbers::date(Locale::sv, day), "2026-12-02");
