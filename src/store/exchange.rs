@@ -129,28 +129,6 @@ impl Preview {
     }
 }
 
-/// The nesting depth of JSON text (brackets outside strings), stopping early past `max`.
-fn depth_exceeds(bytes: &[u8], max: usize) -> bool {
-    let mut depth = 0usize;
-    let mut strings = super::indent::JsonStrings::default();
-    for &b in bytes {
-        if strings.is_string(b) {
-            continue;
-        }
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    return true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Reads a file into the desk it holds, with the records that cannot be imported.
 pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
     parse_file(bytes).map(|(desk, _, rejected)| (desk, rejected))
@@ -169,7 +147,7 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if depth_exceeds(text.as_bytes(), MAX_DEPTH) {
+    if super::indent::nests_deeper_than(text.as_bytes(), MAX_DEPTH) {
         return Err(ImportError::TooDeep { max: MAX_DEPTH });
     }
     // The file is read as JSON text in parts, each record straight from its text into its type:

@@ -28,6 +28,29 @@ impl JsonStrings {
     }
 }
 
+/// Whether JSON text nests deeper than `max` (brackets outside strings), stopping at the first
+/// bracket past it: the imports refuse such a file before serde_json recurses into it.
+pub(crate) fn nests_deeper_than(json: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut strings = JsonStrings::default();
+    for &b in json {
+        if strings.is_string(b) {
+            continue;
+        }
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// `json` (compact, as `serde_json::to_string` writes it) with two-space indentation.
 pub fn indent(json: &str) -> String {
     let bytes = json.as_bytes();
@@ -79,6 +102,16 @@ mod tests {
     fn same_as_pretty(v: &Value) {
         let compact = serde_json::to_string(v).unwrap();
         assert_eq!(indent(&compact), serde_json::to_string_pretty(v).unwrap());
+    }
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings_only() {
+        // Four deep: the object, its array, the object in it, that one's array.
+        assert!(!nests_deeper_than(br#"{"a": [1, {"b": []}]}"#, 4));
+        assert!(nests_deeper_than(br#"{"a": [1, {"b": []}]}"#, 3));
+        // Brackets in a string, escaped quotes included, do not nest.
+        assert!(!nests_deeper_than(br#"["[[[{{{ \"[[[ \" ]"]"#, 1));
+        assert!(!nests_deeper_than(b"[][][][]", 1));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::domain::{
     PartnerCenterQualification, PartnerCenterRecord, PartnerCenterValidationCode, PendingRequest,
     Qualification,
 };
-use crate::store::indent::{indent, JsonStrings};
+use crate::store::indent::{indent, nests_deeper_than};
 
 /// Larger files are refused unread (a partner with 10,000 customers and their qualifications
 /// writes about 15 MB).
@@ -173,28 +173,6 @@ struct ApiValidationCode {
 
 // --- reading ---------------------------------------------------------------------------------
 
-/// Whether JSON text nests deeper than `max` (brackets outside strings).
-fn too_deep(text: &str, max: usize) -> bool {
-    let mut depth = 0usize;
-    let mut strings = JsonStrings::default();
-    for b in text.bytes() {
-        if strings.is_string(b) {
-            continue;
-        }
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    return true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Reads a Partner Center file: the JSON of the API's resources, or `Customers.csv`.
 pub fn read_partner_center_file(bytes: &[u8]) -> Result<PartnerCenterFile, PartnerCenterFileError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -235,7 +213,7 @@ fn list(v: &RawValue) -> Option<Vec<Box<RawValue>>> {
 }
 
 fn read_json(text: &str) -> Result<PartnerCenterFile, PartnerCenterFileError> {
-    if too_deep(text, MAX_DEPTH) {
+    if nests_deeper_than(text.as_bytes(), MAX_DEPTH) {
         return Err(PartnerCenterFileError::TooDeep { max: MAX_DEPTH });
     }
     let root: Box<RawValue> =
