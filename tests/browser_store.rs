@@ -1,6 +1,7 @@
 //! The store against the real `localStorage` of headless Chromium: packed values survive it
 //! exactly, a full quota refuses a save and leaves every key as it was, and the desk saved there
-//! loads back equal. (Flows through the UI are in tests/e2e/data.spec.js.)
+//! loads back equal; and the app reading it at start draws the customers list once while the
+//! rest of the desk arrives. (Flows through the UI are in tests/e2e/data.spec.js.)
 #![cfg(target_arch = "wasm32")]
 
 use segment_desk::store::desk::{self, Revisions};
@@ -37,7 +38,14 @@ fn packed_values_survive_local_storage_exactly() {
 fn a_desk_saved_in_local_storage_loads_back_equal() {
     let kv = clear();
     let generated = sample_desk(9, 50, 3);
-    desk::replace(&kv, &generated, None, &mut Revisions::new()).unwrap();
+    desk::replace(
+        &kv,
+        &generated,
+        None,
+        &Default::default(),
+        &mut Revisions::new(),
+    )
+    .unwrap();
     let loaded = desk::load(&kv);
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.desk, generated);
@@ -48,7 +56,7 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
     let kv = clear();
     let mut revs = Revisions::new();
     let first = sample_desk(4, 10, 1);
-    desk::replace(&kv, &first, None, &mut revs).unwrap();
+    desk::replace(&kv, &first, None, &Default::default(), &mut revs).unwrap();
     // Fill the quota with a foreign key, to the last characters.
     let mut chunk = "x".repeat(1 << 20);
     let mut n = 0;
@@ -62,7 +70,7 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
     let before = snapshot(&kv);
     let bigger = sample_desk(5, 200, 3);
     assert_eq!(
-        desk::replace(&kv, &bigger, None, &mut revs),
+        desk::replace(&kv, &bigger, None, &first, &mut revs),
         Err(StoreError::QuotaExceeded)
     );
     assert_eq!(snapshot(&kv), before);
@@ -74,4 +82,114 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
         .unwrap()
         .clear()
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_backup_replaces_the_desk_in_a_nearly_full_local_storage() {
+    let kv = clear();
+    let mut revs = Revisions::new();
+    let stored = sample_desk(6, 300, 3);
+    desk::replace(&kv, &stored, None, &Default::default(), &mut revs).unwrap();
+    // Leave free about a tenth of what the desk takes: no room for a copy of it.
+    let room = desk::usage(&kv).desk / 10;
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while chunk.len() > room {
+        if kv.set(&format!("filler-{n}"), &chunk).is_ok() {
+            n += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    let mut backup = stored.clone();
+    backup.customers[0].account.city = "Lund".into();
+    desk::replace(&kv, &backup, None, &stored, &mut revs).unwrap();
+    assert_eq!(desk::load(&kv).desk, backup);
+    clear();
+}
+
+/// Mounts the app into a container of its own and lets it render.
+async fn mount_app() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::prelude::Mountable>,
+) {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), segment_desk::App);
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+    (container, handle)
+}
+
+/// Waits a real `ms` milliseconds: for work the app spreads over later tasks.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// How many measures named `name` the page has recorded (src/ui/perf.rs).
+fn measures(name: &str) -> u32 {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance.get_entries_by_name(name).length()
+}
+
+#[wasm_bindgen_test]
+async fn the_customers_list_builds_its_rows_once_while_the_rest_of_the_desk_arrives() {
+    let kv = clear();
+    desk::replace(
+        &kv,
+        &sample_desk(7, 300, 3),
+        None,
+        &Default::default(),
+        &mut Revisions::new(),
+    )
+    .unwrap();
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/customers"))
+        .unwrap();
+    let performance = window.performance().unwrap();
+    performance.clear_measures();
+
+    let (container, handle) = mount_app().await;
+    // Start-up reads the customers first, draws the list, and reads the subscriptions and the
+    // audit log in later tasks.
+    for _ in 0..500 {
+        if measures("sd:desk-load-rest") > 0 {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert_eq!(
+        measures("sd:desk-load-rest"),
+        1,
+        "the rest of the desk was read"
+    );
+    sleep(50).await; // what the last step woke has run
+    assert_eq!(
+        container
+            .query_selector_all("[data-testid='customer-row']")
+            .unwrap()
+            .length(),
+        25
+    );
+    assert_eq!(
+        measures("sd:customer-rows"),
+        1,
+        "the 300 rows were built once, not again when the subscriptions and the log arrived"
+    );
+
+    drop(handle);
+    container.remove();
+    clear();
 }

@@ -120,7 +120,14 @@ fn write_fixtures() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let desk = expected_desk();
     let kv = MemoryStore::new();
-    desk::replace(&kv, &desk, None, &mut Default::default()).unwrap();
+    desk::replace(
+        &kv,
+        &desk,
+        None,
+        &Default::default(),
+        &mut Default::default(),
+    )
+    .unwrap();
     let map: BTreeMap<String, String> = kv
         .keys()
         .into_iter()

@@ -14,7 +14,14 @@ fn ten_thousand_customers_and_thirty_thousand_subscriptions_fit_the_quota() {
     let generated = sample_desk(2026, 10_000, 3);
     assert_eq!(generated.subscriptions.len(), 30_000);
     let kv = MemoryStore::new();
-    desk::replace(&kv, &generated, None, &mut Revisions::new()).expect("fits");
+    desk::replace(
+        &kv,
+        &generated,
+        None,
+        &Default::default(),
+        &mut Revisions::new(),
+    )
+    .expect("fits");
     let used = usage(&kv);
     let json_units: usize = serde_json::to_string(&generated).unwrap().len();
     let export_bytes = export(

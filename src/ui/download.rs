@@ -26,10 +26,12 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
 
 fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    // The text's UTF-8 bytes as they are: a JS string would be decoded to UTF-16 and encoded
+    // back by the Blob, two passes over an export of tens of megabytes.
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     anchor.set_href(&url);

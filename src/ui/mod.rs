@@ -18,6 +18,7 @@ pub mod preferences;
 pub mod reasons;
 pub mod service_worker;
 pub mod state;
+pub mod tasks;
 pub mod text;
 
 pub use app::{href, router_base, App};

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::{Catalog, Desk, Entity, OperationContext, Reason, Role};
+use crate::domain::{Catalog, Customer, Desk, Entity, OperationContext, Reason, Role};
 use crate::store::desk::{self as desk_store, LoadProblem, RestRead, Revisions, Usage};
 use crate::store::exchange::{self, ImportError, Preview};
 use crate::store::{KeyValueStore, StoreError};
@@ -50,6 +50,10 @@ pub struct DeskState {
     role: RwSignal<Role>,
     clock: AppClock,
     desk: RwSignal<Desk>,
+    /// Fires when the customers may have changed; not when only subscriptions or the audit log
+    /// did, nor when the rest of the desk arrives after start. The customers list rebuilds its
+    /// rows on this, not on every change of the desk ([`DeskState::with_customers`]).
+    customers_changed: Trigger,
     /// The offers sold: the stored catalog, or the built-in sample.
     catalog: RwSignal<Catalog>,
     /// Whether the catalog is stored (and so exported) rather than the built-in sample.
@@ -94,6 +98,14 @@ impl DeskState {
     /// customers only (enough for the customers list; other pages wait in `DeskLoaded`).
     pub fn with<R>(&self, f: impl FnOnce(&Desk) -> R) -> R {
         self.desk.with(f)
+    }
+
+    /// Reads the customers, tracked only by changes that can touch one: a change naming a
+    /// customer in the audit log, a reload, an import, a reset. A change to subscriptions alone,
+    /// or the rest of the desk read after start, leaves what reads them alone.
+    pub fn with_customers<R>(&self, f: impl FnOnce(&[Customer]) -> R) -> R {
+        self.customers_changed.track();
+        self.desk.with_untracked(|d| f(&d.customers))
     }
 
     /// Reads the catalog (tracked: it changes with an import or sample data).
@@ -197,7 +209,18 @@ impl DeskState {
         })?;
         match saved {
             Ok(()) => {
+                // Every change the domain makes to a record is logged naming it (the save
+                // relies on that too): no new entry naming a customer, no customer changed.
+                let customer_changed = self.desk.with_untracked(|d| {
+                    d.audit.get(audit_before..).is_some_and(|new| {
+                        new.iter()
+                            .any(|e| matches!(e.entity, Entity::Customer { .. }))
+                    })
+                });
                 self.desk.notify();
+                if customer_changed {
+                    self.customers_changed.notify();
+                }
                 self.storage_changed.update(|n| *n += 1);
                 if self.save_failure.with_untracked(Option::is_some) {
                     self.save_failure.set(None);
@@ -248,6 +271,7 @@ impl DeskState {
         }
         self.set_rest_pending(loaded.rest_pending);
         self.desk.set(loaded.desk);
+        self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
     }
 
@@ -338,10 +362,7 @@ impl DeskState {
 
     /// Runs the next slice of the start-up read in a later task.
     fn read_rest_later(self) {
-        set_timeout(
-            move || self.read_rest_in_slices(),
-            std::time::Duration::ZERO,
-        );
+        crate::ui::tasks::next_task(move || self.read_rest_in_slices());
     }
 
     /// Settles a [`Conflict`] with the other tab's version: this tab's change is dropped.
@@ -441,12 +462,16 @@ impl DeskState {
 
     /// Replaces the desk and its catalog (`None`: the built-in sample), all or nothing.
     fn replace(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
+        // What is unchanged is compared with the whole desk, not the customers alone.
+        self.finish_loading();
         if self.writable.get_untracked() {
             let store = self.store();
             let saved = self
                 .revisions
                 .try_update_value(|revs| {
-                    desk_store::replace(store.as_ref(), &desk, catalog.as_ref(), revs)
+                    self.desk.with_untracked(|current| {
+                        desk_store::replace(store.as_ref(), &desk, catalog.as_ref(), current, revs)
+                    })
                 })
                 .unwrap_or(Ok(()));
             if saved.is_err() {
@@ -458,13 +483,15 @@ impl DeskState {
         self.set_catalog(catalog);
         self.set_rest_pending(false);
         self.desk.set(desk);
+        self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
         Ok(())
     }
 
     /// Replaces the desk with generated sample data and its catalog. The stored desk is reset
-    /// first: a journaled replace needs room for a copy of what it replaces, and a big desk
-    /// twice over does not fit the quota. The user was offered an export before.
+    /// first: a journaled replace needs room for a copy of what it changes, which for a
+    /// generated desk is all of it, and a big desk twice over does not fit the quota. The user
+    /// was offered an export before.
     pub fn load_sample(&self, desk: Desk, catalog: Catalog) -> Result<(), StoreError> {
         self.reset()?;
         let loaded = self.replace(desk, Some(catalog));
@@ -491,6 +518,7 @@ impl DeskState {
             .update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
         self.set_rest_pending(false);
         self.desk.set(Desk::default());
+        self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
         Ok(())
     }
@@ -530,6 +558,7 @@ pub fn provide_desk_state() {
         catalog: RwSignal::new(loaded.catalog_or_sample()),
         catalog_stored: StoredValue::new(loaded.catalog.is_some()),
         desk: RwSignal::new(loaded.desk),
+        customers_changed: Trigger::new(),
         load_problems: RwSignal::new(loaded.problems),
         writable: RwSignal::new(loaded.writable),
         revisions: StoredValue::new(loaded.revisions),

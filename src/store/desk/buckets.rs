@@ -2,15 +2,17 @@
 //! [`codec`], and the whole desk laid out as buckets and audit chunks ([`layout`]). Loading,
 //! saving and the migrations all read and write buckets through these.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::keys::{audit_chunk, KeyKind, RecordKey};
+use super::keys::{
+    audit_chunk, customer_bucket, subscription_bucket, KeyKind, RecordKey, PARTNER_KEY,
+};
 use super::Revisions;
-use crate::domain::{Catalog, Desk};
+use crate::domain::{Catalog, Customer, Desk, Subscription};
 use crate::store::codec;
 
 /// A bucket: each record's JSON text as stored, so that an edit parses and writes only the
@@ -60,46 +62,164 @@ pub(super) fn write_catalog(catalog: &Catalog) -> String {
     codec::encode(&catalog.to_json())
 }
 
-/// Every key and value of the desk in the current schema, each record at the next revision after
-/// `revisions`.
-pub(super) fn layout(desk: &Desk, revisions: &Revisions) -> BTreeMap<String, String> {
-    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
-    let mut put = |record: RecordKey, value: Box<RawValue>| {
-        buckets
-            .entry(record.bucket())
-            .or_default()
-            .insert(record.id().to_owned(), value);
+/// Every key of the desk in the current schema with its value, and the revision each record is
+/// written at. A record equal to its version in `current` (the desk `revisions` were read with)
+/// keeps its revision; any other goes one above. A key that comes out as `current` has it
+/// (the same records, all unchanged) and that `is_stored` says is there maps to `None`: it is
+/// neither serialized nor packed, and [`replace`](super::replace) leaves it as it is.
+pub(super) fn layout(
+    desk: &Desk,
+    revisions: &Revisions,
+    current: &Desk,
+    is_stored: &dyn Fn(&str) -> bool,
+) -> (BTreeMap<String, Option<String>>, Revisions) {
+    // Each key's record count in `current`, and whether every record under it in `desk` is
+    // equal to the one in `current`: then the key is as `current` has it.
+    let mut current_counts: HashMap<String, usize> = HashMap::new();
+    let mut count = |key: String| *current_counts.entry(key).or_default() += 1;
+    current
+        .customers
+        .iter()
+        .for_each(|c| count(customer_bucket(&c.id)));
+    current
+        .subscriptions
+        .iter()
+        .for_each(|s| count(subscription_bucket(&s.id)));
+    current.audit.iter().for_each(|a| count(audit_chunk(a.seq)));
+    let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
+    let current_open_chunk = current.audit.last().map(|a| audit_chunk(a.seq));
+    let customers: HashMap<&str, &Customer> = current
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let subscriptions: HashMap<&str, &Subscription> = current
+        .subscriptions
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+
+    // First pass: each record's key, revision and whether it changed.
+    let mut keys: BTreeMap<String, KeyState> = BTreeMap::new();
+    let mut written = Revisions::with_capacity(1 + desk.customers.len() + desk.subscriptions.len());
+    let mut place = |record: RecordKey, unchanged: bool| -> String {
+        let known = revisions.get(&record).copied().unwrap_or(0);
+        let rev = if unchanged && known > 0 {
+            known
+        } else {
+            known + 1
+        };
+        let key = record.bucket();
+        keys.entry(key.clone()).or_default().add(unchanged);
+        written.insert(record, rev);
+        key
     };
-    let next = |record: &RecordKey| revisions.get(record).copied().unwrap_or(0) + 1;
-    let record = RecordKey::Partner;
-    let rev = next(&record);
-    put(record, raw_record(rev, &desk.partner));
-    for c in &desk.customers {
-        let record = RecordKey::Customer(c.id.clone());
-        let rev = next(&record);
-        put(record, raw_record(rev, c));
+    let partner_key = place(RecordKey::Partner, desk.partner == current.partner);
+    let customer_keys: Vec<String> = desk
+        .customers
+        .iter()
+        .map(|c| {
+            let unchanged = customers.get(c.id.as_str()) == Some(&c);
+            place(RecordKey::Customer(c.id.clone()), unchanged)
+        })
+        .collect();
+    let subscription_keys: Vec<String> = desk
+        .subscriptions
+        .iter()
+        .map(|s| {
+            let unchanged = subscriptions.get(s.id.as_str()) == Some(&s);
+            place(RecordKey::Subscription(s.id.clone()), unchanged)
+        })
+        .collect();
+    for a in &desk.audit {
+        let unchanged = current
+            .audit
+            .binary_search_by_key(&a.seq, |c| c.seq)
+            .is_ok_and(|i| current.audit[i] == *a);
+        keys.entry(audit_chunk(a.seq)).or_default().add(unchanged);
     }
-    for s in &desk.subscriptions {
-        let record = RecordKey::Subscription(s.id.clone());
-        let rev = next(&record);
-        put(record, raw_record(rev, s));
+    // The partner's bucket always holds the one record; a chunk is also changed when it was
+    // the open (plain) one and is no longer, or the other way round.
+    let as_current = |key: &str, state: &KeyState| {
+        let counted = if key == PARTNER_KEY {
+            1
+        } else {
+            current_counts.get(key).copied().unwrap_or(0)
+        };
+        let open_same = KeyKind::of(key) != KeyKind::AuditChunk
+            || (Some(key) == open_chunk.as_deref()) == (Some(key) == current_open_chunk.as_deref());
+        state.unchanged == state.records && state.records == counted && open_same && is_stored(key)
+    };
+    let rewrite: Vec<&str> = keys
+        .iter()
+        .filter(|(k, state)| !as_current(k, state))
+        .map(|(k, _)| k.as_str())
+        .collect();
+
+    // Second pass: the records of the keys that are written, as their text.
+    let mut buckets: BTreeMap<String, Bucket> = BTreeMap::new();
+    let mut put = |key: &String, id: &str, raw: &dyn Fn() -> Box<RawValue>| {
+        if rewrite.binary_search(&key.as_str()).is_ok() {
+            buckets
+                .entry(key.clone())
+                .or_default()
+                .insert(id.to_owned(), raw());
+        }
+    };
+    let rev = |record: &RecordKey| written[record];
+    put(&partner_key, RecordKey::Partner.id(), &|| {
+        raw_record(rev(&RecordKey::Partner), &desk.partner)
+    });
+    for (c, key) in desk.customers.iter().zip(&customer_keys) {
+        put(key, &c.id, &|| {
+            raw_record(rev(&RecordKey::Customer(c.id.clone())), c)
+        });
+    }
+    for (s, key) in desk.subscriptions.iter().zip(&subscription_keys) {
+        put(key, &s.id, &|| {
+            raw_record(rev(&RecordKey::Subscription(s.id.clone())), s)
+        });
     }
     for a in &desk.audit {
-        buckets
-            .entry(audit_chunk(a.seq))
-            .or_default()
-            .insert(format!("{:012}", a.seq), raw_record(1, a));
+        put(&audit_chunk(a.seq), &format!("{:012}", a.seq), &|| {
+            raw_record(1, a)
+        });
     }
-    let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
-    buckets
-        .into_iter()
-        .map(|(k, b)| {
-            let value = if KeyKind::of(&k) == KeyKind::AuditChunk {
-                write_chunk(&b, Some(&k) == open_chunk.as_ref())
-            } else {
-                write_bucket(&b)
-            };
+    let values = keys
+        .into_keys()
+        .map(|k| {
+            let value = buckets.get(&k).map(|b| {
+                if KeyKind::of(&k) == KeyKind::AuditChunk {
+                    write_chunk(b, Some(&k) == open_chunk.as_ref())
+                } else {
+                    write_bucket(b)
+                }
+            });
             (k, value)
         })
+        .collect();
+    (values, written)
+}
+
+/// Every key and value of `desk`, each record at revision 1: a desk written afresh (a migration).
+pub(super) fn fresh_layout(desk: &Desk) -> BTreeMap<String, String> {
+    let (values, _) = layout(desk, &Revisions::new(), &Desk::default(), &|_| false);
+    values
+        .into_iter()
+        .map(|(k, v)| (k, v.expect("a key not stored is written")))
         .collect()
+}
+
+/// How many records [`layout`] puts under a key, and how many of them are unchanged.
+#[derive(Default)]
+struct KeyState {
+    records: usize,
+    unchanged: usize,
+}
+
+impl KeyState {
+    fn add(&mut self, unchanged: bool) {
+        self.records += 1;
+        self.unchanged += usize::from(unchanged);
+    }
 }

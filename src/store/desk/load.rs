@@ -507,12 +507,12 @@ mod tests {
         let mut offers = Catalog::sample().offers;
         offers.truncate(5);
         let small = Catalog::from_offers(offers).unwrap();
-        replace(&kv, &desk, Some(&small), &mut revs).unwrap();
+        replace(&kv, &desk, Some(&small), &desk, &mut revs).unwrap();
         let loaded = load(&kv);
         assert_eq!(loaded.catalog.as_ref(), Some(&small));
         assert_eq!(loaded.catalog_or_sample().offers.len(), 5);
         assert!(usage(&kv).desk > utf16_len(&kv.get(CATALOG_KEY).unwrap()));
-        replace(&kv, &desk, None, &mut revs).unwrap();
+        replace(&kv, &desk, None, &desk, &mut revs).unwrap();
         assert_eq!(kv.get(CATALOG_KEY), None);
         assert_eq!(load(&kv).catalog_or_sample(), Catalog::sample());
     }

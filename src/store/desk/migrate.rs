@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
-use super::buckets::{layout, read_bucket, write_bucket, Bucket};
+use super::buckets::{fresh_layout, read_bucket, write_bucket, Bucket};
 use super::journal::{commit, put_back};
 use super::keys::{
     customer_bucket, desk_keys, subscription_bucket, KeyKind, SCHEMA_KEY, SCHEMA_VERSION,
 };
 use super::quarantine::set_aside;
-use super::{LoadProblem, Revisions};
+use super::LoadProblem;
 use crate::domain::{AuditEntry, Customer, Desk, PartnerProfile, Subscription};
 use crate::store::{KeyValueStore, StoreError};
 
@@ -52,7 +52,7 @@ pub fn migrate_v1(
 ) -> Result<(), StoreError> {
     let desk = load_v1(kv, problems);
     let old = desk_keys(kv, KeyKind::is_v1);
-    let layout = layout(&desk, &Revisions::new());
+    let layout = fresh_layout(&desk);
     let mut written: Vec<(&str, Option<String>)> = Vec::new();
     for (key, value) in &layout {
         let previous = kv.get(key);
@@ -127,7 +127,7 @@ mod tests {
     };
     use super::super::load::read_buckets;
     use super::super::test_support::{add, snapshot, Quota};
-    use super::super::{load, replace, usage};
+    use super::super::{load, replace, usage, Revisions};
     use super::*;
     use crate::store::MemoryStore;
 
@@ -135,7 +135,7 @@ mod tests {
     /// subscription buckets, every audit chunk packed.
     fn write_schema_2(kv: &MemoryStore, desk: &Desk) {
         let mut revs = Revisions::new();
-        replace(kv, desk, None, &mut revs).unwrap();
+        replace(kv, desk, None, &Desk::default(), &mut revs).unwrap();
         let mut v2: BTreeMap<String, Bucket> = BTreeMap::new();
         for key in kv.keys() {
             let (prefix, count) = if key.starts_with(CUSTOMER_BUCKET_PREFIX) {

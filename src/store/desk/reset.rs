@@ -54,7 +54,7 @@ mod tests {
         let (mut desk, mut revs) = fresh(&kv);
         add(&kv, &mut desk, &mut revs, "c1").unwrap();
         let other = crate::store::sample::sample_desk(3, 5, 2);
-        replace(&kv, &other, None, &mut revs).unwrap();
+        replace(&kv, &other, None, &desk, &mut revs).unwrap();
         assert_eq!(load(&kv).desk, other);
         reset(&kv, &mut revs).unwrap();
         assert_eq!(load(&kv).desk, Desk::new(PartnerProfile::default()));

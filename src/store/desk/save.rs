@@ -4,6 +4,7 @@
 //! [`replace`] writes a whole desk at once (an import, sample data).
 
 use std::collections::btree_map::{BTreeMap, Entry};
+use std::collections::BTreeSet;
 
 use super::buckets::{
     layout, raw_record, read_bucket, stored_revision, write_bucket, write_catalog, write_chunk,
@@ -209,27 +210,42 @@ pub fn save_catalog(kv: &dyn KeyValueStore, catalog: &Catalog) -> Result<(), Sto
 }
 
 /// Replaces the stored desk with `desk` and its catalog (`None`: the built-in sample), all or
-/// nothing: an import, or sample data. Needs room for a copy of the keys it replaces while it
-/// runs (the journal): on a full store, reset first.
+/// nothing: an import, or sample data. `current` is the desk this tab holds, which `revisions`
+/// were read with: a record equal to its version there keeps its revision, and a stored key
+/// whose records are all unchanged is left as it is, neither journaled nor written. So the
+/// journal's copy, the room a replace needs while it runs, is only of what changes: a backup
+/// restored over the desk it came from fits beside it, where a different desk of more than
+/// half the quota does not (then nothing is written: export, reset, import).
 pub fn replace(
     kv: &dyn KeyValueStore,
     desk: &Desk,
     catalog: Option<&Catalog>,
+    current: &Desk,
     revisions: &mut Revisions,
 ) -> Result<(), StoreError> {
-    let mut layout = layout(desk, revisions);
-    if let Some(catalog) = catalog {
-        layout.insert(CATALOG_KEY.into(), write_catalog(catalog));
+    let stored: BTreeSet<String> = kv.keys().into_iter().collect();
+    let (layout, written) = layout(desk, revisions, current, &|k| stored.contains(k));
+    let mut writes: Vec<(String, Option<String>)> = Vec::new();
+    if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
+        writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
     }
-    let mut writes: Vec<(String, Option<String>)> =
-        vec![(SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string()))];
-    let stale = kv.keys().into_iter().filter(|k| {
-        KeyKind::of(k).is_desk() && k != SCHEMA_KEY && k != JOURNAL_KEY && !layout.contains_key(k)
-    });
-    writes.extend(stale.map(|k| (k, None)));
-    writes.extend(layout.into_iter().map(|(k, v)| (k, Some(v))));
-    commit(kv, &writes)?;
-    *revisions = read(kv).revisions;
+    let catalog = catalog.map(write_catalog);
+    let kept = |k: &str| layout.contains_key(k) || (k == CATALOG_KEY && catalog.is_some());
+    let stale = stored
+        .iter()
+        .filter(|k| KeyKind::of(k).is_desk() && *k != SCHEMA_KEY && *k != JOURNAL_KEY && !kept(k));
+    writes.extend(stale.map(|k| (k.clone(), None)));
+    if let Some(catalog) = catalog {
+        if kv.get(CATALOG_KEY).as_ref() != Some(&catalog) {
+            writes.push((CATALOG_KEY.into(), Some(catalog)));
+        }
+    }
+    // `None`: the key is stored as it would be written.
+    writes.extend(layout.into_iter().filter_map(|(k, v)| Some((k, Some(v?)))));
+    if !writes.is_empty() {
+        commit(kv, &writes)?;
+    }
+    *revisions = written;
     Ok(())
 }
 
@@ -237,7 +253,7 @@ pub fn replace(
 mod tests {
     use super::super::keys::AUDIT_CHUNK;
     use super::super::load;
-    use super::super::test_support::{add, fresh, snapshot, today, Quota};
+    use super::super::test_support::{add, fresh, snapshot, stored_sample, today, Quota};
     use super::super::usage;
     use super::*;
     use crate::domain::Role;
@@ -283,7 +299,7 @@ mod tests {
         assert_eq!(load(&kv).desk, desk);
         // A whole desk written at once leaves only its newest chunk plain too.
         let mut revs = Revisions::new();
-        replace(&kv, &desk, None, &mut revs).unwrap();
+        replace(&kv, &desk, None, &Desk::default(), &mut revs).unwrap();
         assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'));
         assert!(kv
             .get(&audit_chunk(AUDIT_CHUNK + 1))
@@ -374,5 +390,94 @@ mod tests {
             now.audit.iter().map(|a| a.seq).collect::<Vec<_>>(),
             (1..=now.audit.len() as u64).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_replace_writes_only_the_keys_whose_records_changed() {
+        let (kv, _) = stored_sample();
+        let loaded = load(&kv);
+        let (desk, mut revs) = (loaded.desk, loaded.revisions);
+        let stored = snapshot(&kv);
+        replace(&kv, &desk, None, &desk, &mut revs).unwrap();
+        assert_eq!(snapshot(&kv), stored, "the same desk again writes nothing");
+
+        let mut file = desk.clone();
+        file.customers[0].account.company_name = "Renamed school".into();
+        let renamed = RecordKey::Customer(file.customers[0].id.clone());
+        let other = RecordKey::Customer(file.customers[1].id.clone());
+        let revs_before = revs.clone();
+        replace(&kv, &file, None, &desk, &mut revs).unwrap();
+        let changed: Vec<String> = snapshot(&kv)
+            .into_iter()
+            .zip(&stored)
+            .filter(|(now, before)| now != *before)
+            .map(|(now, _)| now.0)
+            .collect();
+        assert_eq!(changed, vec![renamed.bucket()]);
+        assert_eq!(revs[&renamed], revs_before[&renamed] + 1);
+        assert_eq!(revs[&other], revs_before[&other]);
+        let loaded = load(&kv);
+        assert_eq!(loaded.desk, file);
+        assert_eq!(loaded.revisions, revs);
+    }
+
+    #[test]
+    fn a_backup_imports_over_a_desk_that_fills_half_the_quota_and_a_different_desk_is_refused_whole(
+    ) {
+        let (inner, _) = stored_sample();
+        let loaded = load(&inner);
+        let (desk, mut revs) = (loaded.desk, loaded.revisions);
+        // Room for the desk and a tenth more, not for a copy of it.
+        let kv = Quota {
+            inner: inner.clone(),
+            cap: usage(&inner).total * 11 / 10,
+        };
+        let mut backup = desk.clone();
+        backup.customers[3].account.city = "Lund".into();
+        backup.subscriptions.pop();
+        replace(&kv, &backup, None, &desk, &mut revs).unwrap();
+        assert_eq!(load(&inner).desk, backup);
+        assert_eq!(kv.get(JOURNAL_KEY), None);
+
+        let stored = snapshot(&inner);
+        let different = crate::store::sample::sample_desk(4, 60, 2);
+        assert_eq!(
+            replace(&kv, &different, None, &backup, &mut revs),
+            Err(StoreError::QuotaExceeded)
+        );
+        assert_eq!(
+            snapshot(&inner),
+            stored,
+            "refused whole: every key as it was"
+        );
+    }
+
+    #[test]
+    fn a_replace_over_a_changed_desk_loads_back_as_the_file() {
+        let (kv, _) = stored_sample();
+        let loaded = load(&kv);
+        let (current, mut revs) = (loaded.desk, loaded.revisions);
+        let mut file = current.clone();
+        file.customers.remove(5);
+        let mut added = file.subscriptions[0].clone();
+        added.id = "added-subscription".into();
+        file.subscriptions.push(added);
+        // Enough new entries to close the open chunk and open the next.
+        let last = file.audit.last().unwrap().clone();
+        for n in 1..=AUDIT_CHUNK {
+            let mut entry = last.clone();
+            entry.seq = last.seq + n;
+            file.audit.push(entry);
+        }
+        replace(&kv, &file, None, &current, &mut revs).unwrap();
+        let back = load(&kv);
+        assert!(back.problems.is_empty());
+        assert_eq!(back.desk, file);
+        assert_eq!(back.revisions, revs);
+        assert!(kv.get(&audit_chunk(last.seq)).unwrap().starts_with('Z'));
+        assert!(kv
+            .get(&audit_chunk(last.seq + AUDIT_CHUNK))
+            .unwrap()
+            .starts_with('{'));
     }
 }

@@ -182,7 +182,7 @@ async fn read_file(
     let mut reader = PriceListReader::new(&text).map_err(ReadError::File)?;
     while reader.read_rows(ROWS_PER_STEP) {
         progress.set(Some(reader.progress()));
-        next_turn().await;
+        crate::ui::tasks::yield_to_browser().await;
     }
     reader.finish().map_err(ReadError::File)
 }
@@ -192,16 +192,6 @@ enum ReadError {
     /// The browser could not read the file.
     Unreadable,
     File(PriceListError),
-}
-
-/// Resolves on the browser's next turn (a zero timeout): lets it paint and handle input.
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ReadError) -> String {

@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -206,7 +205,7 @@ fn generate(
     if done < total {
         drop(slot);
         progress.set(Progress::Generating { done, total });
-        set_timeout(move || generate(job, progress, finish), Duration::ZERO);
+        crate::ui::tasks::next_task(move || generate(job, progress, finish));
         return;
     }
     let finished = slot.take().expect("the job is there");
