@@ -1,5 +1,5 @@
 //! The audit log: who (role), when (app clock), which entity, what changed, before → after.
-//! Kept without a time limit (PRODUCT.md: no 90-day limit).
+//! Kept without a time limit: no entry is ever dropped from it.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -406,7 +406,7 @@ impl Catalog {
             if self.position(&offer.id).is_some_and(|first| first < i) {
                 out.push(DuplicateOfferId { offer: id() });
             }
-            // PRODUCT.md decision, docs/RULES.md
+            // docs/RULES.md, Decisions
             if !segment_allowed_for_product_type(offer.segment, offer.product_type) {
                 out.push(SpecialSegmentNotForProductType {
                     offer: id(),

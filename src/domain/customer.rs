@@ -9,7 +9,7 @@ use super::nonprofit::NonprofitReview;
 use super::qualification::{Qualification, QualificationRecord, QualificationSet};
 
 /// At most 3 verification requests per customer, the first included (docs/RULES.md,
-/// PRODUCT.md decision).
+/// Decisions).
 pub const MAX_VERIFICATION_REQUESTS: u8 = 3;
 
 /// A customer tenant as the desk knows it.

@@ -1,4 +1,4 @@
-//! Who may do what (docs/RULES.md; PRODUCT.md "Decisions on open points").
+//! Who may do what (docs/RULES.md §8 and Decisions).
 
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +54,7 @@ impl Operation {
 pub fn permits(role: Role, operation: Operation) -> bool {
     use Operation::*;
     match operation {
-        // PRODUCT.md: all three create customers, request qualifications and sell (docs/RULES.md).
+        // docs/RULES.md, Decisions: all three create customers, request qualifications and sell (docs/RULES.md).
         CreateCustomer | RequestQualification | PlaceOrder | ManageSubscription => true,
         // The simulated Microsoft side is not a partner permission; whoever acts is recorded.
         SimulateMicrosoft => true,

@@ -60,7 +60,7 @@ pub struct EducationDetails {
     pub website: String,
 }
 
-/// A form field (the labels of "Add customer", PRODUCT.md).
+/// A form field (the labels of "Add customer").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
     CompanyName,

@@ -49,7 +49,7 @@ use super::request::{checklist, QualificationRequest};
 use super::roles::{permits, Operation, Role};
 use super::subscription::{check_auto_renew, renews_at_term_end, Subscription};
 
-/// The "Add customer" form (PRODUCT.md). `education: Some(..)` is "Special qualifications:
+/// The "Add customer" form. `education: Some(..)` is "Special qualifications:
 /// Education": the customer is created and Education is requested in one submission.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewCustomer {
