@@ -12,7 +12,7 @@ use super::keys::{
     audit_chunk, customer_bucket, subscription_bucket, KeyKind, RecordKey, PARTNER_KEY,
 };
 use super::Revisions;
-use crate::domain::{Catalog, Customer, Desk, Subscription};
+use crate::domain::{Catalog, Desk};
 use crate::store::codec;
 
 /// A bucket: each record's JSON text as stored, so that an edit parses and writes only the
@@ -73,10 +73,12 @@ pub(super) fn layout(
     current: &Desk,
     is_stored: &dyn Fn(&str) -> bool,
 ) -> (BTreeMap<String, Option<String>>, Revisions) {
-    // Each key's record count in `current`, and whether every record under it in `desk` is
-    // equal to the one in `current`: then the key is as `current` has it.
-    let mut current_counts: HashMap<String, usize> = HashMap::new();
-    let mut count = |key: String| *current_counts.entry(key).or_default() += 1;
+    // Per key: how many records `current` has under it, how many `desk` puts there, and how
+    // many of those are equal to the one in `current`; all of them: the key is as `current`
+    // has it. (The position maps are the same type `put_in_creation_order` uses: no second
+    // hash map in the module.)
+    let mut keys: BTreeMap<String, KeyState> = BTreeMap::new();
+    let mut count = |key: String| keys.entry(key).or_default().current += 1;
     current
         .customers
         .iter()
@@ -88,19 +90,26 @@ pub(super) fn layout(
     current.audit.iter().for_each(|a| count(audit_chunk(a.seq)));
     let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
     let current_open_chunk = current.audit.last().map(|a| audit_chunk(a.seq));
-    let customers: HashMap<&str, &Customer> = current
+    let customers: HashMap<&str, u64> = current
         .customers
         .iter()
-        .map(|c| (c.id.as_str(), c))
+        .map(|c| c.id.as_str())
+        .zip(0..)
         .collect();
-    let subscriptions: HashMap<&str, &Subscription> = current
+    let subscriptions: HashMap<&str, u64> = current
         .subscriptions
         .iter()
-        .map(|s| (s.id.as_str(), s))
+        .map(|s| s.id.as_str())
+        .zip(0..)
         .collect();
+    let current_customer = |id: &str| customers.get(id).map(|&i| &current.customers[i as usize]);
+    let current_subscription = |id: &str| {
+        subscriptions
+            .get(id)
+            .map(|&i| &current.subscriptions[i as usize])
+    };
 
     // First pass: each record's key, revision and whether it changed.
-    let mut keys: BTreeMap<String, KeyState> = BTreeMap::new();
     let mut written = Revisions::with_capacity(1 + desk.customers.len() + desk.subscriptions.len());
     let mut place = |record: RecordKey, unchanged: bool| -> String {
         let known = revisions.get(&record).copied().unwrap_or(0);
@@ -119,7 +128,7 @@ pub(super) fn layout(
         .customers
         .iter()
         .map(|c| {
-            let unchanged = customers.get(c.id.as_str()) == Some(&c);
+            let unchanged = current_customer(&c.id) == Some(c);
             place(RecordKey::Customer(c.id.clone()), unchanged)
         })
         .collect();
@@ -127,7 +136,7 @@ pub(super) fn layout(
         .subscriptions
         .iter()
         .map(|s| {
-            let unchanged = subscriptions.get(s.id.as_str()) == Some(&s);
+            let unchanged = current_subscription(&s.id) == Some(s);
             place(RecordKey::Subscription(s.id.clone()), unchanged)
         })
         .collect();
@@ -141,15 +150,13 @@ pub(super) fn layout(
     // The partner's bucket always holds the one record; a chunk is also changed when it was
     // the open (plain) one and is no longer, or the other way round.
     let as_current = |key: &str, state: &KeyState| {
-        let counted = if key == PARTNER_KEY {
-            1
-        } else {
-            current_counts.get(key).copied().unwrap_or(0)
-        };
+        let counted = if key == PARTNER_KEY { 1 } else { state.current };
         let open_same = KeyKind::of(key) != KeyKind::AuditChunk
             || (Some(key) == open_chunk.as_deref()) == (Some(key) == current_open_chunk.as_deref());
         state.unchanged == state.records && state.records == counted && open_same && is_stored(key)
     };
+    // Keys only `current` has are left out: `replace` removes them.
+    keys.retain(|_, state| state.records > 0);
     let rewrite: Vec<&str> = keys
         .iter()
         .filter(|(k, state)| !as_current(k, state))
@@ -210,9 +217,11 @@ pub(super) fn fresh_layout(desk: &Desk) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// How many records [`layout`] puts under a key, and how many of them are unchanged.
+/// How many records `current` has under a key, how many [`layout`] puts there, and how many
+/// of those are unchanged.
 #[derive(Default)]
 struct KeyState {
+    current: usize,
     records: usize,
     unchanged: usize,
 }
