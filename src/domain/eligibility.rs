@@ -359,7 +359,7 @@ mod tests {
             notice_date: day(2025, 3, 3),
             removal_date: day(2025, 3, 20),
         });
-        // During the notice the customer still buys nonprofit (docs/RULES.md, Decisions: effects at removal).
+        // During the notice the customer still buys nonprofit (docs/RULES.md, Decisions).
         assert!(eligibility(&c, &p, &npo, day(2025, 3, 19)).is_allowed());
         assert_eq!(
             eligibility(&c, &p, &npo, day(2025, 3, 20)).reasons(),

@@ -54,7 +54,7 @@ impl Operation {
 pub fn permits(role: Role, operation: Operation) -> bool {
     use Operation::*;
     match operation {
-        // docs/RULES.md, Decisions: all three create customers, request qualifications and sell (docs/RULES.md).
+        // docs/RULES.md, Decisions: all three create customers, request qualifications and sell.
         CreateCustomer | RequestQualification | PlaceOrder | ManageSubscription => true,
         // The simulated Microsoft side is not a partner permission; whoever acts is recorded.
         SimulateMicrosoft => true,
