@@ -155,11 +155,10 @@ pub(super) fn layout(
             || (Some(key) == open_chunk.as_deref()) == (Some(key) == current_open_chunk.as_deref());
         state.unchanged == state.records && state.records == counted && open_same && is_stored(key)
     };
-    // Keys only `current` has are left out: `replace` removes them.
-    keys.retain(|_, state| state.records > 0);
+    // Keys only `current` has (no records here) are left out: `replace` removes them.
     let rewrite: Vec<&str> = keys
         .iter()
-        .filter(|(k, state)| !as_current(k, state))
+        .filter(|(k, state)| state.records > 0 && !as_current(k, state))
         .map(|(k, _)| k.as_str())
         .collect();
 
@@ -193,8 +192,9 @@ pub(super) fn layout(
         });
     }
     let values = keys
-        .into_keys()
-        .map(|k| {
+        .into_iter()
+        .filter(|(_, state)| state.records > 0)
+        .map(|(k, _)| {
             let value = buckets.get(&k).map(|b| {
                 if KeyKind::of(&k) == KeyKind::AuditChunk {
                     write_chunk(b, Some(&k) == open_chunk.as_ref())

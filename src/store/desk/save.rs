@@ -4,7 +4,6 @@
 //! [`replace`] writes a whole desk at once (an import, sample data).
 
 use std::collections::btree_map::{BTreeMap, Entry};
-use std::collections::BTreeSet;
 
 use super::buckets::{
     layout, raw_record, read_bucket, stored_revision, write_bucket, write_catalog, write_chunk,
@@ -223,8 +222,10 @@ pub fn replace(
     current: &Desk,
     revisions: &mut Revisions,
 ) -> Result<(), StoreError> {
-    let stored: BTreeSet<String> = kv.keys().into_iter().collect();
-    let (layout, written) = layout(desk, revisions, current, &|k| stored.contains(k));
+    let mut stored = kv.keys();
+    crate::sorting::sort(&mut stored);
+    let is_stored = |k: &str| stored.binary_search_by(|s| s.as_str().cmp(k)).is_ok();
+    let (layout, written) = layout(desk, revisions, current, &is_stored);
     let mut writes: Vec<(String, Option<String>)> = Vec::new();
     if kv.get(SCHEMA_KEY) != Some(SCHEMA_VERSION.to_string()) {
         writes.push((SCHEMA_KEY.into(), Some(SCHEMA_VERSION.to_string())));
