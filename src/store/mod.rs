@@ -9,6 +9,7 @@ mod key_value;
 pub mod partner_center;
 pub mod preferences;
 pub mod sample;
+pub mod team;
 
 pub use codec::{decode as decode_stored, encode as encode_stored, utf16_len};
 #[cfg(target_arch = "wasm32")]
