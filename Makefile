@@ -5,7 +5,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 E2E_DIST := target/e2e-dist
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e test-e2e-debug size bench bundle-floor
+.PHONY: setup serve build test lint test-native test-team-desk test-browser test-e2e test-e2e-debug size bench \
+	bundle-floor team-desk-setup
 
 setup:
 	@scripts/setup.sh
@@ -18,8 +19,9 @@ serve: setup
 build: setup
 	trunk build --release
 
-## Every test: the lint, native, in-browser (wasm-bindgen-test), end to end (Playwright).
-test: setup lint test-native test-browser test-e2e
+## Every test: the lint, native, the team desk's server side, in-browser (wasm-bindgen-test),
+## end to end (Playwright).
+test: setup lint test-native test-team-desk test-browser test-e2e
 
 # Formatting and clippy, warnings as errors, for both targets the code is built for: natively
 # (domain, store, native tests, benches) and wasm32 (the app and its browser tests).
@@ -32,6 +34,21 @@ lint:
 test-native:
 	cargo test
 
+# The team desk's database rules against a real pouchdb-server (npm), and the e2e server's
+# /couchdb/ proxy. Node only: no build needed.
+test-team-desk:
+	node --test tests/team-desk/
+
+## Sets up a CouchDB for the team desk (README, "Team desk"): the database, its _security and
+## validation, and users. make team-desk-setup COUCHDB_URL=http://admin:pw@127.0.0.1:5984
+## [COUCHDB_DB=desk] [TEAM_DESK_USERS="ada:pw:global-admin bo:pw:sales-agent"]
+COUCHDB_URL ?= http://127.0.0.1:5984
+COUCHDB_DB ?= desk
+TEAM_DESK_USERS ?=
+team-desk-setup:
+	node scripts/team-desk/setup.mjs --server '$(COUCHDB_URL)' --db '$(COUCHDB_DB)' \
+		$(foreach user,$(TEAM_DESK_USERS),--user '$(user)')
+
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser --test browser_store
 
@@ -43,7 +60,8 @@ test-e2e:
 # While iterating: a debug build (fast to compile) on another port. Not part of `make test`.
 test-e2e-debug:
 	trunk build --public-url /segment-desk/ --dist target/e2e-dist-debug
-	E2E_DIST=target/e2e-dist-debug E2E_PORT=$${E2E_PORT:-4174} playwright test $(ARGS)
+	E2E_DIST=target/e2e-dist-debug E2E_PORT=$${E2E_PORT:-4174} TEAM_DESK_PORT=$${TEAM_DESK_PORT:-5986} \
+		playwright test $(ARGS)
 
 ## Gzip size of each file in dist/ and the total.
 size: build

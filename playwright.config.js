@@ -7,6 +7,10 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? "target/e2e-dist";
 export const basePath = "/segment-desk/";
+// The team desk's CouchDB (tests/team-desk/server.mjs: pouchdb-server in memory, set up with
+// its users), which the static server proxies at /couchdb/ on the app's origin.
+const teamDeskPort = Number(process.env.TEAM_DESK_PORT ?? 5985);
+export const teamDeskUrl = `http://127.0.0.1:${teamDeskPort}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,9 +38,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs ${dist} ${port} ${basePath}`,
-    url: `http://127.0.0.1:${port}${basePath}`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs ${dist} ${port} ${basePath}`,
+      url: `http://127.0.0.1:${port}${basePath}`,
+      env: { TEAM_DESK_URL: teamDeskUrl },
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/team-desk/server.mjs ${teamDeskPort}`,
+      // Not the root, which answers as soon as pouchdb-server listens: this database is made
+      // once the desk and its users are set up (tests/team-desk/launch.mjs).
+      url: `${teamDeskUrl}/team-desk-ready`,
+      reuseExistingServer: false,
+    },
+  ],
 });
