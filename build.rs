@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             "reasons",
             "selling",
             "data",
+            "team",
         ])?
         // `t_string!` with interpolated values (e.g. dates and names in sentences).
         .parse_options(leptos_i18n_build::ParseOptions::new().interpolate_display(true));

@@ -1,7 +1,8 @@
 //! The store against the real `localStorage` of headless Chromium: packed values survive it
 //! exactly, a full quota refuses a save and leaves every key as it was, and the desk saved there
-//! loads back equal; and the app reading it at start draws the customers list once while the
-//! rest of the desk arrives. (Flows through the UI are in tests/e2e/data.spec.js.)
+//! loads back equal; the app reading it at start draws the customers list once while the rest
+//! of the desk arrives; and the team desk's requests and bookkeeping work in the browser.
+//! (Flows through the UI are in tests/e2e/data.spec.js and tests/e2e/team-desk.spec.js.)
 #![cfg(target_arch = "wasm32")]
 
 use segment_desk::store::desk::{self, Revisions};
@@ -192,4 +193,40 @@ async fn the_customers_list_builds_its_rows_once_while_the_rest_of_the_desk_arri
     drop(handle);
     container.remove();
     clear();
+}
+
+/// The team desk's one `fetch` (ui::team_desk::http), against the test runner's own server: a
+/// status and body read whole, an error status given as it is, and a server that does not
+/// answer as `Unreachable` (the changes then wait; nothing is lost).
+#[wasm_bindgen_test]
+async fn the_team_desks_requests_read_the_answer_or_say_the_server_is_unreachable() {
+    use segment_desk::ui::team_desk::http::{request, Unreachable};
+    let page = request("GET", "/", None).await.expect("the runner's page");
+    assert!(page.ok(), "{}", page.status);
+    assert!(page.body.contains("<"), "the page's HTML: {}", page.body);
+    let missing = request("POST", "/segment-desk-no-such-file", Some("{}"))
+        .await
+        .expect("an answer");
+    assert!(!missing.ok());
+    assert!(missing.status >= 400, "{}", missing.status);
+    // Port 9 (discard) is closed here: no server answers.
+    assert_eq!(
+        request("GET", "http://127.0.0.1:9/desk", None).await,
+        Err(Unreachable)
+    );
+}
+
+/// The replica's bookkeeping survives `localStorage` (packed as the desk's buckets are).
+#[wasm_bindgen_test]
+fn the_team_desks_replica_is_kept_in_local_storage() {
+    use segment_desk::store::team::{self, Replica};
+    let kv = clear();
+    let mut replica = Replica::upload("/couchdb/desk", &sample_desk(3, 30, 2), false, || {
+        segment_desk::ui::ids::new_id()
+    });
+    replica.user = "ada".into();
+    team::save(&kv, &replica).unwrap();
+    assert_eq!(team::load(&kv), Some(replica));
+    team::forget(&kv);
+    assert_eq!(team::load(&kv), None);
 }

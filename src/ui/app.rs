@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_app_clock();
     provide_acting_role();
     provide_desk_state();
+    crate::ui::team_desk::provide_team_desk();
     provide_app_update();
 
     view! {
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                 <SkipLink />
                 <AppHeader />
                 <crate::ui::components::storage_banner::StorageBanner />
+                <crate::ui::components::team_desk_banner::TeamDeskBanner />
                 <UpdateBanner />
                 <main id="main" tabindex="-1">
                     // The customers list draws from the customers alone; every other page waits

@@ -19,6 +19,7 @@ pub mod reasons;
 pub mod service_worker;
 pub mod state;
 pub mod tasks;
+pub mod team_desk;
 pub mod text;
 
 pub use app::{href, router_base, App};

@@ -125,6 +125,8 @@ pub enum Counted {
     UsageSubscriptions,
     /// data.usage.entries: `{count}` audit entries.
     UsageEntries,
+    /// team.waiting: `{count}` changes waiting to be sent.
+    TeamWaiting,
     /// data.import.count_added: `{count}` added.
     ImportAdded,
     /// data.import.count_changed: `{count}` changed.
@@ -151,7 +153,7 @@ pub enum Counted {
 
 impl Counted {
     /// Every text that takes a count.
-    pub const ALL: [Counted; 26] = [
+    pub const ALL: [Counted; 27] = [
         Counted::AccountRequestsUsed,
         Counted::GccCodeOption,
         Counted::AuditShowing,
@@ -167,6 +169,7 @@ impl Counted {
         Counted::UsageCustomers,
         Counted::UsageSubscriptions,
         Counted::UsageEntries,
+        Counted::TeamWaiting,
         Counted::ImportAdded,
         Counted::ImportChanged,
         Counted::ImportRemoved,
@@ -198,6 +201,7 @@ impl Counted {
             Counted::UsageCustomers => forms!(locale, data.usage.customers),
             Counted::UsageSubscriptions => forms!(locale, data.usage.subscriptions),
             Counted::UsageEntries => forms!(locale, data.usage.entries),
+            Counted::TeamWaiting => forms!(locale, team.waiting),
             Counted::ImportAdded => forms!(locale, data.import.count_added),
             Counted::ImportChanged => forms!(locale, data.import.count_changed),
             Counted::ImportRemoved => forms!(locale, data.import.count_removed),

@@ -460,6 +460,24 @@ impl DeskState {
         self.replace(preview.desk.clone(), preview.catalog.clone())
     }
 
+    /// Reads the desk without tracking it (the team desk's sync rounds, which run outside any
+    /// view).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Desk) -> R) -> R {
+        self.desk.with_untracked(f)
+    }
+
+    /// The stored catalog (`None`: the built-in sample, which no team desk sends), untracked.
+    pub fn with_stored_catalog<R>(&self, f: impl FnOnce(Option<&Catalog>) -> R) -> R {
+        let stored = self.catalog_stored.get_value();
+        self.catalog.with_untracked(|c| f(stored.then_some(c)))
+    }
+
+    /// Takes the desk as the team desk's server has it (a colleague's changes, a refusal or a
+    /// conflict settled): saved like an import, only the keys whose records changed written.
+    pub fn take_from_team(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
+        self.replace(desk, catalog)
+    }
+
     /// Replaces the desk and its catalog (`None`: the built-in sample), all or nothing.
     fn replace(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
         // What is unchanged is compared with the whole desk, not the customers alone.

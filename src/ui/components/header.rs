@@ -7,7 +7,10 @@ use crate::ui::clock::use_app_clock;
 use crate::ui::components::language_switcher::LanguageSwitcher;
 use crate::ui::components::role_switcher::RoleSwitcher;
 use crate::ui::href;
+use crate::ui::names::Named;
 use crate::ui::numbers;
+use crate::ui::plural::Counted;
+use crate::ui::team_desk::use_team_desk;
 
 /// The app's header: name, main navigation, acting role, language and the app clock's date.
 #[component]
@@ -28,7 +31,7 @@ pub fn AppHeader() -> impl IntoView {
                 <A href=href("/data")>{tr!(i18n, shell.nav.data)}</A>
             </nav>
             <div class="header-controls">
-                <RoleSwitcher />
+                <ActingAs />
                 <LanguageSwitcher />
                 <p class="app-clock" title=move || t_string!(i18n, shell.clock_title)>
                     <span class="label">{tr!(i18n, shell.clock_label)}</span>
@@ -39,5 +42,33 @@ pub fn AppHeader() -> impl IntoView {
                 </p>
             </div>
         </header>
+    }
+}
+
+/// Who acts: the role switch on a local desk; signed in to a team desk, the user and the role
+/// the server gives them, with the changes not yet sent.
+#[component]
+fn ActingAs() -> impl IntoView {
+    let i18n = use_i18n();
+    let team = use_team_desk();
+    move || match team.session() {
+        None => view! { <RoleSwitcher /> }.into_any(),
+        Some(s) => {
+            let user = move || {
+                let role = s.role.name(i18n.get_locale());
+                t_string!(i18n, team.header_user, user = s.user.clone(), role = role).to_string()
+            };
+            let waiting = move || {
+                let n = team.waiting();
+                (n > 0).then(|| Counted::TeamWaiting.text(i18n.get_locale(), n, &[]))
+            };
+            view! {
+                <p class="acting-as" data-testid="acting-as">
+                    {user}
+                    <span class="team-waiting" data-testid="header-waiting">{waiting}</span>
+                </p>
+            }
+            .into_any()
+        }
     }
 }

@@ -21,5 +21,7 @@ pub mod sample_data;
 pub mod simulated_banner;
 pub mod storage_banner;
 pub mod subscription_table;
+pub mod team_desk_banner;
+pub mod team_desk_panel;
 pub mod update_banner;
 pub mod what_if;

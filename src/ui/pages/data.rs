@@ -34,6 +34,7 @@ pub fn DataPage() -> impl IntoView {
                 intro=Signal::derive(move || t_string!(i18n, shell.pages.data.intro))
             />
             <DataUsage />
+            <crate::ui::components::team_desk_panel::TeamDeskPanel />
             <DataExport />
             <DataImport />
             <PriceListImport />
