@@ -241,7 +241,7 @@ impl Replica {
             .into_values()
             .chain(subscriptions.into_values())
             .collect();
-        gone.sort();
+        crate::sorting::sort(&mut gone);
         ordered.extend(gone.into_iter().chain(others).map(|id| (id, Local::Gone)));
         ordered
     }

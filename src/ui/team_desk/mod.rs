@@ -391,11 +391,12 @@ impl TeamDesk {
     /// first round of a sign-in, after a refusal, and while it is lost (`lost`).
     async fn sync(&self, lost: bool) -> Result<(), RoundError> {
         let database = self.with_replica(|r| r.database.clone())?;
+        // What changed here is counted first: offline, it is what the user sees waiting.
+        self.collect();
         if lost || !self.session_checked.get_value() {
             self.refresh_session(&database).await?;
             self.session_checked.set_value(true);
         }
-        self.collect();
         self.send(&database, |r, desk, catalog| {
             r.records_to_send(desk, catalog)
         })
@@ -408,14 +409,24 @@ impl TeamDesk {
         self.pull(&database).await
     }
 
+    /// Takes this browser's new changes into the replica (kept at once: they wait there across
+    /// a reload with no network).
     fn collect(&self) {
-        self.desk.with_untracked(|d| {
-            self.replica.update_value(|r| {
-                if let Some(r) = r {
-                    r.collect(d, new_audit_id);
-                }
-            })
+        let collected = self.desk.with_untracked(|d| {
+            self.replica
+                .try_update_value(|r| {
+                    r.as_mut().is_some_and(|r| {
+                        let before = r.collected_through;
+                        r.collect(d, new_audit_id);
+                        r.collected_through != before
+                    })
+                })
+                .unwrap_or(false)
         });
+        if collected {
+            self.save_replica();
+            self.show_replica();
+        }
     }
 
     /// Sends the batches `next` makes until it has none left (or the server saves none of one).
