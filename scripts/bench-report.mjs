@@ -44,7 +44,11 @@ const priceList = existsSync("target/bench/price-list.json")
 const network = existsSync("target/bench/network.json")
   ? JSON.parse(readFileSync("target/bench/network.json", "utf8")).figures
   : {};
+const teamDesk = existsSync("target/bench/team-desk.json")
+  ? JSON.parse(readFileSync("target/bench/team-desk.json", "utf8")).figures
+  : {};
 const w = (id) => wasm[id]?.median_ms ?? (missing.push(id), undefined);
+const t = (id) => teamDesk[id]?.median_ms ?? (missing.push(id), undefined);
 const b = (id) => browser[id]?.median_ms ?? (missing.push(id), undefined);
 const p = (id) => priceList[id]?.median_ms ?? (missing.push(id), undefined);
 const n = (id) => network[id]?.median_ms ?? (missing.push(id), undefined);
@@ -154,6 +158,10 @@ const rows = [
     "≤ 10%",
     catalogStored ? within(catalogStored.bytes / catalogStored.quota_bytes, 0.1) : "",
   ],
+  ["**The team desk (release; pouchdb-server in memory behind the /couchdb/ proxy; tests/bench/team-desk.bench.js)**", "", "", ""],
+  ["First sync of a desk that was local: 10,000 customers, 30,000 subscriptions and their audit log uploaded", ms(t("team.upload_10k")), "", ""],
+  ["First sync of an empty browser: that desk from the server, sign-in → in step", ms(t("team.first_sync_10k")), "≤ 15 s", within(teamDesk["team.first_sync_10k"]?.median_ms, 15_000)],
+  ["One change (a customer added) → seen in the colleague's browser (rounds every 2 s)", ms(t("team.change_seen_by_colleague")), "≤ 2 s", within(teamDesk["team.change_seen_by_colleague"]?.median_ms, 2000)],
   ["**Over the network (release build; DevTools network emulation)**", "", "", ""],
   ["First visit at 10 Mbit/s, 40 ms round trip, cold cache: navigation → customers list painted", ms(firstVisit), "≤ 1.2 s", within(firstVisit, 1200)],
   ["  bytes on the wire until then (gzip, headers included)", firstVisitBytes ? kb(firstVisitBytes) : "not measured", "", ""],
