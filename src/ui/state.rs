@@ -293,6 +293,11 @@ impl DeskState {
         !self.rest_pending.get()
     }
 
+    /// [`DeskState::is_loaded`], untracked (for work outside any view).
+    pub fn is_loaded_untracked(&self) -> bool {
+        !self.rest_pending.get_untracked()
+    }
+
     /// How far the read after start is: buckets read and buckets in all (tracked).
     pub fn loading_progress(&self) -> (usize, usize) {
         self.rest_progress.get()

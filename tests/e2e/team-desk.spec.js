@@ -13,6 +13,9 @@ test.use({
   allowedProblems: [[/^console: Failed to load resource: the server responded with a status of (401|403|409)/, /^console: Failed to load resource: net::ERR_INTERNET_DISCONNECTED/], { option: true }],
 });
 
+/** A primary domain prefix no other test of the run (they share the server's desk) has. */
+const prefix = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
 const ADMIN = "Basic " + Buffer.from("admin:admin-pass").toString("base64");
 
 /** Opens the app in a new context and signs in on the Data page as `user`. */
@@ -58,7 +61,7 @@ test("a customer added in one browser appears in the other; the role comes from 
   await expect(b.page.getByTestId("acting-as")).toHaveText("bo · Sales agent");
 
   const name = `Northwind Traders ${Date.now()}`;
-  await addCustomer(a.page, { name });
+  await addCustomer(a.page, { name, prefix: prefix() });
   await allSent(a.page);
   await b.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
   await expect(b.page.getByRole("link", { name })).toBeVisible({ timeout: 10_000 });
@@ -75,7 +78,7 @@ test("both change one customer offline: the conflict is offered, both versions k
   const a = await signedIn(browser, "ada");
   const b = await signedIn(browser, "cy");
   const name = `Tailspin Utilities ${Date.now()}`;
-  await addCustomer(a.page, { name });
+  await addCustomer(a.page, { name, prefix: prefix() });
   await allSent(a.page);
   await b.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
   await expect(b.page.getByRole("link", { name })).toBeVisible({ timeout: 10_000 });
@@ -121,7 +124,7 @@ test("the server refuses a correction by a user who is no longer a Global admin,
   expect(created.status()).toBe(201);
   const eve = await signedIn(browser, user, "eve-pass");
   const name = `Fourth Coffee School ${Date.now()}`;
-  await addEducationCustomer(eve.page, name);
+  await addEducationCustomer(eve.page, name, prefix());
   await review(eve.page, name, "Not an Academic Domain");
   await allSent(eve.page);
 
@@ -153,7 +156,7 @@ test("a desk made before the team desk: uploaded on the first sync, or replaced 
   async function withLocalDesk(user) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const local = await addCustomer(page, { name: `Local ${user} ${Date.now()}` });
+    const local = await addCustomer(page, { name: `Local ${user} ${Date.now()}`, prefix: prefix() });
     await page.goto("data");
     const panel = page.getByTestId("team-desk");
     await panel.getByLabel("User name").fill(user);
@@ -179,10 +182,30 @@ test("a desk made before the team desk: uploaded on the first sync, or replaced 
   await down.context.close();
 });
 
+test("two tabs of one browser: one syncs, a change made in the other reaches the server once", async ({ browser }) => {
+  const { context, page: first } = await signedIn(browser, "ada");
+  const second = await context.newPage();
+  await second.goto("data");
+  await expect(second.getByTestId("team-status")).toContainText("Another open tab of this browser syncs this desk");
+  await expect(second.getByTestId("acting-as")).toHaveText("ada · Global admin");
+  const name = `Proseware ${Date.now()}`;
+  const { id } = await addCustomer(second, { name, prefix: prefix() });
+  await allSent(first);
+  await expect.poll(async () => {
+    const all = await (await first.request.get(`/couchdb/desk/_all_docs?include_docs=true&startkey="audit:"&endkey="audit:\uffff"`)).json();
+    return all.rows.filter((r) => r.doc.record.entity?.Customer?.id === id).length;
+  }, { timeout: 10_000 }).toBe(1);
+  // The syncing tab closed: the other takes over.
+  await first.close();
+  await second.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
+  await expect(second.getByTestId("team-status")).toHaveAttribute("data-status", "InStep", { timeout: 10_000 });
+  await context.close();
+});
+
 test("a forged request gets 403: a Sales agent's correction, and any change to an audit entry", async ({ browser, playwright }) => {
   const a = await signedIn(browser, "ada");
   const name = `Litware ${Date.now()}`;
-  const { id } = await addCustomer(a.page, { name });
+  const { id } = await addCustomer(a.page, { name, prefix: prefix() });
   await allSent(a.page);
   await a.context.close();
 

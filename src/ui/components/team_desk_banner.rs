@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::store::team::{is_audit_id, CATALOG_ID, PARTNER_ID};
 use crate::tr;
 use crate::ui::state::use_desk;
-use crate::ui::team_desk::use_team_desk;
+use crate::ui::team_desk::{use_team_desk, SyncStatus};
 
 /// A record's name for these notices: the customer's company, the subscription's offer.
 fn record_text(i18n: leptos_i18n::I18nContext<Locale>, id: &str) -> String {
@@ -60,7 +60,8 @@ fn TeamConflictNotice() -> impl IntoView {
         leptos::task::spawn_local(async move { team.keep_mine(ids).await });
     };
     view! {
-        <Show when=move || !team.conflicts().is_empty()>
+        // The syncing tab settles it; another tab only shows the desk.
+        <Show when=move || !team.conflicts().is_empty() && team.status() != SyncStatus::OtherTab>
             <div class="storage-banner bad" role="alert" data-testid="team-conflict">
                 <p>{move || t_string!(i18n, team.conflict, records = records()).to_string()}</p>
                 <div class="storage-banner-actions">

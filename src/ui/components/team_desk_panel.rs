@@ -143,6 +143,7 @@ pub fn SyncStatusLine() -> impl IntoView {
         SyncStatus::Unreachable => t_string!(i18n, team.status_unreachable).to_string(),
         SyncStatus::SignedOut => t_string!(i18n, team.status_signed_out).to_string(),
         SyncStatus::Failed => t_string!(i18n, team.status_failed).to_string(),
+        SyncStatus::OtherTab => t_string!(i18n, team.status_other_tab).to_string(),
     };
     let waiting = move || {
         let n = team.waiting();

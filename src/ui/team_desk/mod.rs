@@ -8,6 +8,7 @@
 //! change here, and when the browser is back online.
 
 pub mod http;
+mod lock;
 
 use std::time::Duration;
 
@@ -45,6 +46,8 @@ pub enum SyncStatus {
     SignedOut,
     /// The server answered something this app cannot read, or an error it did not expect.
     Failed,
+    /// Another open tab of this browser syncs the desk ([`lock`]); this one shows its desk.
+    OtherTab,
 }
 
 /// Why signing in did not work.
@@ -84,6 +87,8 @@ pub struct TeamDesk {
     generation: StoredValue<u64>,
     /// Whether this sign-in's session and roles were checked with the server.
     session_checked: StoredValue<bool>,
+    /// Whether this tab is the one that syncs ([`lock`]).
+    leading: RwSignal<bool>,
 }
 
 /// The [`TeamDesk`] provided by the app.
@@ -119,6 +124,7 @@ pub fn provide_team_desk() {
         again: StoredValue::new(false),
         generation: StoredValue::new(0),
         session_checked: StoredValue::new(false),
+        leading: RwSignal::new(false),
     };
     provide_context(team);
     if let Some(session) = session {
@@ -137,7 +143,22 @@ pub fn provide_team_desk() {
     #[cfg(target_arch = "wasm32")]
     {
         let online = window_event_listener(leptos::ev::online, move |_| team.round());
-        on_cleanup(move || online.remove());
+        // The syncing tab's bookkeeping changed: a tab that does not sync shows it (and signs
+        // in or out with it).
+        let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(team::REPLICA_KEY) {
+                return;
+            }
+            if event.new_value().is_none() {
+                team.signed_out_here(); // signed out in another tab
+            } else if !team.leading.get_untracked() {
+                team.follow_other_tab();
+            }
+        });
+        on_cleanup(move || {
+            online.remove();
+            other_tab.remove();
+        });
     }
 }
 
@@ -284,12 +305,8 @@ impl TeamDesk {
     /// Signs out: the desk stays here as a local desk, and the server is forgotten.
     pub async fn sign_out(&self) {
         let database = self.session.get_untracked().map(|s| s.database);
-        self.session.set(None);
-        self.first_sync.set(None);
-        self.replica.set_value(None);
+        self.signed_out_here();
         self.storage.with_value(|s| team::forget(s.store.as_ref()));
-        self.waiting.set(0);
-        self.conflicts.set(Vec::new());
         if let Some(database) = database {
             let _ = request(
                 "DELETE",
@@ -300,13 +317,64 @@ impl TeamDesk {
         }
     }
 
+    /// Forgets the session in this tab (the stored bookkeeping is the caller's).
+    fn signed_out_here(&self) {
+        self.session.set(None);
+        self.first_sync.set(None);
+        self.replica.set_value(None);
+        self.waiting.set(0);
+        self.conflicts.set(Vec::new());
+    }
+
     fn start(&self, session: Session) {
         self.role.set(session.role);
         self.session.set(Some(session));
         self.generation.update_value(|g| *g += 1);
         self.session_checked.set_value(false);
+        if self.leading.get_untracked() {
+            self.lead();
+            return;
+        }
+        self.status.set(SyncStatus::OtherTab);
+        let team = *self;
+        lock::when_leading(move || {
+            team.leading.set(true);
+            team.lead();
+        });
+    }
+
+    /// This tab syncs: a round now and every [`ROUND_EVERY`] while this sign-in lasts.
+    fn lead(&self) {
+        // What the tab that synced before this one kept, if any: it is the newest.
+        if let Some(stored) = self.storage.with_value(|s| team::load(s.store.as_ref())) {
+            self.replica.set_value(Some(stored));
+        }
+        self.status.set(SyncStatus::InStep);
         self.round();
         self.every_round(self.generation.get_value());
+    }
+
+    /// Another tab (the one that syncs) wrote its bookkeeping: show what it says; signed in or
+    /// out there, this tab follows.
+    fn follow_other_tab(&self) {
+        let stored = self.storage.with_value(|s| team::load(s.store.as_ref()));
+        let session = stored.as_ref().and_then(|r| {
+            Some(Session {
+                user: r.user.clone(),
+                role: team::acting_role(&r.roles)?,
+                database: r.database.clone(),
+            })
+        });
+        self.replica.set_value(stored);
+        self.show_replica();
+        match session {
+            Some(session) if self.session.get_untracked().is_none() => self.start(session),
+            Some(session) => {
+                self.role.set(session.role);
+                self.session.set(Some(session));
+            }
+            None => self.session.set(None),
+        }
     }
 
     /// Runs a round every [`ROUND_EVERY`] while this sign-in lasts.
@@ -357,7 +425,12 @@ impl TeamDesk {
 
     /// Starts a sync round, or asks the running one to go again when it ends.
     pub fn round(&self) {
-        if self.session.get_untracked().is_none() {
+        // Only the syncing tab, signed in, on the whole desk: until the rest of the desk is
+        // read after start, a copy of it would miss the subscriptions and the log.
+        if self.session.get_untracked().is_none()
+            || !self.leading.get_untracked()
+            || !self.desk.is_loaded_untracked()
+        {
             return;
         }
         if self.running.get_value() {
