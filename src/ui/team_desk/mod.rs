@@ -470,14 +470,14 @@ impl TeamDesk {
             self.refresh_session(&database).await?;
             self.session_checked.set_value(true);
         }
-        self.send(&database, |r, desk, catalog| {
+        self.send(&database, &|r, desk, catalog| {
             r.records_to_send(desk, catalog)
         })
         .await?;
         if self.take_back_refused(&database).await? {
             self.refresh_session(&database).await?;
         }
-        self.send(&database, |r, desk, _| r.audit_to_send(desk))
+        self.send(&database, &|r, desk, _| r.audit_to_send(desk))
             .await?;
         self.pull(&database).await
     }
@@ -506,7 +506,8 @@ impl TeamDesk {
     async fn send(
         &self,
         database: &str,
-        next: impl Fn(&Replica, &crate::domain::Desk, Option<&crate::domain::Catalog>) -> Option<String>,
+        // One function, not a type parameter: the whole future would be compiled once per caller.
+        next: &NextBatch,
     ) -> Result<(), RoundError> {
         loop {
             let body = self.desk.with_untracked(|d| {
@@ -703,6 +704,11 @@ impl TeamDesk {
         }
     }
 }
+
+/// What a round sends next: the replica's next `_bulk_docs` body from the desk and its stored
+/// catalog (records, or audit entries), if any.
+type NextBatch =
+    dyn Fn(&Replica, &crate::domain::Desk, Option<&crate::domain::Catalog>) -> Option<String>;
 
 /// Why a round stopped.
 enum RoundError {
