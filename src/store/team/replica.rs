@@ -86,6 +86,9 @@ pub struct Pulled {
     pub problems: Vec<DocumentProblem>,
     /// More changes wait on the server (fetch the next page now).
     pub more: bool,
+    /// The rows of this page, and how many more the server said wait after it.
+    pub rows: usize,
+    pub pending: u64,
 }
 
 #[derive(Deserialize)]
@@ -337,6 +340,8 @@ impl Replica {
             serde_json::from_str(page).map_err(|e| BadResponse(e.to_string()))?;
         let mut pulled = Pulled {
             more: page.pending > 0 && !page.results.is_empty(),
+            rows: page.results.len(),
+            pending: page.pending,
             ..Pulled::default()
         };
         let mut docs = Vec::new();

@@ -9,6 +9,7 @@ use crate::tr;
 use crate::ui::components::storage_banner::store_error_text;
 use crate::ui::download::export_desk;
 use crate::ui::names::Named;
+use crate::ui::numbers;
 use crate::ui::plural::Counted;
 use crate::ui::team_desk::{use_team_desk, SignInError, SyncStatus, DEFAULT_DATABASE};
 
@@ -155,6 +156,12 @@ pub fn SyncStatusLine() -> impl IntoView {
             " "
             <span data-testid="team-waiting">{waiting}</span>
         </p>
+        {move || team.progress().map(|(read, total)| view! {
+            <label class="team-progress">
+                <span>{move || t_string!(i18n, team.reading, read = numbers::count(i18n, read), total = numbers::count(i18n, total)).to_string()}</span>
+                <progress max=total.to_string() value=read.to_string()></progress>
+            </label>
+        })}
     }
 }
 

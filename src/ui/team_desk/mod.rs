@@ -89,6 +89,8 @@ pub struct TeamDesk {
     session_checked: StoredValue<bool>,
     /// Whether this tab is the one that syncs ([`lock`]).
     leading: RwSignal<bool>,
+    /// A long read of the feed (a first sync): changes read and in all.
+    progress: RwSignal<Option<(usize, usize)>>,
 }
 
 /// The [`TeamDesk`] provided by the app.
@@ -125,6 +127,7 @@ pub fn provide_team_desk() {
         generation: StoredValue::new(0),
         session_checked: StoredValue::new(false),
         leading: RwSignal::new(false),
+        progress: RwSignal::new(None),
     };
     provide_context(team);
     if let Some(session) = session {
@@ -170,6 +173,11 @@ impl TeamDesk {
 
     pub fn status(&self) -> SyncStatus {
         self.status.get()
+    }
+
+    /// How far a long read of the server's changes is: read and in all (tracked).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.progress.get()
     }
 
     /// Changes made here that the server does not have yet (tracked).
@@ -582,6 +590,7 @@ impl TeamDesk {
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
         let mut copy: Option<(crate::domain::Desk, Option<crate::domain::Catalog>)> = None;
         let mut changed = false;
+        let mut read = 0;
         loop {
             let since = self.with_replica(|r| r.since.clone())?;
             let url = format!(
@@ -589,7 +598,9 @@ impl TeamDesk {
                 team::BATCH,
                 js_encode(&since)
             );
+            crate::ui::perf::start("sd:team-page-fetch");
             let answer = checked(request("GET", &url, None).await)?;
+            crate::ui::perf::end("sd:team-page-fetch");
             if team::changes_in(&answer.body) == 0 {
                 self.replica.update_value(|r| {
                     if let Some(r) = r {
@@ -607,19 +618,26 @@ impl TeamDesk {
                     self.desk.with_stored_catalog(|c| c.cloned()),
                 )
             });
-            let pulled = self
-                .replica
-                .try_update_value(|r| {
+            let pulled = crate::ui::perf::measure("sd:team-page-apply", || {
+                self.replica.try_update_value(|r| {
                     r.as_mut()
                         .map(|r| r.apply_changes(desk, catalog, &answer.body))
                 })
-                .flatten()
-                .ok_or(RoundError::Failed)?
-                .map_err(|_| RoundError::Failed)?;
+            })
+            .flatten()
+            .ok_or(RoundError::Failed)?
+            .map_err(|_| RoundError::Failed)?;
             changed |= pulled.desk_changed || pulled.catalog_changed;
+            read += pulled.rows;
             if !pulled.more {
                 break;
             }
+            // A long read (a first sync) shows how far it is.
+            let total = read + usize::try_from(pulled.pending).unwrap_or(usize::MAX);
+            self.progress.set(Some((read, total)));
+        }
+        if self.progress.with_untracked(Option::is_some) {
+            self.progress.set(None);
         }
         if let Some(before) = before {
             if self.desk.with_untracked(|d| d.audit.len()) != audit_before {
@@ -629,8 +647,7 @@ impl TeamDesk {
             }
         }
         if let (true, Some((desk, catalog))) = (changed, copy) {
-            self.desk
-                .take_from_team(desk, catalog)
+            crate::ui::perf::measure("sd:team-save", || self.desk.take_from_team(desk, catalog))
                 .map_err(|_| RoundError::Failed)?;
         }
         if self.with_replica(|r| r.since != since_before)? {
@@ -682,10 +699,12 @@ impl TeamDesk {
     }
 
     fn save_replica(&self) {
-        self.replica.with_value(|r| {
-            if let Some(r) = r {
-                let _ = self.storage.with_value(|s| team::save(s.store.as_ref(), r));
-            }
+        crate::ui::perf::measure("sd:team-replica-save", || {
+            self.replica.with_value(|r| {
+                if let Some(r) = r {
+                    let _ = self.storage.with_value(|s| team::save(s.store.as_ref(), r));
+                }
+            })
         });
     }
 
