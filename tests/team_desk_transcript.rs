@@ -725,3 +725,20 @@ fn the_server_holding_what_this_browser_would_send_is_no_conflict() {
     assert!(!replica.dirty.contains("customer:c1"));
     assert!(replica.dirty.contains("customer:c2"), "c2 still waits");
 }
+
+#[test]
+fn a_full_page_from_pouchdb_which_gives_no_pending_asks_for_the_next() {
+    let (mut desk, mut replica) = synced();
+    // Design documents only: rows that change nothing, as many as one request asks for.
+    let rows: Vec<String> = (1..=segment_desk::store::team::BATCH)
+        .map(|n| format!(r#"{{"seq":{n},"id":"_design/d{n}","changes":[{{"rev":"1-a"}}],"doc":{{"_id":"_design/d{n}","_rev":"1-a"}}}}"#))
+        .collect();
+    let full = format!(
+        r#"{{"results":[{}],"last_seq":{}}}"#,
+        rows.join(","),
+        rows.len()
+    );
+    assert!(apply(&mut replica, &mut desk, &full).more);
+    let short = format!(r#"{{"results":[{}],"last_seq":3}}"#, rows[..3].join(","));
+    assert!(!apply(&mut replica, &mut desk, &short).more);
+}

@@ -44,8 +44,11 @@ test("a team desk of 10,000 customers", async ({ browser }) => {
   const b = await (await browser.newContext()).newPage();
   started = Date.now();
   await signIn(b, "cy");
+  // In step means every page of the feed was read (a round reads until the server has no more):
+  // the whole desk, its log included, is here.
   await inStep(b, 10 * 60_000);
-  await expect(b.getByTestId("desk-counts")).toContainText("10,000 customers", { timeout: 60_000 });
+  const counts = await a.getByTestId("desk-counts").textContent();
+  await expect(b.getByTestId("desk-counts")).toHaveText(counts);
   record("team.first_sync_10k", [Date.now() - started]);
   const stored = await b.evaluate(() => (localStorage.getItem("segment-desk/team") ?? "").length);
   console.log(`replica bookkeeping: ${stored * 2} bytes`);

@@ -86,7 +86,8 @@ pub struct Pulled {
     pub problems: Vec<DocumentProblem>,
     /// More changes wait on the server (fetch the next page now).
     pub more: bool,
-    /// The rows of this page, and how many more the server said wait after it.
+    /// The rows of this page, and how many more the server said wait after it (0 when it did
+    /// not say).
     pub rows: usize,
     pub pending: u64,
 }
@@ -108,8 +109,9 @@ struct ChangesPage<'a> {
     results: Vec<ChangeRow<'a>>,
     #[serde(borrow)]
     last_seq: &'a RawValue,
+    /// CouchDB says how many changes wait after the page; PouchDB does not.
     #[serde(default)]
-    pending: u64,
+    pending: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -339,9 +341,11 @@ impl Replica {
         let page: ChangesPage =
             serde_json::from_str(page).map_err(|e| BadResponse(e.to_string()))?;
         let mut pulled = Pulled {
-            more: page.pending > 0 && !page.results.is_empty(),
+            // Without `pending`, a full page (the request's `limit`, [`BATCH`]) may have more.
+            more: !page.results.is_empty()
+                && page.pending.map_or(page.results.len() >= BATCH, |p| p > 0),
             rows: page.results.len(),
-            pending: page.pending,
+            pending: page.pending.unwrap_or(0),
             ..Pulled::default()
         };
         let mut docs = Vec::new();
