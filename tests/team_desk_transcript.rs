@@ -742,3 +742,29 @@ fn a_full_page_from_pouchdb_which_gives_no_pending_asks_for_the_next() {
     let short = format!(r#"{{"results":[{}],"last_seq":3}}"#, rows[..3].join(","));
     assert!(!apply(&mut replica, &mut desk, &short).more);
 }
+
+#[test]
+fn an_audit_entry_the_server_has_is_kept_without_its_revision() {
+    let (mut desk, mut replica) = synced();
+    local_change(&mut desk);
+    replica.collect(&desk, new_ids());
+    let saved = |body: &str| {
+        let results: Vec<Value> = docs(body)
+            .iter()
+            .map(|d| serde_json::json!({"ok": true, "id": d["_id"], "rev": "1-0123456789abcdef0123456789abcdef"}))
+            .collect();
+        Value::Array(results).to_string()
+    };
+    let records = replica.records_to_send(&desk, None).unwrap();
+    replica.settle(&saved(&records)).unwrap();
+    let entries = replica.audit_to_send(&desk).unwrap();
+    replica.settle(&saved(&entries)).unwrap();
+    // Records keep the revision their next update is based on; entries never change: that the
+    // server has them is all there is to keep.
+    assert_eq!(
+        replica.revs["customer:c2"],
+        "1-0123456789abcdef0123456789abcdef"
+    );
+    assert_eq!(replica.revs[&id(1)], "");
+    assert_eq!(replica.revs[&id(2)], "");
+}

@@ -38,9 +38,9 @@ pub struct Replica {
     /// The checkpoint: the `last_seq` of the last page of `_changes` applied (`0` at first).
     pub since: String,
     /// The server revision each local record is based on, by document id; for an audit entry,
-    /// that the server has it (sent from here, or brought by the feed): entries never change,
-    /// so one the feed brings again is not added to the log twice. (A 409 on an entry sent
-    /// again records it with an empty revision until the feed brings it.)
+    /// that the server has it (sent from here, or brought by the feed), with an empty revision:
+    /// entries never change, so one the feed brings again is not added to the log twice, and
+    /// 45,000 revisions of 34 random characters would take a sixth of the quota for nothing.
     pub revs: BTreeMap<String, String>,
     /// Records changed here that the server has not accepted yet.
     pub dirty: BTreeSet<String>,
@@ -287,7 +287,7 @@ impl Replica {
             match (result.error.as_deref(), result.rev) {
                 (None, Some(rev)) => {
                     sent.saved += 1;
-                    self.revs.insert(id.clone(), rev);
+                    self.keep_rev(id.clone(), rev);
                     self.forget_waiting(id, &mut done);
                 }
                 (Some("conflict"), _) if audit => {
@@ -315,6 +315,12 @@ impl Replica {
             self.unsent_audit.retain(|(_, id)| !done.contains(id));
         }
         Ok(sent)
+    }
+
+    /// Keeps the server's revision of a record; of an audit entry, only that the server has it.
+    fn keep_rev(&mut self, id: String, rev: String) {
+        let rev = if is_audit_id(&id) { String::new() } else { rev };
+        self.revs.insert(id, rev);
     }
 
     /// A document the server has (or refused) no longer waits: a record leaves `dirty`, an
@@ -379,7 +385,7 @@ impl Replica {
                     if sent_here {
                         brought.insert(doc.id.clone());
                     }
-                    self.revs.insert(doc.id, doc.rev);
+                    self.keep_rev(doc.id, doc.rev);
                     continue;
                 }
             } else if self.revs.get(&doc.id) == Some(&doc.rev) {
@@ -407,7 +413,7 @@ impl Replica {
             let changed = into.apply(doc.record.clone(), &doc.id, catalog);
             pulled.catalog_changed |= changed == Some(true);
             pulled.desk_changed |= changed == Some(false);
-            self.revs.insert(doc.id, doc.rev);
+            self.keep_rev(doc.id, doc.rev);
         }
         let audit = &mut into.desk.audit;
         if let Some(last) = audit.last() {

@@ -6,6 +6,7 @@
 //! <https://developer.mozilla.org/en-US/docs/Web/API/Web_Locks_API>
 
 /// The lock's name: one per origin, like the desk.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub const LOCK: &str = "segment-desk/team";
 
 /// Runs `lead` once this tab holds the lock, which it then keeps for as long as it is open. A

@@ -364,6 +364,7 @@ impl TeamDesk {
 
     /// Another tab (the one that syncs) wrote its bookkeeping: show what it says; signed in or
     /// out there, this tab follows.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn follow_other_tab(&self) {
         let stored = self.storage.with_value(|s| team::load(s.store.as_ref()));
         let session = stored.as_ref().and_then(|r| {
