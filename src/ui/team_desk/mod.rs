@@ -34,6 +34,17 @@ pub struct Session {
     pub database: String,
 }
 
+impl Session {
+    /// The session a stored replica was signed in with; `None` if its roles give no app role.
+    fn of(replica: &Replica) -> Option<Session> {
+        Some(Session {
+            user: replica.user.clone(),
+            role: team::acting_role(&replica.roles)?,
+            database: replica.database.clone(),
+        })
+    }
+}
+
 /// Where the sync stands (shown in the header and on the Data page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -104,13 +115,7 @@ pub fn provide_team_desk() {
     let desk = use_desk();
     let storage = use_storage();
     let stored = team::load(storage.store.as_ref());
-    let session = stored.as_ref().and_then(|r| {
-        Some(Session {
-            user: r.user.clone(),
-            role: team::acting_role(&r.roles)?,
-            database: r.database.clone(),
-        })
-    });
+    let session = stored.as_ref().and_then(Session::of);
     let team = TeamDesk {
         desk,
         storage: StoredValue::new(storage),
@@ -282,10 +287,15 @@ impl TeamDesk {
         let Some(session) = self.first_sync.get_untracked() else {
             return;
         };
-        let mut replica = self.desk.with_untracked(|d| {
+        let replica = self.desk.with_untracked(|d| {
             let stored = self.desk.with_stored_catalog(|c| c.is_some());
             Replica::upload(&session.database, d, stored, new_audit_id)
         });
+        self.begin(session, replica);
+    }
+
+    /// The first sync chosen: the replica is this user's, kept, and the rounds start.
+    fn begin(&self, session: Session, mut replica: Replica) {
         replica.user = session.user.clone();
         replica.roles = vec![team::role_name(session.role).into()];
         self.replica.set_value(Some(replica));
@@ -300,13 +310,8 @@ impl TeamDesk {
             return Ok(());
         };
         self.desk.reset()?;
-        let mut replica = Replica::new(&session.database, 0);
-        replica.user = session.user.clone();
-        replica.roles = vec![team::role_name(session.role).into()];
-        self.replica.set_value(Some(replica));
-        self.first_sync.set(None);
-        self.save_replica();
-        self.start(session);
+        let replica = Replica::new(&session.database, 0);
+        self.begin(session, replica);
         Ok(())
     }
 
@@ -367,13 +372,7 @@ impl TeamDesk {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn follow_other_tab(&self) {
         let stored = self.storage.with_value(|s| team::load(s.store.as_ref()));
-        let session = stored.as_ref().and_then(|r| {
-            Some(Session {
-                user: r.user.clone(),
-                role: team::acting_role(&r.roles)?,
-                database: r.database.clone(),
-            })
-        });
+        let session = stored.as_ref().and_then(Session::of);
         self.replica.set_value(stored);
         self.show_replica();
         match session {
