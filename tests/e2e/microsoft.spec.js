@@ -35,6 +35,8 @@ test("partner settings are refused for a Sales agent, and a Global admin's setti
   await type.selectOption({ label: "Indirect provider" });
   const typeField = page.locator(".field").filter({ has: type });
   await expect(typeField.getByRole("alert")).toBeVisible();
+  // On the local desk the role is the header's switch, and the refusal says so.
+  await expect(page.locator(".ps-role")).toContainText("Switch the acting role if you are one.");
   await expect(type).toHaveValue("DirectBill");
   await expect(type).toHaveAttribute("aria-invalid", "true");
   // Refused: the box goes back to the stored state.

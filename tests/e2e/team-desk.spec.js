@@ -59,6 +59,11 @@ test("a customer added in one browser appears in the other; the role comes from 
   await expect(a.page.getByLabel("Acting as")).toHaveCount(0);
   await expect(a.page.getByTestId("acting-as")).toHaveText("ada · Global admin");
   await expect(b.page.getByTestId("acting-as")).toHaveText("bo · Sales agent");
+  // A refusal for the role says how to get another one: there is no switch to point at.
+  await b.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partner settings" }).click();
+  const refused = b.page.locator(".ps-role");
+  await expect(refused).toContainText("sign in as a user with that role");
+  await expect(refused).not.toContainText("Switch the acting role");
 
   const name = `Northwind Traders ${Date.now()}`;
   await addCustomer(a.page, { name, prefix: prefix() });

@@ -6,19 +6,32 @@ use leptos::prelude::*;
 use crate::domain::Reason;
 use crate::i18n::*;
 use crate::ui::components::storage_banner::store_error_text;
-use crate::ui::reasons::reason_text;
+use crate::ui::reasons::{reason_text, role_hint, RoleSource};
 use crate::ui::state::{use_desk, ActionError, DeskState};
+use crate::ui::team_desk::TeamDesk;
 use crate::ui::text::text;
 
-/// A reason's sentence in the current language, naming offers from the desk's catalog
-/// (tracked: it follows the language and the catalog).
+/// A reason's sentence in the current language, naming offers from the desk's catalog, and for
+/// a role's refusal how to get another role: the switch, or on a team desk the server's user
+/// (tracked: it follows the language, the catalog and the sign-in).
 pub fn reason_sentence(
     i18n: leptos_i18n::I18nContext<Locale>,
     desk: DeskState,
     reason: &Reason,
 ) -> String {
     let locale = i18n.get_locale();
-    desk.with_catalog(|catalog| reason_text(locale, reason, Some(catalog)))
+    let mut sentence = desk.with_catalog(|catalog| reason_text(locale, reason, Some(catalog)));
+    let signed_in = use_context::<TeamDesk>().is_some_and(|team| team.session().is_some());
+    let source = if signed_in {
+        RoleSource::Server
+    } else {
+        RoleSource::Switch
+    };
+    if let Some(hint) = role_hint(locale, reason, source) {
+        sentence.push(' ');
+        sentence.push_str(hint);
+    }
+    sentence
 }
 
 /// The sentences saying why an action did not happen.

@@ -18,6 +18,32 @@ use crate::ui::names::{self, qualification_set_text, segment_set_text, Named};
 use crate::ui::numbers;
 use crate::ui::plural::Counted;
 
+/// Who decides the acting role, which says how a user refused for theirs gets another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleSource {
+    /// The local desk: the role switch in the header.
+    Switch,
+    /// A team desk: the signed-in user's roles on the server.
+    Server,
+}
+
+/// What a user refused for their role can do about it, as a sentence to follow the reason's:
+/// switch the role, or, where the server decides it, sign in as another user. `None` for other
+/// reasons and for operations no role may do.
+pub fn role_hint(locale: Locale, reason: &Reason, source: RoleSource) -> Option<&'static str> {
+    let Reason::RoleNotPermitted { operation, .. } = reason else {
+        return None;
+    };
+    let l = locale;
+    Role::ALL
+        .into_iter()
+        .any(|r| permits(r, *operation))
+        .then(|| match source {
+            RoleSource::Switch => td_string!(l, reasons.reason.role_hint_switch),
+            RoleSource::Server => td_string!(l, reasons.reason.role_hint_sign_in),
+        })
+}
+
 /// One sentence saying why, in `locale`. Offers in cart lines are named from `catalog` where it
 /// has them, by their id otherwise.
 pub fn reason_text(locale: Locale, reason: &Reason, catalog: Option<&Catalog>) -> String {

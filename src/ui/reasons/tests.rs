@@ -568,9 +568,12 @@ fn english_sentences_carry_the_values() {
     assert_eq!(
         sentence(
             english,
-            &Reason::RoleNotPermitted { role: Role::SalesAgent, operation: Operation::CorrectAccount }
+            &Reason::RoleNotPermitted {
+                role: Role::SalesAgent,
+                operation: Operation::CorrectAccount
+            }
         ),
-        "Sales agent may not correct a customer's account information: this needs Global admin. Switch the acting role if you are one."
+        "Sales agent may not correct a customer's account information: this needs Global admin."
     );
     assert_eq!(
         sentence(
@@ -711,4 +714,30 @@ fn swedish_and_polish_are_translated() {
         Segment::GovernmentCommunityCloud.name(Locale::pl),
         "Government Community Cloud"
     );
+}
+
+#[test]
+fn a_role_refusal_says_how_to_get_the_role_from_whoever_decides_it() {
+    let refused = Reason::RoleNotPermitted {
+        role: Role::SalesAgent,
+        operation: Operation::CorrectAccount,
+    };
+    assert_eq!(
+        role_hint(Locale::en, &refused, RoleSource::Switch),
+        Some("Switch the acting role if you are one.")
+    );
+    let server = role_hint(Locale::en, &refused, RoleSource::Server).unwrap();
+    assert!(
+        server.contains("sign in as a user with that role"),
+        "{server}"
+    );
+    for locale in LOCALES {
+        let [switch, server] = [RoleSource::Switch, RoleSource::Server]
+            .map(|source| role_hint(locale, &refused, source).unwrap());
+        assert_ne!(switch, server, "{locale:?}");
+    }
+    let other = Reason::CustomerNotFound {
+        customer: "c".into(),
+    };
+    assert_eq!(role_hint(Locale::en, &other, RoleSource::Server), None);
 }
