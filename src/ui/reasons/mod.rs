@@ -1,6 +1,8 @@
 //! The domain's reasons in words: every [`Reason`] and [`FieldProblem`] variant has a sentence in
 //! each language (locales/*/reasons.json), naming the rule and the values it carries and, when
-//! the user can fix it, what to do.
+//! the user can fix it, what to do. A role's refusal is the one exception: how to get another
+//! role depends on who decides it (the switch, or the server on a team desk), so that step is
+//! [`role_hint`], which the pages add after the sentence.
 //!
 //! [`reason_text`] and [`field_problem_text`] take the language and what they name as arguments
 //! (no Leptos context), so native tests check the same sentences the pages show. The domain's
