@@ -1,7 +1,8 @@
 //! The domain benchmarks in WebAssembly, in headless Chromium, where the budgets apply
 //! (docs/PERFORMANCE.md): every offer for one customer ≤ 1 ms; 3,000,000 customer × offer
-//! decisions ≤ 100 ms. Same workload as `benches/domain.rs` (`benches/common`). Not part of
-//! `make test`; run it in release, as the app ships:
+//! decisions ≤ 100 ms. Same workload as `benches/domain.rs` (`benches/common`). Also the whole
+//! desk's read and save on that workload, in parts (`wasm.store.*`), which the browser figures
+//! of `make bench` do not show. Not part of `make test`; run it in release, as the app ships:
 //!
 //! ```text
 //! CARGO_TARGET_DIR=/work/target-bench-wasm cargo test --release \
@@ -130,5 +131,92 @@ fn validate_form() {
     let f = fixture();
     measure("wasm.validate_form", 15, 1, || {
         common::validate_form(black_box(f))
+    });
+}
+
+/// The whole desk's read and save, in parts, on the fixture's desk (10,000 customers, 30,000
+/// subscriptions, their audit log) stored as the app stores it: what the browser figures
+/// "navigation → whole desk read" and "import after a reset" are made of. A [`MemoryStore`]
+/// stands in for `localStorage`, so no part here counts the browser's own `getItem`/`setItem`.
+#[wasm_bindgen_test]
+fn whole_desk_read_and_save_in_parts() {
+    use segment_desk::domain::{AuditEntry, Subscription};
+    use segment_desk::store::desk::{
+        load_first, load_rest, replace, Revisions, AUDIT_CHUNK_PREFIX, SUBSCRIPTION_BUCKET_PREFIX,
+    };
+    use segment_desk::store::{decode_stored, encode_stored, KeyValueStore, MemoryStore};
+    use std::collections::BTreeMap;
+
+    let desk = &fixture().desk;
+    let empty = segment_desk::domain::Desk::new(segment_desk::domain::PartnerProfile::default());
+    let save_after_reset = || {
+        let kv = MemoryStore::new();
+        replace(&kv, desk, None, &empty, &mut Revisions::new()).expect("the desk fits");
+        kv
+    };
+    let kv = save_after_reset();
+    let keys = kv.keys();
+    measure("wasm.store.save_after_reset", 3, keys.len(), || {
+        save_after_reset().keys().len()
+    });
+
+    // Every stored value as JSON, then each part of the read and the save on its own.
+    let json: Vec<(String, String)> = keys
+        .iter()
+        .filter_map(|k| Some((k.clone(), decode_stored(&kv.get(k)?).ok()?)))
+        .collect();
+    let rest = |prefix: &str| -> Vec<&str> {
+        json.iter()
+            .filter(|(k, _)| k.starts_with(prefix))
+            .map(|(_, j)| j.as_str())
+            .collect()
+    };
+    let (subscription_buckets, audit_chunks) =
+        (rest(SUBSCRIPTION_BUCKET_PREFIX), rest(AUDIT_CHUNK_PREFIX));
+    let (subscriptions, entries) = (desk.subscriptions.len(), desk.audit.len());
+    let stored_rest: Vec<String> = keys
+        .iter()
+        .filter(|k| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX))
+        .filter_map(|k| kv.get(k))
+        .collect();
+    measure("wasm.store.inflate_rest", 5, stored_rest.len(), || {
+        stored_rest
+            .iter()
+            .filter(|v| decode_stored(v).is_ok())
+            .count()
+    });
+    fn parse<T: serde::de::DeserializeOwned>(buckets: &[&str]) -> usize {
+        buckets
+            .iter()
+            .map(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_or(0, |b| b.len()))
+            .sum()
+    }
+    measure("wasm.store.parse_subscriptions", 5, subscriptions, || {
+        parse::<Subscription>(&subscription_buckets)
+    });
+    measure("wasm.store.parse_audit", 5, entries, || {
+        parse::<AuditEntry>(&audit_chunks)
+    });
+    let first = || load_first(&kv);
+    measure("wasm.store.read_first", 5, desk.customers.len(), || {
+        first().desk.customers.len()
+    });
+    measure("wasm.store.read_rest", 5, subscriptions + entries, || {
+        let mut loaded = first();
+        load_rest(&kv, &mut loaded.desk, &mut loaded.revisions);
+        loaded.desk.subscriptions.len() + loaded.desk.audit.len()
+    });
+    measure("wasm.store.rest_steps", 5, stored_rest.len(), || {
+        let mut read = segment_desk::store::desk::RestRead::new(&kv);
+        let mut steps = 0;
+        while read.step(&kv) {
+            steps += 1;
+        }
+        steps
+    });
+    measure("wasm.store.deflate_all", 3, json.len(), || {
+        json.iter()
+            .filter(|(_, j)| !encode_stored(j).is_empty())
+            .count()
     });
 }
