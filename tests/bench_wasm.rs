@@ -2,10 +2,11 @@
 //! (docs/PERFORMANCE.md): every offer for one customer ≤ 1 ms; 3,000,000 customer × offer
 //! decisions ≤ 100 ms. Same workload as `benches/domain.rs` (`benches/common`). Also the whole
 //! desk's read and save on that workload, in parts (`wasm.store.*`), which the browser figures
-//! of `make bench` do not show. Not part of `make test`; run it in release, as the app ships:
+//! of `make bench` do not show. Not part of `make test`; run it in release, as the app ships,
+//! with more than the runner's default 20 s for all the tests of a page:
 //!
 //! ```text
-//! CARGO_TARGET_DIR=/work/target-bench-wasm cargo test --release \
+//! WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release \
 //!     --target wasm32-unknown-unknown --test bench_wasm
 //! ```
 //!
@@ -110,6 +111,16 @@ fn print_median(id: &str, mut per_op: Vec<f64>) {
     ));
 }
 
+/// Lets the page answer between long measurements: the test runner gives up on a page that
+/// does not answer its polls for 20 s.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("the tests run in a page");
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Appends `line` to the test runner's output (the page's `#output`, which the headless
 /// runner copies to its stdout, for passing tests too); `console.log` where there is none.
 fn print_line(line: &str) {
@@ -167,7 +178,7 @@ fn validate_form() {
 /// "navigation → whole desk read" and "import after a reset" are made of. A [`MemoryStore`]
 /// stands in for `localStorage`, so no part here counts the browser's own `getItem`/`setItem`.
 #[wasm_bindgen_test]
-fn whole_desk_read_and_save_in_parts() {
+async fn whole_desk_read_and_save_in_parts() {
     use segment_desk::domain::{AuditEntry, Subscription};
     use segment_desk::store::desk::{
         load_first, replace, RestRead, Revisions, AUDIT_CHUNK_PREFIX, SUBSCRIPTION_BUCKET_PREFIX,
@@ -184,6 +195,7 @@ fn whole_desk_read_and_save_in_parts() {
     };
     let kv = save_after_reset();
     let keys = kv.keys();
+    yield_to_browser().await;
     measure("wasm.store.save_after_reset", 3, keys.len(), || {
         save_after_reset().keys().len()
     });
@@ -207,6 +219,7 @@ fn whole_desk_read_and_save_in_parts() {
         .filter(|k| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX))
         .filter_map(|k| kv.get(k))
         .collect();
+    yield_to_browser().await;
     measure("wasm.store.inflate_rest", 5, stored_rest.len(), || {
         stored_rest
             .iter()
@@ -219,16 +232,20 @@ fn whole_desk_read_and_save_in_parts() {
             .map(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_or(0, |b| b.len()))
             .sum()
     }
+    yield_to_browser().await;
     measure("wasm.store.parse_subscriptions", 5, subscriptions, || {
         parse::<Subscription>(&subscription_buckets)
     });
+    yield_to_browser().await;
     measure("wasm.store.parse_audit", 5, entries, || {
         parse::<AuditEntry>(&audit_chunks)
     });
+    yield_to_browser().await;
     measure("wasm.store.read_first", 5, desk.customers.len(), || {
         load_first(&kv).desk.customers.len()
     });
     // The read after the first paint: its steps (one stored value each), then its last step.
+    yield_to_browser().await;
     measure("wasm.store.rest_steps", 5, stored_rest.len(), || {
         let mut read = RestRead::new(&kv);
         let mut steps = 0;
@@ -242,6 +259,7 @@ fn whole_desk_read_and_save_in_parts() {
         while read.step(&kv) {}
         (load_first(&kv), read)
     };
+    yield_to_browser().await;
     measure_each(
         "wasm.store.rest_last_step",
         5,
@@ -252,6 +270,7 @@ fn whole_desk_read_and_save_in_parts() {
             loaded.desk.subscriptions.len() + loaded.desk.audit.len()
         },
     );
+    yield_to_browser().await;
     measure("wasm.store.deflate_all", 3, json.len(), || {
         json.iter()
             .filter(|(_, j)| !encode_stored(j).is_empty())
