@@ -111,8 +111,8 @@ fn print_median(id: &str, mut per_op: Vec<f64>) {
     ));
 }
 
-/// Lets the page answer between long measurements: the test runner gives up on a page that
-/// does not answer its polls for 20 s.
+/// Lets the page answer the test runner's polls between long measurements: a poll waits while
+/// the page is busy, and the waiting counts against `WASM_BINDGEN_TEST_TIMEOUT`.
 async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let window = web_sys::window().expect("the tests run in a page");
@@ -226,6 +226,7 @@ async fn whole_desk_read_and_save_in_parts() {
             .filter(|v| decode_stored(v).is_ok())
             .count()
     });
+    /// The shape the store's read takes every bucket in (`load_bucket`'s fast path).
     fn parse<T: serde::de::DeserializeOwned>(buckets: &[&str]) -> usize {
         buckets
             .iter()
