@@ -123,7 +123,7 @@ const restSteps = w("wasm.store.rest_steps");
 const restFinish = w("wasm.store.rest_last_step");
 const restRead = restSteps === undefined || restFinish === undefined ? undefined : restSteps + restFinish;
 const restOther = (() => {
-  const parts = ["wasm.store.inflate_rest", "wasm.store.parse_subscriptions", "wasm.store.parse_audit"].map(w);
+  const parts = ["wasm.store.inflate_rest", "wasm.store.parse_subscriptions", "wasm.store.parse_audit", "wasm.store.rest_rank_step", "wasm.store.rest_sort_step"].map(w);
   return restSteps === undefined || parts.includes(undefined) ? undefined : restSteps - parts.reduce((a, x) => a + x, 0);
 })();
 const keystrokeMax = browser["browser.search_keystroke"]?.max_ms;
@@ -146,7 +146,9 @@ const rows = [
   ["  of which: parsing the subscriptions", ms(w("wasm.store.parse_subscriptions")), "", ""],
   ["  of which: parsing the audit log", ms(w("wasm.store.parse_audit")), "", ""],
   ["  of which: the rest of each step (reading the value, ids, revisions)", ms(restOther), "", ""],
-  ["  of which: the last step (the log sorted, creation order worked out from it)", ms(restFinish), "", ""],
+  ["  of which: the step after the buckets (the log in order, the subscriptions' creation worked out from it)", ms(w("wasm.store.rest_rank_step")), "", ""],
+  ["  of which: the step after that (the subscriptions sorted by creation)", ms(w("wasm.store.rest_sort_step")), "", ""],
+  ["  of which: the last step (the revisions merged, the customers put in order)", ms(restFinish), "", ""],
   ["Save the whole desk into an empty store (an import's save after a reset, but `setItem`)", ms(w("wasm.store.save_after_reset")), "", ""],
   ["  of which: deflating every stored value", ms(w("wasm.store.deflate_all")), "", ""],
   ["**The app in Chromium (release; 10,000 customers, 30,000 subscriptions, 300 offers stored)**", "", "", ""],

@@ -76,21 +76,23 @@ fn measure(id: &str, runs: usize, expected: usize, op: impl Fn() -> usize) {
 }
 
 /// Times `op` once per run on what `setup` made for it (untimed), for an operation that uses
-/// its input up, and prints its `BENCH` line; `op`'s count is checked against `expected`.
-fn measure_each<S>(
+/// its input up, and prints its `BENCH` line; `count` of what `op` returns is checked against
+/// `expected`, and what it returns is dropped after the clock stops.
+fn measure_each<S, R>(
     id: &str,
     runs: usize,
     expected: usize,
     setup: impl Fn() -> S,
-    op: impl Fn(S) -> usize,
+    op: impl Fn(S) -> R,
+    count: impl Fn(&R) -> usize,
 ) {
     let per_op = (0..runs)
         .map(|_| {
             let input = setup();
             let start = performance_now();
-            let count = black_box(op(input));
+            let output = black_box(op(input));
             let elapsed = performance_now() - start;
-            assert_eq!(count, expected, "{id}: the work was not all done");
+            assert_eq!(count(&output), expected, "{id}: the work was not all done");
             elapsed
         })
         .collect();
@@ -245,16 +247,45 @@ async fn whole_desk_read_and_save_in_parts() {
     measure("wasm.store.read_first", 5, desk.customers.len(), || {
         load_first(&kv).desk.customers.len()
     });
-    // The read after the first paint: its steps (one stored value each), then its last step.
+    // The read after the first paint: its steps (one per stored value, then two that put them
+    // in order), then each of its last three steps on its own.
     yield_to_browser().await;
-    measure("wasm.store.rest_steps", 5, stored_rest.len(), || {
+    measure_each(
+        "wasm.store.rest_steps",
+        5,
+        stored_rest.len() + 2,
+        || RestRead::new(&kv),
+        |mut read| {
+            while read.step(&kv) {}
+            read
+        },
+        |read| read.progress().0,
+    );
+    // `steps_left` steps short of the end of the steps.
+    let read_all_but = |steps_left: usize| {
         let mut read = RestRead::new(&kv);
-        let mut steps = 0;
-        while read.step(&kv) {
-            steps += 1;
+        while read.progress().0 + steps_left < read.progress().1 {
+            read.step(&kv);
         }
-        steps
-    });
+        read
+    };
+    for (id, steps_left) in [
+        ("wasm.store.rest_rank_step", 2),
+        ("wasm.store.rest_sort_step", 1),
+    ] {
+        yield_to_browser().await;
+        measure_each(
+            id,
+            5,
+            stored_rest.len() + 3 - steps_left,
+            || read_all_but(steps_left),
+            |mut read| {
+                read.step(&kv);
+                read
+            },
+            |read| read.progress().0,
+        );
+    }
     let read_but_the_last_step = || {
         let mut read = RestRead::new(&kv);
         while read.step(&kv) {}
@@ -268,8 +299,9 @@ async fn whole_desk_read_and_save_in_parts() {
         read_but_the_last_step,
         |(mut loaded, read)| {
             read.finish(&kv, &mut loaded.desk, &mut loaded.revisions);
-            loaded.desk.subscriptions.len() + loaded.desk.audit.len()
+            loaded
         },
+        |loaded| loaded.desk.subscriptions.len() + loaded.desk.audit.len(),
     );
     yield_to_browser().await;
     measure("wasm.store.deflate_all", 3, json.len(), || {

@@ -29,6 +29,24 @@ pub enum Entity {
     Partner,
 }
 
+impl Entity {
+    /// The id of the customer this names, if it names one.
+    pub fn customer_id(&self) -> Option<&str> {
+        match self {
+            Entity::Customer { id } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The id of the subscription this names, if it names one.
+    pub fn subscription_id(&self) -> Option<&str> {
+        match self {
+            Entity::Subscription { id } => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// What changed, with the values before and after.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {

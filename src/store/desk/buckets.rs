@@ -2,7 +2,9 @@
 //! [`codec`], and the whole desk laid out as buckets and audit chunks ([`layout`]). Loading,
 //! saving and the migrations all read and write buckets through these.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -75,8 +77,7 @@ pub(super) fn layout(
 ) -> (BTreeMap<String, Option<String>>, Revisions) {
     // Per key: how many records `current` has under it, how many `desk` puts there, and how
     // many of those are equal to the one in `current`; all of them: the key is as `current`
-    // has it. (The position maps are the same type `put_in_creation_order` uses: no second
-    // hash map in the module.)
+    // has it.
     let mut keys: BTreeMap<String, KeyState> = BTreeMap::new();
     let mut count = |key: String| keys.entry(key).or_default().current += 1;
     current
@@ -90,13 +91,14 @@ pub(super) fn layout(
     current.audit.iter().for_each(|a| count(audit_chunk(a.seq)));
     let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
     let current_open_chunk = current.audit.last().map(|a| audit_chunk(a.seq));
-    let customers: HashMap<&str, u64> = current
+    // The same map type as the read's creation ranks (one instantiation in the module).
+    let customers: FxHashMap<&str, u64> = current
         .customers
         .iter()
         .map(|c| c.id.as_str())
         .zip(0..)
         .collect();
-    let subscriptions: HashMap<&str, u64> = current
+    let subscriptions: FxHashMap<&str, u64> = current
         .subscriptions
         .iter()
         .map(|s| s.id.as_str())
