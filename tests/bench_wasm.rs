@@ -304,7 +304,8 @@ async fn whole_desk_read_and_save_in_parts() {
         measure_each(
             id,
             5,
-            stored_rest.len() + 3 - steps_left,
+            // Steps in all (one per stored value and two), less those left after this one.
+            stored_rest.len() + 2 - (steps_left - 1),
             || read_all_but(steps_left),
             |mut read| {
                 read.step(&kv);
