@@ -145,7 +145,7 @@ const rows = [
   ["  of which: inflating their stored values", ms(w("wasm.store.inflate_rest")), "", ""],
   ["  of which: parsing the subscriptions", ms(w("wasm.store.parse_subscriptions")), "", ""],
   ["  of which: parsing the audit log", ms(w("wasm.store.parse_audit")), "", ""],
-  ["  of which: the rest of each step (reading the value, ids, revisions)", ms(restOther), "", ""],
+  ["  of which: the rest of each step (reading the value, ids, revisions)", restOther < 0 ? "within noise (the parts' medians add up to more than the whole)" : ms(restOther), "", ""],
   ["  of which: the step after the buckets (the log in order, the subscriptions' creation worked out from it)", ms(w("wasm.store.rest_rank_step")), "", ""],
   ["  of which: the step after that (the subscriptions sorted by creation)", ms(w("wasm.store.rest_sort_step")), "", ""],
   ["  of which: the last step (the revisions merged, the customers put in order)", ms(restFinish), "", ""],

@@ -75,28 +75,52 @@ fn measure(id: &str, runs: usize, expected: usize, op: impl Fn() -> usize) {
     print_median(id, per_op);
 }
 
-/// Times `op` once per run on what `setup` made for it (untimed), for an operation that uses
-/// its input up, and prints its `BENCH` line; `count` of what `op` returns is checked against
-/// `expected`, and what it returns is dropped after the clock stops.
-fn measure_each<S, R>(
-    id: &str,
-    runs: usize,
+/// One part of a whole, for [`measure_in_turns`]: its figure's id, and one timed run of it
+/// (milliseconds).
+struct Part<'a> {
+    id: &'static str,
+    run: Box<dyn Fn() -> f64 + 'a>,
+}
+
+/// A [`Part`] that times `op` on what `setup` made for it (untimed), for an operation that uses
+/// its input up; `count` of what `op` returns must equal `expected`, and what it returns is
+/// dropped after the clock stops.
+fn part<'a, S, R>(
+    id: &'static str,
     expected: usize,
-    setup: impl Fn() -> S,
-    op: impl Fn(S) -> R,
-    count: impl Fn(&R) -> usize,
-) {
-    let per_op = (0..runs)
-        .map(|_| {
-            let input = setup();
-            let start = performance_now();
-            let output = black_box(op(input));
-            let elapsed = performance_now() - start;
-            assert_eq!(count(&output), expected, "{id}: the work was not all done");
-            elapsed
-        })
-        .collect();
-    print_median(id, per_op);
+    setup: impl Fn() -> S + 'a,
+    op: impl Fn(S) -> R + 'a,
+    count: impl Fn(&R) -> usize + 'a,
+) -> Part<'a> {
+    let run = move || {
+        let input = setup();
+        let start = performance_now();
+        let output = black_box(op(input));
+        let elapsed = performance_now() - start;
+        assert_eq!(count(&output), expected, "{id}: the work was not all done");
+        elapsed
+    };
+    Part {
+        id,
+        run: Box::new(run),
+    }
+}
+
+/// Runs `parts` in turns, one run of each per round for `rounds` rounds, and prints each one's
+/// `BENCH` line. The parts of one whole are compared with each other and with the whole, so
+/// they share the rounds: a slower stretch of the machine falls on all of them alike, where
+/// measured one after another their medians can add up to more than the whole.
+async fn measure_in_turns(rounds: usize, parts: &[Part<'_>]) {
+    let mut times = vec![Vec::with_capacity(rounds); parts.len()];
+    for _ in 0..rounds {
+        for (part, times) in parts.iter().zip(&mut times) {
+            times.push((part.run)());
+        }
+        yield_to_browser().await;
+    }
+    for (part, times) in parts.iter().zip(times) {
+        print_median(part.id, times);
+    }
 }
 
 /// Prints the `BENCH` line of figure `id`: the median of `per_op` (milliseconds).
@@ -197,12 +221,8 @@ async fn whole_desk_read_and_save_in_parts() {
     };
     let kv = save_after_reset();
     let keys = kv.keys();
-    yield_to_browser().await;
-    measure("wasm.store.save_after_reset", 3, keys.len(), || {
-        save_after_reset().keys().len()
-    });
 
-    // Every stored value as JSON, then each part of the read and the save on its own.
+    // Every stored value as JSON, then the parts of the read, and of the save, each in turns.
     let json: Vec<(String, String)> = keys
         .iter()
         .filter_map(|k| Some((k.clone(), decode_stored(&kv.get(k)?).ok()?)))
@@ -221,21 +241,6 @@ async fn whole_desk_read_and_save_in_parts() {
         .filter(|k| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX))
         .filter_map(|k| kv.get(k))
         .collect();
-    yield_to_browser().await;
-    // Each part returns what it made; freeing that is left out of its time.
-    measure_each(
-        "wasm.store.inflate_rest",
-        5,
-        stored_rest.len(),
-        || (),
-        |()| -> Vec<String> {
-            stored_rest
-                .iter()
-                .filter_map(|v| decode_stored(v).ok())
-                .collect()
-        },
-        Vec::len,
-    );
     /// The shape the store's read takes every bucket in (`load_bucket`'s fast path).
     type Parsed<T> = Vec<BTreeMap<String, (u64, T)>>;
     fn parse<T: serde::de::DeserializeOwned>(buckets: &[&str]) -> Parsed<T> {
@@ -247,48 +252,7 @@ async fn whole_desk_read_and_save_in_parts() {
     fn records<T>(parsed: &Parsed<T>) -> usize {
         parsed.iter().map(BTreeMap::len).sum()
     }
-    yield_to_browser().await;
-    measure_each(
-        "wasm.store.parse_subscriptions",
-        5,
-        subscriptions,
-        || (),
-        |()| parse::<Subscription>(&subscription_buckets),
-        records,
-    );
-    yield_to_browser().await;
-    measure_each(
-        "wasm.store.parse_audit",
-        5,
-        entries,
-        || (),
-        |()| parse::<AuditEntry>(&audit_chunks),
-        records,
-    );
-    yield_to_browser().await;
-    measure_each(
-        "wasm.store.read_first",
-        5,
-        desk.customers.len(),
-        || (),
-        |()| load_first(&kv),
-        |loaded| loaded.desk.customers.len(),
-    );
-    // The read after the first paint: its steps (one per stored value, then two that put them
-    // in order), then each of its last three steps on its own.
-    yield_to_browser().await;
-    measure_each(
-        "wasm.store.rest_steps",
-        5,
-        stored_rest.len() + 2,
-        || RestRead::new(&kv),
-        |mut read| {
-            while read.step(&kv) {}
-            read
-        },
-        |read| read.progress().0,
-    );
-    // `steps_left` steps short of the end of the steps.
+    // `steps_left` steps short of the end of the read's steps.
     let read_all_but = |steps_left: usize| {
         let mut read = RestRead::new(&kv);
         while read.progress().0 + steps_left < read.progress().1 {
@@ -296,45 +260,110 @@ async fn whole_desk_read_and_save_in_parts() {
         }
         read
     };
-    for (id, steps_left) in [
-        ("wasm.store.rest_rank_step", 2),
-        ("wasm.store.rest_sort_step", 1),
-    ] {
-        yield_to_browser().await;
-        measure_each(
-            id,
-            5,
-            // Steps in all (one per stored value and two), less those left after this one.
-            stored_rest.len() + 2 - (steps_left - 1),
-            || read_all_but(steps_left),
-            |mut read| {
-                read.step(&kv);
-                read
-            },
-            |read| read.progress().0,
-        );
-    }
     let read_but_the_last_step = || {
         let mut read = RestRead::new(&kv);
         while read.step(&kv) {}
         (load_first(&kv), read)
     };
+    // Steps in all (one per stored value and two), less those left after `steps_left` more.
+    let steps_done = |steps_left: usize| stored_rest.len() + 2 - steps_left;
+    // Each part returns what it made; freeing that is left out of its time.
+    let parts = [
+        part(
+            "wasm.store.inflate_rest",
+            stored_rest.len(),
+            || (),
+            |()| -> Vec<String> {
+                stored_rest
+                    .iter()
+                    .filter_map(|v| decode_stored(v).ok())
+                    .collect()
+            },
+            Vec::len,
+        ),
+        part(
+            "wasm.store.parse_subscriptions",
+            subscriptions,
+            || (),
+            |()| parse::<Subscription>(&subscription_buckets),
+            records,
+        ),
+        part(
+            "wasm.store.parse_audit",
+            entries,
+            || (),
+            |()| parse::<AuditEntry>(&audit_chunks),
+            records,
+        ),
+        part(
+            "wasm.store.read_first",
+            desk.customers.len(),
+            || (),
+            |()| load_first(&kv),
+            |loaded| loaded.desk.customers.len(),
+        ),
+        // The read after the first paint: its steps (one per stored value, then two that put
+        // them in order), then each of its last three steps on its own.
+        part(
+            "wasm.store.rest_steps",
+            steps_done(0),
+            || RestRead::new(&kv),
+            |mut read| {
+                while read.step(&kv) {}
+                read
+            },
+            |read| read.progress().0,
+        ),
+        part(
+            "wasm.store.rest_rank_step",
+            steps_done(1),
+            || read_all_but(2),
+            |mut read| {
+                read.step(&kv);
+                read
+            },
+            |read| read.progress().0,
+        ),
+        part(
+            "wasm.store.rest_sort_step",
+            steps_done(0),
+            || read_all_but(1),
+            |mut read| {
+                read.step(&kv);
+                read
+            },
+            |read| read.progress().0,
+        ),
+        part(
+            "wasm.store.rest_last_step",
+            subscriptions + entries,
+            read_but_the_last_step,
+            |(mut loaded, read)| {
+                read.finish(&kv, &mut loaded.desk, &mut loaded.revisions);
+                loaded
+            },
+            |loaded| loaded.desk.subscriptions.len() + loaded.desk.audit.len(),
+        ),
+    ];
     yield_to_browser().await;
-    measure_each(
-        "wasm.store.rest_last_step",
-        5,
-        subscriptions + entries,
-        read_but_the_last_step,
-        |(mut loaded, read)| {
-            read.finish(&kv, &mut loaded.desk, &mut loaded.revisions);
-            loaded
-        },
-        |loaded| loaded.desk.subscriptions.len() + loaded.desk.audit.len(),
-    );
+    measure_in_turns(5, &parts).await;
+    // The save, and its deflating on its own.
+    let parts = [
+        part(
+            "wasm.store.save_after_reset",
+            keys.len(),
+            || (),
+            |()| save_after_reset(),
+            |kv| kv.keys().len(),
+        ),
+        part(
+            "wasm.store.deflate_all",
+            json.len(),
+            || (),
+            |()| -> Vec<String> { json.iter().map(|(_, j)| encode_stored(j)).collect() },
+            Vec::len,
+        ),
+    ];
     yield_to_browser().await;
-    measure("wasm.store.deflate_all", 3, json.len(), || {
-        json.iter()
-            .filter(|(_, j)| !encode_stored(j).is_empty())
-            .count()
-    });
+    measure_in_turns(3, &parts).await;
 }
