@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::domain::integrity::{check_desk, RecordProblem, RecordRef};
@@ -152,22 +152,11 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     }
     // The file is read as JSON text in parts, each record straight from its text into its type:
     // no tree of JSON values is built, and each record type has one deserializer in the module.
-    let root: Box<RawValue> = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let Some(mut root) = object(&root) else {
-        return Err(ImportError::NotADeskFile);
-    };
-    if root
-        .get("format")
-        .and_then(|v| read::<String>(v))
-        .as_deref()
-        != Some(FORMAT)
-    {
+    let parts = FileParts::read(text)?;
+    if parts.format.and_then(read::<String>).as_deref() != Some(FORMAT) {
         return Err(ImportError::NotADeskFile);
     }
-    match root.get("version") {
+    match parts.version {
         Some(v) if read::<u64>(v) == Some(u64::from(FORMAT_VERSION)) => {}
         other => {
             return Err(ImportError::UnknownVersion {
@@ -175,19 +164,16 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
             })
         }
     }
-    let catalog = match root.remove("catalog") {
+    let catalog = match parts.catalog {
         None => None,
         Some(v) => Some(Catalog::load(v.get()).ok().ok_or(ImportError::WrongShape {
             path: "catalog".into(),
         })?),
     };
-    let Some(mut desk_value) = root.remove("desk").and_then(|v| object(&v)) else {
-        return Err(ImportError::WrongShape {
-            path: "desk".into(),
-        });
-    };
+    let wrong_shape = |path: &str| ImportError::WrongShape { path: path.into() };
+    let desk_parts = parts.desk.ok_or_else(|| wrong_shape("desk"))?;
     let mut rejected = Vec::new();
-    let partner = match desk_value.remove("partner") {
+    let partner = match desk_parts.partner {
         Some(v) => match serde_json::from_str::<PartnerProfile>(v.get()) {
             Ok(p) => p,
             Err(e) => {
@@ -198,25 +184,18 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
                 PartnerProfile::default()
             }
         },
-        None => {
-            return Err(ImportError::WrongShape {
-                path: "desk.partner".into(),
-            })
-        }
+        None => return Err(wrong_shape("desk.partner")),
     };
-    let mut list = |name: &str| -> Result<Vec<Box<RawValue>>, ImportError> {
-        desk_value
-            .remove(name)
-            .and_then(|v| read::<Vec<Box<RawValue>>>(&v))
-            .ok_or_else(|| ImportError::WrongShape {
-                path: format!("desk.{name}"),
-            })
-    };
-    let (customers, subscriptions, audit) =
-        (list("customers")?, list("subscriptions")?, list("audit")?);
+    let customers = desk_parts
+        .customers
+        .ok_or_else(|| wrong_shape("desk.customers"))?;
+    let subscriptions = desk_parts
+        .subscriptions
+        .ok_or_else(|| wrong_shape("desk.subscriptions"))?;
+    let audit = desk_parts.audit.ok_or_else(|| wrong_shape("desk.audit"))?;
     let id_of = |v: &RawValue, i: usize| {
         field(v, "id")
-            .and_then(|id| read::<String>(&id))
+            .and_then(read::<String>)
             .unwrap_or_else(|| format!("#{}", i + 1))
     };
     let customers = records::<Customer>(customers, &mut rejected, |v, i| RecordRef::Customer {
@@ -227,7 +206,7 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     });
     let audit = records::<AuditEntry>(audit, &mut rejected, |v, i| RecordRef::AuditEntry {
         seq: field(v, "seq")
-            .and_then(|seq| read::<u64>(&seq))
+            .and_then(read::<u64>)
             .unwrap_or(i as u64 + 1),
     });
     let desk = Desk {
@@ -243,15 +222,80 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     Ok((desk, catalog, rejected))
 }
 
+/// A desk file's parts as their JSON text in the file, before any is read into its type. A
+/// part that is missing or `null` is `None`, and so is a list that is not one.
+#[derive(Deserialize)]
+struct FileParts<'a> {
+    #[serde(borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    catalog: Option<&'a RawValue>,
+    #[serde(borrow)]
+    desk: Option<DeskParts<'a>>,
+}
+
+/// The `desk` object of a file: its partner's text and its three lists of records' texts.
+#[derive(Deserialize)]
+struct DeskParts<'a> {
+    #[serde(borrow)]
+    partner: Option<&'a RawValue>,
+    #[serde(borrow)]
+    customers: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    subscriptions: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    audit: Option<Vec<&'a RawValue>>,
+}
+
+impl<'a> FileParts<'a> {
+    /// Splits `text` into its parts in one pass over it, as a file this app wrote always can
+    /// be. Any other file is split member by member ([`FileParts::read_leniently`]), so that
+    /// the parts of the wrong kind (a list that is not one, a repeated member) are told apart.
+    fn read(text: &'a str) -> Result<Self, ImportError> {
+        serde_json::from_str(text).or_else(|_| Self::read_leniently(text))
+    }
+
+    fn read_leniently(text: &'a str) -> Result<Self, ImportError> {
+        let root: &RawValue = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
+        let Some(mut root) = object(root) else {
+            return Err(ImportError::NotADeskFile);
+        };
+        // As serde reads an `Option`: `null` is none.
+        let member = |object: &mut HashMap<String, &'a RawValue>, name| {
+            object.remove(name).filter(|v| v.get() != "null")
+        };
+        let desk = member(&mut root, "desk").and_then(object).map(|mut desk| {
+            let mut list = |name| member(&mut desk, name).and_then(read::<Vec<&RawValue>>);
+            DeskParts {
+                customers: list("customers"),
+                subscriptions: list("subscriptions"),
+                audit: list("audit"),
+                partner: member(&mut desk, "partner"),
+            }
+        });
+        Ok(FileParts {
+            format: member(&mut root, "format"),
+            version: member(&mut root, "version"),
+            catalog: member(&mut root, "catalog"),
+            desk,
+        })
+    }
+}
+
 /// The records of one list; each one that does not read is named by `at` (only then looked at
 /// for its id) and rejected.
 fn records<T: serde::de::DeserializeOwned>(
-    items: Vec<Box<RawValue>>,
+    items: Vec<&RawValue>,
     rejected: &mut Vec<Rejected>,
     at: impl Fn(&RawValue, usize) -> RecordRef,
 ) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.iter().enumerate() {
+    for (i, v) in items.into_iter().enumerate() {
         match serde_json::from_str::<T>(v.get()) {
             Ok(t) => out.push(t),
             Err(e) => rejected.push(Rejected {
@@ -264,17 +308,17 @@ fn records<T: serde::de::DeserializeOwned>(
 }
 
 /// A JSON value's text read as `T`, if it is one.
-fn read<T: serde::de::DeserializeOwned>(v: &RawValue) -> Option<T> {
+fn read<'a, T: serde::Deserialize<'a>>(v: &'a RawValue) -> Option<T> {
     serde_json::from_str(v.get()).ok()
 }
 
 /// A JSON object's members, each as its text; `None` if `v` is not an object.
-fn object(v: &RawValue) -> Option<HashMap<String, Box<RawValue>>> {
+fn object(v: &RawValue) -> Option<HashMap<String, &RawValue>> {
     read(v)
 }
 
 /// One member of a JSON object, if `v` is an object that has it.
-fn field(v: &RawValue, name: &str) -> Option<Box<RawValue>> {
+fn field<'a>(v: &'a RawValue, name: &str) -> Option<&'a RawValue> {
     object(v)?.remove(name)
 }
 
@@ -424,6 +468,39 @@ mod tests {
         );
         let big = vec![b' '; MAX_IMPORT_BYTES + 1];
         assert!(matches!(parse(&big), Err(ImportError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn a_file_reads_into_the_same_parts_in_one_pass_as_member_by_member() {
+        /// What the parts hold, as text.
+        fn shown(parts: FileParts) -> String {
+            let text = |v: Option<&RawValue>| v.map(|v| v.get().to_owned());
+            let desk = parts.desk.map(|d| {
+                let lengths = [d.customers, d.subscriptions, d.audit].map(|l| l.map(|l| l.len()));
+                (text(d.partner), lengths)
+            });
+            let [format, version, catalog] = [parts.format, parts.version, parts.catalog];
+            format!("{:?}", (text(format), text(version), text(catalog), desk))
+        }
+        let export = export(&sample_desk(2, 3, 1), today());
+        for file in [
+            export.as_str(),
+            r#"{"format":"segment-desk","version":null,"catalog":null,"desk":{"partner":null}}"#,
+            r#"{"format":"x","desk":{"customers":[{"id":"a"},2],"audit":[],"x":1},"exported_on":3}"#,
+            r#"{"version":1,"desk":null}"#,
+        ] {
+            let one_pass = serde_json::from_str(file).expect("a file of the usual shape");
+            let by_member = FileParts::read_leniently(file).unwrap();
+            assert_eq!(shown(one_pass), shown(by_member), "{file}");
+        }
+        // Only read member by member: the last of a repeated member counts, as in a `HashMap`.
+        let repeated = r#"{"format":"segment-desk","format":"other","desk":{}}"#;
+        assert!(serde_json::from_str::<FileParts>(repeated).is_err());
+        assert_eq!(
+            FileParts::read(repeated).unwrap().format.map(RawValue::get),
+            Some(r#""other""#)
+        );
+        assert_eq!(parse(repeated.as_bytes()), Err(ImportError::NotADeskFile));
     }
 
     #[test]
