@@ -12,8 +12,8 @@ const MARK: char = 'Z';
 /// The first character of the packed alphabet.
 const BASE: u32 = 0x1000;
 /// miniz_oxide's level 5, not its default 6: on the 10,000-customer desk a quarter less time
-/// deflating (every save pays it, an import or the sample most) for 1.6% more stored bytes, and
-/// the same inflating (docs/PERFORMANCE.md). Values stored at any level read alike.
+/// deflating (every save pays it, an import or the sample most) for about 2% more stored text,
+/// and the same inflating (docs/PERFORMANCE.md). Values stored at any level read alike.
 const LEVEL: u8 = 5;
 /// Refuse to inflate more than this (a hostile or broken value must not exhaust memory).
 const MAX_INFLATED: usize = 64 * 1024 * 1024;
