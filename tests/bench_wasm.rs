@@ -267,6 +267,19 @@ async fn whole_desk_read_and_save_in_parts() {
     };
     // Steps in all (one per stored value and two), less those left after `steps_left` more.
     let steps_done = |steps_left: usize| stored_rest.len() + 2 - steps_left;
+    // The step that leaves `steps_left - 1`, on its own.
+    let one_step = |id, steps_left: usize| {
+        part(
+            id,
+            steps_done(steps_left - 1),
+            move || read_all_but(steps_left),
+            |mut read: RestRead| {
+                read.step(&kv);
+                read
+            },
+            |read| read.progress().0,
+        )
+    };
     // Each part returns what it made; freeing that is left out of its time.
     let parts = [
         part(
@@ -314,26 +327,8 @@ async fn whole_desk_read_and_save_in_parts() {
             },
             |read| read.progress().0,
         ),
-        part(
-            "wasm.store.rest_rank_step",
-            steps_done(1),
-            || read_all_but(2),
-            |mut read| {
-                read.step(&kv);
-                read
-            },
-            |read| read.progress().0,
-        ),
-        part(
-            "wasm.store.rest_sort_step",
-            steps_done(0),
-            || read_all_but(1),
-            |mut read| {
-                read.step(&kv);
-                read
-            },
-            |read| read.progress().0,
-        ),
+        one_step("wasm.store.rest_rank_step", 2),
+        one_step("wasm.store.rest_sort_step", 1),
         part(
             "wasm.store.rest_last_step",
             subscriptions + entries,
