@@ -119,13 +119,15 @@ const floorTotal = floorCrates === undefined ? undefined : floorCrates + texts +
 const priceListRead = p("browser.price_list_read_30k");
 const priceListBytes = priceList["browser.price_list_read_30k"]?.bytes;
 const catalogStored = priceList["browser.catalog_stored_30k"];
-const restSteps = w("wasm.store.rest_steps");
-const restFinish = w("wasm.store.rest_last_step");
-const restRead = restSteps === undefined || restFinish === undefined ? undefined : restSteps + restFinish;
-const restOther = (() => {
-  const parts = ["wasm.store.inflate_rest", "wasm.store.parse_subscriptions", "wasm.store.parse_audit", "wasm.store.rest_rank_step", "wasm.store.rest_sort_step"].map(w);
-  return restSteps === undefined || parts.includes(undefined) ? undefined : restSteps - parts.reduce((a, x) => a + x, 0);
-})();
+const recordsInBrowser = b("browser.cold_start.records");
+// What a whole read in wasm leaves besides the parts measured beside it.
+const remainder = (whole, parts) => {
+  const times = [whole, ...parts].map(w);
+  return times.includes(undefined) ? undefined : times[0] - times.slice(1).reduce((a, x) => a + x, 0);
+};
+const remainderText = (r) => (r < 0 ? "within noise (the parts' medians add up to more than the whole)" : ms(r));
+const recordsOther = remainder("wasm.store.rest_records", ["wasm.store.inflate_subscriptions", "wasm.store.parse_subscriptions", "wasm.store.rest_order_step"]);
+const auditOther = remainder("wasm.store.rest_audit", ["wasm.store.inflate_audit", "wasm.store.parse_audit"]);
 const keystrokeMax = browser["browser.search_keystroke"]?.max_ms;
 
 const rows = [
@@ -140,22 +142,24 @@ const rows = [
   ["Cart check, 20 lines", ms(w("wasm.cart_check_20_lines")), "", ""],
   ["Account form validation", ms(w("wasm.validate_form")), "", ""],
   ["**The whole desk in wasm, by part (release, not wasm-opt'd; the same 10,000 customers, 30,000 subscriptions and audit log; an in-memory store for `localStorage`)**", "", "", ""],
-  ["Read the partner and the customers (`load_first`: what the first paint waits for)", ms(w("wasm.store.read_first")), "", ""],
-  ["Read the subscriptions and the audit log (`RestRead`: what the whole desk read adds), its steps and its last step", ms(restRead), "", ""],
-  ["  of which: inflating their stored values", ms(w("wasm.store.inflate_rest")), "", ""],
-  ["  of which: parsing the subscriptions", ms(w("wasm.store.parse_subscriptions")), "", ""],
-  ["  of which: parsing the audit log", ms(w("wasm.store.parse_audit")), "", ""],
-  ["  of which: the rest of each step (reading the value, ids, revisions)", restOther < 0 ? "within noise (the parts' medians add up to more than the whole)" : ms(restOther), "", ""],
-  ["  of which: the step after the buckets (the log in order, the subscriptions' creation worked out from it)", ms(w("wasm.store.rest_rank_step")), "", ""],
-  ["  of which: the step after that (the subscriptions sorted by creation)", ms(w("wasm.store.rest_sort_step")), "", ""],
-  ["  of which: the last step (the revisions merged, the customers put in order)", ms(restFinish), "", ""],
+  ["Read the partner and the customers, in their stored creation order (`load_first`: what the first paint waits for)", ms(w("wasm.store.read_first")), "", ""],
+  ["Then read the subscriptions (`RestRead` until `take_records`: what every page but the audit log's waits for)", ms(w("wasm.store.rest_records")), "", ""],
+  ["  of which: inflating their stored values", ms(w("wasm.store.inflate_subscriptions")), "", ""],
+  ["  of which: parsing them", ms(w("wasm.store.parse_subscriptions")), "", ""],
+  ["  of which: the step that puts them in their stored creation order", ms(w("wasm.store.rest_order_step")), "", ""],
+  ["  of which: the rest (reading each value, ids, revisions, the hand-over)", remainderText(recordsOther), "", ""],
+  ["Then read the audit log (`RestRead` from `take_records` to `finish`: what the log's page and the Data page wait for)", ms(w("wasm.store.rest_audit")), "", ""],
+  ["  of which: inflating its stored chunks", ms(w("wasm.store.inflate_audit")), "", ""],
+  ["  of which: parsing it", ms(w("wasm.store.parse_audit")), "", ""],
+  ["  of which: the rest (reading each value, the check of its order)", remainderText(auditOther), "", ""],
   ["Save the whole desk into an empty store (an import's save after a reset, but `setItem`)", ms(w("wasm.store.save_after_reset")), "", ""],
   ["  of which: deflating every stored value", ms(w("wasm.store.deflate_all")), "", ""],
   ["**The app in Chromium (release; 10,000 customers, 30,000 subscriptions, 300 offers stored)**", "", "", ""],
   ["Cold start: navigation → customers list painted", ms(cold), "≤ 500 ms", within(cold, 500)],
   ["  of which: the loader and the module's JS glue loaded, before the module is fetched and compiled (`sd:wasm-ready`)", ms(b("browser.cold_start.wasm_ready")), "", ""],
   ["  of which: the partner and customers read from localStorage (`sd:desk-load`)", ms(b("browser.cold_start.desk_load")), "", ""],
-  ["Navigation → whole desk read (subscriptions and audit log follow the first paint)", ms(wholeDesk), "≤ 500 ms", within(wholeDesk, 500)],
+  ["Navigation → customers and subscriptions read: every page but the audit log's can be shown (`sd:desk-load-records`)", ms(recordsInBrowser), "≤ 500 ms", within(recordsInBrowser, 500)],
+  ["Navigation → whole desk read (the audit log follows the subscriptions)", ms(wholeDesk), "≤ 500 ms", within(wholeDesk, 500)],
   ["  while it is read, the longest the page does not answer input (a slice of the read, or any task over 50 ms)", ms(longestBusy), "≤ 50 ms", within(longestBusy, 50)],
   ["  times the customers list built its 10,000 rows in one navigation (`sd:customer-rows`)", rowsBuilt === undefined ? "not measured" : String(rowsBuilt), "1", rowsBuilt === undefined ? "" : within(rowsBuilt, 1)],
   ["Cold start ÷ bare `JSON.parse` of the desk", cold && parse ? `${(cold / parse).toFixed(2)}×` : "", "≤ 3×", cold && parse ? within(cold / parse, 3) : ""],

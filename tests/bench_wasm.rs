@@ -207,7 +207,8 @@ fn validate_form() {
 async fn whole_desk_read_and_save_in_parts() {
     use segment_desk::domain::{AuditEntry, Subscription};
     use segment_desk::store::desk::{
-        load_first, replace, RestRead, Revisions, AUDIT_CHUNK_PREFIX, SUBSCRIPTION_BUCKET_PREFIX,
+        load_first, replace, Loaded, RestRead, Revisions, Stored, AUDIT_CHUNK_PREFIX,
+        SUBSCRIPTION_BUCKET_PREFIX,
     };
     use segment_desk::store::{decode_stored, encode_stored, KeyValueStore, MemoryStore};
     use std::collections::BTreeMap;
@@ -236,13 +237,16 @@ async fn whole_desk_read_and_save_in_parts() {
     let (subscription_buckets, audit_chunks) =
         (rest(SUBSCRIPTION_BUCKET_PREFIX), rest(AUDIT_CHUNK_PREFIX));
     let (subscriptions, entries) = (desk.subscriptions.len(), desk.audit.len());
-    let stored_rest: Vec<String> = keys
-        .iter()
-        .filter(|k| k.starts_with(SUBSCRIPTION_BUCKET_PREFIX) || k.starts_with(AUDIT_CHUNK_PREFIX))
-        .filter_map(|k| kv.get(k))
-        .collect();
+    let stored = |prefix: &str| -> Vec<String> {
+        keys.iter()
+            .filter(|k| k.starts_with(prefix))
+            .filter_map(|k| kv.get(k))
+            .collect()
+    };
+    let stored_subscriptions = stored(SUBSCRIPTION_BUCKET_PREFIX);
+    let stored_audit = stored(AUDIT_CHUNK_PREFIX);
     /// The shape the store's read takes every bucket in (`load_bucket`'s fast path).
-    type Parsed<T> = Vec<BTreeMap<String, (u64, T)>>;
+    type Parsed<T> = Vec<BTreeMap<String, Stored<T>>>;
     fn parse<T: serde::de::DeserializeOwned>(buckets: &[&str]) -> Parsed<T> {
         buckets
             .iter()
@@ -252,46 +256,56 @@ async fn whole_desk_read_and_save_in_parts() {
     fn records<T>(parsed: &Parsed<T>) -> usize {
         parsed.iter().map(BTreeMap::len).sum()
     }
-    // `steps_left` steps short of the end of the read's steps.
-    let read_all_but = |steps_left: usize| {
-        let mut read = RestRead::new(&kv);
-        while read.progress().0 + steps_left < read.progress().1 {
+    fn inflate(values: &[String]) -> Vec<String> {
+        values
+            .iter()
+            .filter_map(|v| decode_stored(v).ok())
+            .collect()
+    }
+    // The read after the first paint, `steps` steps in (not timed).
+    let read_steps = |steps: usize| {
+        let mut loaded = load_first(&kv);
+        let mut read = loaded.rest.take().expect("the rest is left to read");
+        for _ in 0..steps {
             read.step(&kv);
         }
-        read
+        (loaded, read)
     };
-    let read_but_the_last_step = || {
-        let mut read = RestRead::new(&kv);
-        while read.step(&kv) {}
-        (load_first(&kv), read)
+    // Its first part: the subscription buckets, then the step that puts them in their stored
+    // creation order; then the records are handed to the desk.
+    let record_steps = stored_subscriptions.len() + 1;
+    let read_records = |(mut loaded, mut read): (Loaded, RestRead)| {
+        while !read.records_ready() {
+            read.step(&kv);
+        }
+        assert!(read.take_records(&mut loaded.desk, &mut loaded.revisions));
+        (loaded, read)
     };
-    // Steps in all (one per stored value and two), less those left after `steps_left` more.
-    let steps_done = |steps_left: usize| stored_rest.len() + 2 - steps_left;
-    // The step that leaves `steps_left - 1`, on its own.
-    let one_step = |id, steps_left: usize| {
-        part(
-            id,
-            steps_done(steps_left - 1),
-            move || read_all_but(steps_left),
-            |mut read: RestRead| {
-                read.step(&kv);
-                read
-            },
-            |read| read.progress().0,
-        )
+    let records_read = |(loaded, read): &(Loaded, RestRead)| {
+        assert!(loaded.desk.audit.is_empty(), "before the log");
+        read.progress().0 + loaded.desk.subscriptions.len()
     };
     // Each part returns what it made; freeing that is left out of its time.
     let parts = [
         part(
-            "wasm.store.inflate_rest",
-            stored_rest.len(),
+            "wasm.store.read_first",
+            desk.customers.len(),
             || (),
-            |()| -> Vec<String> {
-                stored_rest
-                    .iter()
-                    .filter_map(|v| decode_stored(v).ok())
-                    .collect()
-            },
+            |()| load_first(&kv),
+            |loaded| loaded.desk.customers.len(),
+        ),
+        part(
+            "wasm.store.rest_records",
+            record_steps + subscriptions,
+            || read_steps(0),
+            read_records,
+            records_read,
+        ),
+        part(
+            "wasm.store.inflate_subscriptions",
+            stored_subscriptions.len(),
+            || (),
+            |()| inflate(&stored_subscriptions),
             Vec::len,
         ),
         part(
@@ -302,42 +316,42 @@ async fn whole_desk_read_and_save_in_parts() {
             records,
         ),
         part(
-            "wasm.store.parse_audit",
-            entries,
-            || (),
-            |()| parse::<AuditEntry>(&audit_chunks),
-            records,
-        ),
-        part(
-            "wasm.store.read_first",
-            desk.customers.len(),
-            || (),
-            |()| load_first(&kv),
-            |loaded| loaded.desk.customers.len(),
-        ),
-        // The read after the first paint: its steps (one per stored value, then two that put
-        // them in order), then each of its last three steps on its own.
-        part(
-            "wasm.store.rest_steps",
-            steps_done(0),
-            || RestRead::new(&kv),
-            |mut read| {
-                while read.step(&kv) {}
-                read
+            "wasm.store.rest_order_step",
+            record_steps,
+            || read_steps(record_steps - 1),
+            |(loaded, mut read)| {
+                read.step(&kv);
+                assert!(
+                    read.records_ready(),
+                    "every subscription has its creation stored"
+                );
+                (loaded, read)
             },
-            |read| read.progress().0,
+            |(_, read)| read.progress().0,
         ),
-        one_step("wasm.store.rest_rank_step", 2),
-        one_step("wasm.store.rest_sort_step", 1),
         part(
-            "wasm.store.rest_last_step",
+            "wasm.store.rest_audit",
             subscriptions + entries,
-            read_but_the_last_step,
+            || read_records(read_steps(0)),
             |(mut loaded, read)| {
                 read.finish(&kv, &mut loaded.desk, &mut loaded.revisions);
                 loaded
             },
             |loaded| loaded.desk.subscriptions.len() + loaded.desk.audit.len(),
+        ),
+        part(
+            "wasm.store.inflate_audit",
+            stored_audit.len(),
+            || (),
+            |()| inflate(&stored_audit),
+            Vec::len,
+        ),
+        part(
+            "wasm.store.parse_audit",
+            entries,
+            || (),
+            |()| parse::<AuditEntry>(&audit_chunks),
+            records,
         ),
     ];
     yield_to_browser().await;

@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
                 <UpdateBanner />
                 <main id="main" tabindex="-1">
                     // The customers list draws from the customers alone; every other page waits
-                    // for the whole desk, read just after the first paint (DeskState).
+                    // for the subscriptions, read just after the first paint, and the pages that
+                    // show the audit log (its own, and the Data page's counts) for the log,
+                    // read after them (DeskState).
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                         <Route path=path!("/customers") view=CustomersPage />
@@ -55,8 +57,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/subscriptions") view=after_load(SubscriptionsPage) />
                         <Route path=path!("/partner-settings") view=after_load(PartnerSettingsPage) />
                         <Route path=path!("/microsoft") view=after_load(MicrosoftPage) />
-                        <Route path=path!("/audit-log") view=after_load(AuditLogPage) />
-                        <Route path=path!("/data") view=after_load(DataPage) />
+                        <Route path=path!("/audit-log") view=after_audit_log(AuditLogPage) />
+                        <Route path=path!("/data") view=after_audit_log(DataPage) />
                     </Routes>
                 </main>
             </Router>
@@ -64,12 +66,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A route's view that waits for the whole desk (see [`DeskLoaded`]).
+/// A route's view that waits for the customers and subscriptions (see [`DeskLoaded`]).
 fn after_load<P>(page: fn() -> P) -> impl Fn() -> AnyView + Clone + Send + 'static
 where
     P: IntoView + 'static,
 {
     move || view! { <DeskLoaded>{page()}</DeskLoaded> }.into_any()
+}
+
+/// A route's view that waits for the whole desk, its audit log too (see [`DeskLoaded`]).
+fn after_audit_log<P>(page: fn() -> P) -> impl Fn() -> AnyView + Clone + Send + 'static
+where
+    P: IntoView + 'static,
+{
+    move || view! { <DeskLoaded audit_log=true>{page()}</DeskLoaded> }.into_any()
 }
 
 /// "Skip to main content" for keyboard users. It moves focus itself: with `<base href>` a plain

@@ -72,12 +72,15 @@ pub struct DeskState {
     save_failure: RwSignal<Option<StoreError>>,
     /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
     storage_changed: RwSignal<u64>,
-    /// At start the customers are read first and the list drawn; the subscriptions and the audit
-    /// log follow right after the first paint. Until then this is true, and pages other than
-    /// the customers list wait (see [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
+    /// At start the customers are read first and the list drawn; the subscriptions follow right
+    /// after the first paint, then the audit log. Until the subscriptions are in this is true,
+    /// and pages other than the customers list wait (see
+    /// [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
+    records_pending: RwSignal<bool>,
+    /// True until the audit log is in too: the whole desk is read. The log's page and the Data
+    /// page wait for it, and everything that changes the desk finishes the read first.
     rest_pending: RwSignal<bool>,
-    /// That read, a few buckets per task ([`DeskState::read_rest_in_slices`]); `None` before
-    /// its first slice.
+    /// That read, a few buckets per task ([`DeskState::read_rest_in_slices`]).
     rest_read: StoredValue<Option<RestRead>>,
     /// Buckets of it read, and buckets in all (for the progress bar).
     rest_progress: RwSignal<(usize, usize)>,
@@ -94,8 +97,9 @@ impl DeskState {
 
     /// Reads the desk (tracked: the caller re-runs when the desk changes).
     ///
-    /// Right after start, until [`DeskState::is_loaded`], the desk holds the partner and the
-    /// customers only (enough for the customers list; other pages wait in `DeskLoaded`).
+    /// Right after start, until [`DeskState::records_loaded`], the desk holds the partner and the
+    /// customers only (enough for the customers list; other pages wait in `DeskLoaded`), and
+    /// until [`DeskState::is_loaded`] no audit log.
     pub fn with<R>(&self, f: impl FnOnce(&Desk) -> R) -> R {
         self.desk.with(f)
     }
@@ -269,26 +273,44 @@ impl DeskState {
         if !loaded.problems.is_empty() {
             self.load_problems.update(|p| p.extend(loaded.problems));
         }
-        self.set_rest_pending(loaded.rest_pending);
+        self.set_rest(loaded.rest);
         self.desk.set(loaded.desk);
         self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
     }
 
+    /// Keeps what is left to read of the desk (`None`: nothing, as after a reload, an import, a
+    /// reset). A desk replaced while its rest was being read drops that read.
+    fn set_rest(&self, rest: Option<RestRead>) {
+        let pending = rest.is_some();
+        self.rest_read.set_value(rest);
+        self.set_records_pending(pending);
+        self.set_rest_pending(pending);
+    }
+
     /// Sets `rest_pending` only when it changes: what waits on it (pages, the removals
-    /// effect) must not run again for nothing. A desk replaced while its rest was being read
-    /// drops that read.
+    /// effect) must not run again for nothing.
     fn set_rest_pending(&self, pending: bool) {
-        if !pending {
-            self.rest_read.set_value(None);
-        }
         if self.rest_pending.get_untracked() != pending {
             self.rest_pending.set(pending);
         }
     }
 
-    /// Whether the whole desk is read (tracked): false only in the moment after start when the
-    /// customers are in and the subscriptions and audit log are being read.
+    /// [`DeskState::set_rest_pending`] for `records_pending`.
+    fn set_records_pending(&self, pending: bool) {
+        if self.records_pending.get_untracked() != pending {
+            self.records_pending.set(pending);
+        }
+    }
+
+    /// Whether the customers and subscriptions are read (tracked): false only in the moment
+    /// after start when the customers are in and the subscriptions are being read.
+    pub fn records_loaded(&self) -> bool {
+        !self.records_pending.get()
+    }
+
+    /// Whether the whole desk is read, its audit log too (tracked): false only in the moment
+    /// after start while the subscriptions and then the audit log are being read.
     pub fn is_loaded(&self) -> bool {
         !self.rest_pending.get()
     }
@@ -313,10 +335,9 @@ impl DeskState {
         let store = self.store();
         let kv = store.as_ref();
         let read = self.rest_read.try_update_value(Option::take).flatten();
-        let read = read.unwrap_or_else(|| {
-            crate::ui::perf::start("sd:desk-load-rest");
-            RestRead::new(kv)
-        });
+        // Always there while the rest is pending; a new read orders the customers by the log,
+        // which gives the order they have.
+        let read = read.unwrap_or_else(|| RestRead::new(kv, false));
         let mut problems = Vec::new();
         crate::ui::perf::measure("sd:desk-load-rest-finish", || {
             self.desk.update_untracked(|desk| {
@@ -325,16 +346,21 @@ impl DeskState {
             })
         });
         crate::ui::perf::end("sd:desk-load-rest");
+        if self.records_pending.get_untracked() {
+            crate::ui::perf::end("sd:desk-load-records");
+        }
         if !problems.is_empty() {
             self.load_problems.update(|p| p.extend(problems));
         }
+        self.set_records_pending(false);
         self.set_rest_pending(false);
         self.desk.notify();
     }
 
     /// Reads the rest of the desk for at most [`REST_SLICE_MS`], then again in a later task, so
-    /// the page answers input meanwhile; the last slice finishes loading. Stops when something
-    /// else finished it first (an edit, an export) or replaced the desk.
+    /// the page answers input meanwhile. The customers and subscriptions go to the desk as soon
+    /// as they are in order, before the audit log; the last slice finishes loading. Stops when
+    /// something else finished it first (an edit, an export) or replaced the desk.
     fn read_rest_in_slices(self) {
         if !self.rest_pending.get_untracked() {
             return;
@@ -342,22 +368,39 @@ impl DeskState {
         let store = self.store();
         let kv = store.as_ref();
         let started = crate::ui::perf::now_ms();
-        let more = crate::ui::perf::measure("sd:desk-load-rest-slice", || {
+        if self.rest_progress.get_untracked().1 == 0 {
+            crate::ui::perf::start("sd:desk-load-rest");
+            crate::ui::perf::start("sd:desk-load-records");
+        }
+        let (more, records_in) = crate::ui::perf::measure("sd:desk-load-rest-slice", || {
             self.rest_read
                 .try_update_value(|read| {
-                    let read = read.get_or_insert_with(|| {
-                        crate::ui::perf::start("sd:desk-load-rest");
-                        RestRead::new(kv)
-                    });
+                    let Some(read) = read else {
+                        return (false, false);
+                    };
+                    let waiting = self.records_pending.get_untracked();
                     let mut more = true;
                     while more && crate::ui::perf::now_ms() - started < REST_SLICE_MS {
                         more = read.step(kv);
+                        if waiting && read.records_ready() {
+                            break; // hand them over at once
+                        }
                     }
+                    let records_in = waiting
+                        && self.desk.try_update_untracked(|desk| {
+                            self.revisions
+                                .try_update_value(|revisions| read.take_records(desk, revisions))
+                        }) == Some(Some(true));
                     self.rest_progress.set(read.progress());
-                    more
+                    (more, records_in)
                 })
-                .unwrap_or(false)
+                .unwrap_or((false, false))
         });
+        if records_in {
+            crate::ui::perf::end("sd:desk-load-records");
+            self.set_records_pending(false);
+            self.desk.notify();
+        }
         if more {
             self.read_rest_later();
         } else {
@@ -504,7 +547,7 @@ impl DeskState {
         }
         self.conflict.set(None);
         self.set_catalog(catalog);
-        self.set_rest_pending(false);
+        self.set_rest(None);
         self.desk.set(desk);
         self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
@@ -539,7 +582,7 @@ impl DeskState {
         self.set_catalog(None);
         self.load_problems
             .update(|p| p.retain(|p| !matches!(p, LoadProblem::SchemaTooNew { .. })));
-        self.set_rest_pending(false);
+        self.set_rest(None);
         self.desk.set(Desk::default());
         self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
@@ -572,7 +615,7 @@ pub fn provide_desk_state() {
     let loaded = crate::ui::perf::measure("sd:desk-load", || {
         desk_store::load_first(storage.store.as_ref())
     });
-    let loaded_rest_pending = loaded.rest_pending;
+    let rest_pending = loaded.rest.is_some();
     let clock = use_app_clock();
     let state = DeskState {
         storage: StoredValue::new(storage),
@@ -588,14 +631,15 @@ pub fn provide_desk_state() {
         conflict: RwSignal::new(None),
         save_failure: RwSignal::new(None),
         storage_changed: RwSignal::new(0),
-        rest_pending: RwSignal::new(loaded.rest_pending),
-        rest_read: StoredValue::new(None),
+        records_pending: RwSignal::new(rest_pending),
+        rest_pending: RwSignal::new(rest_pending),
+        rest_read: StoredValue::new(loaded.rest),
         rest_progress: RwSignal::new((0, 0)),
     };
     provide_context(state);
     listen_to_other_tabs(state);
 
-    if loaded_rest_pending {
+    if rest_pending {
         // After the first paint, and one task later still, so that the list's own after-paint
         // work (its `sd:customers-painted` mark) comes first; then in slices.
         crate::ui::perf::after_paint(move || state.read_rest_later());

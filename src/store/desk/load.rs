@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::buckets::{parse_record, write_bucket, Bucket};
+use super::buckets::{created, parse_record, write_bucket, Bucket, Stored};
 use super::journal::Journal;
 use super::keys::{
     desk_keys, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_ID, SCHEMA_KEY,
@@ -50,8 +50,8 @@ pub struct Loaded {
     pub revisions: Revisions,
     /// The stored catalog; `None` means the built-in sample ([`Catalog::sample`]).
     pub catalog: Option<Catalog>,
-    /// The subscriptions and the audit log are still to be read ([`load_first`], [`load_rest`]).
-    pub rest_pending: bool,
+    /// What is still to be read: the subscriptions and the audit log ([`load_first`]).
+    pub rest: Option<RestRead>,
 }
 
 impl Loaded {
@@ -65,14 +65,15 @@ impl Loaded {
 /// aside in quarantine and the bucket rewritten without them.
 ///
 /// `record_key` names a record's revision by its id in the bucket; `None` for records without
-/// revisions (the audit log: entries are only added).
+/// revisions (the audit log: entries are only added). `keep` takes each record with its
+/// creation, where stored.
 fn load_bucket<T: DeserializeOwned>(
     kv: &dyn KeyValueStore,
     key: &str,
     record_key: fn(String) -> Option<RecordKey>,
     revisions: &mut Revisions,
     problems: &mut Vec<LoadProblem>,
-    mut keep: impl FnMut(T),
+    mut keep: impl FnMut(T, Option<u64>),
 ) {
     let mut note_revision = |id: String, rev: u64| {
         if let Some(record) = record_key(id) {
@@ -86,11 +87,11 @@ fn load_bucket<T: DeserializeOwned>(
     if let Ok(records) = json
         .as_deref()
         .map_err(|_| ())
-        .and_then(|j| serde_json::from_str::<BTreeMap<String, (u64, T)>>(j).map_err(|_| ()))
+        .and_then(|j| serde_json::from_str::<BTreeMap<String, Stored<T>>>(j).map_err(|_| ()))
     {
-        for (id, (rev, record)) in records {
-            note_revision(id, rev);
-            keep(record);
+        for (id, stored) in records {
+            note_revision(id, stored.revision);
+            keep(stored.record, stored.created);
         }
         return;
     }
@@ -108,9 +109,9 @@ fn load_bucket<T: DeserializeOwned>(
     let mut bad = Vec::new();
     for (id, value) in &bucket {
         match parse_record::<T>(value) {
-            Ok((rev, record)) => {
-                note_revision(id.clone(), rev);
-                keep(record);
+            Ok(stored) => {
+                note_revision(id.clone(), stored.revision);
+                keep(stored.record, stored.created);
             }
             Err(error) => bad.push((id.clone(), error)),
         }
@@ -134,18 +135,17 @@ fn load_bucket<T: DeserializeOwned>(
 /// [`LoadProblem`]).
 pub fn load(kv: &dyn KeyValueStore) -> Loaded {
     let mut loaded = load_first(kv);
-    if loaded.rest_pending {
-        let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
+    if let Some(rest) = loaded.rest.take() {
+        let mut more = rest.finish(kv, &mut loaded.desk, &mut loaded.revisions);
         loaded.problems.append(&mut more);
-        loaded.rest_pending = false;
     }
     loaded
 }
 
 /// [`load`] in two steps, so that the customers list can be drawn before the rest is read:
 /// this one recovers and migrates as `load` does, then reads the partner, the catalog and the
-/// customers; [`load_rest`] reads the subscriptions and the audit log. Between the two the
-/// desk must not be changed or saved (`rest_pending`).
+/// customers; its [`RestRead`] (`rest`) reads the subscriptions and the audit log. Until that
+/// is finished the desk must not be changed or saved.
 pub fn load_first(kv: &dyn KeyValueStore) -> Loaded {
     let mut problems = Vec::new();
     if let Some(raw) = kv.get(JOURNAL_KEY) {
@@ -222,7 +222,7 @@ fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
                     writable: false,
                     revisions,
                     catalog: None,
-                    rest_pending: false,
+                    rest: None,
                 };
             }
         }
@@ -236,7 +236,7 @@ fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
                 writable: false,
                 revisions,
                 catalog: None,
-                rest_pending: false,
+                rest: None,
             };
         }
     }
@@ -249,18 +249,21 @@ fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
 /// Reads every bucket, whatever its key (a record is found in any bucket of its kind).
 pub(super) fn read_buckets(kv: &dyn KeyValueStore, problems: Vec<LoadProblem>) -> Loaded {
     let mut loaded = read_first_part(kv, problems);
-    let mut more = load_rest(kv, &mut loaded.desk, &mut loaded.revisions);
-    loaded.problems.append(&mut more);
-    loaded.rest_pending = false;
+    if let Some(rest) = loaded.rest.take() {
+        let mut more = rest.finish(kv, &mut loaded.desk, &mut loaded.revisions);
+        loaded.problems.append(&mut more);
+    }
     loaded
 }
 
-/// The partner, the catalog and the customers: all the customers list needs. The rest is read
-/// by [`load_rest`].
+/// The partner, the catalog and the customers: all the customers list needs, the customers in
+/// creation order if it is stored beside each of them. The rest is read by the [`RestRead`] it
+/// returns, if there is any.
 fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
     let mut desk = Desk::new(PartnerProfile::default());
     let mut revisions = Revisions::new();
     let mut catalog = None;
+    let mut customers_created = Vec::new();
     // Set by a subscription bucket or an audit chunk: a new desk has none, nothing is left.
     let mut rest_pending = false;
     for key in desk_keys(kv, KeyKind::is_desk) {
@@ -269,68 +272,98 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
             KeyKind::Catalog => catalog = load_catalog(kv, problems),
             KeyKind::Partner => {
                 let partner = |id: String| (id == PARTNER_ID).then_some(RecordKey::Partner);
-                load_bucket::<PartnerProfile>(kv, &key, partner, revisions, problems, |p| {
+                load_bucket::<PartnerProfile>(kv, &key, partner, revisions, problems, |p, _| {
                     desk.partner = p
                 });
             }
             KeyKind::CustomerBucket => {
                 let customer = |id| Some(RecordKey::Customer(id));
-                load_bucket::<Customer>(kv, &key, customer, revisions, problems, |c| {
-                    desk.customers.push(c)
+                load_bucket::<Customer>(kv, &key, customer, revisions, problems, |c, at| {
+                    desk.customers.push(c);
+                    customers_created.push(at);
                 });
             }
             kind if kind.is_rest() => rest_pending = true,
             _ => {}
         }
     }
+    let customers_in_order = match stored_ranks(&customers_created) {
+        Some(rank) => {
+            sort_by_rank(&mut desk.customers, &rank, |c| &c.id);
+            true
+        }
+        None => false,
+    };
     Loaded {
         desk,
         problems,
         writable: true,
         revisions,
         catalog,
-        rest_pending,
+        rest: rest_pending.then(|| RestRead::new(kv, customers_in_order)),
     }
 }
 
-/// Reads what [`load_first`] left into its desk and revisions: the subscriptions and the audit
-/// log, then puts customers and subscriptions in creation order. Returns what it found
-/// unreadable (set aside, as at any load). [`RestRead`] does the same a bucket at a time.
-pub fn load_rest(
-    kv: &dyn KeyValueStore,
-    desk: &mut Desk,
-    revisions: &mut Revisions,
-) -> Vec<LoadProblem> {
-    RestRead::new(kv).finish(kv, desk, revisions)
+/// The creation ranks stored beside each record, if every record has one.
+fn stored_ranks(created: &[Option<u64>]) -> Option<Vec<u64>> {
+    created.iter().copied().collect()
 }
 
-/// [`load_rest`] in steps, so that a page can answer input between them (at 10,000 customers
-/// the whole read takes over half a second): one step per stored bucket, then two that put the
-/// log and the subscriptions in order, so that [`RestRead::finish`] has little left to do. Nothing
-/// of it reaches the desk before `finish`.
+/// The subscriptions and the audit log, read in steps after [`load_first`] so that a page can
+/// answer input between them (at 10,000 customers the whole read takes over half a second).
+///
+/// The subscription buckets come first, one a step. Where each record's creation is stored
+/// beside it, one more step puts them in creation order, and the customers and subscriptions
+/// can be handed to the desk ([`RestRead::take_records`]) before the audit log is read: every
+/// page but the log's can then be shown. Then the log's chunks, one a step, and a step that
+/// checks its order. Where a creation is not stored (a desk written before it was), the order is
+/// worked out from the log instead, in one more step, and nothing is handed over before
+/// [`RestRead::finish`].
 #[derive(Debug)]
 pub struct RestRead {
-    /// The keys still to read, last first.
-    keys: Vec<String>,
-    /// What is left to do once the keys are read.
+    /// The subscription buckets still to read, last first.
+    subscription_keys: Vec<String>,
+    /// The audit chunks still to read, last first.
+    audit_keys: Vec<String>,
+    /// What is left to do besides the keys.
     order: OrderStep,
     total: usize,
     subscriptions: Vec<Subscription>,
+    /// Each subscription's creation, where stored (beside `subscriptions`).
+    subscriptions_created: Vec<Option<u64>>,
+    /// Whether the customers [`load_first`] read are in creation order already, and whether the
+    /// subscriptions are.
+    customers_in_order: bool,
+    subscriptions_in_order: bool,
+    /// Whether the customers and subscriptions are in the desk.
+    records_taken: bool,
     audit: Vec<AuditEntry>,
     revisions: Revisions,
     problems: Vec<LoadProblem>,
 }
 
 impl RestRead {
-    /// Lists the subscription buckets and audit chunks stored now.
-    pub fn new(kv: &dyn KeyValueStore) -> Self {
-        let mut keys = desk_keys(kv, KeyKind::is_rest);
-        keys.reverse();
+    /// Lists the subscription buckets and audit chunks stored now. `customers_in_order`: the
+    /// desk's customers are in creation order already (else [`RestRead::finish`] orders them by
+    /// the log, which gives the same order).
+    pub fn new(kv: &dyn KeyValueStore, customers_in_order: bool) -> Self {
+        let (mut subscription_keys, mut audit_keys): (Vec<String>, Vec<String>) =
+            desk_keys(kv, KeyKind::is_rest)
+                .into_iter()
+                .partition(|key| KeyKind::of(key) == KeyKind::SubscriptionBucket);
+        subscription_keys.reverse();
+        audit_keys.reverse();
+        let order = OrderStep::Subscriptions;
         RestRead {
-            total: keys.len() + OrderStep::Rank.steps_left(),
-            keys,
-            order: OrderStep::Rank,
+            total: subscription_keys.len() + audit_keys.len() + order.steps_left(),
+            subscription_keys,
+            audit_keys,
+            order,
             subscriptions: Vec::new(),
+            subscriptions_created: Vec::new(),
+            customers_in_order,
+            subscriptions_in_order: false,
+            records_taken: false,
             audit: Vec::new(),
             revisions: Revisions::new(),
             problems: Vec::new(),
@@ -339,58 +372,104 @@ impl RestRead {
 
     /// Steps done so far, and steps in all.
     pub fn progress(&self) -> (usize, usize) {
-        (
-            self.total - self.keys.len() - self.order.steps_left(),
-            self.total,
-        )
+        let left = self.subscription_keys.len() + self.audit_keys.len() + self.order.steps_left();
+        (self.total - left, self.total)
     }
 
-    /// Reads the next bucket, or once they are all read takes the next step of putting the log
-    /// and the subscriptions in order; false once there is nothing left to do.
+    /// Takes the next step: a bucket or chunk read, or a step of putting records in order; false
+    /// once there is nothing left to do.
     pub fn step(&mut self, kv: &dyn KeyValueStore) -> bool {
-        let Some(key) = self.keys.pop() else {
-            return self.order_step();
-        };
         let (revisions, problems) = (&mut self.revisions, &mut self.problems);
-        if KeyKind::of(&key) == KeyKind::SubscriptionBucket {
-            let subscriptions = &mut self.subscriptions;
+        if let Some(key) = self.subscription_keys.pop() {
+            let (subscriptions, created) =
+                (&mut self.subscriptions, &mut self.subscriptions_created);
             let subscription = |id| Some(RecordKey::Subscription(id));
-            load_bucket::<Subscription>(kv, &key, subscription, revisions, problems, |s| {
-                subscriptions.push(s)
+            load_bucket::<Subscription>(kv, &key, subscription, revisions, problems, |s, at| {
+                subscriptions.push(s);
+                created.push(at);
             });
-        } else {
-            let audit = &mut self.audit;
-            load_bucket::<AuditEntry>(kv, &key, |_| None, revisions, problems, |a| audit.push(a));
+            return true;
         }
+        if self.order == OrderStep::Subscriptions {
+            if let Some(rank) = stored_ranks(&self.subscriptions_created) {
+                sort_by_rank(&mut self.subscriptions, &rank, |s| &s.id);
+                self.subscriptions_in_order = true;
+            }
+            self.subscriptions_created = Vec::new();
+            self.order = OrderStep::Log;
+            return true;
+        }
+        if let Some(key) = self.audit_keys.pop() {
+            let audit = &mut self.audit;
+            load_bucket::<AuditEntry>(
+                kv,
+                &key,
+                |_| None,
+                revisions,
+                problems,
+                |a, _| audit.push(a),
+            );
+            return true;
+        }
+        self.order_step()
+    }
+
+    /// Whether the customers and subscriptions are read and in order, so that
+    /// [`RestRead::take_records`] hands them over.
+    pub fn records_ready(&self) -> bool {
+        self.subscriptions_in_order && self.customers_in_order
+    }
+
+    /// Hands the subscriptions (with their revisions) to the desk and revisions that
+    /// [`load_first`] gave, once [`RestRead::records_ready`]; true if it did so now. The desk
+    /// still has no audit log: it must not be changed or saved before [`RestRead::finish`].
+    pub fn take_records(&mut self, desk: &mut Desk, revisions: &mut Revisions) -> bool {
+        if self.records_taken || !self.records_ready() {
+            return false;
+        }
+        // The smaller map goes into the larger (the subscriptions' is the larger at any size).
+        let mut read = std::mem::take(&mut self.revisions);
+        if revisions.len() < read.len() {
+            std::mem::swap(revisions, &mut read);
+        }
+        revisions.extend(read);
+        // `load_first` leaves no subscriptions.
+        desk.subscriptions.append(&mut self.subscriptions);
+        self.records_taken = true;
         true
     }
 
-    /// Two steps after the buckets, each a fraction of the work that would otherwise make the
-    /// longest stretch of the read: the log in `seq` order and each subscription's creation
-    /// worked out, then the subscriptions sorted by it.
+    /// The steps after the log's chunks: the log checked to be in `seq` order and, where
+    /// creation is not stored, the subscriptions' ranks worked out from it; then their sort.
     fn order_step(&mut self) -> bool {
         match std::mem::replace(&mut self.order, OrderStep::Done) {
-            OrderStep::Rank => {
+            OrderStep::Subscriptions => unreachable!("taken in `step`"),
+            OrderStep::Log => {
                 // The chunks are read in key order, which is the log's: sorting is only for a
                 // log stored some other way.
                 if !self.audit.is_sorted_by_key(|a| a.seq) {
                     crate::sorting::sort_by_key(&mut self.audit, |a| a.seq);
                 }
-                let created = created(
-                    &self.audit,
-                    Entity::subscription_id,
-                    self.subscriptions.len(),
-                );
-                self.order = OrderStep::Sort(ranks(&self.subscriptions, &created, |s| &s.id));
+                if !self.subscriptions_in_order {
+                    let created = created(
+                        &self.audit,
+                        Entity::subscription_id,
+                        self.subscriptions.len(),
+                    );
+                    self.order = OrderStep::Sort(ranks(&self.subscriptions, &created, |s| &s.id));
+                }
             }
-            OrderStep::Sort(rank) => sort_by_rank(&mut self.subscriptions, &rank, |s| &s.id),
+            OrderStep::Sort(rank) => {
+                sort_by_rank(&mut self.subscriptions, &rank, |s| &s.id);
+                self.subscriptions_in_order = true;
+            }
             OrderStep::Done => return false,
         }
         true
     }
 
     /// Does what is left, then hands everything to the desk and revisions that [`load_first`]
-    /// gave, and puts the customers in creation order too.
+    /// gave (the customers put in order by the log if they were not yet).
     pub fn finish(
         mut self,
         kv: &dyn KeyValueStore,
@@ -398,58 +477,40 @@ impl RestRead {
         revisions: &mut Revisions,
     ) -> Vec<LoadProblem> {
         while self.step(kv) {}
-        // The smaller map goes into the larger (the subscriptions' is the larger at any size).
-        if revisions.len() < self.revisions.len() {
-            std::mem::swap(revisions, &mut self.revisions);
+        if !self.customers_in_order {
+            let created = created(&self.audit, Entity::customer_id, desk.customers.len());
+            let rank = ranks(&desk.customers, &created, |c| &c.id);
+            drop(created); // it borrows the ids in the log
+            sort_by_rank(&mut desk.customers, &rank, |c| &c.id);
+            self.customers_in_order = true;
         }
-        revisions.extend(self.revisions);
-        let created = created(&self.audit, Entity::customer_id, desk.customers.len());
-        let rank = ranks(&desk.customers, &created, |c| &c.id);
-        drop(created); // it borrows the ids in the log
-        sort_by_rank(&mut desk.customers, &rank, |c| &c.id);
+        self.take_records(desk, revisions);
         desk.audit = self.audit;
-        // `load_first` leaves no subscriptions; these are in creation order already.
-        desk.subscriptions.append(&mut self.subscriptions);
         self.problems
     }
 }
 
-/// [`RestRead`]'s steps after the buckets.
-#[derive(Debug)]
+/// What [`RestRead`] has left to do besides reading keys.
+#[derive(Debug, PartialEq)]
 enum OrderStep {
-    /// The log to sort, the subscriptions' creation ranks to work out.
-    Rank,
+    /// The subscriptions to put in their stored order, if each has one.
+    Subscriptions,
+    /// The log to check; the subscriptions' ranks to work out from it if they had none stored.
+    Log,
     /// The subscriptions to sort by these ranks.
     Sort(Vec<u64>),
     Done,
 }
 
 impl OrderStep {
+    /// Steps left, counting the sort by the log's ranks only once it is known to be needed.
     fn steps_left(&self) -> usize {
         match self {
-            OrderStep::Rank => 2,
-            OrderStep::Sort(_) => 1,
+            OrderStep::Subscriptions => 2,
+            OrderStep::Log | OrderStep::Sort(_) => 1,
             OrderStep::Done => 0,
         }
     }
-}
-
-/// When each record of one kind was created, by id: the `seq` of the first entry of `audit` (in
-/// `seq` order) in which `id` finds a record of that kind; `records` is about how many there are.
-fn created<'a>(
-    audit: &'a [AuditEntry],
-    id: impl Fn(&'a Entity) -> Option<&'a str>,
-    records: usize,
-) -> FxHashMap<&'a str, u64> {
-    // Fx rather than the standard library's DoS-resistant SipHash: ids come from the user's own
-    // desk, and hashing was most of the step (32 → 21 ms for 30,000 subscriptions in wasm).
-    let mut created = FxHashMap::with_capacity_and_hasher(records, Default::default());
-    for entry in audit {
-        if let Some(id) = id(&entry.entity) {
-            created.entry(id).or_insert(entry.seq);
-        }
-    }
-    created
 }
 
 /// The stored catalog, or `None` (with the value set aside) when it cannot be read or breaks the
@@ -492,69 +553,126 @@ fn sort_by_rank<T>(items: &mut Vec<T>, rank: &[u64], id: impl Fn(&T) -> &str) {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::value::RawValue;
+
     use super::super::keys::QUARANTINE_PREFIX;
     use super::super::test_support::{add, fresh, stored_sample};
     use super::super::{quarantined, replace, usage};
     use super::*;
     use crate::store::{utf16_len, MemoryStore};
 
+    /// The subscription buckets and audit chunks stored.
+    fn rest_keys(kv: &MemoryStore) -> (usize, usize) {
+        let subscriptions = desk_keys(kv, |kind| kind == KeyKind::SubscriptionBucket).len();
+        let chunks = desk_keys(kv, |kind| kind == KeyKind::AuditChunk).len();
+        (subscriptions, chunks)
+    }
+
+    /// Takes every record's stored creation away, as a desk stored before it was kept.
+    fn forget_creation(kv: &MemoryStore) {
+        let records = |kind| kind == KeyKind::CustomerBucket || kind == KeyKind::SubscriptionBucket;
+        for key in desk_keys(kv, records) {
+            let mut bucket = super::super::buckets::read_bucket(&kv.get(&key).unwrap()).unwrap();
+            for raw in bucket.values_mut() {
+                let stored: Stored<Box<RawValue>> = serde_json::from_str(raw.get()).unwrap();
+                assert!(
+                    stored.created.is_some(),
+                    "a replace stores each record's creation"
+                );
+                let old = serde_json::to_string(&(stored.revision, stored.record)).unwrap();
+                *raw = RawValue::from_string(old).unwrap();
+            }
+            kv.set(&key, &write_bucket(&bucket)).unwrap();
+        }
+    }
+
     #[test]
     fn loading_in_two_steps_gives_the_customers_first_and_then_the_same_desk() {
         let (kv, desk) = stored_sample();
         let whole = load(&kv);
-        assert!(!whole.rest_pending);
+        assert!(whole.rest.is_none());
         assert!(
-            !load_first(&MemoryStore::new()).rest_pending,
+            load_first(&MemoryStore::new()).rest.is_none(),
             "a new desk has nothing left"
         );
 
         let mut first = load_first(&kv);
-        assert!(first.rest_pending);
-        let ids = |customers: &[Customer]| {
-            let mut ids: Vec<String> = customers.iter().map(|c| c.id.clone()).collect();
-            ids.sort();
-            ids
-        };
-        assert_eq!(ids(&first.desk.customers), ids(&desk.customers));
+        assert_eq!(
+            first.desk.customers, desk.customers,
+            "the customers, in creation order as stored"
+        );
         assert!(first.desk.subscriptions.is_empty() && first.desk.audit.is_empty());
-        let problems = load_rest(&kv, &mut first.desk, &mut first.revisions);
+        let rest = first.rest.take().expect("the rest is left");
+        let problems = rest.finish(&kv, &mut first.desk, &mut first.revisions);
         assert!(problems.is_empty());
         assert_eq!(first.desk, whole.desk, "same records in the same order");
+        assert_eq!(first.desk, desk);
         assert_eq!(first.revisions, whole.revisions);
     }
 
     #[test]
-    fn reading_the_rest_a_bucket_at_a_time_gives_the_same_desk() {
-        let (kv, _) = stored_sample();
-        let whole = load(&kv);
-        let buckets = desk_keys(&kv, KeyKind::is_rest).len();
-        assert!(buckets > 2, "the sample fills several buckets");
-
-        // Some steps, then `finish` reads the others.
+    fn the_records_are_handed_over_in_order_before_the_audit_log_is_read() {
+        let (kv, desk) = stored_sample();
+        let (subscriptions, chunks) = rest_keys(&kv);
+        assert!(
+            subscriptions > 2 && chunks > 0,
+            "the sample fills several buckets"
+        );
         let mut first = load_first(&kv);
-        let mut read = RestRead::new(&kv);
-        // A step per bucket and two to put the log and the subscriptions in order.
-        let steps = buckets + 2;
+        let mut read = first.rest.take().unwrap();
+        // A step per bucket and chunk, one to order the subscriptions, one to check the log.
+        let steps = subscriptions + chunks + 2;
         assert_eq!(read.progress(), (0, steps));
+        let mut taken = 0;
+        while !read.records_ready() {
+            assert!(!read.take_records(&mut first.desk, &mut first.revisions));
+            assert!(read.step(&kv));
+            taken += 1;
+        }
+        assert_eq!(taken, subscriptions + 1, "the log is not read before");
+        assert!(read.take_records(&mut first.desk, &mut first.revisions));
+        assert!(
+            !read.take_records(&mut first.desk, &mut first.revisions),
+            "only once"
+        );
+        assert_eq!(first.desk.customers, desk.customers);
+        assert_eq!(
+            first.desk.subscriptions, desk.subscriptions,
+            "in creation order"
+        );
+        assert!(first.desk.audit.is_empty());
+
         assert!(read.step(&kv) && read.step(&kv));
-        assert_eq!(read.progress(), (2, steps));
         assert!(read
             .finish(&kv, &mut first.desk, &mut first.revisions)
             .is_empty());
-        assert_eq!(first.desk, whole.desk);
-        assert_eq!(first.revisions, whole.revisions);
+        assert_eq!(first.desk, desk);
+        assert_eq!(first.revisions, load(&kv).revisions);
+    }
 
-        // Every step, then `finish` with nothing left to read.
+    #[test]
+    fn a_desk_stored_without_creation_is_put_in_the_same_order_by_the_log() {
+        let (kv, desk) = stored_sample();
+        forget_creation(&kv);
+        let (subscriptions, chunks) = rest_keys(&kv);
         let mut first = load_first(&kv);
-        let mut read = RestRead::new(&kv);
+        let mut read = first.rest.take().unwrap();
         let mut taken = 0;
         while read.step(&kv) {
+            assert!(!read.records_ready() || taken > subscriptions + chunks);
             taken += 1;
         }
-        assert_eq!(taken, steps);
-        assert_eq!(read.progress(), (steps, steps));
-        read.finish(&kv, &mut first.desk, &mut first.revisions);
-        assert_eq!(first.desk, whole.desk);
+        // One step more than with the creation stored: the subscriptions' sort by the log.
+        assert_eq!(taken, subscriptions + chunks + 3);
+        let (done, total) = read.progress();
+        assert_eq!(done, total);
+        assert!(read
+            .finish(&kv, &mut first.desk, &mut first.revisions)
+            .is_empty());
+        assert_eq!(
+            first.desk, desk,
+            "customers and subscriptions in creation order"
+        );
     }
 
     #[test]
@@ -562,6 +680,7 @@ mod tests {
         let desk = crate::store::sample::sample_desk(3, 300, 2);
         let kv = MemoryStore::new();
         replace(&kv, &desk, None, &Desk::default(), &mut Revisions::new()).unwrap();
+        forget_creation(&kv);
         let loaded = load(&kv).desk;
         assert_eq!(
             loaded, desk,
@@ -575,16 +694,34 @@ mod tests {
         let (a, b) = (kv.get(first).unwrap(), kv.get(last).unwrap());
         kv.set(first, &b).unwrap();
         kv.set(last, &a).unwrap();
-        let mut read = load_first(&kv);
-        let mut rest = RestRead::new(&kv);
-        while rest.step(&kv) {}
-        assert!(rest
-            .finish(&kv, &mut read.desk, &mut read.revisions)
-            .is_empty());
         assert_eq!(
-            read.desk, desk,
+            load(&kv).desk,
+            desk,
             "the log sorted again, the records in the same order"
         );
+    }
+
+    #[test]
+    fn records_an_edit_creates_are_stored_with_their_creation() {
+        let kv = MemoryStore::new();
+        let (mut desk, mut revs) = fresh(&kv);
+        for id in ["c3", "c1", "c2"] {
+            add(&kv, &mut desk, &mut revs, id).unwrap();
+        }
+        let mut first = load_first(&kv);
+        assert_eq!(
+            first.desk.customers, desk.customers,
+            "in the order they were created, from what is stored beside them"
+        );
+        let mut read = first.rest.take().unwrap();
+        assert!(!read.records_ready());
+        assert!(
+            read.step(&kv),
+            "no subscriptions: the step that orders them"
+        );
+        assert!(read.records_ready(), "before the log is read");
+        read.finish(&kv, &mut first.desk, &mut first.revisions);
+        assert_eq!(first.desk, desk);
     }
 
     #[test]

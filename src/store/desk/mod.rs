@@ -41,13 +41,14 @@ mod save;
 mod test_support;
 mod usage;
 
+pub use buckets::Stored;
 pub use keys::{
     audit_chunk, concerns_desk, customer_bucket, subscription_bucket, v1, RecordKey, Revisions,
     AUDIT_CHUNK, AUDIT_CHUNK_PREFIX, CATALOG_KEY, CUSTOMER_BUCKETS, CUSTOMER_BUCKET_PREFIX,
     JOURNAL_KEY, PARTNER_KEY, QUARANTINE_PREFIX, SCHEMA_KEY, SCHEMA_VERSION, SUBSCRIPTION_BUCKETS,
     SUBSCRIPTION_BUCKET_PREFIX,
 };
-pub use load::{load, load_first, load_rest, read, reload, LoadProblem, Loaded, RestRead};
+pub use load::{load, load_first, read, reload, LoadProblem, Loaded, RestRead};
 pub use migrate::migrate_v1;
 pub use quarantine::{discard_quarantine, quarantined, raw_desk, set_aside_desk};
 pub use reset::reset;

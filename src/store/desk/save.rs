@@ -6,8 +6,8 @@
 use std::collections::btree_map::{BTreeMap, Entry};
 
 use super::buckets::{
-    layout, raw_record, read_bucket, stored_revision, write_bucket, write_catalog, write_chunk,
-    Bucket,
+    layout, raw_record, read_bucket, revision_and_created, write_bucket, write_catalog,
+    write_chunk, Bucket,
 };
 use super::journal::commit;
 use super::keys::{
@@ -109,16 +109,20 @@ impl Changes {
             seen.push(&entry.entity);
             let record = RecordKey::of(&entry.entity);
             let bucket = changes.fetch(kv, record.bucket())?;
-            let stored = bucket
-                .get(record.id())
-                .map_or(0, |raw| stored_revision(raw));
+            let (stored, created) = match bucket.get(record.id()) {
+                Some(raw) => revision_and_created(raw),
+                // A record new to storage: this is the first entry that names it.
+                None => (0, Some(entry.seq)),
+            };
             let known = revisions.get(&record).copied().unwrap_or(0);
             let value = match &entry.entity {
-                Entity::Partner => Some(raw_record(stored + 1, &desk.partner)),
-                Entity::Customer { id } => desk.customer(id).map(|c| raw_record(stored + 1, c)),
-                Entity::Subscription { id } => {
-                    desk.subscription(id).map(|s| raw_record(stored + 1, s))
-                }
+                Entity::Partner => Some(raw_record(stored + 1, &desk.partner, None)),
+                Entity::Customer { id } => desk
+                    .customer(id)
+                    .map(|c| raw_record(stored + 1, c, created)),
+                Entity::Subscription { id } => desk
+                    .subscription(id)
+                    .map(|s| raw_record(stored + 1, s, created)),
             };
             let revision = match value {
                 Some(v) => {
@@ -138,7 +142,7 @@ impl Changes {
         for entry in new_entries {
             let chunk = changes.fetch(kv, audit_chunk(entry.seq))?;
             let id = format!("{:012}", entry.seq);
-            let taken = chunk.insert(id, raw_record(1, entry)).is_some();
+            let taken = chunk.insert(id, raw_record(1, entry, None)).is_some();
             // Another tab logged a change since this tab read the log.
             if taken && !changes.conflicts.contains(&entry.entity) {
                 changes.conflicts.push(entry.entity.clone());

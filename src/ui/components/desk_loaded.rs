@@ -6,17 +6,18 @@ use crate::i18n::*;
 use crate::tr;
 use crate::ui::state::use_desk;
 
-/// Shows `children` once the whole desk is read, and a status line with a progress bar until
-/// then. Start-up reads the customers, draws the list, and reads the subscriptions and the audit
-/// log in slices right after the first paint; every page but the customers list sits inside
-/// this, so none of them shows a desk without its subscriptions.
+/// Shows `children` once the customers and subscriptions are read (with `audit_log`, once the
+/// audit log is too), and a status line with a progress bar until then. Start-up reads the
+/// customers, draws the list, and reads the subscriptions, then the audit log, in slices right
+/// after the first paint; every page but the customers list sits inside this, so none of them
+/// shows a desk without its subscriptions, and none that shows the log a part of it.
 #[component]
-pub fn DeskLoaded(children: ChildrenFn) -> impl IntoView {
+pub fn DeskLoaded(children: ChildrenFn, #[prop(optional)] audit_log: bool) -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
     view! {
         <Show
-            when=move || desk.is_loaded()
+            when=move || if audit_log { desk.is_loaded() } else { desk.records_loaded() }
             fallback=move || {
                 // Indeterminate until the first slice has counted the buckets.
                 let counted = move || {
