@@ -119,7 +119,7 @@ const floorTotal = floorCrates === undefined ? undefined : floorCrates + texts +
 const priceListRead = p("browser.price_list_read_30k");
 const priceListBytes = priceList["browser.price_list_read_30k"]?.bytes;
 const catalogStored = priceList["browser.catalog_stored_30k"];
-const recordsInBrowser = b("browser.cold_start.records");
+const logRead = b("browser.audit_log_read");
 // What a whole read in wasm leaves besides the parts measured beside it.
 const remainder = (whole, parts) => {
   const times = [whole, ...parts].map(w);
@@ -143,12 +143,12 @@ const rows = [
   ["Account form validation", ms(w("wasm.validate_form")), "", ""],
   ["**The whole desk in wasm, by part (release, not wasm-opt'd; the same 10,000 customers, 30,000 subscriptions and audit log; an in-memory store for `localStorage`)**", "", "", ""],
   ["Read the partner and the customers, in their stored creation order (`load_first`: what the first paint waits for)", ms(w("wasm.store.read_first")), "", ""],
-  ["Then read the subscriptions (`RestRead` until `take_records`: what every page but the audit log's waits for)", ms(w("wasm.store.rest_records")), "", ""],
+  ["Then read the subscriptions (`RestRead` until `take_records`, with the newest audit chunk: what every page waits for)", ms(w("wasm.store.rest_records")), "", ""],
   ["  of which: inflating their stored values", ms(w("wasm.store.inflate_subscriptions")), "", ""],
   ["  of which: parsing them", ms(w("wasm.store.parse_subscriptions")), "", ""],
   ["  of which: the step that puts them in their stored creation order", ms(w("wasm.store.rest_order_step")), "", ""],
   ["  of which: the rest (reading each value, ids, revisions, the hand-over)", remainderText(recordsOther), "", ""],
-  ["Then read the audit log (`RestRead` from `take_records` to `finish`: what the log's page and the Data page wait for)", ms(w("wasm.store.rest_audit")), "", ""],
+  ["The rest of the audit log (`RestRead` from `take_records` to `finish`: read when the log's page or the Data page is opened, or for an export)", ms(w("wasm.store.rest_audit")), "", ""],
   ["  of which: inflating its stored chunks", ms(w("wasm.store.inflate_audit")), "", ""],
   ["  of which: parsing it", ms(w("wasm.store.parse_audit")), "", ""],
   ["  of which: the rest (reading each value, the check of its order)", remainderText(auditOther), "", ""],
@@ -158,10 +158,11 @@ const rows = [
   ["Cold start: navigation → customers list painted", ms(cold), "≤ 500 ms", within(cold, 500)],
   ["  of which: the loader and the module's JS glue loaded, before the module is fetched and compiled (`sd:wasm-ready`)", ms(b("browser.cold_start.wasm_ready")), "", ""],
   ["  of which: the partner and customers read from localStorage (`sd:desk-load`)", ms(b("browser.cold_start.desk_load")), "", ""],
-  ["Navigation → customers and subscriptions read: every page but the audit log's can be shown (`sd:desk-load-records`)", ms(recordsInBrowser), "≤ 500 ms", within(recordsInBrowser, 500)],
-  ["Navigation → whole desk read (the audit log follows the subscriptions)", ms(wholeDesk), "≤ 500 ms", within(wholeDesk, 500)],
+  ["Navigation → whole desk read: the subscriptions and the newest audit chunk follow the first paint (`sd:desk-load-records`); the rest of the log is read when a page shows it", ms(wholeDesk), "≤ 500 ms", within(wholeDesk, 500)],
   ["  while it is read, the longest the page does not answer input (a slice of the read, or any task over 50 ms)", ms(longestBusy), "≤ 50 ms", within(longestBusy, 50)],
   ["  times the customers list built its 10,000 rows in one navigation (`sd:customer-rows`)", rowsBuilt === undefined ? "not measured" : String(rowsBuilt), "1", rowsBuilt === undefined ? "" : within(rowsBuilt, 1)],
+  ["The Audit log page opened after start: the rest of the log read (`sd:desk-load-log`), with a progress bar", ms(logRead), "", ""],
+  ["  while it is read, the longest slice of the read", ms(b("browser.audit_log_read.longest_busy")), "≤ 50 ms", within(b("browser.audit_log_read.longest_busy"), 50)],
   ["Cold start ÷ bare `JSON.parse` of the desk", cold && parse ? `${(cold / parse).toFixed(2)}×` : "", "≤ 3×", cold && parse ? within(cold / parse, 3) : ""],
   [`Search keystroke → list updated (max ${ms(keystrokeMax)})`, ms(b("browser.search_keystroke")), "≤ 16 ms", within(browser["browser.search_keystroke"]?.median_ms, 16)],
   ["One edit persisted (auto-renew: rule, change, audit, save)", ms(b("browser.edit_persisted")), "≤ 5 ms", within(browser["browser.edit_persisted"]?.median_ms, 5)],

@@ -272,17 +272,17 @@ async fn whole_desk_read_and_save_in_parts() {
         (loaded, read)
     };
     // Its first part: the subscription buckets, then the step that puts them in their stored
-    // creation order; then the records are handed to the desk.
+    // creation order; then the records are handed to the desk, with the newest audit chunk.
     let record_steps = stored_subscriptions.len() + 1;
     let read_records = |(mut loaded, mut read): (Loaded, RestRead)| {
         while !read.records_ready() {
             read.step(&kv);
         }
-        assert!(read.take_records(&mut loaded.desk, &mut loaded.revisions));
+        assert!(read.take_records(&kv, &mut loaded.desk, &mut loaded.revisions));
         (loaded, read)
     };
     let records_read = |(loaded, read): &(Loaded, RestRead)| {
-        assert!(loaded.desk.audit.is_empty(), "before the log");
+        assert!(loaded.desk.audit_unread > 0, "before the log");
         read.progress().0 + loaded.desk.subscriptions.len()
     };
     // Each part returns what it made; freeing that is left out of its time.

@@ -214,6 +214,7 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
         customers,
         subscriptions,
         audit,
+        audit_unread: 0,
     };
     rejected.extend(check_desk(&desk).into_iter().map(|(record, p)| Rejected {
         record,

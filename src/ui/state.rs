@@ -77,11 +77,16 @@ pub struct DeskState {
     /// and pages other than the customers list wait (see
     /// [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
     records_pending: RwSignal<bool>,
-    /// True until the audit log is in too: the whole desk is read. The log's page and the Data
-    /// page wait for it, and everything that changes the desk finishes the read first.
+    /// True until the rest of the audit log is in too: the whole desk is read. The pages that
+    /// show the log ask for it ([`DeskState::read_audit_log`]), and an export or an import
+    /// finishes the read first; an operation on the desk needs only the records.
     rest_pending: RwSignal<bool>,
     /// That read, a few buckets per task ([`DeskState::read_rest_in_slices`]).
     rest_read: StoredValue<Option<RestRead>>,
+    /// Whether its slices go on past the records into the log (asked for), and whether a
+    /// slice is waiting to run.
+    log_wanted: StoredValue<bool>,
+    slices_running: StoredValue<bool>,
     /// Buckets of it read, and buckets in all (for the progress bar).
     rest_progress: RwSignal<(usize, usize)>,
 }
@@ -188,7 +193,7 @@ impl DeskState {
         &self,
         op: impl FnOnce(&mut Desk) -> Result<T, Vec<Reason>>,
     ) -> Result<T, ActionError> {
-        self.finish_loading();
+        self.finish_reading_records();
         let store = self.store();
         let audit_before = self.desk.with_untracked(|d| d.audit.len());
         // One edit persisted: the domain operation and the save of what it touched.
@@ -284,6 +289,7 @@ impl DeskState {
     fn set_rest(&self, rest: Option<RestRead>) {
         let pending = rest.is_some();
         self.rest_read.set_value(rest);
+        self.log_wanted.set_value(false);
         self.set_records_pending(pending);
         self.set_rest_pending(pending);
     }
@@ -325,9 +331,58 @@ impl DeskState {
         self.rest_progress.get()
     }
 
+    /// Reads the audit log, in slices, if start-up left it unread (see `rest_pending`): the
+    /// pages that show it call this, and wait for [`DeskState::is_loaded`].
+    pub fn read_audit_log(&self) {
+        if !self.rest_pending.get_untracked() || self.log_wanted.get_value() {
+            return;
+        }
+        self.log_wanted.set_value(true);
+        crate::ui::perf::start("sd:desk-load-log");
+        if !self.slices_running.get_value() {
+            self.read_rest_later();
+        }
+    }
+
+    /// Reads the subscriptions at once if start-up has not yet: an operation on the desk calls
+    /// this first, so none ever works without them. It needs no more of the audit log than
+    /// start-up reads with them, unless the desk was stored without each record's creation.
+    pub fn finish_reading_records(&self) {
+        if !self.records_pending.get_untracked() {
+            return;
+        }
+        let store = self.store();
+        let kv = store.as_ref();
+        let taken = self
+            .rest_read
+            .try_update_value(|read| {
+                let read = read.as_mut()?;
+                while !read.records_ready() && read.step(kv) {}
+                self.desk.try_update_untracked(|desk| {
+                    self.revisions
+                        .try_update_value(|revisions| read.take_records(kv, desk, revisions))
+                })
+            })
+            .flatten()
+            .flatten()
+            == Some(true);
+        if taken {
+            self.records_read();
+        } else {
+            self.finish_loading();
+        }
+    }
+
+    /// The customers and subscriptions are in the desk.
+    fn records_read(&self) {
+        crate::ui::perf::end("sd:desk-load-records");
+        self.set_records_pending(false);
+        self.desk.notify();
+    }
+
     /// Reads the subscriptions and the audit log if start-up left them (or some of them) for
-    /// after the first paint. Everything that changes, saves or exports the desk calls this
-    /// first, so none of it ever works on a partial desk.
+    /// after the first paint. An export, an import and the team desk call this first, so none
+    /// of them ever works on a partial desk.
     pub fn finish_loading(&self) {
         if !self.rest_pending.get_untracked() {
             return;
@@ -349,6 +404,9 @@ impl DeskState {
         if self.records_pending.get_untracked() {
             crate::ui::perf::end("sd:desk-load-records");
         }
+        if self.log_wanted.get_value() {
+            crate::ui::perf::end("sd:desk-load-log");
+        }
         if !problems.is_empty() {
             self.load_problems.update(|p| p.extend(problems));
         }
@@ -359,9 +417,11 @@ impl DeskState {
 
     /// Reads the rest of the desk for at most [`REST_SLICE_MS`], then again in a later task, so
     /// the page answers input meanwhile. The customers and subscriptions go to the desk as soon
-    /// as they are in order, before the audit log; the last slice finishes loading. Stops when
-    /// something else finished it first (an edit, an export) or replaced the desk.
+    /// as they are in order; the slices stop there unless the log was asked for, and the last
+    /// slice finishes loading. Stops when something else finished it first (an export, an
+    /// import) or replaced the desk.
     fn read_rest_in_slices(self) {
+        self.slices_running.set_value(false);
         if !self.rest_pending.get_untracked() {
             return;
         }
@@ -372,13 +432,13 @@ impl DeskState {
             crate::ui::perf::start("sd:desk-load-rest");
             crate::ui::perf::start("sd:desk-load-records");
         }
+        let waiting = self.records_pending.get_untracked();
         let (more, records_in) = crate::ui::perf::measure("sd:desk-load-rest-slice", || {
             self.rest_read
                 .try_update_value(|read| {
                     let Some(read) = read else {
                         return (false, false);
                     };
-                    let waiting = self.records_pending.get_untracked();
                     let mut more = true;
                     while more && crate::ui::perf::now_ms() - started < REST_SLICE_MS {
                         more = read.step(kv);
@@ -388,8 +448,9 @@ impl DeskState {
                     }
                     let records_in = waiting
                         && self.desk.try_update_untracked(|desk| {
-                            self.revisions
-                                .try_update_value(|revisions| read.take_records(desk, revisions))
+                            self.revisions.try_update_value(|revisions| {
+                                read.take_records(kv, desk, revisions)
+                            })
                         }) == Some(Some(true));
                     self.rest_progress.set(read.progress());
                     (more, records_in)
@@ -397,19 +458,23 @@ impl DeskState {
                 .unwrap_or((false, false))
         });
         if records_in {
-            crate::ui::perf::end("sd:desk-load-records");
-            self.set_records_pending(false);
-            self.desk.notify();
+            self.records_read();
         }
-        if more {
-            self.read_rest_later();
-        } else {
+        let log_left = self
+            .rest_read
+            .with_value(|read| read.as_ref().is_some_and(RestRead::log_left));
+        let records_only =
+            !self.records_pending.get_untracked() && !self.log_wanted.get_value() && log_left;
+        if !more {
             self.finish_loading();
+        } else if !records_only {
+            self.read_rest_later();
         }
     }
 
     /// Runs the next slice of the start-up read in a later task.
     fn read_rest_later(self) {
+        self.slices_running.set_value(true);
         crate::ui::tasks::next_task(move || self.read_rest_in_slices());
     }
 
@@ -634,6 +699,8 @@ pub fn provide_desk_state() {
         records_pending: RwSignal::new(rest_pending),
         rest_pending: RwSignal::new(rest_pending),
         rest_read: StoredValue::new(loaded.rest),
+        log_wanted: StoredValue::new(false),
+        slices_running: StoredValue::new(false),
         rest_progress: RwSignal::new((0, 0)),
     };
     provide_context(state);
@@ -646,8 +713,8 @@ pub fn provide_desk_state() {
     }
 
     Effect::new(move |_| {
-        if !state.is_loaded() {
-            return; // runs again once the whole desk is read
+        if !state.records_loaded() {
+            return; // runs again once the subscriptions are read
         }
         let today = clock.today();
         // Removals and term ends (renewals, expiries) come with a date; the domain applies them

@@ -66,7 +66,12 @@ pub struct Desk {
     pub partner: PartnerProfile,
     pub customers: Vec<Customer>,
     pub subscriptions: Vec<Subscription>,
+    /// The audit log from entry `audit_unread + 1` on: the whole log when `audit_unread` is 0.
     pub audit: Vec<AuditEntry>,
+    /// How many of the log's first entries are not in `audit`: a stored log is read only when
+    /// something shows or needs it whole, and an operation appends after them all the same.
+    #[serde(skip)]
+    pub audit_unread: u64,
 }
 
 fn role_check(role: Role, operation: Operation) -> Result<(), Vec<Reason>> {
@@ -151,7 +156,7 @@ impl Desk {
     }
 
     fn log(&mut self, date: NaiveDate, actor: Actor, entity: Entity, change: Change) {
-        let seq = self.audit.len() as u64 + 1;
+        let seq = self.audit_unread + self.audit.len() as u64 + 1;
         self.audit.push(AuditEntry {
             seq,
             date,

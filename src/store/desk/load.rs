@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use super::buckets::{created, parse_record, write_bucket, Bucket, Stored};
 use super::journal::Journal;
 use super::keys::{
-    desk_keys, KeyKind, RecordKey, CATALOG_KEY, JOURNAL_KEY, PARTNER_ID, SCHEMA_KEY,
+    desk_keys, KeyKind, RecordKey, AUDIT_CHUNK, AUDIT_CHUNK_PREFIX, CATALOG_KEY, JOURNAL_KEY,
+    PARTNER_ID, SCHEMA_KEY,
 };
 use super::migrate::{load_v1, migrate_v1, migrate_v2};
 use super::quarantine::set_aside;
@@ -304,6 +305,14 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
     }
 }
 
+/// The `seq` before the first entry an audit chunk's key holds.
+fn chunk_start(key: &str) -> u64 {
+    let chunk = key
+        .strip_prefix(AUDIT_CHUNK_PREFIX)
+        .and_then(|n| n.parse::<u64>().ok());
+    chunk.unwrap_or(0) * AUDIT_CHUNK
+}
+
 /// The creation ranks stored beside each record, if every record has one.
 fn stored_ranks(created: &[Option<u64>]) -> Option<Vec<u64>> {
     created.iter().copied().collect()
@@ -313,11 +322,13 @@ fn stored_ranks(created: &[Option<u64>]) -> Option<Vec<u64>> {
 /// answer input between them (at 10,000 customers the whole read takes over half a second).
 ///
 /// The subscription buckets come first, one a step. Where each record's creation is stored
-/// beside it, one more step puts them in creation order, and the customers and subscriptions
-/// can be handed to the desk ([`RestRead::take_records`]) before the audit log is read: every
-/// page but the log's can then be shown. Then the log's chunks, one a step, and a step that
-/// checks its order. Where a creation is not stored (a desk written before it was), the order is
-/// worked out from the log instead, in one more step, and nothing is handed over before
+/// beside it, one more step puts them in creation order, and [`RestRead::take_records`] hands
+/// the customers and subscriptions to the desk with the newest audit chunk only (the desk's
+/// `audit_unread` counts the entries before it): every page but those that show the log can
+/// then be shown, and operations append to the log as usual. The other chunks, one a step, and
+/// a step that checks their order, are what a page showing the log, an export or an import waits
+/// for. Where a creation is not stored (a desk written before it was), the order is worked out
+/// from the whole log instead, in one more step, and nothing is handed over before
 /// [`RestRead::finish`].
 #[derive(Debug)]
 pub struct RestRead {
@@ -325,6 +336,8 @@ pub struct RestRead {
     subscription_keys: Vec<String>,
     /// The audit chunks still to read, last first.
     audit_keys: Vec<String>,
+    /// The newest chunk, read with the records when they are handed over early.
+    open_chunk: Option<String>,
     /// What is left to do besides the keys.
     order: OrderStep,
     total: usize,
@@ -352,12 +365,17 @@ impl RestRead {
                 .into_iter()
                 .partition(|key| KeyKind::of(key) == KeyKind::SubscriptionBucket);
         subscription_keys.reverse();
+        let open_chunk = audit_keys.pop();
         audit_keys.reverse();
         let order = OrderStep::Subscriptions;
         RestRead {
-            total: subscription_keys.len() + audit_keys.len() + order.steps_left(),
+            total: subscription_keys.len()
+                + audit_keys.len()
+                + usize::from(open_chunk.is_some())
+                + order.steps_left(),
             subscription_keys,
             audit_keys,
+            open_chunk,
             order,
             subscriptions: Vec::new(),
             subscriptions_created: Vec::new(),
@@ -372,7 +390,10 @@ impl RestRead {
 
     /// Steps done so far, and steps in all.
     pub fn progress(&self) -> (usize, usize) {
-        let left = self.subscription_keys.len() + self.audit_keys.len() + self.order.steps_left();
+        let left = self.subscription_keys.len()
+            + self.audit_keys.len()
+            + usize::from(self.open_chunk.is_some())
+            + self.order.steps_left();
         (self.total - left, self.total)
     }
 
@@ -394,6 +415,11 @@ impl RestRead {
             if let Some(rank) = stored_ranks(&self.subscriptions_created) {
                 sort_by_rank(&mut self.subscriptions, &rank, |s| &s.id);
                 self.subscriptions_in_order = true;
+            }
+            if !self.records_ready() {
+                // Their order comes from the whole log, read before they are handed over.
+                self.audit_keys.extend(self.open_chunk.take());
+                self.audit_keys.rotate_right(1);
             }
             self.subscriptions_created = Vec::new();
             self.order = OrderStep::Log;
@@ -421,11 +447,34 @@ impl RestRead {
     }
 
     /// Hands the subscriptions (with their revisions) to the desk and revisions that
-    /// [`load_first`] gave, once [`RestRead::records_ready`]; true if it did so now. The desk
-    /// still has no audit log: it must not be changed or saved before [`RestRead::finish`].
-    pub fn take_records(&mut self, desk: &mut Desk, revisions: &mut Revisions) -> bool {
+    /// [`load_first`] gave, once [`RestRead::records_ready`], with the newest audit chunk;
+    /// true if it did so now. The desk's other entries are counted in `audit_unread` until
+    /// [`RestRead::finish`] reads them. The desk may then be changed and saved; it must not be
+    /// exported or replaced before `finish`.
+    pub fn take_records(
+        &mut self,
+        kv: &dyn KeyValueStore,
+        desk: &mut Desk,
+        revisions: &mut Revisions,
+    ) -> bool {
         if self.records_taken || !self.records_ready() {
             return false;
+        }
+        if let Some(key) = self.open_chunk.take() {
+            let (audit, problems) = (&mut desk.audit, &mut self.problems);
+            load_bucket::<AuditEntry>(
+                kv,
+                &key,
+                |_| None,
+                revisions,
+                problems,
+                |a, _| audit.push(a),
+            );
+            desk.audit_unread = match desk.audit.first() {
+                Some(first) => first.seq - 1,
+                // Set aside as unreadable: the chunk's place in the log is known from its key.
+                None => chunk_start(&key),
+            };
         }
         // The smaller map goes into the larger (the subscriptions' is the larger at any size).
         let mut read = std::mem::take(&mut self.revisions);
@@ -468,8 +517,15 @@ impl RestRead {
         true
     }
 
+    /// Whether anything of the log is left to read once the records are handed over (beyond
+    /// the step that checks its order).
+    pub fn log_left(&self) -> bool {
+        !self.audit_keys.is_empty()
+    }
+
     /// Does what is left, then hands everything to the desk and revisions that [`load_first`]
-    /// gave (the customers put in order by the log if they were not yet).
+    /// gave (the customers put in order by the log if they were not yet): the desk holds the
+    /// whole log again, what was appended since [`RestRead::take_records`] after it.
     pub fn finish(
         mut self,
         kv: &dyn KeyValueStore,
@@ -484,8 +540,10 @@ impl RestRead {
             sort_by_rank(&mut desk.customers, &rank, |c| &c.id);
             self.customers_in_order = true;
         }
-        self.take_records(desk, revisions);
+        self.take_records(kv, desk, revisions);
+        self.audit.append(&mut desk.audit);
         desk.audit = self.audit;
+        desk.audit_unread = 0;
         self.problems
     }
 }
@@ -559,6 +617,7 @@ mod tests {
     use super::super::test_support::{add, fresh, stored_sample};
     use super::super::{quarantined, replace, usage};
     use super::*;
+    use crate::store::StoreError;
     use crate::store::{utf16_len, MemoryStore};
 
     /// The subscription buckets and audit chunks stored.
@@ -612,11 +671,13 @@ mod tests {
 
     #[test]
     fn the_records_are_handed_over_in_order_before_the_audit_log_is_read() {
-        let (kv, desk) = stored_sample();
+        let desk = crate::store::sample::sample_desk(3, 300, 2);
+        let kv = MemoryStore::new();
+        replace(&kv, &desk, None, &Desk::default(), &mut Revisions::new()).unwrap();
         let (subscriptions, chunks) = rest_keys(&kv);
         assert!(
-            subscriptions > 2 && chunks > 0,
-            "the sample fills several buckets"
+            subscriptions > 2 && chunks > 2,
+            "the sample fills several of each"
         );
         let mut first = load_first(&kv);
         let mut read = first.rest.take().unwrap();
@@ -625,14 +686,14 @@ mod tests {
         assert_eq!(read.progress(), (0, steps));
         let mut taken = 0;
         while !read.records_ready() {
-            assert!(!read.take_records(&mut first.desk, &mut first.revisions));
+            assert!(!read.take_records(&kv, &mut first.desk, &mut first.revisions));
             assert!(read.step(&kv));
             taken += 1;
         }
-        assert_eq!(taken, subscriptions + 1, "the log is not read before");
-        assert!(read.take_records(&mut first.desk, &mut first.revisions));
+        assert_eq!(taken, subscriptions + 1, "no chunk of the log read before");
+        assert!(read.take_records(&kv, &mut first.desk, &mut first.revisions));
         assert!(
-            !read.take_records(&mut first.desk, &mut first.revisions),
+            !read.take_records(&kv, &mut first.desk, &mut first.revisions),
             "only once"
         );
         assert_eq!(first.desk.customers, desk.customers);
@@ -640,14 +701,37 @@ mod tests {
             first.desk.subscriptions, desk.subscriptions,
             "in creation order"
         );
-        assert!(first.desk.audit.is_empty());
+        let newest = (chunks as u64 - 1) * AUDIT_CHUNK;
+        assert_eq!(
+            first.desk.audit_unread, newest,
+            "all chunks but the newest left"
+        );
+        assert_eq!(first.desk.audit[..], desk.audit[newest as usize..]);
 
-        assert!(read.step(&kv) && read.step(&kv));
+        // An operation appends after the whole log, and saves, before the rest is read.
+        let mut revisions = first.revisions.clone();
+        add(&kv, &mut first.desk, &mut revisions, "late").unwrap();
+        let logged = desk.audit.len() as u64;
+        let added: Vec<AuditEntry> = first
+            .desk
+            .audit
+            .iter()
+            .filter(|a| a.seq > logged)
+            .cloned()
+            .collect();
+        assert_eq!(added.first().map(|a| a.seq), Some(logged + 1));
+        assert!(matches!(
+            replace(&kv, &first.desk, None, &desk, &mut revisions),
+            Err(StoreError::Refused(_))
+        ));
+
         assert!(read
             .finish(&kv, &mut first.desk, &mut first.revisions)
             .is_empty());
-        assert_eq!(first.desk, desk);
-        assert_eq!(first.revisions, load(&kv).revisions);
+        assert_eq!(first.desk.audit_unread, 0);
+        assert_eq!(first.desk.audit[..desk.audit.len()], desk.audit[..]);
+        assert_eq!(first.desk.audit[desk.audit.len()..], added[..]);
+        assert_eq!(first.desk, load(&kv).desk, "memory as stored");
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub fn save_keeping_mine(
         .drain(audit_len_before.min(desk.audit.len())..)
         .collect();
     desk.audit = stored_audit;
+    desk.audit_unread = 0;
     let before = desk.audit.len();
     for mut entry in mine {
         seq += 1;
@@ -226,6 +227,10 @@ pub fn replace(
     current: &Desk,
     revisions: &mut Revisions,
 ) -> Result<(), StoreError> {
+    if desk.audit_unread > 0 || current.audit_unread > 0 {
+        // The log's first entries would be lost, or compared with nothing.
+        return Err(StoreError::Refused("the audit log is not read yet".into()));
+    }
     let mut stored = kv.keys();
     crate::sorting::sort(&mut stored);
     let is_stored = |k: &str| stored.binary_search_by(|s| s.as_str().cmp(k)).is_ok();

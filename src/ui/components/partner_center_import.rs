@@ -253,7 +253,7 @@ pub fn PartnerCenterImport() -> impl IntoView {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 match read_partner_center_file(&bytes) {
                     Ok(read) => {
-                        desk.finish_loading();
+                        desk.finish_reading_records();
                         let today = clock.today();
                         plan.set(Some(
                             desk.with(|d| d.plan_partner_center_import(&read, today)),
@@ -421,7 +421,7 @@ fn PartnerCenterRequestsExport() -> impl IntoView {
     let clock = use_app_clock();
     let pending = Memo::new(move |_| desk.with(|d| d.pending_partner_center_requests()));
     let download = move |_| {
-        desk.finish_loading();
+        desk.finish_reading_records();
         let today = clock.today();
         let text = qualification_requests_file(&pending.get_untracked(), today);
         download_text(

@@ -258,6 +258,8 @@ impl TeamDesk {
             r.as_ref()
                 .is_some_and(|r| r.database == database && r.user == name)
         });
+        // Whether this desk is empty, or what the first sync would send up: the whole of it.
+        self.desk.finish_loading();
         let empty_here = self.desk.with_untracked(|d| {
             d.customers.is_empty() && d.subscriptions.is_empty() && d.audit.is_empty()
         });
@@ -287,6 +289,7 @@ impl TeamDesk {
         let Some(session) = self.first_sync.get_untracked() else {
             return;
         };
+        self.desk.finish_loading(); // the whole log goes up
         let replica = self.desk.with_untracked(|d| {
             let stored = self.desk.with_stored_catalog(|c| c.is_some());
             Replica::upload(&session.database, d, stored, new_audit_id)
@@ -435,10 +438,11 @@ impl TeamDesk {
     pub fn round(&self) {
         // Only the syncing tab, signed in, on the whole desk: until the rest of the desk is
         // read after start, a copy of it would miss the subscriptions and the log.
-        if self.session.get_untracked().is_none()
-            || !self.leading.get_untracked()
-            || !self.desk.is_loaded_untracked()
-        {
+        if self.session.get_untracked().is_none() || !self.leading.get_untracked() {
+            return;
+        }
+        if !self.desk.is_loaded_untracked() {
+            self.desk.read_audit_log(); // the next round finds it read
             return;
         }
         if self.running.get_value() {
