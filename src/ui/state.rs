@@ -72,8 +72,9 @@ pub struct DeskState {
     save_failure: RwSignal<Option<StoreError>>,
     /// Goes up whenever storage changes (a save here or in another tab), so usage is re-measured.
     storage_changed: RwSignal<u64>,
-    /// At start the customers are read first and the list drawn; the subscriptions follow right
-    /// after the first paint, then the audit log. Until the subscriptions are in this is true,
+    /// At start the customers are read first and the list drawn; the subscriptions, with the
+    /// newest audit chunk, follow right after the first paint, and the rest of the log when a
+    /// page shows it. Until the subscriptions are in this is true,
     /// and pages other than the customers list wait (see
     /// [`DeskLoaded`](crate::ui::components::desk_loaded::DeskLoaded)).
     records_pending: RwSignal<bool>,
@@ -315,8 +316,8 @@ impl DeskState {
         !self.records_pending.get()
     }
 
-    /// Whether the whole desk is read, its audit log too (tracked): false only in the moment
-    /// after start while the subscriptions and then the audit log are being read.
+    /// Whether the whole desk is read, its audit log too (tracked): false after start until
+    /// something asks for the rest of the log ([`DeskState::read_audit_log`]) and it is read.
     pub fn is_loaded(&self) -> bool {
         !self.rest_pending.get()
     }

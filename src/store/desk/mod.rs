@@ -17,8 +17,10 @@
 //! - `segment-desk/quarantine/<original key>[#<record id>]` — data that could not be read, set
 //!   aside, never deleted silently
 //!
-//! A bucket is a JSON object `{ "<id>": [<revision>, <record>] }`. The revision goes up by one
-//! with every write of the record; a tab that writes a record whose stored revision is not the
+//! A bucket is a JSON object `{ "<id>": [<revision>, <record>, <created>] }` (`<created>`: the
+//! `seq` of the first audit entry naming the record, see `buckets::Stored`; none on audit
+//! entries and on records stored before it was). The revision goes up by one with every write
+//! of the record; a tab that writes a record whose stored revision is not the
 //! one it read is told of the conflict instead of overwriting (two tabs).
 //!
 //! Schema 1 (one key per record, plain JSON) and schema 2 (4× larger buckets, every chunk
