@@ -305,6 +305,17 @@ fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Lo
     }
 }
 
+/// Reads the entries of one audit chunk into `audit` (entries carry no revision).
+fn load_chunk(
+    kv: &dyn KeyValueStore,
+    key: &str,
+    revisions: &mut Revisions,
+    problems: &mut Vec<LoadProblem>,
+    audit: &mut Vec<AuditEntry>,
+) {
+    load_bucket::<AuditEntry>(kv, key, |_| None, revisions, problems, |a, _| audit.push(a));
+}
+
 /// The `seq` before the first entry an audit chunk's key holds.
 fn chunk_start(key: &str) -> u64 {
     let chunk = key
@@ -426,15 +437,7 @@ impl RestRead {
             return true;
         }
         if let Some(key) = self.audit_keys.pop() {
-            let audit = &mut self.audit;
-            load_bucket::<AuditEntry>(
-                kv,
-                &key,
-                |_| None,
-                revisions,
-                problems,
-                |a, _| audit.push(a),
-            );
+            load_chunk(kv, &key, revisions, problems, &mut self.audit);
             return true;
         }
         self.order_step()
@@ -461,15 +464,7 @@ impl RestRead {
             return false;
         }
         if let Some(key) = self.open_chunk.take() {
-            let (audit, problems) = (&mut desk.audit, &mut self.problems);
-            load_bucket::<AuditEntry>(
-                kv,
-                &key,
-                |_| None,
-                revisions,
-                problems,
-                |a, _| audit.push(a),
-            );
+            load_chunk(kv, &key, revisions, &mut self.problems, &mut desk.audit);
             desk.audit_unread = match desk.audit.first() {
                 Some(first) => first.seq - 1,
                 // Set aside as unreadable: the chunk's place in the log is known from its key.
