@@ -172,6 +172,8 @@ const rows = [
   ["  ÷ (bare `JSON.parse` + bare `setItem`)", times(importRatio), "≤ 5×", within(importRatio, 5)],
   ["Import the whole desk after a reset (check + save; every key written)", ms(importedAfterReset), "", ""],
   ["  ÷ (bare `JSON.parse` + bare `setItem`)", times(importAfterResetRatio), "≤ 5×", within(importAfterResetRatio, 5)],
+  ["  of which: the check (the file read into the desk, every rule checked; the preview's dry run)", ms(b("browser.import_after_reset.check")), "", ""],
+  ["  of which: the save (every key serialized, packed and written)", ms(b("browser.import_after_reset.save")), "", ""],
   ["Load sample data, 10,000 customers (generate + save)", ms(b("browser.sample_load_10k")), "", ""],
   ["**Microsoft's price list in Chromium (release; 30,000 rows, 6,000 SKUs; tests/bench/price-list.bench.js)**", "", "", ""],
   [`Import: the file chosen (${priceListBytes ? kb(priceListBytes) : "?"} of CSV) → its dry run painted, with the progress bar between steps`, ms(priceListRead), "≤ 2 s", within(priceListRead, 2000)],

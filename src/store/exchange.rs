@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -343,15 +344,15 @@ pub fn preview(bytes: &[u8], current: &Desk) -> Result<Preview, ImportError> {
     compare(
         &current.customers,
         &desk.customers,
-        |c| c.id.clone(),
-        |id| RecordRef::Customer { id },
+        |c| c.id.as_str(),
+        |id| RecordRef::Customer { id: id.into() },
         &mut p,
     );
     compare(
         &current.subscriptions,
         &desk.subscriptions,
-        |s| s.id.clone(),
-        |id| RecordRef::Subscription { id },
+        |s| s.id.as_str(),
+        |id| RecordRef::Subscription { id: id.into() },
         &mut p,
     );
     compare(
@@ -365,27 +366,30 @@ pub fn preview(bytes: &[u8], current: &Desk) -> Result<Preview, ImportError> {
     Ok(p)
 }
 
-fn compare<T: PartialEq, K: std::hash::Hash + Eq + Clone>(
-    old: &[T],
-    new: &[T],
-    key: impl Fn(&T) -> K + Copy,
+/// Sorts `new` into added, changed and unchanged against `old`, and finds what `old` has and
+/// `new` does not. Keys are borrowed and hashed with Fx (the ids are the file's own): a record's
+/// name is made only for the lists, not for each of the 85,000 records of a big desk.
+fn compare<'a, T: PartialEq, K: std::hash::Hash + Eq + Copy>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&'a T) -> K,
     at: impl Fn(K) -> RecordRef,
     p: &mut Preview,
 ) {
-    let before: HashMap<K, &T> = old.iter().map(|t| (key(t), t)).collect();
-    let mut seen = std::collections::HashSet::new();
+    let before: FxHashMap<K, &T> = old.iter().map(|t| (key(t), t)).collect();
+    let mut seen = FxHashSet::with_capacity_and_hasher(new.len(), Default::default());
     for t in new {
         let k = key(t);
-        seen.insert(k.clone());
+        seen.insert(k);
         match before.get(&k) {
             None => p.added.push(at(k)),
             Some(o) if *o != t => p.changed.push(at(k)),
             Some(_) => p.unchanged += 1,
         }
     }
-    for t in old {
-        if !seen.contains(&key(t)) {
-            p.removed.push(at(key(t)));
+    for k in old.iter().map(&key) {
+        if !seen.contains(&k) {
+            p.removed.push(at(k));
         }
     }
 }

@@ -9,6 +9,7 @@
 //! mine), never written over silently.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -564,14 +565,21 @@ impl DeskState {
     }
 
     /// Replaces the desk with a previewed file's, all or nothing. Refuses a preview with
-    /// rejected records.
-    pub fn import(&self, preview: &Preview) -> Result<(), StoreError> {
+    /// rejected records. The preview's desk becomes the tab's, moved rather than copied when
+    /// nothing else holds the preview; a preview not imported is handed back with the error.
+    pub fn import(&self, preview: Arc<Preview>) -> Result<(), (StoreError, Arc<Preview>)> {
         if !preview.can_import() {
-            return Err(StoreError::Refused(
-                "the file has records that cannot be imported".into(),
-            ));
+            let refused = "the file has records that cannot be imported".into();
+            return Err((StoreError::Refused(refused), preview));
         }
-        self.replace(preview.desk.clone(), preview.catalog.clone())
+        match self.write_replacing(&preview.desk, preview.catalog.as_ref()) {
+            Ok(()) => {
+                let Preview { desk, catalog, .. } = Arc::unwrap_or_clone(preview);
+                self.show_replaced(desk, catalog);
+                Ok(())
+            }
+            Err(e) => Err((e, preview)),
+        }
     }
 
     /// Reads the desk without tracking it (the team desk's sync rounds, which run outside any
@@ -594,6 +602,13 @@ impl DeskState {
 
     /// Replaces the desk and its catalog (`None`: the built-in sample), all or nothing.
     fn replace(&self, desk: Desk, catalog: Option<Catalog>) -> Result<(), StoreError> {
+        self.write_replacing(&desk, catalog.as_ref())?;
+        self.show_replaced(desk, catalog);
+        Ok(())
+    }
+
+    /// Stores `desk` and `catalog` in place of the stored desk (what [`Self::replace`] saves).
+    fn write_replacing(&self, desk: &Desk, catalog: Option<&Catalog>) -> Result<(), StoreError> {
         // What is unchanged is compared with the whole desk, not the customers alone.
         self.finish_loading();
         if self.writable.get_untracked() {
@@ -602,7 +617,7 @@ impl DeskState {
                 .revisions
                 .try_update_value(|revs| {
                     self.desk.with_untracked(|current| {
-                        desk_store::replace(store.as_ref(), &desk, catalog.as_ref(), current, revs)
+                        desk_store::replace(store.as_ref(), desk, catalog, current, revs)
                     })
                 })
                 .unwrap_or(Ok(()));
@@ -611,13 +626,17 @@ impl DeskState {
             }
             saved?;
         }
+        Ok(())
+    }
+
+    /// Makes the stored `desk` and `catalog` the tab's (what [`Self::replace`] shows).
+    fn show_replaced(&self, desk: Desk, catalog: Option<Catalog>) {
         self.conflict.set(None);
         self.set_catalog(catalog);
         self.set_rest(None);
         self.desk.set(desk);
         self.customers_changed.notify();
         self.storage_changed.update(|n| *n += 1);
-        Ok(())
     }
 
     /// Replaces the desk with generated sample data and its catalog. The stored desk is reset

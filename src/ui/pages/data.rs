@@ -1,5 +1,7 @@
 //! The Data page: storage used against the quota, export, import with a dry run, reset.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -171,7 +173,9 @@ fn import_error_text(i18n: leptos_i18n::I18nContext<Locale>, error: &ImportError
 fn DataImport() -> impl IntoView {
     let i18n = use_i18n();
     let desk = use_desk();
-    let preview = RwSignal::new(None::<Preview>);
+    // Shared, not copied: the preview holds the file's whole desk, and a desk of 10,000
+    // customers takes about 70 ms to copy and 30 ms to free.
+    let preview = RwSignal::new(None::<Arc<Preview>>);
     let refused = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -198,29 +202,33 @@ fn DataImport() -> impl IntoView {
             refused.set(Some(import_error_text(i18n, &e)));
             return;
         }
-        let on_text = wasm_bindgen::closure::Closure::once(move |text: wasm_bindgen::JsValue| {
-            let text = text.as_string().unwrap_or_default();
-            let checked = crate::ui::perf::measure("sd:import-check", || {
-                desk.preview_import(text.as_bytes())
+        // The file's bytes, not its text: a JS string would be decoded from UTF-8 and encoded
+        // back, two passes over a big file; the check reads the UTF-8 itself.
+        let on_bytes =
+            wasm_bindgen::closure::Closure::once(move |buffer: wasm_bindgen::JsValue| {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let checked =
+                    crate::ui::perf::measure("sd:import-check", || desk.preview_import(&bytes));
+                match checked {
+                    Ok(p) => preview.set(Some(Arc::new(p))),
+                    Err(e) => refused.set(Some(import_error_text(i18n, &e))),
+                }
             });
-            match checked {
-                Ok(p) => preview.set(Some(p)),
-                Err(e) => refused.set(Some(import_error_text(i18n, &e))),
-            }
-        });
-        let _ = file.text().then(&on_text);
-        on_text.forget(); // called once, when the file is read
+        let _ = file.array_buffer().then(&on_bytes);
+        on_bytes.forget(); // called once, when the file is read
     };
 
     let confirm = move |_| {
-        let Some(p) = preview.get_untracked() else {
+        // Taken out, so that the import moves the file's desk into the tab instead of copying it.
+        let Some(p) = preview.try_update_untracked(Option::take).flatten() else {
             return;
         };
-        match crate::ui::perf::measure("sd:import-save", || desk.import(&p)) {
+        let customers = p.desk.customers.len();
+        match crate::ui::perf::measure("sd:import-save", || desk.import(p)) {
             Ok(()) => {
                 status.set(Some(Counted::ImportDone.text(
                     i18n.get_locale(),
-                    p.desk.customers.len(),
+                    customers,
                     &[],
                 )));
                 preview.set(None);
@@ -228,7 +236,8 @@ fn DataImport() -> impl IntoView {
                     input.set_value("");
                 }
             }
-            Err(e) => {
+            Err((e, p)) => {
+                preview.set(Some(p));
                 let why = match e {
                     StoreError::QuotaExceeded => t_string!(i18n, data.import.full).to_string(),
                     other => store_error_text(i18n, &other),
@@ -269,7 +278,7 @@ fn DataImport() -> impl IntoView {
 /// The dry run: what the import would add, change, remove and reject.
 #[component]
 fn DataImportPreview(
-    preview: Preview,
+    preview: Arc<Preview>,
     on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
     on_cancel: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
