@@ -135,8 +135,11 @@ pub fn parse(bytes: &[u8]) -> Result<(Desk, Vec<Rejected>), ImportError> {
     parse_file(bytes).map(|(desk, _, rejected)| (desk, rejected))
 }
 
+/// A file's desk, its own catalog if it carries one, and the records that cannot be imported.
+type ParsedFile = (Desk, Option<Catalog>, Vec<Rejected>);
+
 /// [`parse`], with the file's own catalog if it carries one.
-fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), ImportError> {
+fn parse_file(bytes: &[u8]) -> Result<ParsedFile, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -151,8 +154,28 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
     if super::indent::nests_deeper_than(text.as_bytes(), MAX_DEPTH) {
         return Err(ImportError::TooDeep { max: MAX_DEPTH });
     }
-    // The file is read as JSON text in parts, each record straight from its text into its type:
-    // no tree of JSON values is built, and each record type has one deserializer in the module.
+    // A clean file is read in one pass, each record straight into its type. Any other is read
+    // in parts, each record's text on its own, so that a record that does not read is told
+    // apart from the rest. Either way no tree of JSON values is built, and each record type has
+    // one deserializer in the module.
+    match read_in_one_pass(text) {
+        Some(read) => read,
+        None => read_in_parts(text),
+    }
+}
+
+/// A file of this build's format whose every record reads, in one pass; `None` for any other.
+fn read_in_one_pass(text: &str) -> Option<Result<ParsedFile, ImportError>> {
+    let file = serde_json::from_str::<TypedFile>(text).ok()?;
+    file.is_current().then(|| {
+        let catalog = file.catalog.map(read_catalog).transpose()?;
+        let rejected = check(&file.desk);
+        Ok((file.desk, catalog, rejected))
+    })
+}
+
+/// Any file, read in parts: its envelope, then each record from its own text.
+fn read_in_parts(text: &str) -> Result<ParsedFile, ImportError> {
     let parts = FileParts::read(text)?;
     if parts.format.and_then(read::<String>).as_deref() != Some(FORMAT) {
         return Err(ImportError::NotADeskFile);
@@ -165,12 +188,7 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
             })
         }
     }
-    let catalog = match parts.catalog {
-        None => None,
-        Some(v) => Some(Catalog::load(v.get()).ok().ok_or(ImportError::WrongShape {
-            path: "catalog".into(),
-        })?),
-    };
+    let catalog = parts.catalog.map(read_catalog).transpose()?;
     let wrong_shape = |path: &str| ImportError::WrongShape { path: path.into() };
     let desk_parts = parts.desk.ok_or_else(|| wrong_shape("desk"))?;
     let mut rejected = Vec::new();
@@ -217,11 +235,47 @@ fn parse_file(bytes: &[u8]) -> Result<(Desk, Option<Catalog>, Vec<Rejected>), Im
         audit,
         audit_unread: 0,
     };
-    rejected.extend(check_desk(&desk).into_iter().map(|(record, p)| Rejected {
-        record,
-        reason: RejectReason::Rule(p),
-    }));
+    rejected.extend(check(&desk));
     Ok((desk, catalog, rejected))
+}
+
+/// A file's catalog, read (a catalog that does not read refuses the file).
+fn read_catalog(v: &RawValue) -> Result<Catalog, ImportError> {
+    Catalog::load(v.get()).map_err(|_| ImportError::WrongShape {
+        path: "catalog".into(),
+    })
+}
+
+/// The records of `desk` that break its rules.
+fn check(desk: &Desk) -> Vec<Rejected> {
+    let problems = check_desk(desk).into_iter();
+    problems
+        .map(|(record, p)| Rejected {
+            record,
+            reason: RejectReason::Rule(p),
+        })
+        .collect()
+}
+
+/// A file of this build's format with every record of the right type, read in one pass.
+#[derive(Deserialize)]
+struct TypedFile<'a> {
+    #[serde(borrow)]
+    format: &'a RawValue,
+    #[serde(borrow)]
+    version: &'a RawValue,
+    #[serde(borrow, default)]
+    catalog: Option<&'a RawValue>,
+    desk: Desk,
+}
+
+impl TypedFile<'_> {
+    /// Whether the file says it is of this build's format and version. A file that does not is
+    /// read in parts, which gives the error.
+    fn is_current(&self) -> bool {
+        read::<String>(self.format).as_deref() == Some(FORMAT)
+            && read::<u64>(self.version) == Some(u64::from(FORMAT_VERSION))
+    }
 }
 
 /// A desk file's parts as their JSON text in the file, before any is read into its type. A
@@ -506,6 +560,34 @@ mod tests {
             Some(r#""other""#)
         );
         assert_eq!(parse(repeated.as_bytes()), Err(ImportError::NotADeskFile));
+    }
+
+    #[test]
+    fn a_clean_file_reads_in_one_pass_as_in_parts_and_any_other_only_in_parts() {
+        let mut desk = sample_desk(6, 40, 3);
+        let catalog = crate::store::sample::sample_catalog(12);
+        let file = export_with_catalog(&desk, Some(&catalog), today());
+        let one_pass = read_in_one_pass(&file).expect("a clean file").unwrap();
+        assert_eq!(one_pass, read_in_parts(&file).unwrap());
+        assert_eq!((one_pass.0, one_pass.1), (desk.clone(), Some(catalog)));
+        // A rule broken (two customers with one id) is found either way.
+        desk.customers[1].id = desk.customers[0].id.clone();
+        let file = export(&desk, today());
+        let one_pass = read_in_one_pass(&file)
+            .expect("every record reads")
+            .unwrap();
+        assert_eq!(one_pass, read_in_parts(&file).unwrap());
+        assert!(!one_pass.2.is_empty());
+        // A record of the wrong type, another version, another file: read in parts only.
+        let wrong = file.replacen("\"seats\": ", "\"seats\": \"many\", \"was\": ", 1);
+        let other_version = file.replacen("\"version\": 1", "\"version\": 2", 1);
+        for other in [wrong, other_version, "[]".to_owned()] {
+            assert!(
+                read_in_one_pass(&other).is_none(),
+                "{}",
+                &other[..40.min(other.len())]
+            );
+        }
     }
 
     #[test]
