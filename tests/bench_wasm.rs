@@ -217,7 +217,7 @@ async fn whole_desk_read_and_save_in_parts() {
     let empty = segment_desk::domain::Desk::new(segment_desk::domain::PartnerProfile::default());
     let save_after_reset = || {
         let kv = MemoryStore::new();
-        replace(&kv, desk, None, &empty, &mut Revisions::new()).expect("the desk fits");
+        replace(&kv, desk, None, &empty, &mut Revisions::default()).expect("the desk fits");
         kv
     };
     let kv = save_after_reset();

@@ -44,7 +44,7 @@ fn a_desk_saved_in_local_storage_loads_back_equal() {
         &generated,
         None,
         &Default::default(),
-        &mut Revisions::new(),
+        &mut Revisions::default(),
     )
     .unwrap();
     let loaded = desk::load(&kv);
@@ -55,7 +55,7 @@ fn a_desk_saved_in_local_storage_loads_back_equal() {
 #[wasm_bindgen_test]
 fn a_full_quota_refuses_the_save_and_changes_no_key() {
     let kv = clear();
-    let mut revs = Revisions::new();
+    let mut revs = Revisions::default();
     let first = sample_desk(4, 10, 1);
     desk::replace(&kv, &first, None, &Default::default(), &mut revs).unwrap();
     // Fill the quota with a foreign key, to the last characters.
@@ -88,7 +88,7 @@ fn a_full_quota_refuses_the_save_and_changes_no_key() {
 #[wasm_bindgen_test]
 fn a_backup_replaces_the_desk_in_a_nearly_full_local_storage() {
     let kv = clear();
-    let mut revs = Revisions::new();
+    let mut revs = Revisions::default();
     let stored = sample_desk(6, 300, 3);
     desk::replace(&kv, &stored, None, &Default::default(), &mut revs).unwrap();
     // Leave free about a tenth of what the desk takes: no room for a copy of it.
@@ -160,7 +160,7 @@ async fn the_customers_list_builds_its_rows_once_while_the_rest_of_the_desk_arri
         &sample_desk(7, 300, 3),
         None,
         &Default::default(),
-        &mut Revisions::new(),
+        &mut Revisions::default(),
     )
     .unwrap();
     let window = web_sys::window().unwrap();

@@ -39,7 +39,7 @@ proptest! {
     fn a_desk_stored_loads_back_equal(seed in any::<u64>(), customers in 0usize..25, subs in 0usize..4) {
         let desk = sample_desk(seed, customers, subs);
         let kv = MemoryStore::new();
-        desk::replace(&kv, &desk, None, &Default::default(), &mut Revisions::new()).unwrap();
+        desk::replace(&kv, &desk, None, &Default::default(), &mut Revisions::default()).unwrap();
         let loaded = desk::load(&kv);
         prop_assert!(loaded.problems.is_empty());
         prop_assert_eq!(loaded.desk, desk);

@@ -19,7 +19,7 @@ fn ten_thousand_customers_and_thirty_thousand_subscriptions_fit_the_quota() {
         &generated,
         None,
         &Default::default(),
-        &mut Revisions::new(),
+        &mut Revisions::default(),
     )
     .expect("fits");
     let used = usage(&kv);

@@ -13,9 +13,7 @@ use serde::de::{self, DeserializeOwned, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
-use super::keys::{
-    audit_chunk, customer_bucket, subscription_bucket, KeyKind, RecordKey, PARTNER_KEY,
-};
+use super::keys::{RecordKey, Slot};
 use super::Revisions;
 use crate::domain::{AuditEntry, Catalog, Customer, Desk, Entity, PartnerProfile, Subscription};
 use crate::store::codec;
@@ -139,19 +137,19 @@ pub(super) fn layout<'a>(
     // Per key: how many records `current` has under it, how many `desk` puts there, and how
     // many of those are equal to the one in `current`; all of them: the key is as `current`
     // has it.
-    let mut keys: BTreeMap<String, KeyState> = BTreeMap::new();
-    let mut count = |key: String| keys.entry(key).or_default().current += 1;
+    let mut keys: BTreeMap<Slot, KeyState> = BTreeMap::new();
+    let mut count = |slot: Slot| keys.entry(slot).or_default().current += 1;
     current
         .customers
         .iter()
-        .for_each(|c| count(customer_bucket(&c.id)));
+        .for_each(|c| count(Slot::customer(&c.id)));
     current
         .subscriptions
         .iter()
-        .for_each(|s| count(subscription_bucket(&s.id)));
-    current.audit.iter().for_each(|a| count(audit_chunk(a.seq)));
-    let open_chunk = desk.audit.last().map(|a| audit_chunk(a.seq));
-    let current_open_chunk = current.audit.last().map(|a| audit_chunk(a.seq));
+        .for_each(|s| count(Slot::subscription(&s.id)));
+    current.audit.iter().for_each(|a| count(Slot::chunk(a.seq)));
+    let open_chunk = desk.audit.last().map(|a| Slot::chunk(a.seq));
+    let current_open_chunk = current.audit.last().map(|a| Slot::chunk(a.seq));
     // The same map type as the read's creation ranks (one instantiation in the module).
     let customers: FxHashMap<&str, u64> = current
         .customers
@@ -187,21 +185,22 @@ pub(super) fn layout<'a>(
     );
 
     // First pass: each record's key, revision and whether it changed.
-    let mut written = Revisions::with_capacity(1 + desk.customers.len() + desk.subscriptions.len());
-    let mut place = |record: RecordKey, unchanged: bool| -> (String, u64) {
+    let records = 1 + desk.customers.len() + desk.subscriptions.len();
+    let mut written = Revisions::with_capacity_and_hasher(records, Default::default());
+    let mut place = |record: RecordKey, unchanged: bool| -> (Slot, u64) {
         let known = revisions.get(&record).copied().unwrap_or(0);
         let rev = if unchanged && known > 0 {
             known
         } else {
             known + 1
         };
-        let key = record.bucket();
-        keys.entry(key.clone()).or_default().add(unchanged);
+        let slot = record.slot();
+        keys.entry(slot).or_default().add(unchanged);
         written.insert(record, rev);
-        (key, rev)
+        (slot, rev)
     };
     let partner_place = place(RecordKey::Partner, desk.partner == current.partner);
-    let customer_places: Vec<(String, u64)> = desk
+    let customer_places: Vec<(Slot, u64)> = desk
         .customers
         .iter()
         .map(|c| {
@@ -211,7 +210,7 @@ pub(super) fn layout<'a>(
             place(RecordKey::Customer(c.id.clone()), unchanged)
         })
         .collect();
-    let subscription_places: Vec<(String, u64)> = desk
+    let subscription_places: Vec<(Slot, u64)> = desk
         .subscriptions
         .iter()
         .map(|s| {
@@ -221,39 +220,43 @@ pub(super) fn layout<'a>(
             place(RecordKey::Subscription(s.id.clone()), unchanged)
         })
         .collect();
-    let chunk_keys: Vec<String> = desk.audit.iter().map(|a| audit_chunk(a.seq)).collect();
-    for (a, key) in desk.audit.iter().zip(&chunk_keys) {
+    for a in &desk.audit {
         let unchanged = current
             .audit
             .binary_search_by_key(&a.seq, |c| c.seq)
             .is_ok_and(|i| current.audit[i] == *a);
-        keys.entry(key.clone()).or_default().add(unchanged);
+        keys.entry(Slot::chunk(a.seq)).or_default().add(unchanged);
     }
     // The partner's bucket always holds the one record; a chunk is also changed when it was
     // the open (plain) one and is no longer, or the other way round.
-    let as_current = |key: &str, state: &KeyState| {
-        let counted = if key == PARTNER_KEY { 1 } else { state.current };
-        let open_same = KeyKind::of(key) != KeyKind::AuditChunk
-            || (Some(key) == open_chunk.as_deref()) == (Some(key) == current_open_chunk.as_deref());
-        state.unchanged == state.records && state.records == counted && open_same && is_stored(key)
+    let as_current = |slot: Slot, state: &KeyState| {
+        let counted = if slot == Slot::Partner {
+            1
+        } else {
+            state.current
+        };
+        let open_same = !matches!(slot, Slot::Chunk(_))
+            || (Some(slot) == open_chunk) == (Some(slot) == current_open_chunk);
+        let same = state.unchanged == state.records && state.records == counted && open_same;
+        same && is_stored(&slot.key())
     };
     // Keys only `current` has (no records here) are left out: `replace` removes them.
-    let rewrite: Vec<&str> = keys
+    let rewrite: Vec<Slot> = keys
         .iter()
-        .filter(|(k, state)| state.records > 0 && !as_current(k, state))
-        .map(|(k, _)| k.as_str())
+        .filter(|&(&slot, state)| state.records > 0 && !as_current(slot, state))
+        .map(|(&slot, _)| slot)
         .collect();
 
     // Second pass: the records of the keys that are written, gathered by key, then each key's
     // text written in one go ([`write_records`]).
-    let mut buckets: BTreeMap<&str, Vec<InBucket>> = BTreeMap::new();
-    let mut put = |key: &str, record: InBucket<'a>| {
-        if let Ok(i) = rewrite.binary_search(&key) {
-            buckets.entry(rewrite[i]).or_default().push(record);
+    let mut buckets: BTreeMap<Slot, Vec<InBucket>> = BTreeMap::new();
+    let mut put = |slot: Slot, record: InBucket<'a>| {
+        if rewrite.binary_search(&slot).is_ok() {
+            buckets.entry(slot).or_default().push(record);
         }
     };
     put(
-        &partner_place.0,
+        partner_place.0,
         InBucket {
             id: Cow::Borrowed(RecordKey::Partner.id()),
             revision: partner_place.1,
@@ -261,12 +264,11 @@ pub(super) fn layout<'a>(
             created: None,
         },
     );
-    for (c, (key, revision)) in desk.customers.iter().zip(&customer_places) {
+    for (c, &(slot, revision)) in desk.customers.iter().zip(&customer_places) {
         let created = customers_created.get(c.id.as_str()).copied();
-        let record = Record::Customer(c);
-        let (id, revision) = (Cow::Borrowed(c.id.as_str()), *revision);
+        let (id, record) = (Cow::Borrowed(c.id.as_str()), Record::Customer(c));
         put(
-            key,
+            slot,
             InBucket {
                 id,
                 revision,
@@ -275,12 +277,11 @@ pub(super) fn layout<'a>(
             },
         );
     }
-    for (s, (key, revision)) in desk.subscriptions.iter().zip(&subscription_places) {
+    for (s, &(slot, revision)) in desk.subscriptions.iter().zip(&subscription_places) {
         let created = subscriptions_created.get(s.id.as_str()).copied();
-        let record = Record::Subscription(s);
-        let (id, revision) = (Cow::Borrowed(s.id.as_str()), *revision);
+        let (id, record) = (Cow::Borrowed(s.id.as_str()), Record::Subscription(s));
         put(
-            key,
+            slot,
             InBucket {
                 id,
                 revision,
@@ -289,33 +290,33 @@ pub(super) fn layout<'a>(
             },
         );
     }
-    for (a, key) in desk.audit.iter().zip(&chunk_keys) {
-        let id = Cow::Owned(format!("{:012}", a.seq));
-        let record = Record::AuditEntry(a);
+    for a in &desk.audit {
+        let (id, record) = (Cow::Owned(format!("{:012}", a.seq)), Record::AuditEntry(a));
+        let created = None;
         put(
-            key,
+            Slot::chunk(a.seq),
             InBucket {
                 id,
                 revision: 1,
                 record,
-                created: None,
+                created,
             },
         );
     }
     let values = keys
         .iter()
         .filter(|(_, state)| state.records > 0)
-        .map(|(k, _)| {
-            let value = buckets.get_mut(k.as_str()).map(|records| {
+        .map(|(&slot, _)| {
+            let value = buckets.get_mut(&slot).map(|records| {
                 let json = write_records(records);
-                let plain = KeyKind::of(k) == KeyKind::AuditChunk && Some(k) == open_chunk.as_ref();
+                let plain = matches!(slot, Slot::Chunk(_)) && Some(slot) == open_chunk;
                 if plain {
                     json
                 } else {
                     codec::encode(&json)
                 }
             });
-            (k.clone(), value)
+            (slot.key(), value)
         })
         .collect();
     (values, written)
@@ -391,7 +392,7 @@ pub(super) fn created<'a>(
 
 /// Every key and value of `desk`, each record at revision 1: a desk written afresh (a migration).
 pub(super) fn fresh_layout(desk: &Desk) -> BTreeMap<String, String> {
-    let (values, _) = layout(desk, &Revisions::new(), &Desk::default(), &|_| false);
+    let (values, _) = layout(desk, &Revisions::default(), &Desk::default(), &|_| false);
     values
         .into_iter()
         .map(|(k, v)| (k, v.expect("a key not stored is written")))

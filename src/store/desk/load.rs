@@ -193,7 +193,7 @@ pub fn read(kv: &dyn KeyValueStore) -> Loaded {
 fn read_part(kv: &dyn KeyValueStore, part: Part) -> Loaded {
     let mut problems = Vec::new();
     let desk = Desk::new(PartnerProfile::default());
-    let revisions = Revisions::new();
+    let revisions = Revisions::default();
     match kv.get(SCHEMA_KEY).map(|v| v.trim().to_owned()).as_deref() {
         None | Some("3") => {}
         Some("2") => {
@@ -262,7 +262,7 @@ pub(super) fn read_buckets(kv: &dyn KeyValueStore, problems: Vec<LoadProblem>) -
 /// returns, if there is any.
 fn read_first_part(kv: &dyn KeyValueStore, mut problems: Vec<LoadProblem>) -> Loaded {
     let mut desk = Desk::new(PartnerProfile::default());
-    let mut revisions = Revisions::new();
+    let mut revisions = Revisions::default();
     let mut catalog = None;
     let mut customers_created = Vec::new();
     // Set by a subscription bucket or an audit chunk: a new desk has none, nothing is left.
@@ -394,7 +394,7 @@ impl RestRead {
             subscriptions_in_order: false,
             records_taken: false,
             audit: Vec::new(),
-            revisions: Revisions::new(),
+            revisions: Revisions::default(),
             problems: Vec::new(),
         }
     }
@@ -668,7 +668,14 @@ mod tests {
     fn the_records_are_handed_over_in_order_before_the_audit_log_is_read() {
         let desk = crate::store::sample::sample_desk(3, 300, 2);
         let kv = MemoryStore::new();
-        replace(&kv, &desk, None, &Desk::default(), &mut Revisions::new()).unwrap();
+        replace(
+            &kv,
+            &desk,
+            None,
+            &Desk::default(),
+            &mut Revisions::default(),
+        )
+        .unwrap();
         let (subscriptions, chunks) = rest_keys(&kv);
         assert!(
             subscriptions > 2 && chunks > 2,
@@ -758,7 +765,14 @@ mod tests {
     fn records_load_in_the_order_the_log_created_them_whatever_order_it_is_read_in() {
         let desk = crate::store::sample::sample_desk(3, 300, 2);
         let kv = MemoryStore::new();
-        replace(&kv, &desk, None, &Desk::default(), &mut Revisions::new()).unwrap();
+        replace(
+            &kv,
+            &desk,
+            None,
+            &Desk::default(),
+            &mut Revisions::default(),
+        )
+        .unwrap();
         forget_creation(&kv);
         let loaded = load(&kv).desk;
         assert_eq!(

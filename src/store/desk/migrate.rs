@@ -134,7 +134,7 @@ mod tests {
     /// The desk as schema 2 stored it: the same records and revisions in 32 customer and 64
     /// subscription buckets, every audit chunk packed.
     fn write_schema_2(kv: &MemoryStore, desk: &Desk) {
-        let mut revs = Revisions::new();
+        let mut revs = Revisions::default();
         replace(kv, desk, None, &Desk::default(), &mut revs).unwrap();
         let mut v2: BTreeMap<String, Bucket> = BTreeMap::new();
         for key in kv.keys() {

@@ -308,7 +308,7 @@ mod tests {
             .starts_with('{'));
         assert_eq!(load(&kv).desk, desk);
         // A whole desk written at once leaves only its newest chunk plain too.
-        let mut revs = Revisions::new();
+        let mut revs = Revisions::default();
         replace(&kv, &desk, None, &Desk::default(), &mut revs).unwrap();
         assert!(kv.get(&audit_chunk(1)).unwrap().starts_with('Z'));
         assert!(kv

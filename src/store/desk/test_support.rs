@@ -63,7 +63,14 @@ pub(super) fn fresh(kv: &MemoryStore) -> (Desk, Revisions) {
 pub(super) fn stored_sample() -> (MemoryStore, Desk) {
     let desk = crate::store::sample::sample_desk(3, 60, 2);
     let kv = MemoryStore::new();
-    replace(&kv, &desk, None, &Desk::default(), &mut Revisions::new()).unwrap();
+    replace(
+        &kv,
+        &desk,
+        None,
+        &Desk::default(),
+        &mut Revisions::default(),
+    )
+    .unwrap();
     (kv, desk)
 }
 
