@@ -6,7 +6,7 @@
 /// The index just past the string that opens at `json[start]` (a `"`), its escaped quotes
 /// passed over; `json.len()` if it does not close. Strings are most of a desk's text: each is
 /// passed over in one search for its next quote or backslash, not byte by byte through a state
-/// machine (that was a quarter of an import's check, docs/PERFORMANCE.md).
+/// machine (that was a quarter to a third of an import's check natively, docs/PERFORMANCE.md).
 fn string_end(json: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     while let Some(found) = json

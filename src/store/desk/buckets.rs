@@ -352,7 +352,7 @@ impl Serialize for Record<'_> {
 /// The JSON text of a bucket of `records`: byte for byte what [`write_bucket`] packs for the
 /// map of their stored texts (ids in order, the last of a repeated id kept), written straight
 /// into one buffer. Making each record's text first, checking it as JSON and copying it into
-/// the map's was a third of a whole desk's save, beside the deflating.
+/// the map's took a third of what a whole desk's save spent besides deflating (in wasm).
 fn write_records(records: &mut [InBucket]) -> String {
     crate::sorting::sort_by(records, |a, b| a.id.cmp(&b.id));
     let mut json = Vec::with_capacity(records.len() * 400);
