@@ -609,7 +609,7 @@ mod tests {
     use serde_json::value::RawValue;
 
     use super::super::keys::QUARANTINE_PREFIX;
-    use super::super::test_support::{add, fresh, stored_sample};
+    use super::super::test_support::{add, fresh, stored, stored_sample};
     use super::super::{quarantined, replace, usage};
     use super::*;
     use crate::store::StoreError;
@@ -667,15 +667,7 @@ mod tests {
     #[test]
     fn the_records_are_handed_over_in_order_before_the_audit_log_is_read() {
         let desk = crate::store::sample::sample_desk(3, 300, 2);
-        let kv = MemoryStore::new();
-        replace(
-            &kv,
-            &desk,
-            None,
-            &Desk::default(),
-            &mut Revisions::default(),
-        )
-        .unwrap();
+        let kv = stored(&desk);
         let (subscriptions, chunks) = rest_keys(&kv);
         assert!(
             subscriptions > 2 && chunks > 2,
@@ -764,15 +756,7 @@ mod tests {
     #[test]
     fn records_load_in_the_order_the_log_created_them_whatever_order_it_is_read_in() {
         let desk = crate::store::sample::sample_desk(3, 300, 2);
-        let kv = MemoryStore::new();
-        replace(
-            &kv,
-            &desk,
-            None,
-            &Desk::default(),
-            &mut Revisions::default(),
-        )
-        .unwrap();
+        let kv = stored(&desk);
         forget_creation(&kv);
         let loaded = load(&kv).desk;
         assert_eq!(

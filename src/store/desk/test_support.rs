@@ -59,19 +59,17 @@ pub(super) fn fresh(kv: &MemoryStore) -> (Desk, Revisions) {
     (l.desk, l.revisions)
 }
 
+/// `desk` written into a new store, as a replace of an empty desk writes it.
+pub(super) fn stored(desk: &Desk) -> MemoryStore {
+    let kv = MemoryStore::new();
+    replace(&kv, desk, None, &Desk::default(), &mut Revisions::default()).unwrap();
+    kv
+}
+
 /// A small generated desk (60 customers, 120 subscriptions), stored.
 pub(super) fn stored_sample() -> (MemoryStore, Desk) {
     let desk = crate::store::sample::sample_desk(3, 60, 2);
-    let kv = MemoryStore::new();
-    replace(
-        &kv,
-        &desk,
-        None,
-        &Desk::default(),
-        &mut Revisions::default(),
-    )
-    .unwrap();
-    (kv, desk)
+    (stored(&desk), desk)
 }
 
 /// Every key and value, to compare a store before and after.
