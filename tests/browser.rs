@@ -242,3 +242,20 @@ fn prices_and_dates_are_written_as_each_language_writes_them() {
     let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     assert_eq!(numbers::date(Locale::sv, last), "2026-12-31");
 }
+
+/// The importers' file read (`ui::files`): a chosen file's bytes exactly as they are (a BOM, and
+/// a byte that is no UTF-8 at all), and `FileNotRead` when the browser fails to read it, as it
+/// does when the file changed on disk after it was chosen.
+#[wasm_bindgen_test]
+async fn a_chosen_file_is_read_as_its_bytes_or_not_read_with_a_reason() {
+    use segment_desk::ui::files::{read_chosen_file, FileNotRead};
+    let bytes = [0xEF, 0xBB, 0xBF, b'{', 0xFF, b'}'];
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, "desk.json").unwrap();
+    assert_eq!(read_chosen_file(&file).await, Ok(bytes.to_vec()));
+    let fails = js_sys::Function::new_no_args(
+        "return Promise.reject(new DOMException('The file changed', 'NotReadableError'))",
+    );
+    js_sys::Reflect::set(&file, &"arrayBuffer".into(), &fails).unwrap();
+    assert_eq!(read_chosen_file(&file).await, Err(FileNotRead));
+}

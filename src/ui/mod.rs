@@ -8,6 +8,7 @@ mod components;
 pub mod countries;
 pub mod customer_list;
 pub mod download;
+pub mod files;
 pub mod ids;
 pub mod names;
 pub mod numbers;

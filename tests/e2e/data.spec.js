@@ -228,6 +228,49 @@ test("import refuses hostile files and rule breaks with reasons, saving nothing"
   expect(await desk_keys(page)).toEqual(keys);
 });
 
+test("a file the browser cannot read: each importer says so, and the desk import shows it reading", async ({ page }) => {
+  await page.goto("customers");
+  await openData(page);
+  const keys = await desk_keys(page);
+  // Every file read waits here until the test lets it go, fail (as when the file changed on
+  // disk after it was chosen) or finish.
+  await page.evaluate(() => {
+    const read = Blob.prototype.arrayBuffer;
+    window.sdReads = [];
+    Blob.prototype.arrayBuffer = function () {
+      return new Promise((resolve, reject) => window.sdReads.push({ file: this, read, resolve, reject }));
+    };
+  });
+  const failRead = () =>
+    page.evaluate(() => window.sdReads.shift().reject(new DOMException("The file changed", "NotReadableError")));
+  const notRead = "The browser could not read the file. Choose it again.";
+
+  await chooseImport(page, exportFile([customer("c-1", "Fabrikam Academy", "fabrikamacademy")]));
+  await expect(page.getByRole("status").filter({ hasText: "Reading and checking the file…" })).toBeVisible();
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await failRead();
+  await expect(page.locator("#data-import-error")).toHaveText(notRead);
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+
+  await page.getByLabel("Price list file (.zip or .csv)").setInputFiles({ name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from("ProductId\r\n") });
+  await failRead();
+  await expect(page.locator("#price-list-error")).toHaveText(notRead);
+
+  await page.getByLabel("Partner Center file (JSON or Customers.csv)").setInputFiles({ name: "customers.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+  await failRead();
+  await expect(page.locator("#pc-import-error")).toHaveText(notRead);
+  expect(await desk_keys(page)).toEqual(keys);
+
+  // Chosen again and read: the dry run, and the message gone.
+  await chooseImport(page, exportFile([customer("c-1", "Fabrikam Academy", "fabrikamacademy")]));
+  await page.evaluate(() => {
+    const r = window.sdReads.shift();
+    r.read.call(r.file).then(r.resolve, r.reject);
+  });
+  await expect(page.getByTestId("import-preview")).toContainText("1 added");
+  await expect(page.locator("#data-import-error")).toBeEmpty();
+});
+
 test("names with markup, imported, are shown as text; export then import gives the same desk", async ({ page }) => {
   let dialogs = 0;
   page.on("dialog", (d) => { dialogs += 1; d.dismiss(); });

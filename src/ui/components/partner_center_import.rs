@@ -5,7 +5,6 @@
 //! Partner Center does not have yet, as a JSON download (docs/DATA-FORMAT.md).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::{
     Customer, GccValidationCode, PartnerCenterFile, PartnerCenterPlan, PartnerCenterProblem,
@@ -20,6 +19,7 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::download::download_text;
+use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::reasons::{field_problem_text, reason_text, record_problem_text, unreadable_text};
@@ -231,12 +231,7 @@ pub fn PartnerCenterImport() -> impl IntoView {
         refused.set(None);
         failed.set(None);
         status.set(None);
-        let Some(chosen) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(chosen) = chosen_file(&ev) else {
             return;
         };
         let size = chosen.size() as usize;
@@ -248,23 +243,26 @@ pub fn PartnerCenterImport() -> impl IntoView {
             refused.set(Some(file_error_text(i18n, &e)));
             return;
         }
-        let on_bytes =
-            wasm_bindgen::closure::Closure::once(move |buffer: wasm_bindgen::JsValue| {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                match read_partner_center_file(&bytes) {
-                    Ok(read) => {
-                        desk.finish_reading_records();
-                        let today = clock.today();
-                        plan.set(Some(
-                            desk.with(|d| d.plan_partner_center_import(&read, today)),
-                        ));
-                        file.set_value(Some(read));
-                    }
-                    Err(e) => refused.set(Some(file_error_text(i18n, &e))),
+        leptos::task::spawn_local(async move {
+            let read = match read_chosen_file(&chosen).await {
+                Ok(bytes) => read_partner_center_file(&bytes),
+                Err(FileNotRead) => {
+                    refused.set(Some(t_string!(i18n, data.file_not_read).to_string()));
+                    return;
                 }
-            });
-        let _ = chosen.array_buffer().then(&on_bytes);
-        on_bytes.forget(); // called once, when the file is read
+            };
+            match read {
+                Ok(read) => {
+                    desk.finish_reading_records();
+                    let today = clock.today();
+                    plan.set(Some(
+                        desk.with(|d| d.plan_partner_center_import(&read, today)),
+                    ));
+                    file.set_value(Some(read));
+                }
+                Err(e) => refused.set(Some(file_error_text(i18n, &e))),
+            }
+        });
     };
 
     let merge = move || {

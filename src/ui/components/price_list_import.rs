@@ -4,7 +4,6 @@
 //! `store::partner_center::price_list`'s.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::price_list::{read_price_list, PriceListImport, PriceListRow, RowProblem};
 use crate::domain::PriceBasis;
@@ -16,6 +15,7 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::storage_banner::size_text;
+use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::perf;
@@ -69,12 +69,7 @@ pub fn PriceListImport() -> impl IntoView {
         }
         error.set(None);
         preview.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         progress.set(Some(0.0));
@@ -174,10 +169,7 @@ async fn read_file(
             max: MAX_PRICE_LIST_BYTES,
         }));
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| ReadError::Unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = read_chosen_file(&file).await?;
     let text = csv_text(&bytes).map_err(ReadError::File)?;
     let mut reader = PriceListReader::new(&text).map_err(ReadError::File)?;
     while reader.read_rows(ROWS_PER_STEP) {
@@ -189,14 +181,19 @@ async fn read_file(
 
 /// Why the file gave no rows.
 enum ReadError {
-    /// The browser could not read the file.
-    Unreadable,
+    NotRead(FileNotRead),
     File(PriceListError),
+}
+
+impl From<FileNotRead> for ReadError {
+    fn from(e: FileNotRead) -> Self {
+        ReadError::NotRead(e)
+    }
 }
 
 fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ReadError) -> String {
     match e {
-        ReadError::Unreadable => t_string!(i18n, data.price_list.unreadable_file).to_string(),
+        ReadError::NotRead(FileNotRead) => t_string!(i18n, data.file_not_read).to_string(),
         ReadError::File(PriceListError::TooLarge { bytes, max }) => t_string!(
             i18n,
             data.price_list.too_large,

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::integrity::RecordRef;
 use crate::i18n::*;
@@ -17,6 +16,7 @@ use crate::ui::components::price_list_import::PriceListImport;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
+use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
 use crate::ui::numbers;
 use crate::ui::plural::Counted;
 use crate::ui::reasons::record_problem_text;
@@ -178,19 +178,15 @@ fn DataImport() -> impl IntoView {
     let preview = RwSignal::new(None::<Arc<Preview>>);
     let refused = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
+    // From the file chosen until its dry run (or refusal) is on screen.
+    let reading = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
     let on_file = move |ev: leptos::ev::Event| {
         preview.set(None);
         refused.set(None);
         status.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_file(&ev) else {
             return;
         };
         let size = file.size() as usize;
@@ -202,20 +198,21 @@ fn DataImport() -> impl IntoView {
             refused.set(Some(import_error_text(i18n, &e)));
             return;
         }
-        // The file's bytes, not its text: a JS string would be decoded from UTF-8 and encoded
-        // back, two passes over a big file; the check reads the UTF-8 itself.
-        let on_bytes =
-            wasm_bindgen::closure::Closure::once(move |buffer: wasm_bindgen::JsValue| {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                let checked =
-                    crate::ui::perf::measure("sd:import-check", || desk.preview_import(&bytes));
-                match checked {
-                    Ok(p) => preview.set(Some(Arc::new(p))),
-                    Err(e) => refused.set(Some(import_error_text(i18n, &e))),
-                }
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let bytes = read_chosen_file(&file).await;
+            let checked = bytes.map(|bytes| {
+                crate::ui::perf::measure("sd:import-check", || desk.preview_import(&bytes))
             });
-        let _ = file.array_buffer().then(&on_bytes);
-        on_bytes.forget(); // called once, when the file is read
+            match checked {
+                Ok(Ok(p)) => preview.set(Some(Arc::new(p))),
+                Ok(Err(e)) => refused.set(Some(import_error_text(i18n, &e))),
+                Err(FileNotRead) => {
+                    refused.set(Some(t_string!(i18n, data.file_not_read).to_string()))
+                }
+            }
+            reading.set(false);
+        });
     };
 
     let confirm = move |_| {
@@ -268,6 +265,13 @@ fn DataImport() -> impl IntoView {
                 on:change=on_file
                 aria-describedby="data-import-error"
             />
+            <Show when=move || reading.get()>
+                <p class="progress" role="status">
+                    <label for="data-import-progress">{tr!(i18n, data.import.reading)}</label>
+                    " "
+                    <progress id="data-import-progress"></progress>
+                </p>
+            </Show>
             <p id="data-import-error" class="error" role="alert">{move || refused.get()}</p>
             <p role="status">{move || status.get()}</p>
             {move || preview.get().map(|p| view! { <DataImportPreview preview=p on_confirm=confirm on_cancel=cancel /> })}
