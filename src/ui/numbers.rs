@@ -30,14 +30,31 @@ fn format(locale: Locale, x: f64, fraction_digits: u8) -> String {
     for key in ["minimumFractionDigits", "maximumFractionDigits"] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &fraction_digits.into());
     }
-    format_with(locale.as_str(), &options, x)
-        .unwrap_or_else(|| format!("{x:.*}", usize::from(fraction_digits)))
+    format_with(locale.as_str(), &options, x).unwrap_or_else(|| plain(x, fraction_digits))
 }
 
 /// Native builds (the unit tests) have no `Intl`: plain digits.
 #[cfg(not(target_arch = "wasm32"))]
 fn format(_: Locale, x: f64, fraction_digits: u8) -> String {
-    format!("{x:.*}", usize::from(fraction_digits))
+    plain(x, fraction_digits)
+}
+
+/// `x` in plain digits with `fraction_digits` decimals (up to 9), as the app writes numbers
+/// where `Intl` cannot: "22.00", "-0.5". Rounded in integers, not through `f64`'s `Display`,
+/// which would put about 10 KB of float formatting in the module for this alone.
+fn plain(x: f64, fraction_digits: u8) -> String {
+    let digits = u32::from(fraction_digits.min(9));
+    let scale = 10_i64.pow(digits);
+    let scaled = (x * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    match digits {
+        0 => format!("{sign}{whole}"),
+        _ => format!("{sign}{whole}.{fraction:0width$}", width = digits as usize),
+    }
 }
 
 /// A price in US dollars (the sample catalog's currency) as the language writes it:
@@ -60,9 +77,10 @@ pub fn money(locale: Locale, amount: f64, currency: &str) -> String {
         }
     }
     let _ = locale;
+    let amount = plain(amount, 2);
     match currency {
-        "USD" => format!("${amount:.2}"),
-        _ => format!("{amount:.2} {currency}"),
+        "USD" => format!("${amount}"),
+        _ => format!("{amount} {currency}"),
     }
 }
 
@@ -162,5 +180,9 @@ mod tests {
         assert_eq!(usd(Locale::en, 5), "$0.05");
         let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         assert_eq!(date(Locale::pl, d), "2026-12-02");
+        assert_eq!(money(Locale::en, 1234.5, "EUR"), "1234.50 EUR");
+        assert_eq!(money(Locale::en, -0.004, "EUR"), "0.00 EUR");
+        assert_eq!(money(Locale::en, -2.5, "USD"), "$-2.50");
+        assert_eq!(count_in(Locale::sv, 12_345), "12345");
     }
 }

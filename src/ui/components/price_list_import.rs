@@ -151,7 +151,8 @@ fn ReadingProgress(value: f64) -> impl IntoView {
         <p class="progress" role="status">
             <label for="price-list-progress">{tr!(i18n, data.price_list.reading)}</label>
             " "
-            <progress id="price-list-progress" max="1" value=value.to_string()></progress>
+            // In thousandths: an integer is all the bar needs.
+            <progress id="price-list-progress" max="1000" value=((value * 1000.0).round() as u32).to_string()></progress>
         </p>
     }
 }
