@@ -250,58 +250,34 @@ pub(super) fn layout<'a>(
     // Second pass: the records of the keys that are written, gathered by key, then each key's
     // text written in one go ([`write_records`]).
     let mut buckets: BTreeMap<Slot, Vec<InBucket>> = BTreeMap::new();
-    let mut put = |slot: Slot, record: InBucket<'a>| {
+    let mut put = |slot: Slot, id: Cow<'a, str>, revision: u64, record: Record<'a>, created| {
         if rewrite.binary_search(&slot).is_ok() {
+            let record = InBucket {
+                id,
+                revision,
+                record,
+                created,
+            };
             buckets.entry(slot).or_default().push(record);
         }
     };
-    put(
-        partner_place.0,
-        InBucket {
-            id: Cow::Borrowed(RecordKey::Partner.id()),
-            revision: partner_place.1,
-            record: Record::Partner(&desk.partner),
-            created: None,
-        },
-    );
+    let (partner_slot, partner_revision) = partner_place;
+    let partner = Record::Partner(&desk.partner);
+    let partner_id = Cow::Borrowed(RecordKey::Partner.id());
+    put(partner_slot, partner_id, partner_revision, partner, None);
     for (c, &(slot, revision)) in desk.customers.iter().zip(&customer_places) {
-        let created = customers_created.get(c.id.as_str()).copied();
         let (id, record) = (Cow::Borrowed(c.id.as_str()), Record::Customer(c));
-        put(
-            slot,
-            InBucket {
-                id,
-                revision,
-                record,
-                created,
-            },
-        );
+        let created = customers_created.get(c.id.as_str()).copied();
+        put(slot, id, revision, record, created);
     }
     for (s, &(slot, revision)) in desk.subscriptions.iter().zip(&subscription_places) {
-        let created = subscriptions_created.get(s.id.as_str()).copied();
         let (id, record) = (Cow::Borrowed(s.id.as_str()), Record::Subscription(s));
-        put(
-            slot,
-            InBucket {
-                id,
-                revision,
-                record,
-                created,
-            },
-        );
+        let created = subscriptions_created.get(s.id.as_str()).copied();
+        put(slot, id, revision, record, created);
     }
     for a in &desk.audit {
-        let (id, record) = (Cow::Owned(format!("{:012}", a.seq)), Record::AuditEntry(a));
-        let created = None;
-        put(
-            Slot::chunk(a.seq),
-            InBucket {
-                id,
-                revision: 1,
-                record,
-                created,
-            },
-        );
+        let id = Cow::Owned(format!("{:012}", a.seq));
+        put(Slot::chunk(a.seq), id, 1, Record::AuditEntry(a), None);
     }
     let values = keys
         .iter()
