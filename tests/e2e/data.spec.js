@@ -271,6 +271,56 @@ test("a file the browser cannot read: each importer says so, and the desk import
   await expect(page.locator("#data-import-error")).toBeEmpty();
 });
 
+test("two files chosen one after the other: each importer shows the latest, whichever read finishes first", async ({ page }) => {
+  await page.goto("customers");
+  await openData(page);
+  const keys = await desk_keys(page);
+  await page.evaluate(() => {
+    const read = Blob.prototype.arrayBuffer;
+    window.sdReads = [];
+    Blob.prototype.arrayBuffer = function () {
+      return new Promise((resolve, reject) => window.sdReads.push({ file: this, read, resolve, reject }));
+    };
+  });
+  // Lets the held read of the file named `name` finish, and the page act on it.
+  const finishRead = (name) =>
+    page.evaluate(async (name) => {
+      const i = window.sdReads.findIndex((r) => r.file.name === name);
+      const [r] = window.sdReads.splice(i, 1);
+      r.resolve(await r.read.call(r.file));
+      await new Promise((done) => setTimeout(done, 200));
+    }, name);
+
+  // A big backup is still being read when the user picks the right one.
+  await chooseImport(page, exportFile([customer("c-1", "Fabrikam Academy", "fabrikamacademy"), customer("c-2", "Contoso School", "contososchool")]), "wrong.json");
+  await chooseImport(page, exportFile([customer("c-3", "Northwind College", "northwindcollege")]), "right.json");
+  await finishRead("right.json");
+  await expect(page.getByTestId("import-preview")).toContainText("1 added");
+  await finishRead("wrong.json");
+  await expect(page.getByTestId("import-preview")).toContainText("1 added");
+  await expect(page.getByTestId("import-preview")).not.toContainText("2 added");
+
+  const prices = (name) => ({ name, mimeType: "application/zip", buffer: readFileSync(new URL("../fixtures/price-lists/nce-license-based.zip", import.meta.url)) });
+  await page.getByLabel("Price list file (.zip or .csv)").setInputFiles(prices("prices.zip"));
+  await page.getByLabel("Price list file (.zip or .csv)").setInputFiles({ name: "not-prices.csv", mimeType: "text/csv", buffer: Buffer.from("ProductId\r\n") });
+  await finishRead("not-prices.csv");
+  await expect(page.locator("#price-list-error")).toContainText("This is not a price list");
+  await finishRead("prices.zip");
+  await expect(page.locator("#price-list-error")).toContainText("This is not a price list");
+  await expect(page.getByTestId("price-list-preview")).toHaveCount(0);
+
+  const partnerCenter = readFileSync(new URL("../fixtures/partner-center/customers.json", import.meta.url));
+  await page.getByLabel("Partner Center file (JSON or Customers.csv)").setInputFiles({ name: "customers.json", mimeType: "application/json", buffer: partnerCenter });
+  await page.getByLabel("Partner Center file (JSON or Customers.csv)").setInputFiles({ name: "empty.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+  await finishRead("empty.json");
+  const refusal = await page.locator("#pc-import-error").textContent();
+  expect(refusal).not.toBe("");
+  await finishRead("customers.json");
+  await expect(page.locator("#pc-import-error")).toHaveText(refusal);
+  await expect(page.getByTestId("pc-import-preview")).toHaveCount(0);
+  expect(await desk_keys(page)).toEqual(keys);
+});
+
 test("names with markup, imported, are shown as text; export then import gives the same desk", async ({ page }) => {
   let dialogs = 0;
   page.on("dialog", (d) => { dialogs += 1; d.dismiss(); });

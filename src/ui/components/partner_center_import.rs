@@ -19,7 +19,7 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::download::download_text;
-use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
+use crate::ui::files::{chosen_file, read_chosen_file, FileChoices, FileNotRead};
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::reasons::{field_problem_text, reason_text, record_problem_text, unreadable_text};
@@ -226,7 +226,9 @@ pub fn PartnerCenterImport() -> impl IntoView {
         }
     };
 
+    let choices = FileChoices::new();
     let on_file = move |ev: leptos::ev::Event| {
+        let choice = choices.choose();
         plan.set(None);
         refused.set(None);
         failed.set(None);
@@ -244,7 +246,11 @@ pub fn PartnerCenterImport() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let read = match read_chosen_file(&chosen).await {
+            let bytes = read_chosen_file(&chosen).await;
+            if !choice.is_latest() {
+                return;
+            }
+            let read = match bytes {
                 Ok(bytes) => read_partner_center_file(&bytes),
                 Err(FileNotRead) => {
                     refused.set(Some(t_string!(i18n, data.file_not_read).to_string()));

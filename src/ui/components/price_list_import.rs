@@ -15,7 +15,7 @@ use crate::tr;
 use crate::ui::clock::use_app_clock;
 use crate::ui::components::action_error::ActionErrorAlert;
 use crate::ui::components::storage_banner::size_text;
-use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
+use crate::ui::files::{chosen_file, read_chosen_file, Choice, FileChoices, FileNotRead};
 use crate::ui::names::Named;
 use crate::ui::numbers;
 use crate::ui::perf;
@@ -63,12 +63,16 @@ pub fn PriceListImport() -> impl IntoView {
         preview.set(result);
     };
 
+    let choices = FileChoices::new();
     let on_file = move |ev: leptos::ev::Event| {
+        let choice = choices.choose();
         for s in [refused, status] {
             s.set(None);
         }
         error.set(None);
         preview.set(None);
+        rows.set_value(None);
+        progress.set(None);
         let Some(file) = chosen_file(&ev) else {
             return;
         };
@@ -76,11 +80,13 @@ pub fn PriceListImport() -> impl IntoView {
         // The benchmark's figure (`make bench`): the file chosen → its dry run on screen.
         perf::start("sd:price-list-read");
         wasm_bindgen_futures::spawn_local(async move {
-            match read_file(file, progress).await {
-                Ok(read) => {
+            match read_file(file, progress, choice).await {
+                Ok(Some(read)) => {
                     rows.set_value(Some(read));
                     dry_run(None);
                 }
+                // The later choice's read has the progress bar and the screen.
+                Ok(None) => return,
                 Err(e) => refused.set(Some(error_text(i18n, &e))),
             }
             progress.set(None);
@@ -158,11 +164,13 @@ fn ReadingProgress(value: f64) -> impl IntoView {
 }
 
 /// Reads the file's bytes, opens the archive, and reads the rows a step at a time, yielding
-/// to the browser between steps so the progress bar moves and the page answers.
+/// to the browser between steps so the progress bar moves and the page answers. `None` once a
+/// later file is chosen in the same input: it stops at its next step.
 async fn read_file(
     file: web_sys::File,
     progress: RwSignal<Option<f64>>,
-) -> Result<Rows, ReadError> {
+    choice: Choice,
+) -> Result<Option<Rows>, ReadError> {
     let size = file.size() as usize;
     if size > MAX_PRICE_LIST_BYTES {
         return Err(ReadError::File(PriceListError::TooLarge {
@@ -170,14 +178,21 @@ async fn read_file(
             max: MAX_PRICE_LIST_BYTES,
         }));
     }
-    let bytes = read_chosen_file(&file).await?;
+    let read = read_chosen_file(&file).await;
+    if !choice.is_latest() {
+        return Ok(None);
+    }
+    let bytes = read?;
     let text = csv_text(&bytes).map_err(ReadError::File)?;
     let mut reader = PriceListReader::new(&text).map_err(ReadError::File)?;
     while reader.read_rows(ROWS_PER_STEP) {
         progress.set(Some(reader.progress()));
         crate::ui::tasks::yield_to_browser().await;
+        if !choice.is_latest() {
+            return Ok(None);
+        }
     }
-    reader.finish().map_err(ReadError::File)
+    reader.finish().map(Some).map_err(ReadError::File)
 }
 
 /// Why the file gave no rows.

@@ -16,7 +16,7 @@ use crate::ui::components::price_list_import::PriceListImport;
 use crate::ui::components::sample_data::SampleData;
 use crate::ui::components::storage_banner::{size_text, store_error_text};
 use crate::ui::download::export_desk;
-use crate::ui::files::{chosen_file, read_chosen_file, FileNotRead};
+use crate::ui::files::{chosen_file, read_chosen_file, FileChoices, FileNotRead};
 use crate::ui::numbers;
 use crate::ui::plural::Counted;
 use crate::ui::reasons::record_problem_text;
@@ -181,11 +181,14 @@ fn DataImport() -> impl IntoView {
     // From the file chosen until its dry run (or refusal) is on screen.
     let reading = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    let choices = FileChoices::new();
 
     let on_file = move |ev: leptos::ev::Event| {
+        let choice = choices.choose();
         preview.set(None);
         refused.set(None);
         status.set(None);
+        reading.set(false);
         let Some(file) = chosen_file(&ev) else {
             return;
         };
@@ -201,6 +204,9 @@ fn DataImport() -> impl IntoView {
         reading.set(true);
         leptos::task::spawn_local(async move {
             let bytes = read_chosen_file(&file).await;
+            if !choice.is_latest() {
+                return;
+            }
             let checked = bytes.map(|bytes| {
                 crate::ui::perf::measure("sd:import-check", || desk.preview_import(&bytes))
             });
