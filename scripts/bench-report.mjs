@@ -210,7 +210,7 @@ const rows = [
   ["  the module ÷ the floor (the stack under two tiny pages, below)", times(ratio(moduleGz, floorStack)), "≤ 2× (over time)", within(ratio(moduleGz, floorStack), 2)],
   ["**What the stack and the data cost before any page or rule of ours (gzip -9)**", "", "", ""],
   ["Leptos, its router and leptos_i18n under two tiny pages (`benches/bundle-floor`: module and JS glue)", floorStack === undefined ? "not measured" : kb(floorStack), "", ""],
-  ["  the same, plus one use of each other crate the app uses (serde_json, chrono, csv, miniz_oxide, email_address, uuid)", floorCrates === undefined ? "not measured" : kb(floorCrates), "", ""],
+  ["  the same, plus one use of each other crate the app uses (serde_json, chrono, csv, flate2 with zlib-rs, email_address, uuid)", floorCrates === undefined ? "not measured" : kb(floorCrates), "", ""],
   ["The app's texts, three languages (the strings in `locales/`)", kb(texts), "", ""],
   ["The free-mail domain list (`src/domain/free_mail_domains.txt`)", kb(freeMail), "", ""],
   [

@@ -25,8 +25,14 @@ fn use_the_crates(input: &str) -> String {
         let _ = csv.write_record([&record.id, &record.name]);
     }
     let bytes = csv.into_inner().unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&bytes, 6);
-    let unpacked = miniz_oxide::inflate::decompress_to_vec(&packed).unwrap_or_default();
+    let mut deflater = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(5));
+    let _ = std::io::Write::write_all(&mut deflater, &bytes);
+    let packed = deflater.finish().unwrap_or_default();
+    let mut unpacked = Vec::new();
+    let _ = std::io::Read::read_to_end(
+        &mut flate2::bufread::DeflateDecoder::new(&packed[..]),
+        &mut unpacked,
+    );
     let email = input.parse::<email_address::EmailAddress>().is_ok();
     let id = uuid::Uuid::from_u128(unpacked.len() as u128);
     let date = chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d").is_ok();
