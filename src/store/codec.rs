@@ -102,6 +102,7 @@ pub fn decode(stored: &str) -> Result<String, String> {
     if bytes.len() != len {
         return Err("packed value cut short".into());
     }
+    // The desk's JSON deflates to about a sixth: room for that, grown if a value needs more.
     let mut inflated = Vec::with_capacity(len.saturating_mul(6).min(MAX_INFLATED));
     DeflateDecoder::new(bytes.as_slice())
         .take(MAX_INFLATED as u64 + 1)
