@@ -68,6 +68,18 @@ function desk_keys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("segment-desk/")).sort());
 }
 
+// Every file read from here on waits in `window.sdReads` until the test lets it go: fail (as
+// when the file changed on disk after it was chosen) or finish, through the browser's own read.
+function holdFileReads(page) {
+  return page.evaluate(() => {
+    const read = Blob.prototype.arrayBuffer;
+    window.sdReads = [];
+    Blob.prototype.arrayBuffer = function () {
+      return new Promise((resolve, reject) => window.sdReads.push({ file: this, read, resolve, reject }));
+    };
+  });
+}
+
 test("a corrupt key is set aside with a notice and offered for download, and the app still runs", async ({ page }) => {
   await page.goto("customers");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Customers"); // the app has loaded
@@ -232,15 +244,7 @@ test("a file the browser cannot read: each importer says so, and the desk import
   await page.goto("customers");
   await openData(page);
   const keys = await desk_keys(page);
-  // Every file read waits here until the test lets it go, fail (as when the file changed on
-  // disk after it was chosen) or finish.
-  await page.evaluate(() => {
-    const read = Blob.prototype.arrayBuffer;
-    window.sdReads = [];
-    Blob.prototype.arrayBuffer = function () {
-      return new Promise((resolve, reject) => window.sdReads.push({ file: this, read, resolve, reject }));
-    };
-  });
+  await holdFileReads(page);
   const failRead = () =>
     page.evaluate(() => window.sdReads.shift().reject(new DOMException("The file changed", "NotReadableError")));
   const notRead = "The browser could not read the file. Choose it again.";
@@ -275,13 +279,7 @@ test("two files chosen one after the other: each importer shows the latest, whic
   await page.goto("customers");
   await openData(page);
   const keys = await desk_keys(page);
-  await page.evaluate(() => {
-    const read = Blob.prototype.arrayBuffer;
-    window.sdReads = [];
-    Blob.prototype.arrayBuffer = function () {
-      return new Promise((resolve, reject) => window.sdReads.push({ file: this, read, resolve, reject }));
-    };
-  });
+  await holdFileReads(page);
   // Lets the held read of the file named `name` finish, and the page act on it.
   const finishRead = (name) =>
     page.evaluate(async (name) => {
